@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/site-header';
+import { requireParent } from '@/lib/auth/session';
+
+export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireParent();
+  const t = await getTranslations('home');
+  return (
+    <>
+      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/', label: t('title') }]} />
+      <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

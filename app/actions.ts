@@ -1,0 +1,8 @@
+'use server';
+
+import { signOut } from '@/auth';
+
+/** "Se déconnecter": ends the session and goes back to Connexion. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/connexion' });
+}

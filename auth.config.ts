@@ -1,0 +1,48 @@
+// Edge-safe Auth.js configuration (no providers, no database): used by the proxy and extended by auth.ts.
+import type { NextAuthConfig } from 'next-auth';
+
+export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation'];
+
+const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+export const authConfig = {
+  pages: { signIn: '/connexion', error: '/connexion' },
+  session: { strategy: 'jwt', maxAge: 8 * 3600 },
+  trustHost: true,
+  // secure, http-only, same-site session cookies in production (browsers treat http://localhost as a secure origin)
+  useSecureCookies: process.env.NODE_ENV === 'production',
+  providers: [],
+  callbacks: {
+    // The proxy's fast redirect only: every page, action and route handler checks the session again.
+    authorized({ auth, request }) {
+      const signedIn = Boolean(auth?.user);
+      if (isPublic(request.nextUrl.pathname)) {
+        if (signedIn && request.nextUrl.pathname === '/connexion') return Response.redirect(new URL('/', request.nextUrl));
+        return true;
+      }
+      return signedIn;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id: string; role: string; familyId: number | null; sessionVersion: number };
+        token.uid = u.id;
+        token.role = u.role;
+        token.familyId = u.familyId;
+        token.sessionVersion = u.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        user: {
+          ...session.user,
+          id: String(token.uid ?? ''),
+          role: token.role,
+          familyId: token.familyId ?? null,
+          sessionVersion: token.sessionVersion ?? 0,
+        },
+      };
+    },
+  },
+} satisfies NextAuthConfig;

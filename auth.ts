@@ -1,0 +1,41 @@
+// Auth.js with the Credentials provider (e-mail + password, argon2id, sign-in limits in the database).
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
+import { clientAddress } from '@/lib/auth/client-address';
+import { authConfig } from './auth.config';
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid';
+}
+export class TooManyAttempts extends CredentialsSignin {
+  constructor(readonly retryAfterMinutes: number) {
+    super();
+    this.code = `rate_limited:${retryAfterMinutes}`;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return; // a wrong password is not a server error
+      console.error('[auth]', error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const db = await getDb();
+        const result = await authenticate(db, { ...parsed.data, ip: clientAddress(request.headers) });
+        if (result.ok) return result.user;
+        if (result.reason === 'rate_limited') throw new TooManyAttempts(result.retryAfterMinutes);
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+});

@@ -1,0 +1,78 @@
+// The database: postgres.js when DATABASE_URL is set, otherwise the embedded PGlite (persisted under .data/).
+// One instance per process, cached on globalThis; migrations are applied when it opens.
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers expose the same query builder; we type them as one. */
+export type Db = PostgresJsDatabase<Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database or a transaction: every query function takes one, so it runs inside a transaction unchanged. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://'. */
+export async function openDatabase(target: { url: string } | { pglite: string }): Promise<Database> {
+  if ('url' in target) {
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    // Several app instances may start together: one migrates at a time (a session lock on its own connection).
+    const lock = postgres(target.url, { max: 1, onnotice: () => {} });
+    try {
+      await lock`select pg_advisory_lock(727001)`;
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(727001)`.catch(() => {});
+      await lock.end({ timeout: 5 });
+    }
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const client = await PGlite.create(target.pglite === 'memory://' ? undefined : target.pglite);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Where the app's data lives when no DATABASE_URL is set. */
+export function defaultTarget(): { url: string } | { pglite: string } {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  return { pglite: process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite') };
+}
+
+const globalForDb = globalThis as unknown as { __portailDb?: Promise<Database> };
+
+/** The process-wide database (opened and migrated once). */
+export function getDatabase(): Promise<Database> {
+  globalForDb.__portailDb ??= openDatabase(defaultTarget()).catch((error: unknown) => {
+    globalForDb.__portailDb = undefined;
+    throw error;
+  });
+  return globalForDb.__portailDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Runs raw SQL and returns its rows on both drivers (PGlite answers { rows }, postgres.js an array). */
+export async function rows<T = Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { sql };

@@ -1,0 +1,77 @@
+// Enrolments (inscriptions), reservations and requests (démarches).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, index, integer, jsonb, pgSequence, pgTable, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { requestStatusEnum, requestTypeEnum, serviceEnum, unitEnum } from './enums';
+import { children, families } from './families';
+import { schoolYears } from './calendar';
+import { sites } from './structures';
+
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: serial('id').primaryKey(),
+    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    service: serviceEnum('service').notNull(),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id),
+    // bumped by every change of the child's planning for this service: a stale draft is detected (no lost update)
+    planningVersion: integer('planning_version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('enrolments_child_service_year').on(t.childId, t.service, t.schoolYearId)],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    service: serviceEnum('service').notNull(),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    unit: unitEnum('unit').notNull(),
+    requestId: integer('request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reservations_child_service_date_unit').on(t.childId, t.service, t.date, t.unit),
+    // counts per site and date (occupancy, attendance lists, kitchen orders)
+    index('reservations_site_date_unit').on(t.siteId, t.date, t.unit),
+    index('reservations_date_service').on(t.date, t.service),
+  ],
+);
+
+// Human reference of a submitted request: DEM-<year>-<000042>.
+export const requestReferenceSeq = pgSequence('request_reference_seq', { startWith: 1 });
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: serial('id').primaryKey(),
+    reference: text('reference').unique(), // set when submitted
+    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
+    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    service: serviceEnum('service').notNull(),
+    type: requestTypeEnum('type').notNull(),
+    status: requestStatusEnum('status').notNull().default('draft'),
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`), // the draft: desired planning, template, view
+    diff: jsonb('diff'), // { added, removed } once submitted
+    baseVersion: integer('base_version'), // enrolment planning version the draft was built on
+    createdBy: integer('created_by').references(() => accounts.id),
+    onBehalf: boolean('on_behalf').notNull().default(false), // booked by an agent at the desk
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('requests_family_created').on(t.familyId, t.createdAt),
+    index('requests_status_expires').on(t.status, t.expiresAt),
+  ],
+);
+
+export type ServiceKindDb = (typeof serviceEnum.enumValues)[number];

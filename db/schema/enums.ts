@@ -1,0 +1,11 @@
+// Enumerations shared by the whole schema. Values are the domain's identifiers (SPEC), never labels.
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['parent', 'staff', 'admin']);
+export const serviceEnum = pgEnum('service_kind', ['cantine', 'mercredi', 'vacances']);
+export const unitEnum = pgEnum('unit', ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']);
+export const siteKindEnum = pgEnum('site_kind', ['centre', 'ecole']);
+export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation']);
+export const requestStatusEnum = pgEnum('request_status', ['draft', 'submitted', 'cancelled']);
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+export const tokenKindEnum = pgEnum('token_kind', ['invitation', 'password_reset']);

@@ -1,0 +1,47 @@
+// Families, their parents and their children.
+import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { sectors, sites } from './structures';
+
+export const families = pgTable(
+  'families',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(), // nom de famille
+    address: text('address').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    city: text('city').notNull().default(''),
+    sectorId: integer('sector_id').references(() => sectors.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('families_name').on(t.name)],
+);
+
+export const parents = pgTable(
+  'parents',
+  {
+    id: serial('id').primaryKey(),
+    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').unique().references(() => accounts.id, { onDelete: 'set null' }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+  },
+  (t) => [index('parents_family').on(t.familyId)],
+);
+
+export const children = pgTable(
+  'children',
+  {
+    id: serial('id').primaryKey(),
+    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    schoolId: integer('school_id').references(() => sites.id),
+    classLevel: text('class_level').notNull().default(''), // PS, MS, GS, CP, CE1, CE2, CM1, CM2
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('children_family').on(t.familyId)],
+);

@@ -1,0 +1,55 @@
+// E-mail outbox (written in the same transaction as the change), local mailbox, audit log.
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { outboxStatusEnum, roleEnum } from './enums';
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    to: text('to').notNull(),
+    template: text('template').notNull(), // which React Email template renders it
+    payload: jsonb('payload').notNull(),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    requestId: integer('request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_status_next').on(t.status, t.nextAttemptAt)],
+);
+
+// Where e-mails go when no RESEND_API_KEY is set: readable by staff in /admin and by tests.
+export const mailbox = pgTable(
+  'mailbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    outboxId: integer('outbox_id'),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mailbox_to').on(t.to)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id').references(() => accounts.id, { onDelete: 'set null' }),
+    actorRole: roleEnum('actor_role'),
+    action: text('action').notNull(), // e.g. "reservation.replace", "enrolment.create"
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    familyId: integer('family_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_family').on(t.familyId)],
+);

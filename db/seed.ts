@@ -1,0 +1,240 @@
+// The demo town: sectors, sites, the zone C calendar, fixed accounts, the Martin family and ~200 families.
+// Deterministic (seeded random), loaded at start when the database is empty.
+import { sql } from 'drizzle-orm';
+import calendarData from '@/data/calendrier-zone-c.json';
+import { hashPassword } from '@/lib/auth/password';
+import { buildSchoolCalendar, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
+import { rows, type Db, type Tx } from './client';
+import * as t from './schema';
+
+export const DEMO_ACCOUNTS = {
+  parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
+  staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
+  admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
+} as const;
+
+export const DEMO_YEAR = '2026-2027';
+const FAMILY_COUNT = 200;
+
+/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LAST_NAMES = ['Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
+  'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard',
+  'Andre', 'Lefevre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'Francois', 'Martinez', 'Legrand', 'Garnier', 'Faure',
+  'Rousseau', 'Blanc', 'Guerin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clement',
+  'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin', 'Masson', 'Sanchez', 'Diallo', 'Nguyen', 'Benali'];
+const CHILD_FIRST = ['Emma', 'Gabriel', 'Jade', 'Louis', 'Louise', 'Raphaël', 'Alice', 'Jules', 'Chloé', 'Adam',
+  'Lina', 'Arthur', 'Rose', 'Maël', 'Anna', 'Lucas', 'Mia', 'Léo', 'Inès', 'Noah', 'Ambre', 'Sacha', 'Julia', 'Nathan',
+  'Léna', 'Tom', 'Zoé', 'Ethan', 'Manon', 'Paul', 'Sarah', 'Yanis', 'Camille', 'Aaron', 'Nina', 'Malo'];
+const PARENT_FIRST = ['Marie', 'Thomas', 'Julie', 'Nicolas', 'Sophie', 'Julien', 'Aurélie', 'Sébastien', 'Émilie',
+  'Mathieu', 'Céline', 'Karim', 'Sandrine', 'David', 'Nadia', 'Pierre', 'Claire', 'Mehdi', 'Laure', 'Antoine'];
+const STREETS = ['rue des Lilas', 'avenue Jean Jaurès', 'rue Victor Hugo', 'allée des Peupliers', 'rue de la Mairie',
+  'boulevard de la République', 'rue des Écoles', 'chemin du Moulin', 'place du Marché', 'rue Pasteur'];
+const CLASS_LEVELS = ['PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2'];
+
+export const TOWN = { name: 'Belleval', postalCode: '91999' };
+
+/** True when the database holds no account yet. */
+export async function isEmpty(db: Db | Tx): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from accounts`);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Loads the demo once: several instances starting together on PostgreSQL take turns (advisory lock). */
+export async function seedIfEmpty(db: Db, log: (m: string) => void = console.log): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+    if (!(await isEmpty(tx))) return false;
+    const started = Date.now();
+    await seedDemo(tx);
+    log(`[seed] demo town loaded in ${Date.now() - started} ms`);
+    return true;
+  });
+}
+
+export async function seedDemo(tx: Db | Tx): Promise<void> {
+  const rand = random(20262027);
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+  // Structures
+  const centres = await tx
+    .insert(t.sites)
+    .values([
+      { kind: 'centre', name: 'Accueil de loisirs Les Tilleuls', address: `4 rue des Tilleuls, ${TOWN.postalCode} ${TOWN.name}` },
+      { kind: 'centre', name: 'Accueil de loisirs Jean Moulin', address: `18 avenue Jean Moulin, ${TOWN.postalCode} ${TOWN.name}` },
+      { kind: 'centre', name: 'Accueil de loisirs Les Cerisiers', address: `2 allée des Cerisiers, ${TOWN.postalCode} ${TOWN.name}` },
+    ])
+    .returning({ id: t.sites.id });
+  const schools = await tx
+    .insert(t.sites)
+    .values([
+      { kind: 'ecole', name: 'École Victor Hugo', address: `10 rue Victor Hugo, ${TOWN.postalCode} ${TOWN.name}` },
+      { kind: 'ecole', name: 'École Jules Ferry', address: `5 place Jules Ferry, ${TOWN.postalCode} ${TOWN.name}` },
+      { kind: 'ecole', name: 'École Marie Curie', address: `27 rue Marie Curie, ${TOWN.postalCode} ${TOWN.name}` },
+      { kind: 'ecole', name: 'École Jacques Prévert', address: `9 rue Jacques Prévert, ${TOWN.postalCode} ${TOWN.name}` },
+    ])
+    .returning({ id: t.sites.id });
+  const sectorRows = await tx
+    .insert(t.sectors)
+    .values([
+      { name: 'Secteur Nord', leisureCentreId: centres[0]!.id },
+      { name: 'Secteur Centre', leisureCentreId: centres[1]!.id },
+      { name: 'Secteur Sud', leisureCentreId: centres[2]!.id },
+    ])
+    .returning({ id: t.sectors.id, centreId: t.sectors.leisureCentreId });
+  // Schools by sector: Nord has two schools.
+  const schoolOfSector = [[schools[0]!.id, schools[1]!.id], [schools[2]!.id], [schools[3]!.id]];
+
+  await tx.insert(t.siteCapacities).values(
+    centres.flatMap((c) =>
+      (['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'] as const).flatMap((unit) => [
+        { siteId: c.id, service: 'mercredi' as const, unit, capacity: 80 },
+        { siteId: c.id, service: 'vacances' as const, unit, capacity: 40 },
+      ]),
+    ),
+  );
+
+  // Calendar
+  await tx.insert(t.serviceSettings).values([
+    { service: 'cantine', deadlineDays: 15, openWeekdays: [1, 2, 4, 5] },
+    { service: 'mercredi', deadlineDays: 15, openWeekdays: [3] },
+    { service: 'vacances', deadlineDays: 15, openWeekdays: [1, 2, 3, 4, 5] },
+  ]);
+  let demoYearId = 0;
+  for (const year of calendarData.schoolYears) {
+    const [row] = await tx
+      .insert(t.schoolYears)
+      .values({ label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd })
+      .returning({ id: t.schoolYears.id });
+    await tx.insert(t.holidayPeriods).values(year.holidays.map((h) => ({ schoolYearId: row!.id, ...h })));
+    if (year.label === DEMO_YEAR) demoYearId = row!.id;
+  }
+  const demoYear = calendarData.schoolYears.find((y) => y.label === DEMO_YEAR)!;
+  const cal = buildSchoolCalendar({ ...demoYear, closures: [] });
+  const lastDay = demoYear.holidays.reduce((max, h) => (h.end > max ? h.end : max), demoYear.yearEnd);
+  const open: Record<ServiceKind, IsoDate[]> = {
+    cantine: openDates('cantine', cal, demoYear.yearStart, lastDay),
+    mercredi: openDates('mercredi', cal, demoYear.yearStart, lastDay),
+    vacances: openDates('vacances', cal, demoYear.yearStart, lastDay),
+  };
+
+  // Fixed accounts
+  const [parentHash, staffHash, adminHash] = await Promise.all([
+    hashPassword(DEMO_ACCOUNTS.parent.password),
+    hashPassword(DEMO_ACCOUNTS.staff.password),
+    hashPassword(DEMO_ACCOUNTS.admin.password),
+  ]);
+  await tx.insert(t.accounts).values([
+    { email: DEMO_ACCOUNTS.staff.email, passwordHash: staffHash, role: 'staff', firstName: 'Camille', lastName: 'Agent' },
+    { email: DEMO_ACCOUNTS.admin.email, passwordHash: adminHash, role: 'admin', firstName: 'Dominique', lastName: 'Admin' },
+  ]);
+
+  const enrolmentRows: (typeof t.enrolments.$inferInsert)[] = [];
+  const reservationRows: (typeof t.reservations.$inferInsert)[] = [];
+  const book = (childId: number, service: ServiceKind, siteId: number, dates: IsoDate[], units: Unit[]) => {
+    for (const date of dates) for (const unit of units) reservationRows.push({ childId, service, siteId, date, unit });
+  };
+
+  // The Martin family (SPEC): Léa enrolled at the Wednesday centre and the canteen with reservations, Hugo in nothing.
+  const [martin] = await tx
+    .insert(t.families)
+    .values({ name: 'Martin', address: '12 rue des Lilas', postalCode: TOWN.postalCode, city: TOWN.name, sectorId: sectorRows[0]!.id })
+    .returning({ id: t.families.id });
+  const [martinAccount] = await tx
+    .insert(t.accounts)
+    .values({ email: DEMO_ACCOUNTS.parent.email, passwordHash: parentHash, role: 'parent', firstName: 'Claire', lastName: 'Martin' })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: martin!.id, accountId: martinAccount!.id, firstName: 'Claire', lastName: 'Martin',
+    email: DEMO_ACCOUNTS.parent.email, phone: '06 12 34 56 78',
+  });
+  const [lea, hugo] = await tx
+    .insert(t.children)
+    .values([
+      { familyId: martin!.id, firstName: 'Léa', lastName: 'Martin', birthDate: '2018-03-14', schoolId: schools[0]!.id, classLevel: 'CE2' },
+      { familyId: martin!.id, firstName: 'Hugo', lastName: 'Martin', birthDate: '2021-06-02', schoolId: schools[0]!.id, classLevel: 'GS' },
+    ])
+    .returning({ id: t.children.id });
+  void hugo;
+  enrolmentRows.push(
+    { childId: lea!.id, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId },
+    { childId: lea!.id, service: 'cantine', siteId: schools[0]!.id, schoolYearId: demoYearId },
+  );
+  const autumn = (d: IsoDate) => d < '2026-12-19';
+  book(lea!.id, 'mercredi', centres[0]!.id, open.mercredi.filter(autumn), ['matin', 'apres_midi', 'repas_classique']);
+  book(lea!.id, 'cantine', schools[0]!.id, open.cantine.filter(autumn), ['repas_classique']);
+
+  // About 200 other families; their parents share the demo parent's password (one hash, computed once).
+  for (let i = 1; i < FAMILY_COUNT; i += 1) {
+    const name = pick(LAST_NAMES);
+    const sectorIndex = Math.floor(rand() * 3);
+    const sector = sectorRows[sectorIndex]!;
+    const [family] = await tx
+      .insert(t.families)
+      .values({
+        name, address: `${1 + Math.floor(rand() * 80)} ${pick(STREETS)}`, postalCode: TOWN.postalCode, city: TOWN.name,
+        sectorId: sector.id,
+      })
+      .returning({ id: t.families.id });
+    const parentFirst = pick(PARENT_FIRST);
+    const email = `${slug(parentFirst)}.${slug(name)}.${i}@example.fr`;
+    const [account] = await tx
+      .insert(t.accounts)
+      .values({ email, passwordHash: parentHash, role: 'parent', firstName: parentFirst, lastName: name })
+      .returning({ id: t.accounts.id });
+    await tx.insert(t.parents).values({
+      familyId: family!.id, accountId: account!.id, firstName: parentFirst, lastName: name, email,
+      phone: `06 ${String(10 + (i % 90))} ${String(10 + ((i * 7) % 90))} ${String(10 + ((i * 13) % 90))} ${String(10 + ((i * 17) % 90))}`,
+    });
+    const childCount = 1 + Math.floor(rand() * 3);
+    const childValues = Array.from({ length: childCount }, () => {
+      const level = Math.floor(rand() * CLASS_LEVELS.length);
+      return {
+        familyId: family!.id, firstName: pick(CHILD_FIRST), lastName: name,
+        birthDate: `${2023 - level}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
+        schoolId: pick(schoolOfSector[sectorIndex]!), classLevel: CLASS_LEVELS[level]!,
+      };
+    });
+    const kids = await tx.insert(t.children).values(childValues).returning({ id: t.children.id, schoolId: t.children.schoolId });
+    for (const kid of kids) {
+      const meal: Unit = rand() < 0.2 ? 'repas_sans_viande' : 'repas_classique';
+      if (rand() < 0.7) {
+        enrolmentRows.push({ childId: kid.id, service: 'cantine', siteId: kid.schoolId!, schoolYearId: demoYearId });
+        const days = [1, 2, 4, 5].filter(() => rand() < 0.8);
+        book(kid.id, 'cantine', kid.schoolId!, open.cantine.filter((d) => days.includes(isoWeekday(d))), [meal]);
+      }
+      if (rand() < 0.4) {
+        enrolmentRows.push({ childId: kid.id, service: 'mercredi', siteId: sector.centreId!, schoolYearId: demoYearId });
+        const units: Unit[] = rand() < 0.6 ? ['matin', 'apres_midi', meal] : ['matin', meal];
+        book(kid.id, 'mercredi', sector.centreId!, open.mercredi.filter(() => rand() < 0.85), units);
+      }
+      if (rand() < 0.3) {
+        enrolmentRows.push({ childId: kid.id, service: 'vacances', siteId: sector.centreId!, schoolYearId: demoYearId });
+        book(kid.id, 'vacances', sector.centreId!, open.vacances.filter(() => rand() < 0.3), ['matin', 'apres_midi', meal]);
+      }
+    }
+  }
+  await tx.insert(t.enrolments).values(enrolmentRows);
+  for (let i = 0; i < reservationRows.length; i += 5000) {
+    await tx.insert(t.reservations).values(reservationRows.slice(i, i + 5000));
+  }
+}
+
+function slug(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+}
+
+function isoWeekday(date: IsoDate): number {
+  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}

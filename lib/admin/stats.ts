@@ -1,0 +1,20 @@
+// First figures of the back-office dashboard.
+import { sql } from 'drizzle-orm';
+import { rows, type Queryable } from '@/db/client';
+
+export interface KeyFigures {
+  families: number;
+  children: number;
+  enrolments: number;
+}
+
+export async function keyFigures(db: Queryable, schoolYearId: number | null): Promise<KeyFigures> {
+  const [row] = await rows<KeyFigures>(
+    db,
+    sql`select
+      (select count(*)::int from families) as families,
+      (select count(*)::int from children) as children,
+      (select count(*)::int from enrolments where school_year_id = ${schoolYearId ?? -1}) as enrolments`,
+  );
+  return row ?? { families: 0, children: 0, enrolments: 0 };
+}

@@ -1,0 +1,70 @@
+// Who is asking: the session, checked against the database on every request (disabled account, password changed).
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from '@/auth';
+import { getDb } from '@/db/client';
+import { accounts, parents } from '@/db/schema';
+
+export type Role = 'parent' | 'staff' | 'admin';
+export interface CurrentUser {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  familyId: number | null;
+}
+export interface ParentUser extends CurrentUser {
+  role: 'parent';
+  familyId: number;
+}
+
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  const id = Number(user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const db = await getDb();
+  const [account] = await db
+    .select({
+      id: accounts.id,
+      email: accounts.email,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+      role: accounts.role,
+      sessionVersion: accounts.sessionVersion,
+      familyId: parents.familyId,
+    })
+    .from(accounts)
+    .leftJoin(parents, eq(parents.accountId, accounts.id))
+    .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
+    .limit(1);
+  if (!account || account.sessionVersion !== (user?.sessionVersion ?? 0)) return null;
+  return {
+    id: account.id,
+    email: account.email,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    role: account.role,
+    familyId: account.familyId ?? null,
+  };
+});
+
+/** For the family's pages and actions: a parent with a family, or away to Connexion / the back office. */
+export async function requireParent(): Promise<ParentUser> {
+  const user = await currentUser();
+  if (!user) redirect('/connexion');
+  if (user.role !== 'parent') redirect('/admin');
+  if (user.familyId === null) forbidden();
+  return user as ParentUser;
+}
+
+/** For /admin: staff and admin only; a parent gets 403. */
+export async function requireStaff(): Promise<CurrentUser & { role: 'staff' | 'admin' }> {
+  const user = await currentUser();
+  if (!user) redirect('/connexion?callbackUrl=%2Fadmin');
+  if (user.role === 'parent') forbidden();
+  return user as CurrentUser & { role: 'staff' | 'admin' };
+}

@@ -1,0 +1,47 @@
+// The only source of "now" and "today". APP_NOW (ISO date-time) fixes it for demos and tests.
+// Business dates are calendar dates in Europe/Paris, never UTC dates.
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const TIME_ZONE = 'Europe/Paris';
+
+function fixedNow(): Date | null {
+  const raw = process.env.APP_NOW;
+  if (!raw) return null;
+  const d = new Date(raw);
+  if (Number.isNaN(d.getTime())) throw new Error(`Configuration invalide : APP_NOW n'est pas une date ISO (${raw}).`);
+  return d;
+}
+
+/** The business "now": fixed by APP_NOW when set. */
+export function now(): Date {
+  return fixedNow() ?? new Date();
+}
+
+/** Today's calendar date in Paris, 'YYYY-MM-DD'. */
+export function today(at: Date = now()): string {
+  return parisDate(at);
+}
+
+/** The Paris calendar date of an instant: 23:30 UTC on 2 January is already 3 January in Paris. */
+export function parisDate(at: Date): string {
+  return dayjs(at).tz(TIME_ZONE).format('YYYY-MM-DD');
+}
+
+/**
+ * Real elapsed time, for security windows only (sign-in limits, link expiry): a demo clock fixed by
+ * APP_NOW must not freeze a lockout forever.
+ */
+export function wallNow(): Date {
+  return new Date();
+}
+
+/** Logged once at start when the clock is fixed, so nobody mistakes a demo clock for the real one. */
+export function warnIfFixed(log: (msg: string) => void = console.warn): void {
+  const fixed = fixedNow();
+  if (fixed) log(`[clock] APP_NOW is set: the portal's clock is fixed at ${fixed.toISOString()} (today = ${parisDate(fixed)} in Paris).`);
+}

@@ -1,0 +1,36 @@
+// Environment variables, parsed once by zod. A bad configuration stops the start with a message naming the variable.
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  RESEND_API_KEY: z.string().optional(),
+  MAIL_FROM: z.string().default('Portail Famille <portail-famille@example.fr>'),
+  APP_URL: z.string().url().optional(),
+  APP_NOW: z.string().optional(),
+  SKIP_DEMO_SEED: z.enum(['0', '1']).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const names = result.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ');
+    throw new Error(`Configuration invalide : ${names}. Voir .env.example.`);
+  }
+  const env = result.data;
+  // A real deployment (PostgreSQL in production) must bring its own secret; the local demo gets one from scripts/start.mjs.
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new Error('Configuration invalide : AUTH_SECRET est obligatoire en production (32 caractères au moins). Voir .env.example.');
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,56 @@
+// French labels and dates for the pages, independent of dayjs's global locale.
+import { isoWeekday } from './dates';
+import type { IsoDate, ServiceKind, Unit } from './types';
+
+/** French weekday names, index 1 = lundi … 7 = dimanche (index 0 unused). */
+export const WEEKDAY_NAMES_FR: readonly string[] = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+
+/** French month names, index 1 = janvier … 12 = décembre (index 0 unused). */
+export const MONTH_NAMES_FR: readonly string[] = [
+  '', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
+  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+];
+
+/** Labels of the units, as on the checkboxes and in the legend. */
+export const UNIT_LABELS: Readonly<Record<Unit, string>> = {
+  matin: 'Matin',
+  apres_midi: 'Après-midi',
+  repas_classique: 'Repas classique',
+  repas_sans_viande: 'Repas sans viande',
+};
+
+/** Short labels of the seed's planning columns ("Rclassique", "Rsviande"). */
+export const UNIT_SHORT_LABELS: Readonly<Record<Unit, string>> = {
+  matin: 'Matin',
+  apres_midi: 'Après-midi',
+  repas_classique: 'Rclassique',
+  repas_sans_viande: 'Rsviande',
+};
+
+/** Names of the services, as in the seed. */
+export const SERVICE_LABELS: Readonly<Record<ServiceKind, string>> = {
+  cantine: 'Restauration scolaire',
+  mercredi: 'Accueil de loisirs du mercredi',
+  vacances: 'Accueil de loisirs des vacances',
+};
+
+/** 'mercredi 13 janvier 2027' (lowercase weekday, day without leading zero, no "1er"). */
+export function formatDateLong(date: IsoDate): string {
+  const month = MONTH_NAMES_FR[Number(date.slice(5, 7))];
+  return `${WEEKDAY_NAMES_FR[isoWeekday(date)]} ${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`;
+}
+
+/** '13 janvier 2027' (no weekday), e.g. for "du 4 janvier au 2 juillet 2027". */
+export function formatDateMedium(date: IsoDate): string {
+  return formatDateLong(date).split(' ').slice(1).join(' ');
+}
+
+/** 'janvier 2027' for a month key 'YYYY-MM' or any date of that month. */
+export function formatMonthYear(monthOrDate: string): string {
+  return `${MONTH_NAMES_FR[Number(monthOrDate.slice(5, 7))]} ${monthOrDate.slice(0, 4)}`;
+}
+
+/** Accessible name of a planning checkbox: 'Matin – mercredi 13 janvier 2027' (en dash). */
+export function checkboxLabel(unit: Unit, date: IsoDate): string {
+  return `${UNIT_LABELS[unit]} \u2013 ${formatDateLong(date)}`;
+}

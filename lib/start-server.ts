@@ -1,0 +1,21 @@
+// At start: configuration check, clock warning, migrations, demo data on an empty database.
+import { getDatabase } from '@/db/client';
+import { seedIfEmpty } from '@/db/seed';
+import { warnIfFixed } from '@/lib/clock';
+import { env } from '@/lib/env';
+
+export async function startServer(): Promise<void> {
+  try {
+    const config = env();
+    if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
+      throw new Error('Configuration invalide : AUTH_SECRET est obligatoire (32 caractères au moins). Lancez le portail avec `npm start` ou voir .env.example.');
+    }
+    warnIfFixed();
+    const database = await getDatabase();
+    if (config.SKIP_DEMO_SEED !== '1') await seedIfEmpty(database.db);
+    console.log(`[start] database ready (${database.kind})`);
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,47 @@
+// The server of the end-to-end tests: the production build on a fresh database of its own
+// (a new PostgreSQL database when DATABASE_URL is set, else a fresh PGlite folder), with a fixed clock.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const runId = process.env.E2E_RUN_ID ?? String(Date.now());
+const port = process.env.E2E_PORT ?? '3100';
+const env = { ...process.env, NODE_ENV: 'production', PORT: port };
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const name = `portail_e2e_${runId}`;
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const dropper = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await dropper.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await dropper.end();
+  };
+} else {
+  const dir = path.join(os.tmpdir(), `portail-e2e-${runId}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  env.PGLITE_DIR = dir;
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
+let stopping = false;
+const stop = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await cleanup();
+  process.exit(code);
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+child.on('exit', (code) => stop(code ?? 0));

@@ -1,0 +1,151 @@
+// The foundation on a real database (PGlite by default, PostgreSQL when DATABASE_URL is set):
+// migrations, the demo town, sign-in and its limits, a family's children.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '@/db/client';
+import { children, families, loginAttempts, parents } from '@/db/schema';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { authenticate } from '@/lib/auth/authenticate';
+import { LOGIN_LIMITS } from '@/lib/auth/rate-limit';
+import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { listFamilyChildren } from '@/lib/families/children';
+import { keyFigures } from '@/lib/admin/stats';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  expect(await seedIfEmpty(database.db, () => {})).toBe(true);
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+async function martinFamilyId(): Promise<number> {
+  const [row] = await database.db
+    .select({ familyId: parents.familyId })
+    .from(parents)
+    .where(eq(parents.email, DEMO_ACCOUNTS.parent.email));
+  return row!.familyId;
+}
+
+describe('the demo town', () => {
+  it('holds about 200 families, 3 sectors, 3 leisure centres and 4 schools', async () => {
+    const [counts] = await rows<{ families: number; sectors: number; centres: number; schools: number }>(
+      database.db,
+      sql`select (select count(*)::int from families) as families, (select count(*)::int from sectors) as sectors,
+        (select count(*)::int from sites where kind = 'centre') as centres, (select count(*)::int from sites where kind = 'ecole') as schools`,
+    );
+    expect(counts).toEqual({ families: 200, sectors: 3, centres: 3, schools: 4 });
+  });
+
+  it('is loaded once: a second start finds data and loads nothing', async () => {
+    expect(await seedIfEmpty(database.db, () => {})).toBe(false);
+    const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from families`);
+    expect(n!.n).toBe(200);
+  });
+
+  it('gives the Martin family Léa, enrolled at the canteen and the Wednesday centre with reservations, and Hugo, enrolled in nothing', async () => {
+    const year = await currentSchoolYear(database.db, '2026-11-29');
+    expect(year?.label).toBe('2026-2027');
+    const kids = await listFamilyChildren(database.db, await martinFamilyId(), year!.id);
+    expect(kids.map((k) => k.firstName)).toEqual(['Léa', 'Hugo']);
+    expect(kids[0]!.services.map((s) => s.service)).toEqual(['cantine', 'mercredi']);
+    expect(kids[1]!.services).toEqual([]);
+    const [booked] = await rows<{ n: number; wednesdays: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(*) filter (where service = 'mercredi' and extract(isodow from date) = 3)::int as wednesdays
+          from reservations where child_id = ${kids[0]!.id}`,
+    );
+    expect(booked!.n).toBeGreaterThan(0);
+    expect(booked!.wednesdays).toBeGreaterThan(0);
+  });
+
+  it('books no Wednesday on a holiday or a public holiday', async () => {
+    const bad = await rows(
+      database.db,
+      sql`select r.date from reservations r where r.service = 'mercredi'
+          and (extract(isodow from r.date) <> 3 or r.date = '2026-11-11'
+               or exists (select 1 from holiday_periods h where r.date between h.start and h."end"))`,
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('counts families, children and enrolments for the dashboard', async () => {
+    const year = await currentSchoolYear(database.db, '2026-11-29');
+    const figures = await keyFigures(database.db, year!.id);
+    expect(figures.families).toBe(200);
+    expect(figures.children).toBeGreaterThan(200);
+    expect(figures.enrolments).toBeGreaterThan(100);
+  });
+});
+
+describe("a family's children", () => {
+  it('are only those of the family asked for', async () => {
+    const martin = await martinFamilyId();
+    const [other] = await database.db.select({ id: families.id }).from(families).where(sql`${families.id} <> ${martin}`).limit(1);
+    const kids = await listFamilyChildren(database.db, other!.id, null);
+    const martinKids = await database.db.select({ id: children.id }).from(children).where(eq(children.familyId, martin));
+    expect(kids.length).toBeGreaterThan(0);
+    expect(kids.some((k) => martinKids.some((m) => m.id === k.id))).toBe(false);
+  });
+
+  it('show an empty list for a family without children', async () => {
+    const [empty] = await database.db.insert(families).values({ name: 'Sansenfant' }).returning({ id: families.id });
+    expect(await listFamilyChildren(database.db, empty!.id, null)).toEqual([]);
+  });
+});
+
+describe('sign-in', () => {
+  it('lets the demo parent in with the family and the role', async () => {
+    const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.parent, ip: '10.0.0.1' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.user.role).toBe('parent');
+    expect(result.user.familyId).toBe(await martinFamilyId());
+  });
+
+  it('accepts the identifier whatever its case and spaces', async () => {
+    const result = await authenticate(database.db, { email: '  Agent@Example.FR ', password: DEMO_ACCOUNTS.staff.password, ip: '10.0.0.2' });
+    expect(result).toMatchObject({ ok: true, user: { role: 'staff', familyId: null } });
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    const wrong = await authenticate(database.db, { email: DEMO_ACCOUNTS.admin.email, password: 'pas-le-bon', ip: '10.0.0.3' });
+    const unknown = await authenticate(database.db, { email: 'personne@example.fr', password: 'pas-le-bon', ip: '10.0.0.3' });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('locks an account after too many wrong passwords, even with the right one, and says when to retry', async () => {
+    const email = DEMO_ACCOUNTS.admin.email;
+    await database.db.delete(loginAttempts);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i += 1) {
+      // a different address each time: the account's own limit is what stops it
+      await authenticate(database.db, { email, password: 'faux', ip: `10.1.0.${i}` });
+    }
+    const locked = await authenticate(database.db, { email, password: DEMO_ACCOUNTS.admin.password, ip: '10.1.1.1' });
+    expect(locked).toEqual({ ok: false, reason: 'rate_limited', retryAfterMinutes: LOGIN_LIMITS.windowMinutes });
+  });
+
+  it('limits one address trying many accounts', async () => {
+    await database.db.delete(loginAttempts);
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i += 1) {
+      await database.db.insert(loginAttempts).values({ key: 'ip:10.2.0.1', at: new Date() });
+    }
+    const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.parent, ip: '10.2.0.1' });
+    expect(result).toMatchObject({ ok: false, reason: 'rate_limited' });
+    const elsewhere = await authenticate(database.db, { ...DEMO_ACCOUNTS.parent, ip: '10.2.0.2' });
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it('forgets attempts older than the window', async () => {
+    await database.db.delete(loginAttempts);
+    const old = new Date(Date.now() - (LOGIN_LIMITS.windowMinutes + 1) * 60_000);
+    for (let i = 0; i < 10; i += 1) await database.db.insert(loginAttempts).values({ key: `account:${DEMO_ACCOUNTS.staff.email}`, at: old });
+    const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.staff, ip: '10.3.0.1' });
+    expect(result.ok).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+// Pure pieces of the foundation: the clock, the configuration, the sign-in form's validation.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { credentialsSchema } from '@/lib/auth/authenticate';
+import { clientAddress } from '@/lib/auth/client-address';
+import { now, parisDate, today, warnIfFixed } from '@/lib/clock';
+import { parseEnv } from '@/lib/env';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the clock', () => {
+  it('gives the Paris date, not the UTC one', () => {
+    expect(parisDate(new Date('2027-01-02T23:30:00Z'))).toBe('2027-01-03');
+    expect(parisDate(new Date('2027-07-01T22:30:00Z'))).toBe('2027-07-02');
+    expect(parisDate(new Date('2027-07-01T21:30:00Z'))).toBe('2027-07-01');
+  });
+
+  it('is fixed by APP_NOW and says so at start', () => {
+    vi.stubEnv('APP_NOW', '2027-01-02T23:30:00Z');
+    expect(now().toISOString()).toBe('2027-01-02T23:30:00.000Z');
+    expect(today()).toBe('2027-01-03');
+    const log = vi.fn();
+    warnIfFixed(log);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('APP_NOW'));
+  });
+
+  it('runs on real time without APP_NOW, and stays quiet', () => {
+    vi.stubEnv('APP_NOW', '');
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
+    const log = vi.fn();
+    warnIfFixed(log);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('refuses an APP_NOW that is not a date', () => {
+    vi.stubEnv('APP_NOW', 'demain');
+    expect(() => now()).toThrow(/APP_NOW/);
+  });
+});
+
+describe('the configuration', () => {
+  it('names AUTH_SECRET when production runs on PostgreSQL without it', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' } as NodeJS.ProcessEnv)).toThrow(/AUTH_SECRET/);
+  });
+
+  it('names a malformed DATABASE_URL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'not a url' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
+  });
+
+  it('accepts the local demo with no variable at all', () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).NODE_ENV).toBe('development');
+  });
+});
+
+describe('the sign-in form', () => {
+  const errors = (input: unknown) => {
+    const r = credentialsSchema.safeParse(input);
+    return r.success ? null : r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  };
+
+  it('asks for the identifier and the password when the form is empty', () => {
+    expect(errors({ email: '', password: '' })).toEqual(['email: Saisissez votre identifiant.', 'password: Saisissez votre mot de passe.']);
+    expect(errors({})).toEqual(['email: Saisissez votre identifiant.', 'password: Saisissez votre mot de passe.']);
+  });
+
+  it('refuses a 10 KB identifier with a French message', () => {
+    expect(errors({ email: `${'a'.repeat(10_240)}@example.fr`, password: 'x' })).toEqual([
+      "email: L'identifiant est trop long : saisissez votre adresse e-mail.",
+    ]);
+  });
+
+  it('asks for an e-mail address as identifier', () => {
+    expect(errors({ email: 'martin', password: 'x' })?.[0]).toMatch(/^email: Saisissez votre identifiant sous la forme/);
+  });
+
+  it('trims the identifier', () => {
+    expect(credentialsSchema.parse({ email: ' a@b.fr ', password: 'x' }).email).toBe('a@b.fr');
+  });
+});
+
+describe("the caller's address", () => {
+  it('takes the first forwarded address, bounded', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9');
+    expect(clientAddress(new Headers())).toBe('unknown');
+    expect(clientAddress(new Headers({ 'x-real-ip': 'x'.repeat(500) }))).toHaveLength(64);
+  });
+});
