@@ -2,10 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // One id per run, shared by the workers (they inherit the environment): names the run's own database.
 process.env.E2E_RUN_ID ??= String(Date.now());
-const port = process.env.E2E_PORT ?? '3100';
+// Each project (desktop, mobile) has its own server and database, so journeys never share a family's planning.
+const ports = { desktop: 3100, mobile: 3101 } as const;
 
 export const E2E = {
-  baseURL: `http://localhost:${port}`,
   // The demo clock: a Sunday of late November 2026, so December is greyed (hors délai) and January open.
   now: '2026-11-29T10:00:00+01:00',
 };
@@ -25,21 +25,22 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  use: { baseURL: E2E.baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
+  use: { locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } },
-    { name: 'mobile', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${ports.desktop}`, viewport: { width: 1280, height: 800 }, launchOptions } },
+    { name: 'mobile', use: { baseURL: `http://localhost:${ports.mobile}`, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions } },
   ],
-  webServer: {
+  webServer: Object.values(ports).map((port) => ({
     command: 'node scripts/e2e-server.mjs',
-    url: `${E2E.baseURL}/connexion`,
+    url: `http://localhost:${port}/connexion`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    stdout: 'pipe' as const,
     env: {
-      E2E_PORT: port,
+      E2E_PORT: String(port),
       APP_NOW: E2E.now,
+      APP_URL: `http://localhost:${port}`,
       AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
     },
-  },
+  })),
 });

@@ -2,7 +2,7 @@
 // One instance per process, cached on globalThis; migrations are applied when it opens.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Logger, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -26,10 +26,13 @@ export interface Database {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://'. */
-export async function openDatabase(target: { url: string } | { pglite: string }): Promise<Database> {
+export async function openDatabase(
+  target: { url: string } | { pglite: string },
+  options: { logger?: Logger; max?: number } = {},
+): Promise<Database> {
   if ('url' in target) {
-    const client = postgres(target.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    const client = postgres(target.url, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema, logger: options.logger });
     // Several app instances may start together: one migrates at a time (a session lock on its own connection).
     const lock = postgres(target.url, { max: 1, onnotice: () => {} });
     try {
@@ -42,7 +45,7 @@ export async function openDatabase(target: { url: string } | { pglite: string })
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const client = await PGlite.create(target.pglite === 'memory://' ? undefined : target.pglite);
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: options.logger });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }

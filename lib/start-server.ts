@@ -14,6 +14,9 @@ export async function startServer(): Promise<void> {
     const database = await getDatabase();
     if (config.SKIP_DEMO_SEED !== '1') await seedIfEmpty(database.db);
     console.log(`[start] database ready (${database.kind})`);
+    // e-mails left pending (a crash, a failure to retry) and expired drafts are handled in the background
+    const { startDispatcherLoop } = await import('@/lib/email/dispatcher');
+    startDispatcherLoop();
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

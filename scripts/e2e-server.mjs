@@ -12,7 +12,7 @@ const env = { ...process.env, NODE_ENV: 'production', PORT: port };
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {
-  const name = `portail_e2e_${runId}`;
+  const name = `portail_e2e_${runId}_${port}`;
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
@@ -26,7 +26,7 @@ if (process.env.DATABASE_URL) {
     await dropper.end();
   };
 } else {
-  const dir = path.join(os.tmpdir(), `portail-e2e-${runId}`);
+  const dir = path.join(os.tmpdir(), `portail-e2e-${runId}-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   env.PGLITE_DIR = dir;
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });

@@ -5,9 +5,10 @@ import { requireParent } from '@/lib/auth/session';
 export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
   const user = await requireParent();
   const t = await getTranslations('home');
+  const td = await getTranslations('demarche');
   return (
     <>
-      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/', label: t('title') }]} />
+      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/', label: t('title') }, { href: '/demarches/reservations', label: td('manageTitle') }, { href: '/mes-demandes', label: t('navRequests') }]} />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
@@ -36,7 +37,9 @@ export default async function MonEspacePage() {
                   <div className="flex items-center gap-3">
                     <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
                     <div>
-                      <h3 className="text-lg font-semibold">{kid.firstName} {kid.lastName}</h3>
+                      <h3 className="text-lg font-semibold">
+                        <Link href={`/enfants/${kid.id}`} className="text-brand-700 underline underline-offset-4">{kid.firstName} {kid.lastName}</Link>
+                      </h3>
                       {kid.schoolName && (
                         <p className="text-sm text-slate-700">{t('classAt', { level: kid.classLevel, school: kid.schoolName })}</p>
                       )}

@@ -8,7 +8,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getTranslations('admin');
   return (
     <>
-      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/admin', label: t('title') }]} />
+      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/admin', label: t('title') }, { href: '/admin/emails', label: t('emails') }]} />
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

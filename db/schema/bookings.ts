@@ -55,6 +55,7 @@ export const requests = pgTable(
     familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
     childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
     service: serviceEnum('service').notNull(),
+    schoolYearId: integer('school_year_id').references(() => schoolYears.id),
     type: requestTypeEnum('type').notNull(),
     status: requestStatusEnum('status').notNull().default('draft'),
     payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`), // the draft: desired planning, template, view

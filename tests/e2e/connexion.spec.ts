@@ -1,6 +1,6 @@
 // Connexion and roles, as a parent and an agent live them (seed: "Connectez-vous à votre espace personnel").
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './support';
+import { ACCOUNTS, expectAccessible, signIn, submitLogin } from './support';
 
 test('an anonymous visitor is sent to Connexion', async ({ page }) => {
   await page.goto('/');
@@ -30,7 +30,7 @@ test('a parent signs in, sees Léa and Hugo, and signs out', async ({ page }) =>
 });
 
 test('a wrong password gets the French message, and the identifier is kept', async ({ page }) => {
-  await signIn(page, { email: ACCOUNTS.parent.email, password: 'pas-le-bon' });
+  await submitLogin(page, { email: ACCOUNTS.parent.email, password: 'pas-le-bon' });
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Identifiant ou mot de passe incorrect.');
   await expect(page.getByLabel('Identifiant')).toHaveValue(ACCOUNTS.parent.email);
   await expectAccessible(page);
@@ -48,10 +48,10 @@ test('an empty form says what is missing, next to each field', async ({ page }) 
 test('too many wrong passwords get the retry message', async ({ page }, testInfo) => {
   const email = `inconnu.${testInfo.project.name}@example.fr`;
   for (let i = 0; i < 5; i += 1) {
-    await signIn(page, { email, password: `essai-${i}` });
+    await submitLogin(page, { email, password: `essai-${i}` });
     await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Identifiant ou mot de passe incorrect.');
   }
-  await signIn(page, { email, password: 'encore-un' });
+  await submitLogin(page, { email, password: 'encore-un' });
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Trop de tentatives de connexion. Par sécurité, réessayez dans 15 minutes.');
   await expectAccessible(page);
 });

@@ -15,10 +15,32 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `accessibility of ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+/** Fills and sends the Connexion form (whatever the outcome). */
+export async function submitLogin(page: Page, account: { email: string; password: string }): Promise<void> {
   await page.goto('/connexion');
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.getByLabel('Identifiant').fill(account.email);
   await page.getByLabel('Mot de passe').fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Presses Tab until the focused element has this accessible name (aria-label or text), like a keyboard user. */
+export async function tabTo(page: Page, name: string | RegExp, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const label = el.labels?.[0]?.innerText;
+      return (el.getAttribute('aria-label') ?? label ?? el.innerText ?? el.textContent ?? '').trim();
+    });
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`focus never reached ${String(name)}`);
+}
+
+/** Signs in and waits until the portal has let the person in. */
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await submitLogin(page, account);
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }

@@ -13,10 +13,10 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: Parameters<typeof openDatabase>[1] = {}): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
-    const database = await openDatabase({ pglite: 'memory://' });
+    const database = await openDatabase({ pglite: 'memory://' }, options);
     return { ...database, engine: 'pglite' };
   }
   const name = `portail_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString() }, options);
   return {
     ...database,
     engine: 'postgres',

@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { DemarcheHeader } from '@/components/demarche-header';
+import { Legend } from '@/components/legend';
+import { getDb } from '@/db/client';
+import { requireParent } from '@/lib/auth/session';
+import { today } from '@/lib/clock';
+import { defaultTemplatePeriod, groupByDate, SERVICE_LABELS, unitsOf } from '@/lib/planning';
+import { draftPageData } from '@/lib/requests/page-data';
+import { computeRecap } from '@/lib/requests/recap';
+import { buildPlanningView } from '@/lib/reservations/planning-view';
+import { cancelDraftAction } from '../../actions';
+import { PlanningGrid } from './planning-grid';
+import { TemplateForm } from './template-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('demarche'))('step1') };
+}
+
+export default async function Step1Page({
+  params, searchParams,
+}: { params: Promise<{ requestId: string }>; searchParams: Promise<{ vue?: string; date?: string }> }) {
+  const user = await requireParent();
+  const t = await getTranslations('demarche');
+  const { requestId } = await params;
+  const { vue, date } = await searchParams;
+  const data = await draftPageData(requestId, user.familyId);
+  if ('error' in data) {
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{t('expired')}</h1>
+        <p className="mt-3">{data.error}</p>
+        <p className="mt-6"><Link href="/" className="text-brand-700 underline">{t('manageTitle')}</Link></p>
+      </>
+    );
+  }
+  const { draft, cal, siteName } = data;
+  const todayIso = today();
+  const recap = await computeRecap(await getDb(), draft, undefined);
+  const kind = vue === 'semaine' ? 'semaine' : 'mois';
+  const view = buildPlanningView(draft.service, cal, todayIso, kind, date);
+  const desired = Object.fromEntries(groupByDate(recap.desired));
+  const current = Object.fromEntries(groupByDate(recap.current));
+  const period = defaultTemplatePeriod(draft.service, cal.cal, todayIso, cal.deadlineDays, { weekdays: cal.weekdays });
+  const base = `/demarches/${draft.id}/etape-1`;
+  const link = (k: string, d: string) => `${base}?vue=${k}&date=${d}`;
+
+  return (
+    <>
+      <DemarcheHeader step={1} title={t('step1')} child={`${draft.childFirstName} ${draft.childLastName}`} service={SERVICE_LABELS[draft.service]} site={siteName} />
+      <p className="mt-3">{t('deadline', { days: cal.deadlineDays })}</p>
+
+      <section aria-labelledby="jour-par-jour" className="mt-6">
+        <h2 id="jour-par-jour" className="text-xl font-semibold">{t('dayByDay')}</h2>
+        <p className="mt-1 text-slate-800">{t('dayByDayHelp')}</p>
+        <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
+          {(['semaine', 'mois'] as const).map((k) => (
+            <Link key={k} href={link(k, view.anchor)} aria-current={k === kind ? 'page' : undefined}
+              className={`rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}>
+              {k === 'semaine' ? t('viewWeek') : t('viewMonth')}
+            </Link>
+          ))}
+        </nav>
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+          {view.previous ? (
+            <Link href={link(kind, view.previous)} className="rounded px-2 py-1.5 text-brand-700 underline">
+              ← {kind === 'semaine' ? t('previousWeek') : t('previousMonth')}
+            </Link>
+          ) : <span />}
+          <h3 className="text-lg font-semibold" aria-live="polite">{view.title}</h3>
+          {view.next ? (
+            <Link href={link(kind, view.next)} className="rounded px-2 py-1.5 text-brand-700 underline">
+              {kind === 'semaine' ? t('nextWeek') : t('nextMonth')} →
+            </Link>
+          ) : <span />}
+        </div>
+        <Legend className="mt-3" />
+        <div className="mt-4">
+          <PlanningGrid
+            key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}
+            requestId={draft.id} service={draft.service} days={view.days} units={view.units}
+            desired={desired} current={current}
+          />
+        </div>
+      </section>
+
+      {period && (
+        <details className="mt-8 rounded-lg border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer text-xl font-semibold">{t('periodicity')}</summary>
+          <div className="mt-4">
+            <TemplateForm
+              requestId={draft.id} weekdays={cal.weekdays} units={unitsOf(draft.service)}
+              defaultFrom={period.from} defaultTo={period.to} min={cal.schoolYear.yearStart} max={cal.schoolYear.lastDay}
+            />
+          </div>
+        </details>
+      )}
+
+      <form action={cancelDraftAction} className="mt-6">
+        <input type="hidden" name="requestId" value={draft.id} />
+        <button type="submit" className="rounded border-2 border-slate-600 bg-white px-4 py-2 font-medium">{t('cancel')}</button>
+      </form>
+    </>
+  );
+}

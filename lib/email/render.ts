@@ -1,0 +1,70 @@
+// Turns a queued e-mail (template + payload) into its subject, HTML and plain text versions.
+// Payloads come back from a jsonb column: they are checked here, so a bad one fails loudly in the outbox.
+import { render } from '@react-email/components';
+import { createElement } from 'react';
+import { z } from 'zod';
+import RequestAcknowledgmentEmail from '@/emails/request-acknowledgment';
+import { requestAcknowledgmentSubject, type EmailPayloads, type EmailTemplate } from './outbox';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+
+const payloadSchemas = {
+  'request-acknowledgment': z.object({
+    reference: z.string().min(1),
+    kind: z.enum(['reservation', 'inscription']),
+    parentName: z.string(),
+    childName: z.string().min(1),
+    serviceLabel: z.string().min(1),
+    siteName: z.string(),
+    submittedAt: z.iso.datetime({ offset: true }),
+    changes: z.array(z.object({ date: isoDate, added: z.array(z.string()), removed: z.array(z.string()) })),
+    // only web links: nothing like javascript: ends up in an e-mail
+    link: z.url({ protocol: /^https?$/ }),
+    onBehalfOf: z.string().nullish(),
+  }),
+} satisfies { [T in EmailTemplate]: z.ZodType<EmailPayloads[T]> };
+
+export function isEmailTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(payloadSchemas, name);
+}
+
+/** Checks a stored payload against its template; throws an Error naming the template and the fields. */
+export function parsePayload<T extends EmailTemplate>(template: T, payload: unknown): EmailPayloads[T] {
+  const parsed = payloadSchemas[template].safeParse(payload);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`).join(' ; ');
+    throw new Error(`Contenu invalide pour le modèle « ${template} » : ${fields}`);
+  }
+  return parsed.data as EmailPayloads[T];
+}
+
+// Headings keep their case in the text version (html-to-text shouts them by default).
+const textOptions = {
+  plainText: true as const,
+  htmlToTextOptions: {
+    selectors: [
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+    ],
+  },
+};
+
+export async function renderEmail<T extends EmailTemplate>(template: T, payload: EmailPayloads[T]): Promise<RenderedEmail>;
+export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
+export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
+  if (!isEmailTemplate(template)) throw new Error(`Modèle d'e-mail inconnu : « ${template} »`);
+  switch (template) {
+    case 'request-acknowledgment': {
+      const p = parsePayload(template, payload);
+      const element = createElement(RequestAcknowledgmentEmail, p);
+      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
+      return { subject: requestAcknowledgmentSubject(p), html, text };
+    }
+  }
+}

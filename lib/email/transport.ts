@@ -1,0 +1,82 @@
+// Delivers one rendered e-mail: through Resend when RESEND_API_KEY is set, else into the local mailbox table
+// (read by staff in /admin/emails and by the tests). A failure always throws: the dispatcher records it.
+import { Resend } from 'resend';
+import type { Queryable } from '@/db/client';
+import { mailbox } from '@/db/schema';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** the outbox row's key: Resend drops a repeated send with the same key (24 h), so a retry never duplicates */
+  idempotencyKey: string;
+  outboxId: number;
+}
+
+export interface SendResult {
+  transport: 'resend' | 'mailbox';
+  /** Resend's e-mail id, or the mailbox row id */
+  id: string;
+}
+
+/** `db` is only written to by the local mailbox; pass the transaction that marks the outbox row sent. */
+export type SendEmail = (db: Queryable, message: OutgoingEmail) => Promise<SendResult>;
+
+export const DEFAULT_MAIL_FROM = 'Portail Famille <portail-famille@example.fr>';
+
+/** Which way e-mails leave, read at each call so a test or a restart with a new key takes effect. */
+export function emailTransport(): 'resend' | 'mailbox' {
+  return process.env.RESEND_API_KEY ? 'resend' : 'mailbox';
+}
+
+const clients = new Map<string, Resend>();
+function resendClient(key: string): Resend {
+  let client = clients.get(key);
+  if (!client) {
+    client = new Resend(key);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+export class EmailTransportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly statusCode: number | null,
+  ) {
+    super(message);
+    this.name = 'EmailTransportError';
+  }
+}
+
+export const sendEmail: SendEmail = async (db, message) => {
+  const key = process.env.RESEND_API_KEY;
+  if (key) {
+    // Resend answers { data, error } and does not throw on an API error: we do, so the outbox records it.
+    const { data, error } = await resendClient(key).emails.send(
+      {
+        from: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      },
+      { idempotencyKey: message.idempotencyKey },
+    );
+    if (error) {
+      throw new EmailTransportError(
+        `Resend a refusé l'envoi (${error.name}${error.statusCode ? `, HTTP ${error.statusCode}` : ''}) : ${error.message}`,
+        error.name,
+        error.statusCode,
+      );
+    }
+    return { transport: 'resend', id: data.id };
+  }
+  const [row] = await db
+    .insert(mailbox)
+    .values({ outboxId: message.outboxId, to: message.to, subject: message.subject, html: message.html, text: message.text })
+    .returning({ id: mailbox.id });
+  return { transport: 'mailbox', id: String(row!.id) };
+};

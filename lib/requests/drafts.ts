@@ -1,0 +1,252 @@
+// The draft of a "Gérer mes réservations" démarche lives on the server (refresh, back button, a phone that
+// sleeps lose nothing): the planning at the start (base) and the planning the parent wants (desired).
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rows, type Queryable } from '@/db/client';
+import { children, enrolments, requests } from '@/db/schema';
+import { UserError } from '@/lib/errors';
+import {
+  applyTemplate, bookablePredicate, diffReservations, formatDateLong, greyReason, GREY_REASON_LABELS,
+  isUnit, sortReservations, SERVICE_LABELS, validateDay, type IsoDate, type Reservation, type ServiceKind,
+  type Template, type Unit,
+} from '@/lib/planning';
+import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+
+export const DRAFT_LIFETIME_MS = 24 * 3600_000;
+
+const reservationSchema = z.object({ date: z.iso.date(), unit: z.enum(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']) });
+export const draftPayloadSchema = z.object({
+  base: z.array(reservationSchema).max(2000),
+  desired: z.array(reservationSchema).max(2000),
+});
+export type DraftPayload = z.infer<typeof draftPayloadSchema>;
+
+export interface Draft {
+  id: number;
+  familyId: number;
+  childId: number;
+  childFirstName: string;
+  childLastName: string;
+  service: ServiceKind;
+  status: 'draft' | 'submitted' | 'cancelled';
+  reference: string | null;
+  expiresAt: Date | null;
+  payload: DraftPayload;
+  enrolment: { id: number; siteId: number; schoolYearId: number; planningVersion: number };
+}
+
+function enrolmentMissing(firstName: string, service: ServiceKind): UserError {
+  return new UserError(
+    `${firstName} n'est pas inscrit(e) à l'${SERVICE_LABELS[service].toLowerCase()} pour cette année scolaire : faites d'abord la démarche « S'inscrire ».`,
+    'not_enrolled',
+  );
+}
+
+/** The child's reservations of a service over a school year, sorted. */
+export async function childReservations(
+  db: Queryable,
+  p: { childId: number; service: ServiceKind; from: IsoDate; to: IsoDate },
+): Promise<Reservation[]> {
+  const found = await rows<{ date: string; unit: Unit }>(
+    db,
+    sql`select to_char(date, 'YYYY-MM-DD') as date, unit from reservations
+        where child_id = ${p.childId} and service = ${p.service} and date between ${p.from} and ${p.to}`,
+  );
+  return sortReservations(found);
+}
+
+/** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
+export async function startReservationDraft(
+  db: Queryable,
+  p: { familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date },
+): Promise<{ requestId: number; resumed: boolean }> {
+  const year = await currentSchoolYear(db, p.today);
+  if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux réservations pour le moment.", 'no_year');
+  const [child] = await db
+    .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id, planningVersion: enrolments.planningVersion, siteId: enrolments.siteId })
+    .from(children)
+    .leftJoin(enrolments, and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)))
+    .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
+  if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
+  if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
+
+  const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
+  const [open] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(
+      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
+      eq(requests.type, 'reservation'), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
+    ))
+    .orderBy(desc(requests.id))
+    .limit(1);
+  if (open) {
+    await db.update(requests).set({ expiresAt, updatedAt: p.now }).where(eq(requests.id, open.id));
+    return { requestId: open.id, resumed: true };
+  }
+  const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
+  const current = await childReservations(db, { childId: p.childId, service: p.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay });
+  const [created] = await db
+    .insert(requests)
+    .values({
+      familyId: p.familyId, childId: p.childId, service: p.service, schoolYearId: year.id, type: 'reservation', status: 'draft',
+      payload: { base: current, desired: current } satisfies DraftPayload, baseVersion: child.planningVersion,
+      createdBy: p.accountId, expiresAt, createdAt: p.now, updatedAt: p.now,
+    })
+    .returning({ id: requests.id });
+  return { requestId: created!.id, resumed: false };
+}
+
+/** A draft of the family (ownership in the query); refuses unknown, foreign and expired drafts alike. */
+export async function loadDraft(
+  db: Queryable,
+  p: { requestId: number; familyId: number; now: Date; forUpdate?: boolean },
+): Promise<Draft> {
+  const query = db
+    .select({
+      id: requests.id, familyId: requests.familyId, childId: requests.childId, service: requests.service,
+      status: requests.status, reference: requests.reference, expiresAt: requests.expiresAt, payload: requests.payload,
+      type: requests.type, firstName: children.firstName, lastName: children.lastName,
+      enrolmentId: enrolments.id, siteId: enrolments.siteId, schoolYearId: enrolments.schoolYearId, planningVersion: enrolments.planningVersion,
+    })
+    .from(requests)
+    .innerJoin(children, and(eq(children.id, requests.childId), eq(children.familyId, requests.familyId)))
+    .leftJoin(enrolments, and(
+      eq(enrolments.childId, requests.childId), eq(enrolments.service, requests.service), eq(enrolments.schoolYearId, requests.schoolYearId),
+    ))
+    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'reservation')))
+    .limit(1);
+  const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
+  if (!row) throw new UserError("Cette démarche est introuvable. Recommencez depuis « Gérer mes réservations ».", 'not_found');
+  if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
+    throw new UserError('Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « Gérer mes réservations » : rien n\'a été modifié.', 'expired');
+  }
+  if (row.enrolmentId === null || row.siteId === null || row.schoolYearId === null || row.planningVersion === null) {
+    throw enrolmentMissing(row.firstName, row.service);
+  }
+  const payload = draftPayloadSchema.safeParse(row.payload);
+  if (!payload.success) throw new Error(`draft ${row.id} holds an invalid payload`);
+  return {
+    id: row.id, familyId: row.familyId, childId: row.childId, childFirstName: row.firstName, childLastName: row.lastName,
+    service: row.service, status: row.status, reference: row.reference, expiresAt: row.expiresAt, payload: payload.data,
+    enrolment: { id: row.enrolmentId, siteId: row.siteId, schoolYearId: row.schoolYearId, planningVersion: row.planningVersion },
+  };
+}
+
+function requireOpen(draft: Draft): void {
+  if (draft.status === 'submitted') throw new UserError(`Cette démarche est déjà validée (référence ${draft.reference}).`, 'already_submitted');
+  if (draft.status === 'cancelled') throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+}
+
+/** "Date (raison)" for every date a parent may not change now, or null. */
+export function lockedDatesMessage(
+  kind: ServiceKind, cal: ServiceCalendar, dates: Iterable<IsoDate>, today: IsoDate, waiveDeadline = false,
+): string | null {
+  const locked: string[] = [];
+  for (const date of [...new Set(dates)].sort()) {
+    const reason = greyReason(kind, cal.cal, date, today, waiveDeadline ? 0 : cal.deadlineDays, { weekdays: cal.weekdays });
+    if (reason && !(waiveDeadline && reason === 'hors_delai')) locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
+  }
+  if (locked.length === 0) return null;
+  return `${locked.length === 1 ? 'Cette date ne peut pas être modifiée' : 'Ces dates ne peuvent pas être modifiées'} : ${locked.join(', ')}.`;
+}
+
+/** "Date : message" for every day whose units break the day rules, or null. */
+export function invalidDaysMessage(kind: ServiceKind, days: { date: IsoDate; units: Unit[] }[]): string | null {
+  const bad = days
+    .map((d) => ({ date: d.date, message: validateDay(kind, d.units) }))
+    .filter((d): d is { date: IsoDate; message: string } => d.message !== null);
+  if (bad.length === 0) return null;
+  return bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' ');
+}
+
+export const saveDaysSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  days: z
+    .array(z.object({ date: z.iso.date('Date invalide.'), units: z.array(z.string().max(32)).max(4) }))
+    .min(1, 'Aucun jour à enregistrer.')
+    .max(62, 'Trop de jours à la fois : enregistrez semaine par semaine.'),
+});
+
+/** Step 1, day by day: sets the units of some days of the draft (open, modifiable, valid days only). */
+export async function saveDraftDays(
+  db: Queryable,
+  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema> },
+): Promise<{ desired: Reservation[] }> {
+  const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  requireOpen(draft);
+  const days = p.input.days.map((d) => {
+    if (!d.units.every(isUnit)) throw new UserError(`${formatDateLong(d.date)} : ce choix n'existe pas.`, 'invalid_unit');
+    return { date: d.date, units: d.units as Unit[] };
+  });
+  const cal = await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+  const locked = lockedDatesMessage(draft.service, cal, days.map((d) => d.date), p.today);
+  if (locked) throw new UserError(locked, 'locked_dates');
+  const invalid = invalidDaysMessage(draft.service, days);
+  if (invalid) throw new UserError(invalid, 'invalid_day');
+  const touched = new Set(days.map((d) => d.date));
+  const desired = sortReservations([
+    ...draft.payload.desired.filter((r) => !touched.has(r.date)),
+    ...days.flatMap((d) => d.units.map((unit) => ({ date: d.date, unit }))),
+  ]);
+  await writePayload(db, draft, { ...draft.payload, desired }, p.now);
+  return { desired };
+}
+
+const weekTemplateSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5']), z.array(z.string().max(32)).max(4));
+export const templateSchema = z
+  .object({
+    requestId: z.coerce.number().int().positive(),
+    weeks: z.array(weekTemplateSchema).min(1).max(2),
+    from: z.iso.date('Indiquez la date de début (Du).'),
+    to: z.iso.date('Indiquez la date de fin (Au).'),
+  })
+  .refine((t) => t.from <= t.to, { message: 'La date « Au » doit suivre la date « Du ».', path: ['to'] });
+
+/** "Appliquer une périodicité": replaces the draft's reservations on every open, modifiable date of the period. */
+export async function applyTemplateToDraft(
+  db: Queryable,
+  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof templateSchema> },
+): Promise<{ added: number; removed: number; from: IsoDate; to: IsoDate }> {
+  const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  requireOpen(draft);
+  const cal = await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+  const { yearStart, lastDay } = cal.schoolYear;
+  if (p.input.from < yearStart || p.input.to > lastDay) {
+    throw new UserError(`La période doit être comprise entre le ${formatDateLong(yearStart)} et le ${formatDateLong(lastDay)}.`, 'out_of_year');
+  }
+  const weeks = p.input.weeks.map((week, index) => {
+    const out: Record<number, Unit[]> = {};
+    for (const [weekday, units] of Object.entries(week)) {
+      if (!cal.weekdays.includes(Number(weekday)) && units.length > 0) {
+        throw new UserError("Ce jour de la semaine n'est pas ouvert pour ce service.", 'closed_weekday');
+      }
+      if (!units.every(isUnit)) throw new UserError("Ce choix n'existe pas.", 'invalid_unit');
+      const message = validateDay(draft.service, units as Unit[]);
+      if (message) throw new UserError(`Semaine ${index + 1} : ${message}`, 'invalid_day');
+      out[Number(weekday)] = units as Unit[];
+    }
+    return out;
+  });
+  const template = { weeks, from: p.input.from, to: p.input.to } as Template;
+  const desired = applyTemplate(draft.payload.desired, template, bookablePredicate(draft.service, cal.cal, p.today, cal.deadlineDays, { weekdays: cal.weekdays }));
+  await writePayload(db, draft, { ...draft.payload, desired }, p.now);
+  const diff = diffReservations(draft.payload.desired, desired);
+  return { added: diff.added.length, removed: diff.removed.length, from: p.input.from, to: p.input.to };
+}
+
+/** "Annuler la démarche": the draft is closed, nothing else changes. */
+export async function cancelDraft(db: Queryable, p: { familyId: number; requestId: number; now: Date }): Promise<{ childId: number }> {
+  const draft = await loadDraft(db, { ...p, forUpdate: true });
+  requireOpen(draft);
+  await db.update(requests).set({ status: 'cancelled', updatedAt: p.now }).where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId)));
+  return { childId: draft.childId };
+}
+
+async function writePayload(db: Queryable, draft: Draft, payload: DraftPayload, now: Date): Promise<void> {
+  await db
+    .update(requests)
+    .set({ payload, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS) })
+    .where(and(eq(requests.id, draft.id), eq(requests.familyId, draft.familyId), eq(requests.status, 'draft')));
+}

@@ -1,0 +1,44 @@
+// Step 2, "Le récapitulatif": what the draft changes on the child's planning as it is now.
+// The parent's own changes (base → desired) are replayed on the current planning, so a change made
+// meanwhile elsewhere (another tab, an agent) is neither lost nor silently undone.
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { enrolments } from '@/db/schema';
+import { diffByDate, diffReservations, sortReservations, type DayChange, type Reservation } from '@/lib/planning';
+import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { childReservations, type Draft } from './drafts';
+
+export interface Recap {
+  changes: DayChange[];
+  added: Reservation[];
+  removed: Reservation[];
+  /** the planning version the recap was computed on: "Valider" sends it back */
+  version: number;
+  /** the planning changed since the draft began */
+  rebased: boolean;
+  desired: Reservation[];
+  current: Reservation[];
+}
+
+/** desired' = (current − what the parent removed) ∪ what the parent added. */
+export function replayOwnChanges(base: Reservation[], desired: Reservation[], current: Reservation[]): Reservation[] {
+  const own = diffReservations(base, desired);
+  const removed = new Set(own.removed.map((r) => `${r.date}|${r.unit}`));
+  return sortReservations([...current.filter((r) => !removed.has(`${r.date}|${r.unit}`)), ...own.added]);
+}
+
+export async function computeRecap(db: Queryable, draft: Draft, given?: { cal: ServiceCalendar; version: number }): Promise<Recap> {
+  const version = given?.version ?? (await db
+    .select({ planningVersion: enrolments.planningVersion })
+    .from(enrolments)
+    .where(eq(enrolments.id, draft.enrolment.id)))[0]?.planningVersion ?? 0;
+  const cal = given?.cal ?? await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+  const current = await childReservations(db, { childId: draft.childId, service: draft.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay });
+  const desired = replayOwnChanges(draft.payload.base, draft.payload.desired, current);
+  const { added, removed } = diffReservations(current, desired);
+  const meanwhile = diffReservations(draft.payload.base, current);
+  return {
+    changes: diffByDate(current, desired), added, removed, desired, current, version,
+    rebased: meanwhile.added.length + meanwhile.removed.length > 0,
+  };
+}

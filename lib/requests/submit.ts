@@ -1,0 +1,155 @@
+// "Valider": the démarche is checked and written in one transaction, with a constant number of SQL
+// statements whatever the number of dates. Any refusal writes nothing and names the dates and the reason.
+import { and, eq, sql } from 'drizzle-orm';
+import { rows, type Db } from '@/db/client';
+import { accounts, auditLog, enrolments, parents, requests, sites } from '@/db/schema';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { UserError } from '@/lib/errors';
+import {
+  formatDateLong, groupByDate, SERVICE_LABELS, UNIT_LABELS, type IsoDate, type Reservation, type ServiceKind, type Unit,
+} from '@/lib/planning';
+import { loadServiceCalendar } from '@/lib/reservations/calendar';
+import { invalidDaysMessage, loadDraft, lockedDatesMessage } from './drafts';
+import { computeRecap } from './recap';
+
+export const STALE_MESSAGE =
+  'Le planning a été modifié entre-temps (dans un autre onglet ou par le Guichet famille). Le récapitulatif ci-dessous est à jour : vérifiez-le puis validez à nouveau. Rien n\'a été enregistré.';
+
+export interface SubmitInput {
+  familyId: number;
+  accountId: number;
+  requestId: number;
+  /** planning version shown on the recap */
+  version: number;
+  today: IsoDate;
+  now: Date;
+  appUrl: string;
+  /** an agent at the desk: the deadline is waived (closed days are not), a reason is required */
+  onBehalf?: { agentName: string; reason: string };
+}
+
+export interface SubmitResult {
+  reference: string;
+  alreadySubmitted: boolean;
+  added: number;
+  removed: number;
+}
+
+const SERVICE_LOCK: Record<ServiceKind, number> = { cantine: 727101, mercredi: 727102, vacances: 727103 };
+
+function asJson(list: Reservation[]): string {
+  return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
+}
+
+export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
+  return db.transaction(async (tx) => {
+    const draft = await loadDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+    // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
+    if (draft.status === 'submitted') return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
+    if (draft.status === 'cancelled') throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+
+    // Racing validations of one child's planning queue here, one after the other.
+    const [enrolment] = await tx
+      .select({ planningVersion: enrolments.planningVersion })
+      .from(enrolments)
+      .where(eq(enrolments.id, draft.enrolment.id))
+      .for('update');
+    if (!enrolment || enrolment.planningVersion !== p.version) throw new UserError(STALE_MESSAGE, 'stale');
+
+    const cal = await loadServiceCalendar(tx, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+    const recap = await computeRecap(tx, draft, { cal, version: enrolment.planningVersion });
+    const { added, removed } = recap;
+    if (added.length + removed.length === 0) {
+      throw new UserError("Votre demande ne contient aucune modification : cochez ou décochez au moins une case à l'étape 1.", 'empty');
+    }
+
+    const changedDates = recap.changes.map((c) => c.date);
+    const locked = lockedDatesMessage(draft.service, cal, changedDates, p.today, Boolean(p.onBehalf));
+    if (locked) throw new UserError(locked, 'locked_dates');
+    const byDate = groupByDate(recap.desired);
+    const invalid = invalidDaysMessage(draft.service, changedDates.map((date) => ({ date, units: byDate.get(date) ?? [] })));
+    if (invalid) throw new UserError(invalid, 'invalid_day');
+
+    // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
+    const siteId = draft.enrolment.siteId;
+    // Capacity: validations of one site and service take turns only where staff set a capacity.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SERVICE_LOCK[draft.service]}, ${siteId})
+      where ${added.length > 0} and exists (select 1 from site_capacities where site_id = ${siteId} and service = ${draft.service})`);
+    const full = await rows<{ date: string; unit: Unit }>(
+      tx,
+      sql`with wanted as (select date, unit from jsonb_to_recordset(${asJson(added)}::jsonb) as x(date date, unit unit))
+          select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
+          from wanted w
+          join site_capacities c on c.site_id = ${siteId} and c.service = ${draft.service} and c.unit = w.unit
+          where (select count(*) from reservations r
+                 where r.site_id = ${siteId} and r.service = ${draft.service} and r.date = w.date and r.unit = w.unit) >= c.capacity
+          order by 1, 2`,
+    );
+    if (full.length > 0) {
+      const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
+      throw new UserError(`Il n'y a plus de place : ${list} ${full.length === 1 ? 'est complet' : 'sont complets'}. Décochez ${full.length === 1 ? 'cette date' : 'ces dates'} et validez à nouveau. Rien n'a été enregistré.`, 'complet', full);
+    }
+
+    await tx.execute(sql`delete from reservations r
+      using jsonb_to_recordset(${asJson(removed)}::jsonb) as x(date date, unit unit)
+      where r.child_id = ${draft.childId} and r.service = ${draft.service} and r.date = x.date and r.unit = x.unit`);
+    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit, request_id)
+      select ${draft.childId}, ${draft.service}, ${siteId}, x.date, x.unit, ${draft.id}
+      from jsonb_to_recordset(${asJson(added)}::jsonb) as x(date date, unit unit)`);
+    await tx.update(enrolments).set({ planningVersion: sql`${enrolments.planningVersion} + 1` }).where(eq(enrolments.id, draft.enrolment.id));
+
+    const year = p.today.slice(0, 4); // the Paris year of the submission
+    const [submitted] = await tx
+      .update(requests)
+      .set({
+        status: 'submitted',
+        reference: sql`'DEM-' || ${year} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
+        diff: { added, removed },
+        submittedAt: p.now,
+        updatedAt: p.now,
+        expiresAt: null,
+        onBehalf: Boolean(p.onBehalf),
+        reason: p.onBehalf?.reason ?? null,
+      })
+      .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
+      .returning({ reference: requests.reference });
+    const reference = submitted!.reference!;
+
+    const [actor] = await tx.select({ role: accounts.role }).from(accounts).where(eq(accounts.id, p.accountId));
+    await tx.insert(auditLog).values({
+      at: p.now, actorId: p.accountId, actorRole: actor?.role ?? null, action: 'reservations.replace', entity: 'request',
+      entityId: String(draft.id), familyId: p.familyId,
+      before: { childId: draft.childId, service: draft.service, removed },
+      after: { childId: draft.childId, service: draft.service, added, reference, reason: p.onBehalf?.reason ?? null },
+    });
+
+    // The acknowledgment goes to the parent who asked, or to the family's first parent when an agent booked.
+    const [recipient] = await tx
+      .select({ email: parents.email, firstName: parents.firstName, lastName: parents.lastName, siteName: sites.name })
+      .from(parents)
+      .innerJoin(sites, eq(sites.id, siteId))
+      .where(eq(parents.familyId, p.familyId))
+      .orderBy(sql`(${parents.accountId} = ${p.accountId}) desc nulls last`, parents.id)
+      .limit(1);
+    if (recipient) {
+      await enqueueEmail(tx, {
+        idempotencyKey: `request-${draft.id}-acknowledgment`,
+        to: recipient.email,
+        template: 'request-acknowledgment',
+        requestId: draft.id,
+        payload: {
+          reference, kind: 'reservation',
+          parentName: `${recipient.firstName} ${recipient.lastName}`,
+          childName: `${draft.childFirstName} ${draft.childLastName}`,
+          serviceLabel: SERVICE_LABELS[draft.service], siteName: recipient.siteName,
+          submittedAt: p.now.toISOString(),
+          changes: recap.changes.map((c) => ({ date: c.date, added: c.added.map((u) => UNIT_LABELS[u]), removed: c.removed.map((u) => UNIT_LABELS[u]) })),
+          link: `${p.appUrl}/enfants/${draft.childId}`,
+          onBehalfOf: p.onBehalf?.agentName ?? null,
+        },
+      });
+    }
+    return { reference, alreadySubmitted: false, added: added.length, removed: removed.length };
+  });
+}
+

@@ -1,0 +1,78 @@
+// The days shown by the "Semaine" and "Mois" views of a service: which dates, which are greyed and why.
+import {
+  addDays, checkboxLabel, formatDateLong, formatMonthYear, greyReason, GREY_REASON_LABELS, isIsoDate, isoWeekday,
+  mondayOf, openDates, unitsOf, weekLabel, weeksOf, type IsoDate, type ServiceKind, type Unit,
+} from '@/lib/planning';
+import type { ServiceCalendar } from './calendar';
+
+export type PlanningViewKind = 'semaine' | 'mois';
+
+export interface PlanningDay {
+  date: IsoDate;
+  label: string;
+  greyed: string | null; // French reason, or null when the parent may change it
+  labels: Partial<Record<Unit, string>>; // accessible names of the checkboxes
+}
+
+export interface PlanningView {
+  kind: PlanningViewKind;
+  anchor: IsoDate;
+  title: string;
+  days: PlanningDay[];
+  previous: IsoDate | null;
+  next: IsoDate | null;
+  units: Unit[];
+}
+
+/** First date a parent can still book, else the first open date, else the rentrée. */
+export function defaultAnchor(service: ServiceKind, cal: ServiceCalendar, today: IsoDate): IsoDate {
+  const { yearStart, lastDay } = cal.schoolYear;
+  const from = addDays(today, cal.deadlineDays) > yearStart ? addDays(today, cal.deadlineDays) : yearStart;
+  return openDates(service, cal.cal, from, lastDay, { weekdays: cal.weekdays })[0]
+    ?? openDates(service, cal.cal, yearStart, lastDay, { weekdays: cal.weekdays })[0]
+    ?? yearStart;
+}
+
+export function buildPlanningView(
+  service: ServiceKind, cal: ServiceCalendar, today: IsoDate, kind: PlanningViewKind, anchorParam: string | undefined,
+): PlanningView {
+  const { yearStart, lastDay } = cal.schoolYear;
+  let anchor = anchorParam && isIsoDate(anchorParam) ? anchorParam : defaultAnchor(service, cal, today);
+  if (anchor < yearStart) anchor = yearStart;
+  if (anchor > lastDay) anchor = lastDay;
+  let from: IsoDate;
+  let to: IsoDate;
+  let previous: IsoDate | null;
+  let next: IsoDate | null;
+  let title: string;
+  if (kind === 'semaine') {
+    from = mondayOf(anchor);
+    to = addDays(from, 6);
+    previous = addDays(from, -7);
+    next = addDays(from, 7);
+    title = weekLabel(weeksOf(from, from)[0] ?? [from]);
+  } else {
+    from = `${anchor.slice(0, 7)}-01`;
+    to = addDays(`${addDays(from, 32).slice(0, 7)}-01`, -1);
+    previous = `${addDays(from, -1).slice(0, 7)}-01`;
+    next = addDays(to, 1);
+    title = formatMonthYear(from);
+    title = title.charAt(0).toUpperCase() + title.slice(1);
+  }
+  if (to < yearStart || previous < mondayOf(yearStart) && kind === 'semaine') previous = null;
+  if (kind === 'mois' && previous !== null && addDays(from, -1) < yearStart) previous = null;
+  if (next > lastDay) next = null;
+  const units = unitsOf(service);
+  const days: PlanningDay[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (!cal.weekdays.includes(isoWeekday(d))) continue;
+    const reason = greyReason(service, cal.cal, d, today, cal.deadlineDays, { weekdays: cal.weekdays });
+    days.push({
+      date: d,
+      label: formatDateLong(d),
+      greyed: reason ? GREY_REASON_LABELS[reason] : null,
+      labels: Object.fromEntries(units.map((u) => [u, checkboxLabel(u, d)])),
+    });
+  }
+  return { kind, anchor, title, days, previous, next, units };
+}

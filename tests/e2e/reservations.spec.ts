@@ -1,0 +1,170 @@
+// The seed's Wednesday journeys (cas n°1 and "Modification des réservations"), as a parent lives them,
+// on a fixed clock (Sunday 29 November 2026): December is past the deadline, January is open.
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, tabTo } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+async function openStep1(page: Page) {
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('link', { name: 'Léa Martin' }).click();
+  await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
+  await expect(page.getByText('Lisez attentivement les différentes étapes de la démarche puis cliquez sur « Commencer ».')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+}
+
+async function validate(page: Page) {
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+  const reference = (await page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/).textContent())!.match(/DEM-\d{4}-\d{6}/)![0];
+  await expectAccessible(page);
+  return reference;
+}
+
+test('greyed days cannot be ticked and say why', async ({ page }) => {
+  await openStep1(page);
+  await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
+  const late = page.getByRole('checkbox', { name: 'Matin – mercredi 9 décembre 2026' });
+  await expect(late).toBeDisabled();
+  await expect(late).toBeChecked();
+  await expect(page.getByRole('group', { name: /mercredi 9 décembre 2026.*hors délai/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 23 décembre 2026' })).toBeDisabled();
+  await expect(page.getByRole('group', { name: /mercredi 23 décembre 2026.*vacances scolaires/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 16 décembre 2026' })).toBeEnabled();
+  await expect(page.getByText('En vert : les nouvelles réservations')).toBeVisible();
+  await expect(page.getByText('En orange : les anciennes réservations supprimées')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Annuler la démarche' }).click();
+  await expect(page.getByText("La démarche a été annulée : aucune réservation n'a été modifiée.")).toBeVisible();
+});
+
+test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async ({ page, browser }) => {
+  await openStep1(page);
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
+  // a meal alone is refused on the spot
+  await page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' }).check();
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText("Un repas ne peut être réservé qu'avec une demi-journée");
+  await page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' }).check();
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toHaveCount(0);
+  await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  await expectAccessible(page);
+  // the draft lives on the server: a refresh loses nothing
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' })).toBeChecked();
+
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  const row = page.getByRole('row', { name: /mercredi 13 janvier 2027/ });
+  await expect(row.getByRole('cell').nth(0)).toContainText('Matin');
+  await expect(row.getByRole('cell').nth(0)).toContainText('Repas classique');
+  await expect(page.getByText('2 nouvelles réservations · aucune réservation supprimée')).toBeVisible();
+  await page.goBack();
+  const reference = await validate(page);
+
+  await page.getByRole('link', { name: 'Voir mes demandes' }).click();
+  await expect(page.getByRole('heading', { name: 'Mes demandes' })).toBeVisible();
+  await expect(page.getByRole('link', { name: reference })).toBeVisible();
+  await expectAccessible(page);
+
+  const agentContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const agent = await agentContext.newPage();
+  await signIn(agent, ACCOUNTS.staff);
+  await expect(async () => {
+    await agent.goto('/admin/emails');
+    await expect(agent.getByText(`Accusé de réception de votre demande ${reference}`).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expectAccessible(agent);
+  await agentContext.close();
+});
+
+test('a modification shows green and orange in the recap', async ({ page }) => {
+  await openStep1(page);
+  const classic = page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' });
+  await expect(classic).toBeChecked();
+  await classic.uncheck();
+  await page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' }).check();
+  await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  const day = page.getByRole('group', { name: /mercredi 16 décembre 2026/ });
+  await expect(day.getByText('suppression')).toBeVisible();
+  await expect(day.getByText('ajout')).toBeVisible();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  const row = page.getByRole('row', { name: /mercredi 16 décembre 2026/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Repas sans viande');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Repas classique');
+  await expect(page.getByText('1 nouvelle réservation · 1 réservation supprimée')).toBeVisible();
+  await page.getByRole('link', { name: "Retour à l'étape 1" }).click();
+  await expect(page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' })).toBeChecked();
+  await validate(page);
+});
+
+test('the whole journey with the keyboard alone', async ({ page }) => {
+  await page.goto('/connexion');
+  await tabTo(page, 'Identifiant');
+  await page.keyboard.type(ACCOUNTS.parent.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ACCOUNTS.parent.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+  await tabTo(page, 'Léa Martin');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
+  await tabTo(page, /^Gérer mes réservations\s*: Accueil de loisirs du mercredi$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
+  await tabTo(page, 'Commencer');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  await tabTo(page, /Mois suivant/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
+  await tabTo(page, 'Après-midi – mercredi 20 janvier 2027');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 20 janvier 2027' })).toBeChecked();
+  await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  await tabTo(page, "Aller à l'étape 2");
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+  await tabTo(page, 'Valider');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+});
+
+test('a two-week periodicity until the end of the school year', async ({ page }) => {
+  await openStep1(page);
+  await page.getByText('Appliquer une périodicité', { exact: true }).click();
+  await expect(page.getByText(/vient effacer les anciennes réservations/)).toBeVisible();
+  await page.getByLabel('Pour 2 semaines').check();
+  await expect(page.getByText('La semaine 1 est la semaine du lundi 14 décembre 2026 au dimanche 20 décembre 2026', { exact: false })).toBeVisible();
+  for (const unit of ['Matin', 'Après-midi', 'Repas classique']) {
+    await page.getByRole('checkbox', { name: `${unit} – mercredi, semaine 1` }).check();
+  }
+  await page.getByRole('checkbox', { name: 'Matin – mercredi, semaine 2' }).check();
+  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-16');
+  await expect(page.getByLabel('Au', { exact: true })).toHaveValue('2027-07-02');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Périodicité appliquée du mercredi 16 décembre 2026 au vendredi 2 juillet 2027' })).toBeVisible();
+  // week 1 (16 December) a full day with the meal; 13 January is a week 1 again, 6 January a week 2
+  await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 16 décembre 2026' })).toBeChecked();
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 6 janvier 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 6 janvier 2027' })).not.toBeChecked();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('row', { name: /mercredi 30 juin 2027/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+  await page.getByRole('link', { name: 'Voir le planning de Léa' }).click();
+  await page.getByRole('link', { name: 'Semaine', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
+  await expectAccessible(page);
+});
