@@ -11,9 +11,12 @@ import { requireStaff } from '@/lib/auth/session';
 import { listMailbox, listOutbox, type OutboxStatus } from '@/lib/email/queries';
 import { emailSubject } from '@/lib/email/outbox';
 import { emailTransport } from '@/lib/email/transport';
-import { EMAIL_LABELS as L, fill, STATUS_LABELS, TEMPLATE_LABELS } from './labels';
+import { getTranslations } from 'next-intl/server';
 
-export const metadata: Metadata = { title: L.title };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('adminEmails');
+  return { title: t('title') };
+}
 
 const LIST_LIMIT = 100;
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
@@ -49,6 +52,7 @@ async function resendEmailAction(formData: FormData): Promise<void> {
 
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<{ renvoi?: string | string[] }> }) {
   await requireStaff();
+  const t = await getTranslations('adminEmails');
   const { renvoi } = await searchParams;
   const db = await getDb();
   const [outbox, messages] = await Promise.all([listOutbox(db, { limit: LIST_LIMIT }), listMailbox(db, { limit: LIST_LIMIT })]);
@@ -56,33 +60,33 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <p className="text-sm uppercase tracking-wide text-slate-700">{L.backOffice}</p>
-      <h1 className="text-2xl font-bold">{L.title}</h1>
-      <p className="mt-2 max-w-3xl">{L.intro}</p>
-      <p className="mt-2 max-w-3xl font-medium">{transport === 'resend' ? L.transportResend : L.transportMailbox}</p>
+      <p className="text-sm uppercase tracking-wide text-slate-700">{t('backOffice')}</p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl">{t('intro')}</p>
+      <p className="mt-2 max-w-3xl font-medium">{transport === 'resend' ? t('transportResend') : t('transportMailbox')}</p>
 
       <div role="status" className="mt-4 empty:hidden">
-        {renvoi === 'ok' && <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{L.resent}</p>}
-        {renvoi === 'refuse' && <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">{L.resendRefused}</p>}
+        {renvoi === 'ok' && <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{t('resent')}</p>}
+        {renvoi === 'refuse' && <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">{t('resendRefused')}</p>}
       </div>
 
       <section aria-labelledby="outbox-heading" className="mt-8">
-        <h2 id="outbox-heading" className="text-xl font-bold">{L.outboxTitle}</h2>
+        <h2 id="outbox-heading" className="text-xl font-bold">{t('outboxTitle')}</h2>
         {outbox.length === 0 ? (
-          <p className="mt-3 rounded bg-white p-4">{L.outboxEmpty}</p>
+          <p className="mt-3 rounded bg-white p-4">{t('outboxEmpty')}</p>
         ) : (
-          <ScrollRegion label={L.outboxTitle} className="mt-3">
+          <ScrollRegion label={t('outboxTitle')} className="mt-3">
             <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{fill(L.outboxCaption, { count: LIST_LIMIT })}</caption>
+              <caption className="sr-only">{t('outboxCaption', { count: LIST_LIMIT })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{L.date}</th>
-                  <th scope="col" className="p-2">{L.to}</th>
-                  <th scope="col" className="p-2">{L.templateAndSubject}</th>
-                  <th scope="col" className="p-2">{L.status}</th>
-                  <th scope="col" className="p-2 text-right">{L.attempts}</th>
-                  <th scope="col" className="p-2">{L.lastError}</th>
-                  <th scope="col" className="p-2">{L.actions}</th>
+                  <th scope="col" className="p-2">{t('date')}</th>
+                  <th scope="col" className="p-2">{t('to')}</th>
+                  <th scope="col" className="p-2">{t('templateAndSubject')}</th>
+                  <th scope="col" className="p-2">{t('status')}</th>
+                  <th scope="col" className="p-2 text-right">{t('attempts')}</th>
+                  <th scope="col" className="p-2">{t('lastError')}</th>
+                  <th scope="col" className="p-2">{t('actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -91,18 +95,18 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                     <td className="whitespace-nowrap p-2">{dateTime.format(row.createdAt)}</td>
                     <td className="break-all p-2">{row.to}</td>
                     <th scope="row" className="p-2 font-normal">
-                      <span className="block font-medium">{TEMPLATE_LABELS[row.template] ?? row.template}</span>
-                      <span className="block text-slate-700">{emailSubject(row.template, row.payload) ?? L.unknownSubject}</span>
+                      <span className="block font-medium">{t.has(`templateLabel.${row.template}`) ? t(`templateLabel.${row.template}` as 'templateLabel.request-acknowledgment') : row.template}</span>
+                      <span className="block text-slate-700">{emailSubject(row.template, row.payload) ?? t('unknownSubject')}</span>
                     </th>
                     <td className="p-2">
                       <span className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_STYLES[row.status]}`}>
-                        {STATUS_LABELS[row.status]}
+                        {t(`statusLabel.${row.status}`)}
                       </span>
                       {row.status === 'sent' && row.sentAt && (
-                        <span className="mt-1 block text-xs text-slate-700">{fill(L.sentAt, { date: dateTime.format(row.sentAt) })}</span>
+                        <span className="mt-1 block text-xs text-slate-700">{t('sentAt', { date: dateTime.format(row.sentAt) })}</span>
                       )}
                       {row.status === 'pending' && row.attempts > 0 && (
-                        <span className="mt-1 block text-xs text-slate-700">{fill(L.nextAttempt, { date: dateTime.format(row.nextAttemptAt) })}</span>
+                        <span className="mt-1 block text-xs text-slate-700">{t('nextAttempt', { date: dateTime.format(row.nextAttemptAt) })}</span>
                       )}
                     </td>
                     <td className="p-2 text-right tabular-nums">{row.attempts}</td>
@@ -113,10 +117,10 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                           <input type="hidden" name="id" value={row.id} />
                           <button
                             type="submit"
-                            aria-label={fill(L.resendLabel, { to: row.to })}
+                            aria-label={t('resendLabel', { to: row.to })}
                             className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
                           >
-                            {L.resend}
+                            {t('resend')}
                           </button>
                         </form>
                       )}
@@ -130,18 +134,18 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
       </section>
 
       <section aria-labelledby="mailbox-heading" className="mt-10">
-        <h2 id="mailbox-heading" className="text-xl font-bold">{L.mailboxTitle}</h2>
+        <h2 id="mailbox-heading" className="text-xl font-bold">{t('mailboxTitle')}</h2>
         {messages.length === 0 ? (
-          <p className="mt-3 rounded bg-white p-4">{L.mailboxEmpty}</p>
+          <p className="mt-3 rounded bg-white p-4">{t('mailboxEmpty')}</p>
         ) : (
-          <ScrollRegion label={L.mailboxTitle} className="mt-3">
+          <ScrollRegion label={t('mailboxTitle')} className="mt-3">
             <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{fill(L.mailboxCaption, { count: LIST_LIMIT })}</caption>
+              <caption className="sr-only">{t('mailboxCaption', { count: LIST_LIMIT })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{L.date}</th>
-                  <th scope="col" className="p-2">{L.to}</th>
-                  <th scope="col" className="p-2">{L.subject}</th>
+                  <th scope="col" className="p-2">{t('date')}</th>
+                  <th scope="col" className="p-2">{t('to')}</th>
+                  <th scope="col" className="p-2">{t('subject')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -25,7 +25,7 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1 className="text-2xl font-bold">{t('manageTitle')}</h1>
-      <nav aria-label="Services" className="mt-3 flex flex-wrap gap-2">
+      <nav aria-label={t('servicesNav')} className="mt-3 flex flex-wrap gap-2">
         {SERVICE_KINDS.map((s) => (
           <Link key={s} href={`/demarches/reservations?service=${s}`} aria-current={s === service ? 'page' : undefined}
             className={`rounded border-2 border-brand-700 px-3 py-1.5 text-sm font-medium ${s === service ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}>

@@ -121,7 +121,7 @@ export default async function ChildPage({
           <table className="mt-3 w-full table-fixed border-collapse bg-white">
             <caption className="sr-only">{title}</caption>
             <thead>
-              <tr>{['Lun', 'Mar', 'Mer', 'Jeu', 'Ven'].map((d) => <th key={d} scope="col" className="border border-slate-300 p-1 text-sm">{d}</th>)}</tr>
+              <tr>{t('weekdaysShort').split(',').map((d) => <th key={d} scope="col" className="border border-slate-300 p-1 text-sm">{d}</th>)}</tr>
             </thead>
             <tbody>
               {(monthsOf(from, from)[0]?.weeks ?? []).filter((w) => w.slice(0, 5).some(Boolean)).map((week, i) => (
@@ -151,7 +151,7 @@ export default async function ChildPage({
           </ul>
         )}
         <section aria-labelledby="calendar-legend" className="mt-3 rounded border border-slate-300 bg-white p-3 text-sm">
-          <h4 id="calendar-legend" className="font-semibold">Légende</h4>
+          <h4 id="calendar-legend" className="font-semibold">{t('legend')}</h4>
           <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'] as const).map((u) => (
               <li key={u}><span className="font-semibold">{SHORT[u]}</span> = {UNIT_LABELS[u]}{UNIT_SHORT_LABELS[u] !== UNIT_LABELS[u] ? ` (${UNIT_SHORT_LABELS[u]})` : ''}</li>

@@ -51,6 +51,18 @@ export default async function Step1Page({
       <DemarcheHeader step={1} title={t('step1')} child={`${draft.childFirstName} ${draft.childLastName}`} service={SERVICE_LABELS[draft.service]} site={siteName} />
       <p className="mt-3">{t('deadline', { days: cal.deadlineDays })}</p>
 
+      {period && (
+        <details className="mt-6 rounded-lg border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer text-xl font-semibold">{t('periodicity')}</summary>
+          <div className="mt-4">
+            <TemplateForm
+              requestId={draft.id} weekdays={cal.weekdays} units={unitsOf(draft.service)}
+              defaultFrom={period.from} defaultTo={period.to} min={cal.schoolYear.yearStart} max={cal.schoolYear.lastDay}
+            />
+          </div>
+        </details>
+      )}
+
       <section aria-labelledby="jour-par-jour" className="mt-6">
         <h2 id="jour-par-jour" className="text-xl font-semibold">{t('dayByDay')}</h2>
         <p className="mt-1 text-slate-800">{t('dayByDayHelp')}</p>
@@ -85,19 +97,7 @@ export default async function Step1Page({
         </div>
       </section>
 
-      {period && (
-        <details className="mt-8 rounded-lg border border-slate-400 bg-slate-100 p-4">
-          <summary className="cursor-pointer text-xl font-semibold">{t('periodicity')}</summary>
-          <div className="mt-4">
-            <TemplateForm
-              requestId={draft.id} weekdays={cal.weekdays} units={unitsOf(draft.service)}
-              defaultFrom={period.from} defaultTo={period.to} min={cal.schoolYear.yearStart} max={cal.schoolYear.lastDay}
-            />
-          </div>
-        </details>
-      )}
-
-      <form action={cancelDraftAction} className="mt-6">
+      <form action={cancelDraftAction} className="mt-4">
         <input type="hidden" name="requestId" value={draft.id} />
         <button type="submit" className="rounded border-2 border-slate-600 bg-white px-4 py-2 font-medium">{t('cancel')}</button>
       </form>

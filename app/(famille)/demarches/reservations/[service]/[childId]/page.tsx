@@ -11,11 +11,7 @@ import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/planning'
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { startReservationAction } from '../../../actions';
 
-const ERRORS: Record<string, string> = {
-  not_enrolled: "Cet enfant n'est pas inscrit à ce service pour cette année scolaire : faites d'abord la démarche « S'inscrire ».",
-  no_year: "Aucune année scolaire n'est ouverte aux réservations pour le moment.",
-  not_found: 'Cet enfant est introuvable dans votre famille.',
-};
+const ERROR_CODES = ['not_enrolled', 'no_year', 'not_found'] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('demarche'))('manageTitle') };
@@ -43,9 +39,11 @@ export default async function ReservationIntroPage({
       <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
       <h1 className="text-2xl font-bold">{t('manageTitle')}</h1>
       <p className="mt-1 text-lg">{child.firstName} {child.lastName}</p>
-      {erreur && ERRORS[erreur] && <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">{ERRORS[erreur]}</p>}
+      {erreur && (ERROR_CODES as readonly string[]).includes(erreur) && (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">{t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}</p>
+      )}
       {!enrolment || !cal ? (
-        <p className="mt-4 rounded bg-white p-4">{ERRORS.not_enrolled}</p>
+        <p className="mt-4 rounded bg-white p-4">{t('errors.not_enrolled')}</p>
       ) : (
         <>
           <p className="mt-4">{t('deadline', { days: cal.deadlineDays })}</p>
