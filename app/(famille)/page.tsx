@@ -7,6 +7,7 @@ import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
+import { SERVICE_KINDS } from '@/lib/planning';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -47,15 +48,28 @@ export default async function MonEspacePage() {
                   </div>
                   {year === null ? (
                     <p className="mt-3 text-sm">{t('noSchoolYear')}</p>
-                  ) : kid.services.length === 0 ? (
-                    <p className="mt-3 text-sm">{t('noEnrolment', { year: year.label })}</p>
                   ) : (
                     <div className="mt-3">
                       <h4 className="text-sm font-medium">{t('enrolledIn', { year: year.label })}</h4>
-                      <ul className="mt-1 list-disc pl-5 text-sm">
-                        {kid.services.map((s) => (
-                          <li key={s.service}>{ts(s.service)} — {s.siteName}</li>
-                        ))}
+                      {kid.services.length === 0 && <p className="text-sm">{t('noEnrolment', { year: year.label })}</p>}
+                      <ul className="mt-2 space-y-2 text-sm">
+                        {SERVICE_KINDS.map((service) => {
+                          const enrolled = kid.services.find((s) => s.service === service);
+                          return (
+                            <li key={service} className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-2">
+                              <span>{ts(service)}{enrolled ? <span className="block text-slate-700">{enrolled.siteName}</span> : null}</span>
+                              {enrolled ? (
+                                <Link href={`/demarches/reservations/${service}/${kid.id}`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+                                  {t('manage')}<span className="sr-only"> : {kid.firstName}, {ts(service)}</span>
+                                </Link>
+                              ) : (
+                                <Link href={`/demarches/inscription/${service}/${kid.id}`} className="rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-700">
+                                  {t('enrol')}<span className="sr-only"> : {kid.firstName}, {ts(service)}</span>
+                                </Link>
+                              )}
+                            </li>
+                          );
+                        })}
                       </ul>
                     </div>
                   )}

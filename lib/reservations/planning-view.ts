@@ -5,13 +5,14 @@ import {
 } from '@/lib/planning';
 import type { ServiceCalendar } from './calendar';
 
-export type PlanningViewKind = 'semaine' | 'mois';
+export type PlanningViewKind = 'semaine' | 'mois' | 'periode';
 
 export interface PlanningDay {
   date: IsoDate;
   label: string;
   greyed: string | null; // French reason, or null when the parent may change it
   labels: Partial<Record<Unit, string>>; // accessible names of the checkboxes
+  places?: Partial<Record<Unit, number>>; // places left where the site has a capacity
 }
 
 export interface PlanningView {
@@ -45,6 +46,18 @@ export function buildPlanningView(
   let previous: IsoDate | null;
   let next: IsoDate | null;
   let title: string;
+  if (kind === 'periode') {
+    // one holiday period (accueil de loisirs des vacances): the one holding the anchor, else the next one
+    const periods = [...cal.cal.holidays].sort((a, b) => (a.start < b.start ? -1 : 1));
+    const index = Math.max(0, periods.findIndex((h) => anchor <= h.end));
+    const period = periods[index] ?? periods[periods.length - 1]!;
+    from = period.start;
+    to = period.end;
+    previous = index > 0 ? periods[index - 1]!.start : null;
+    next = index < periods.length - 1 ? periods[index + 1]!.start : null;
+    title = `${period.label} (du ${formatDateLong(period.start)} au ${formatDateLong(period.end)})`;
+    return finish(service, cal, today, kind, period.start, title, from, to, previous, next);
+  }
   if (kind === 'semaine') {
     from = mondayOf(anchor);
     to = addDays(from, 6);
@@ -62,11 +75,20 @@ export function buildPlanningView(
   if (to < yearStart || previous < mondayOf(yearStart) && kind === 'semaine') previous = null;
   if (kind === 'mois' && previous !== null && addDays(from, -1) < yearStart) previous = null;
   if (next > lastDay) next = null;
+  return finish(service, cal, today, kind, anchor, title, from, to, previous, next);
+}
+
+function finish(
+  service: ServiceKind, cal: ServiceCalendar, today: IsoDate, kind: PlanningViewKind, anchor: IsoDate, title: string,
+  from: IsoDate, to: IsoDate, previous: IsoDate | null, next: IsoDate | null,
+): PlanningView {
   const units = unitsOf(service);
   const days: PlanningDay[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (!cal.weekdays.includes(isoWeekday(d))) continue;
     const reason = greyReason(service, cal.cal, d, today, cal.deadlineDays, { weekdays: cal.weekdays });
+    // a school day is no day of the holiday centre: it is left out rather than greyed
+    if (reason === 'non_ouvert') continue;
     days.push({
       date: d,
       label: formatDateLong(d),

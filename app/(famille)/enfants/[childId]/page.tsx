@@ -94,7 +94,9 @@ export default async function ChildPage({
                     {t('manage')}<span className="sr-only"> : {SERVICE_LABELS[service]}</span>
                   </Link>
                 ) : (
-                  <p className="text-sm"><span className="font-semibold">{t('enrol')}</span> — {t('enrolSoon')}</p>
+                  <Link href={`/demarches/inscription/${service}/${child.id}`} className="self-start rounded border-2 border-brand-700 bg-white px-3 py-2 font-semibold text-brand-700">
+                    {t('enrol')}<span className="sr-only"> : {SERVICE_LABELS[service]}</span>
+                  </Link>
                 )}
               </li>
             );

@@ -6,10 +6,11 @@ import { Legend } from '@/components/legend';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
-import { defaultTemplatePeriod, groupByDate, SERVICE_LABELS, unitsOf } from '@/lib/planning';
+import { defaultTemplatePeriod, GREY_REASON_LABELS, groupByDate, SERVICE_LABELS, unitsOf } from '@/lib/planning';
 import { draftPageData } from '@/lib/requests/page-data';
 import { computeRecap } from '@/lib/requests/recap';
-import { buildPlanningView } from '@/lib/reservations/planning-view';
+import { placesLeft } from '@/lib/reservations/places';
+import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
 import { cancelDraftAction } from '../../actions';
 import { PlanningGrid } from './planning-grid';
 import { TemplateForm } from './template-form';
@@ -38,8 +39,20 @@ export default async function Step1Page({
   const { draft, cal, siteName } = data;
   const todayIso = today();
   const recap = await computeRecap(await getDb(), draft, undefined);
-  const kind = vue === 'semaine' ? 'semaine' : 'mois';
+  const kinds: PlanningViewKind[] = draft.service === 'vacances' ? ['periode', 'semaine', 'mois'] : ['semaine', 'mois'];
+  const kind: PlanningViewKind = kinds.includes(vue as PlanningViewKind) ? (vue as PlanningViewKind) : draft.service === 'vacances' ? 'periode' : 'mois';
   const view = buildPlanningView(draft.service, cal, todayIso, kind, date);
+  const first = view.days[0]?.date;
+  const last = view.days[view.days.length - 1]?.date;
+  const places = first && last ? await placesLeft(await getDb(), { siteId: draft.enrolment.siteId, service: draft.service, from: first, to: last }) : {};
+  for (const day of view.days) {
+    day.places = places[day.date];
+    const booked = recap.current.some((r) => r.date === day.date);
+    if (!day.greyed && day.places && view.units.every((u) => day.places?.[u] === 0) && !booked) day.greyed = GREY_REASON_LABELS.complet;
+  }
+  const label = (k: PlanningViewKind) => (k === 'semaine' ? t('viewWeek') : k === 'mois' ? t('viewMonth') : t('viewPeriod'));
+  const previousLabel = kind === 'semaine' ? t('previousWeek') : kind === 'mois' ? t('previousMonth') : t('previousPeriod');
+  const nextLabel = kind === 'semaine' ? t('nextWeek') : kind === 'mois' ? t('nextMonth') : t('nextPeriod');
   const desired = Object.fromEntries(groupByDate(recap.desired));
   const current = Object.fromEntries(groupByDate(recap.current));
   const period = defaultTemplatePeriod(draft.service, cal.cal, todayIso, cal.deadlineDays, { weekdays: cal.weekdays });
@@ -67,23 +80,23 @@ export default async function Step1Page({
         <h2 id="jour-par-jour" className="text-xl font-semibold">{t('dayByDay')}</h2>
         <p className="mt-1 text-slate-800">{t('dayByDayHelp')}</p>
         <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
-          {(['semaine', 'mois'] as const).map((k) => (
+          {kinds.map((k) => (
             <Link key={k} href={link(k, view.anchor)} aria-current={k === kind ? 'page' : undefined}
               className={`rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}>
-              {k === 'semaine' ? t('viewWeek') : t('viewMonth')}
+              {label(k)}
             </Link>
           ))}
         </nav>
         <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
           {view.previous ? (
             <Link href={link(kind, view.previous)} className="rounded px-2 py-1.5 text-brand-700 underline">
-              ← {kind === 'semaine' ? t('previousWeek') : t('previousMonth')}
+              ← {previousLabel}
             </Link>
           ) : <span />}
           <h3 className="text-lg font-semibold" aria-live="polite">{view.title}</h3>
           {view.next ? (
             <Link href={link(kind, view.next)} className="rounded px-2 py-1.5 text-brand-700 underline">
-              {kind === 'semaine' ? t('nextWeek') : t('nextMonth')} →
+              {nextLabel} →
             </Link>
           ) : <span />}
         </div>

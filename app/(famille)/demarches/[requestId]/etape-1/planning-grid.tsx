@@ -102,6 +102,8 @@ export function PlanningGrid({ requestId, service, days, units, desired, current
                     {units.map((unit) => {
                       const checked = units_.includes(unit);
                       const change = checked && !was.includes(unit) ? 'added' : !checked && was.includes(unit) ? 'removed' : null;
+                      const left = day.places?.[unit];
+                      const full = left === 0 && !was.includes(unit);
                       const colour = change === 'added'
                         ? 'border-green-700 bg-green-100'
                         : change === 'removed' ? 'border-orange-600 bg-orange-100' : 'border-transparent';
@@ -112,12 +114,13 @@ export function PlanningGrid({ requestId, service, days, units, desired, current
                             className="h-5 w-5 shrink-0 accent-brand-700"
                             aria-label={day.labels[unit]}
                             checked={checked}
-                            disabled={day.greyed !== null}
+                            disabled={day.greyed !== null || (full && !checked)}
                             onChange={(e) => toggle(day.date, unit, e.currentTarget.checked)}
                           />
                           <span>
                             {UNIT_LABELS[unit]}
                             {change && <span className="block text-xs font-semibold">{change === 'added' ? t('changeAdded') : t('changeRemoved')}</span>}
+                            {left !== undefined && !day.greyed && <span className={`block text-xs ${full ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{t('placesLeft', { count: left })}</span>}
                           </span>
                         </label>
                       );

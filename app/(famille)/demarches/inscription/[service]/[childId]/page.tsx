@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireParent } from '@/lib/auth/session';
+import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { today } from '@/lib/clock';
+import { getFamilyChild } from '@/lib/families/child';
+import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
+import { startEnrolmentAction } from '../../../inscriptions/actions';
+
+const ERROR_CODES = ['already_enrolled', 'no_year', 'not_found'] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('enrol'))('title') };
+}
+
+/** The introduction of "S'inscrire" (seed, cas n°2): the steps, then "Commencer". */
+export default async function EnrolIntroPage({
+  params, searchParams,
+}: { params: Promise<{ service: string; childId: string }>; searchParams: Promise<{ erreur?: string }> }) {
+  const user = await requireParent();
+  const t = await getTranslations('enrol');
+  const td = await getTranslations('demarche');
+  const { service: serviceParam, childId } = await params;
+  const { erreur } = await searchParams;
+  if (!(SERVICE_KINDS as readonly string[]).includes(serviceParam)) notFound();
+  const service = serviceParam as ServiceKind;
+  const db = await getDb();
+  const year = await currentSchoolYear(db, today());
+  const child = await getFamilyChild(db, user.familyId, Number(childId), year?.id ?? null);
+  if (!child) notFound();
+  const enrolled = child.enrolments.some((e) => e.service === service);
+  return (
+    <>
+      <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-1 text-lg">{child.firstName} {child.lastName}{year ? ` · ${year.label}` : ''}</p>
+      {erreur && (ERROR_CODES as readonly string[]).includes(erreur) && (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">{t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}</p>
+      )}
+      {enrolled ? (
+        <>
+          <p className="mt-4 rounded bg-white p-4">{t('errors.already_enrolled')}</p>
+          <p className="mt-4"><Link href={`/demarches/reservations/${service}/${child.id}`} className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white">{t('goOn')}</Link></p>
+        </>
+      ) : (
+        <>
+          <h2 className="mt-6 text-xl font-semibold">{td('introHeading')}</h2>
+          <p className="mt-1">{t('introLead')}</p>
+          <ol className="mt-3 list-decimal space-y-2 pl-6">
+            <li>{t('introStep1')}</li>
+            <li>{t('introStep2')}</li>
+            <li>{t('introStep3')}</li>
+          </ol>
+          <form action={startEnrolmentAction} className="mt-6">
+            <input type="hidden" name="childId" value={child.id} />
+            <input type="hidden" name="service" value={service} />
+            <button type="submit" className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">{td('start')}</button>
+          </form>
+        </>
+      )}
+      <p className="mt-8"><Link href={`/enfants/${child.id}`} className="text-brand-700 underline">← {child.firstName}</Link></p>
+    </>
+  );
+}

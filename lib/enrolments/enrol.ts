@@ -1,0 +1,195 @@
+// "S'inscrire" (seed, cas n°2): the child is enrolled in a service for the school year at the site proposed
+// by the family's sector (leisure centres) or the child's school (canteen). Another site goes through the
+// Guichet famille. The draft lives on the server like the reservation démarche's.
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Queryable } from '@/db/client';
+import { auditLog, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
+import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { UserError } from '@/lib/errors';
+import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
+import { DRAFT_LIFETIME_MS } from '@/lib/requests/drafts';
+
+const payloadSchema = z.object({ siteId: z.number().int().positive().nullable() });
+
+export interface EnrolmentDraft {
+  id: number;
+  familyId: number;
+  childId: number;
+  childFirstName: string;
+  childLastName: string;
+  service: ServiceKind;
+  schoolYearId: number;
+  schoolYearLabel: string;
+  status: 'draft' | 'submitted' | 'cancelled';
+  reference: string | null;
+  chosenSiteId: number | null;
+  proposed: { id: number; name: string; address: string } | null;
+}
+
+const lowerService = (service: ServiceKind) => SERVICE_LABELS[service].charAt(0).toLowerCase() + SERVICE_LABELS[service].slice(1);
+
+/** The site proposed to a child of the family: the sector's leisure centre, or for the canteen the child's school. */
+export async function proposedSite(
+  db: Queryable, p: { familyId: number; childId: number; service: ServiceKind },
+): Promise<{ id: number; name: string; address: string } | null> {
+  const siteId = p.service === 'cantine' ? children.schoolId : sectors.leisureCentreId;
+  const [row] = await db
+    .select({ id: sites.id, name: sites.name, address: sites.address })
+    .from(children)
+    .innerJoin(families, eq(families.id, children.familyId))
+    .leftJoin(sectors, eq(sectors.id, families.sectorId))
+    .innerJoin(sites, eq(sites.id, siteId))
+    .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
+  return row ?? null;
+}
+
+/** "Commencer": opens (or resumes) the enrolment draft of a child not yet enrolled. */
+export async function startEnrolmentDraft(
+  db: Queryable,
+  p: { familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date },
+): Promise<{ requestId: number }> {
+  const year = await currentSchoolYear(db, p.today);
+  if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux inscriptions pour le moment.", 'no_year');
+  const [child] = await db
+    .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id })
+    .from(children)
+    .leftJoin(enrolments, and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)))
+    .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
+  if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
+  if (child.enrolmentId !== null) {
+    throw new UserError(`${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`, 'already_enrolled');
+  }
+  const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
+  const [open] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(
+      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
+      eq(requests.type, 'inscription'), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
+    ))
+    .orderBy(desc(requests.id))
+    .limit(1);
+  if (open) return { requestId: open.id };
+  const [created] = await db
+    .insert(requests)
+    .values({
+      familyId: p.familyId, childId: p.childId, service: p.service, schoolYearId: year.id, type: 'inscription',
+      status: 'draft', payload: { siteId: null }, createdBy: p.accountId, expiresAt, createdAt: p.now, updatedAt: p.now,
+    })
+    .returning({ id: requests.id });
+  return { requestId: created!.id };
+}
+
+export async function loadEnrolmentDraft(
+  db: Queryable, p: { requestId: number; familyId: number; now: Date; forUpdate?: boolean },
+): Promise<EnrolmentDraft> {
+  const query = db
+    .select({
+      id: requests.id, familyId: requests.familyId, childId: requests.childId, service: requests.service,
+      schoolYearId: requests.schoolYearId, status: requests.status, reference: requests.reference,
+      expiresAt: requests.expiresAt, payload: requests.payload, firstName: children.firstName, lastName: children.lastName,
+      yearLabel: sql<string>`(select label from school_years where id = ${requests.schoolYearId})`,
+    })
+    .from(requests)
+    .innerJoin(children, and(eq(children.id, requests.childId), eq(children.familyId, requests.familyId)))
+    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'inscription')))
+    .limit(1);
+  const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
+  if (!row || row.schoolYearId === null) throw new UserError("Cette démarche est introuvable. Recommencez depuis « S'inscrire ».", 'not_found');
+  if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
+    throw new UserError("Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « S'inscrire ».", 'expired');
+  }
+  const payload = payloadSchema.safeParse(row.payload);
+  return {
+    id: row.id, familyId: row.familyId, childId: row.childId, childFirstName: row.firstName, childLastName: row.lastName,
+    service: row.service, schoolYearId: row.schoolYearId, schoolYearLabel: row.yearLabel, status: row.status,
+    reference: row.reference, chosenSiteId: payload.success ? payload.data.siteId : null,
+    proposed: await proposedSite(db, { familyId: p.familyId, childId: row.childId, service: row.service }),
+  };
+}
+
+export const chooseSiteSchema = z.object({
+  requestId: z.coerce.number().int().positive().max(2_147_483_647),
+  siteId: z.coerce.number({ error: 'Sélectionnez le lieu proposé.' }).int().positive('Sélectionnez le lieu proposé.').max(2_147_483_647),
+});
+
+/** Étape 1: the parent selects the proposed site (and only it: another one goes through the Guichet famille). */
+export async function chooseEnrolmentSite(
+  db: Queryable, p: { familyId: number; now: Date; input: z.infer<typeof chooseSiteSchema> },
+): Promise<void> {
+  const draft = await loadEnrolmentDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  if (draft.status !== 'draft') throw new UserError('Cette démarche est déjà terminée.', 'closed');
+  if (!draft.proposed || draft.proposed.id !== p.input.siteId) {
+    throw new UserError("Ce lieu n'est pas celui de votre secteur. Pour un autre accueil, prenez contact avec le Guichet famille.", 'wrong_site');
+  }
+  await db
+    .update(requests)
+    .set({ payload: { siteId: p.input.siteId }, updatedAt: p.now, expiresAt: new Date(p.now.getTime() + DRAFT_LIFETIME_MS) })
+    .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')));
+}
+
+/** "Valider": one transaction — the enrolment, the request and its reference, the audit row, the e-mail. */
+export async function submitEnrolment(
+  db: Db,
+  p: { familyId: number; accountId: number; requestId: number; today: IsoDate; now: Date; appUrl: string },
+): Promise<{ reference: string; alreadySubmitted: boolean; childId: number; service: ServiceKind }> {
+  return db.transaction(async (tx) => {
+    const draft = await loadEnrolmentDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+    if (draft.status === 'submitted') return { reference: draft.reference!, alreadySubmitted: true, childId: draft.childId, service: draft.service };
+    if (draft.status === 'cancelled') throw new UserError("Cette démarche a été annulée. Recommencez depuis « S'inscrire ».", 'cancelled');
+    if (!draft.proposed || draft.chosenSiteId !== draft.proposed.id) {
+      throw new UserError("Sélectionnez le lieu proposé à l'étape 1 avant de valider.", 'no_site');
+    }
+    const inserted = await tx
+      .insert(enrolments)
+      .values({ childId: draft.childId, service: draft.service, siteId: draft.proposed.id, schoolYearId: draft.schoolYearId, createdAt: p.now })
+      .onConflictDoNothing()
+      .returning({ id: enrolments.id });
+    if (inserted.length === 0) {
+      throw new UserError(`${draft.childFirstName} est déjà inscrit(e) à l'${lowerService(draft.service)} pour l'année ${draft.schoolYearLabel}.`, 'already_enrolled');
+    }
+    const [submitted] = await tx
+      .update(requests)
+      .set({
+        status: 'submitted', submittedAt: p.now, updatedAt: p.now, expiresAt: null,
+        reference: sql`'DEM-' || ${p.today.slice(0, 4)} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
+        diff: { enrolment: { siteId: draft.proposed.id, siteName: draft.proposed.name, schoolYear: draft.schoolYearLabel } },
+      })
+      .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
+      .returning({ reference: requests.reference });
+    const reference = submitted!.reference!;
+    await tx.insert(auditLog).values({
+      at: p.now, actorId: p.accountId, actorRole: 'parent', action: 'enrolment.create', entity: 'enrolment',
+      entityId: String(inserted[0]!.id), familyId: p.familyId, before: null,
+      after: { childId: draft.childId, service: draft.service, siteId: draft.proposed.id, schoolYearId: draft.schoolYearId, reference },
+    });
+    const [recipient] = await tx
+      .select({ email: parents.email, firstName: parents.firstName, lastName: parents.lastName })
+      .from(parents)
+      .where(eq(parents.familyId, p.familyId))
+      .orderBy(sql`(${parents.accountId} = ${p.accountId}) desc nulls last`, parents.id)
+      .limit(1);
+    if (recipient) {
+      await enqueueEmail(tx, {
+        idempotencyKey: `request-${draft.id}-acknowledgment`, to: recipient.email, template: 'request-acknowledgment', requestId: draft.id,
+        payload: {
+          reference, kind: 'inscription', parentName: `${recipient.firstName} ${recipient.lastName}`,
+          childName: `${draft.childFirstName} ${draft.childLastName}`, serviceLabel: SERVICE_LABELS[draft.service],
+          siteName: draft.proposed.name, submittedAt: p.now.toISOString(), changes: [],
+          link: `${p.appUrl}/enfants/${draft.childId}`, onBehalfOf: null,
+        },
+      });
+    }
+    return { reference, alreadySubmitted: false, childId: draft.childId, service: draft.service };
+  });
+}
+
+/** "Annuler la démarche": closes the family's open enrolment draft; nothing else changes. */
+export async function cancelEnrolmentDraft(db: Queryable, p: { familyId: number; requestId: number; now: Date }): Promise<void> {
+  await db
+    .update(requests)
+    .set({ status: 'cancelled', updatedAt: p.now })
+    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'inscription'), eq(requests.status, 'draft')));
+}

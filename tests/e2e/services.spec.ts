@@ -1,0 +1,69 @@
+// S'inscrire (seed, cas n°2) and the two other services of the seed, as a parent lives them.
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+test("Hugo's enrolment at the Wednesday centre, then his first booking", async ({ page }) => {
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('link', { name: "S'inscrire : Hugo, Accueil de loisirs du mercredi" }).click();
+  await expect(page.getByRole('heading', { name: "S'inscrire" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  await expect(page.getByText("L'accueil de loisirs proposé correspond à votre secteur d'habitation.")).toBeVisible();
+  await expect(page.getByText('Si votre enfant doit fréquenter un autre accueil de loisirs de la ville, veuillez prendre contact avec le Guichet famille.')).toBeVisible();
+  // going on without selecting the site is refused with a French message
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Sélectionnez le lieu proposé.');
+  await page.getByRole('radio', { name: /Accueil de loisirs Les Tilleuls/ }).check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+  await expect(page.getByText('Accueil de loisirs Les Tilleuls')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs du mercredi.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('main').getByRole('link', { name: 'Gérer mes réservations' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' }).check();
+  await page.getByRole('checkbox', { name: 'Après-midi – mercredi 13 janvier 2027' }).check();
+  await page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 13 janvier 2027' }).check();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByText('3 nouvelles réservations · aucune réservation supprimée')).toBeVisible();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+  await page.getByRole('link', { name: 'Voir le planning de Hugo' }).click();
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('heading', { name: /décembre 2026/i })).toBeVisible();
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('heading', { name: /janvier 2027/i })).toBeVisible();
+  await expect(page.getByText('Accueil de loisirs du mercredi : Repas sans viande')).toBeAttached();
+  await expectAccessible(page);
+});
+
+test('a canteen periodicity for the rest of the year', async ({ page }) => {
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('link', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  // the canteen books meals only
+  await expect(page.getByRole('checkbox', { name: 'Matin – lundi 14 décembre 2026' })).toHaveCount(0);
+  await page.getByText('Appliquer une périodicité', { exact: true }).click();
+  await page.getByLabel('Pour 1 semaine').check();
+  for (const day of ['lundi', 'mardi', 'vendredi']) await page.getByRole('checkbox', { name: `Repas classique – ${day}, semaine 1` }).check();
+  await page.getByRole('checkbox', { name: 'Repas sans viande – jeudi, semaine 1' }).check();
+  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-14');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Périodicité appliquée du lundi 14 décembre 2026 au vendredi 2 juillet 2027' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Repas sans viande – jeudi 17 décembre 2026' })).toBeChecked();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('row', { name: /jeudi 1 juillet 2027/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+});
