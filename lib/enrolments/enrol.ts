@@ -1,7 +1,7 @@
 // "S'inscrire" (seed, cas n°2): the child is enrolled in a service for the school year at the site proposed
 // by the family's sector (leisure centres) or the child's school (canteen). Another site goes through the
 // Guichet famille. The draft lives on the server like the reservation démarche's.
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { auditLog, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
@@ -9,7 +9,7 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { DRAFT_LIFETIME_MS } from '@/lib/requests/drafts';
+import { DRAFT_LIFETIME_MS, findOpenDraft } from '@/lib/requests/drafts';
 
 const payloadSchema = z.object({ siteId: z.number().int().positive().nullable() });
 
@@ -62,15 +62,7 @@ export async function startEnrolmentDraft(
     throw new UserError(`${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`, 'already_enrolled');
   }
   const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const [open] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(
-      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
-      eq(requests.type, 'inscription'), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
-    ))
-    .orderBy(desc(requests.id))
-    .limit(1);
+  const open = await findOpenDraft(db, { ...p, type: 'inscription' });
   if (open) return { requestId: open.id };
   const [created] = await db
     .insert(requests)

@@ -56,6 +56,23 @@ export async function childReservations(
   return sortReservations(found);
 }
 
+/** The family's live draft of a démarche for a child and a service, to resume it rather than start again. */
+export async function findOpenDraft(
+  db: Queryable,
+  p: { familyId: number; childId: number; service: ServiceKind; type: 'reservation' | 'inscription'; now: Date },
+): Promise<{ id: number } | undefined> {
+  const [open] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(
+      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
+      eq(requests.type, p.type), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
+    ))
+    .orderBy(desc(requests.id))
+    .limit(1);
+  return open;
+}
+
 /** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
 export async function startReservationDraft(
   db: Queryable,
@@ -72,15 +89,7 @@ export async function startReservationDraft(
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
 
   const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const [open] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(
-      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
-      eq(requests.type, 'reservation'), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
-    ))
-    .orderBy(desc(requests.id))
-    .limit(1);
+  const open = await findOpenDraft(db, { ...p, type: 'reservation' });
   if (open) {
     await db.update(requests).set({ expiresAt, updatedAt: p.now }).where(eq(requests.id, open.id));
     return { requestId: open.id, resumed: true };

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
 import { seedIfEmpty } from '@/db/seed';
-import { UserError } from '@/lib/errors';
 import { expandTemplate, bookablePredicate, type Reservation } from '@/lib/planning';
 import {
   applyTemplateToDraft, cancelDraft, childReservations, loadDraft, saveDaysSchema, saveDraftDays, startReservationDraft,
@@ -15,7 +14,7 @@ import { computeRecap } from '@/lib/requests/recap';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { martin, NOW, otherFamily, snapshot, TODAY, type Martin } from '../support/demo';
+import { expectRefused as refused, martin, NOW, otherFamily, snapshot, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
 let m: Martin;
@@ -53,13 +52,7 @@ async function submit(requestId: number, v?: number) {
   return submitReservationRequest(database.db, { ...base(), requestId, version: v ?? (await version(requestId)), appUrl });
 }
 
-async function expectRefused(run: () => Promise<unknown>, message: RegExp) {
-  const before = await snapshot(database.db);
-  const error = await run().then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(UserError);
-  expect((error as Error).message).toMatch(message);
-  expect(await snapshot(database.db)).toBe(before);
-}
+const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
 
 async function leaWednesdays(): Promise<Reservation[]> {
   return childReservations(database.db, { childId: m.lea, service: 'mercredi', from: '2026-09-01', to: '2027-08-31' });

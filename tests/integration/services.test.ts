@@ -6,12 +6,11 @@ import { rows } from '@/db/client';
 import { emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
 import { seedIfEmpty } from '@/db/seed';
 import { cancelEnrolmentDraft, chooseEnrolmentSite, loadEnrolmentDraft, proposedSite, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
-import { UserError } from '@/lib/errors';
 import { applyTemplateToDraft, childReservations, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { placesLeft } from '@/lib/reservations/places';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { martin, NOW, otherFamily, snapshot, TODAY, type Martin } from '../support/demo';
+import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
 let m: Martin;
@@ -29,13 +28,7 @@ afterAll(async () => {
 
 const base = () => ({ familyId: m.familyId, accountId: m.accountId, today: TODAY, now: NOW });
 
-async function expectRefused(run: () => Promise<unknown>, message: RegExp) {
-  const before = await snapshot(database.db);
-  const error = await run().then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(UserError);
-  expect((error as Error).message).toMatch(message);
-  expect(await snapshot(database.db)).toBe(before);
-}
+const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
 
 async function enrol(childId: number, service: 'cantine' | 'mercredi' | 'vacances', who = base()) {
   const { requestId } = await startEnrolmentDraft(database.db, { ...who, childId, service });

@@ -1,6 +1,8 @@
 // The demo family and a snapshot of what a refused démarche must leave untouched.
 import { eq, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { rows, type Db } from '@/db/client';
+import { UserError } from '@/lib/errors';
 import { accounts, children, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/db/seed';
 
@@ -56,3 +58,12 @@ export async function snapshot(db: Db): Promise<string> {
   return JSON.stringify(state);
 }
 
+
+/** The démarche is refused with a French message matching `message`, and nothing at all is written. */
+export async function expectRefused(db: Db, run: () => Promise<unknown>, message: RegExp): Promise<void> {
+  const before = await snapshot(db);
+  const error = await run().then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as Error).message).toMatch(message);
+  expect(await snapshot(db)).toBe(before);
+}
