@@ -9,6 +9,8 @@ import * as t from './schema';
 
 export const DEMO_ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
+  // a second family of the same sector, enrolled at the holiday centre: two parents competing for the last place
+  neighbour: { email: 'famille.bernard@example.fr', password: 'Demo-2026!' },
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
 } as const;
@@ -16,6 +18,10 @@ export const DEMO_ACCOUNTS = {
 export const DEMO_YEAR = '2026-2027';
 /** Families of the demo town (the Martin family included); the benchmark loads more. */
 export const DEFAULT_FAMILY_COUNT = 200;
+/** Places per unit and day at each holiday centre. */
+export const HOLIDAY_CAPACITY = 40;
+/** Days of Les Tilleuls' holiday centre with one morning place left in the demo. */
+export const NEARLY_FULL_DAYS = ['2027-02-08', '2027-02-09'];
 
 export interface SeedOptions {
   /** number of families, the Martin family included (default 200) */
@@ -111,7 +117,7 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     centres.flatMap((c) =>
       (['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'] as const).flatMap((unit) => [
         { siteId: c.id, service: 'mercredi' as const, unit, capacity: 80 },
-        { siteId: c.id, service: 'vacances' as const, unit, capacity: 40 },
+        { siteId: c.id, service: 'vacances' as const, unit, capacity: HOLIDAY_CAPACITY },
       ]),
     ),
   );
@@ -186,6 +192,7 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
   book(lea!.id, 'mercredi', centres[0]!.id, open.mercredi.filter(autumn), ['matin', 'apres_midi', 'repas_classique']);
   book(lea!.id, 'cantine', schools[0]!.id, open.cantine.filter(autumn), ['repas_classique']);
 
+  const northKids: number[] = []; // children of the Nord sector, who go to Les Tilleuls
   // The other families (199 in the demo); their parents share the demo parent's password (one hash, computed once).
   for (let i = 1; i < familyCount; i += 1) {
     const name = pick(LAST_NAMES);
@@ -218,6 +225,7 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       };
     });
     const kids = await tx.insert(t.children).values(childValues).returning({ id: t.children.id, schoolId: t.children.schoolId });
+    if (sectorIndex === 0) northKids.push(...kids.map((k) => k.id));
     for (const kid of kids) {
       const meal: Unit = rand() < 0.2 ? 'repas_sans_viande' : 'repas_classique';
       if (rand() < 0.7) {
@@ -236,6 +244,42 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       }
     }
   }
+  // The Bernard family (Nord, like the Martins): Chloé is enrolled at the holiday centre, with nothing booked yet.
+  const [bernard] = await tx
+    .insert(t.families)
+    .values({ name: 'Bernard', address: '3 rue des Lilas', postalCode: TOWN.postalCode, city: TOWN.name, sectorId: sectorRows[0]!.id })
+    .returning({ id: t.families.id });
+  const [bernardAccount] = await tx
+    .insert(t.accounts)
+    .values({ email: DEMO_ACCOUNTS.neighbour.email, passwordHash: parentHash, role: 'parent', firstName: 'Sophie', lastName: 'Bernard' })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: bernard!.id, accountId: bernardAccount!.id, firstName: 'Sophie', lastName: 'Bernard',
+    email: DEMO_ACCOUNTS.neighbour.email, phone: '06 98 76 54 32',
+  });
+  const [chloe] = await tx
+    .insert(t.children)
+    .values({ familyId: bernard!.id, firstName: 'Chloé', lastName: 'Bernard', birthDate: '2017-09-21', schoolId: schools[1]!.id, classLevel: 'CM1' })
+    .returning({ id: t.children.id });
+  enrolmentRows.push({ childId: chloe!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
+
+  // Nearly full holiday days at Les Tilleuls: one morning place left on the first days of the winter holidays.
+  const tilleuls = centres[0]!.id;
+  const enrolledHolidays = new Set(enrolmentRows.filter((e) => e.service === 'vacances').map((e) => e.childId));
+  for (const date of NEARLY_FULL_DAYS) {
+    const booked = new Set(reservationRows.filter((r) => r.siteId === tilleuls && r.service === 'vacances' && r.date === date && r.unit === 'matin').map((r) => r.childId));
+    for (const childId of northKids) {
+      if (booked.size >= HOLIDAY_CAPACITY - 1) break;
+      if (booked.has(childId)) continue;
+      if (!enrolledHolidays.has(childId)) {
+        enrolmentRows.push({ childId, service: 'vacances', siteId: tilleuls, schoolYearId: demoYearId });
+        enrolledHolidays.add(childId);
+      }
+      book(childId, 'vacances', tilleuls, [date], ['matin', 'apres_midi', 'repas_classique']);
+      booked.add(childId);
+    }
+  }
+
   // Chunked so a bigger town stays under the 65,535 parameters of a statement.
   for (let i = 0; i < enrolmentRows.length; i += 5000) {
     await tx.insert(t.enrolments).values(enrolmentRows.slice(i, i + 5000));

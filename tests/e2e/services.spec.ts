@@ -67,3 +67,49 @@ test('a canteen periodicity for the rest of the year', async ({ page }) => {
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
 });
+
+test('a holiday booking is refused because the day filled meanwhile', async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('link', { name: "S'inscrire : Léa, Accueil de loisirs des vacances" }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('radio', { name: /Accueil de loisirs Les Tilleuls/ }).check();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs des vacances.", { exact: false })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Gérer mes réservations' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByRole('heading', { name: /Vacances de Noël/ })).toBeVisible();
+  await page.getByRole('link', { name: /Vacances suivantes/ }).click();
+  await expect(page.getByRole('heading', { name: /Vacances d'hiver/ })).toBeVisible();
+  const monday = page.getByRole('group', { name: /lundi 8 février 2027/ });
+  const morning = monday.locator('label').filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
+  await expect(morning.getByText('1 place', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
+  await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+
+  // meanwhile, a neighbour takes the last place
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const neighbour = await other.newPage();
+  await signIn(neighbour, ACCOUNTS.neighbour);
+  await neighbour.getByRole('link', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' }).click();
+  await neighbour.getByRole('button', { name: 'Commencer' }).click();
+  await neighbour.getByRole('link', { name: /Vacances suivantes/ }).click();
+  await neighbour.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
+  await expect(neighbour.getByText('Modification enregistrée.')).toBeAttached();
+  await neighbour.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await neighbour.getByRole('button', { name: 'Valider' }).click();
+  await expect(neighbour.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+  await other.close();
+
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText("Il n'y a plus de place : lundi 8 février 2027 (matin) est complet.");
+  await expectAccessible(page);
+  await page.getByRole('link', { name: "Retour à l'étape 1" }).click();
+  await page.getByRole('link', { name: /Vacances suivantes/ }).click();
+  const full = page.getByRole('group', { name: /lundi 8 février 2027/ }).locator('label')
+    .filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
+  await expect(full.getByText('Complet')).toBeVisible();
+});

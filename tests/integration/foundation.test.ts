@@ -38,13 +38,13 @@ describe('the demo town', () => {
       sql`select (select count(*)::int from families) as families, (select count(*)::int from sectors) as sectors,
         (select count(*)::int from sites where kind = 'centre') as centres, (select count(*)::int from sites where kind = 'ecole') as schools`,
     );
-    expect(counts).toEqual({ families: 200, sectors: 3, centres: 3, schools: 4 });
+    expect(counts).toEqual({ families: 201, sectors: 3, centres: 3, schools: 4 }); // 200 + the Bernard family
   });
 
   it('is loaded once: a second start finds data and loads nothing', async () => {
     expect(await seedIfEmpty(database.db, () => {})).toBe(false);
     const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from families`);
-    expect(n!.n).toBe(200);
+    expect(n!.n).toBe(201);
   });
 
   it('gives the Martin family Léa, enrolled at the canteen and the Wednesday centre with reservations, and Hugo, enrolled in nothing', async () => {
@@ -76,7 +76,7 @@ describe('the demo town', () => {
   it('counts families, children and enrolments for the dashboard', async () => {
     const year = await currentSchoolYear(database.db, '2026-11-29');
     const figures = await keyFigures(database.db, year!.id);
-    expect(figures.families).toBe(200);
+    expect(figures.families).toBe(201);
     expect(figures.children).toBeGreaterThan(200);
     expect(figures.enrolments).toBeGreaterThan(100);
   });
@@ -147,5 +147,23 @@ describe('sign-in', () => {
     for (let i = 0; i < 10; i += 1) await database.db.insert(loginAttempts).values({ key: `account:${DEMO_ACCOUNTS.staff.email}`, at: old });
     const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.staff, ip: '10.3.0.1' });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('the demo holiday centre', () => {
+  it('has one morning place left at Les Tilleuls on the nearly full days', async () => {
+    const found = await rows<{ date: string; taken: number; capacity: number }>(
+      database.db,
+      sql`select to_char(r.date, 'YYYY-MM-DD') as date, count(*)::int as taken, min(c.capacity)::int as capacity
+          from reservations r join sites s on s.id = r.site_id
+          join site_capacities c on c.site_id = s.id and c.service = 'vacances' and c.unit = 'matin'
+          where s.name = 'Accueil de loisirs Les Tilleuls' and r.service = 'vacances' and r.unit = 'matin'
+            and r.date in ('2027-02-08', '2027-02-09')
+          group by r.date order by r.date`,
+    );
+    expect(found).toEqual([
+      { date: '2027-02-08', taken: 39, capacity: 40 },
+      { date: '2027-02-09', taken: 39, capacity: 40 },
+    ]);
   });
 });
