@@ -2,13 +2,19 @@ import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
 import { requireStaff } from '@/lib/auth/session';
 
+const NAV = [
+  ['/admin', 'dashboard'], ['/admin/presences', 'attendance'], ['/admin/commandes', 'meals'], ['/admin/familles', 'families'],
+  ['/admin/demandes', 'requests'], ['/admin/calendrier', 'calendar'], ['/admin/structures', 'structures'], ['/admin/emails', 'emails'],
+  ['/admin/journal', 'journal'], ['/admin/comptes', 'accounts'],
+] as const;
+
 // Every page under /admin is for staff and admin only: the layout refuses the others, and each page checks again.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaff();
   const t = await getTranslations('admin');
   return (
     <>
-      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/admin', label: t('title') }, { href: '/admin/emails', label: t('emails') }]} />
+      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={NAV.map(([href, key]) => ({ href, label: t(`nav.${key}`) }))} />
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
