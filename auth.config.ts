@@ -1,7 +1,7 @@
 // Edge-safe Auth.js configuration (no providers, no database): used by the proxy and extended by auth.ts.
 import type { NextAuthConfig } from 'next-auth';
 
-export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation'];
+export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation', '/reinitialisation'];
 
 const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -2,8 +2,10 @@
 // if the change was committed; the dispatcher (dispatcher.ts) renders and sends it afterwards.
 import { emailOutbox } from '@/db/schema';
 import type { Queryable } from '@/db/client';
+import { closureCancellationSubject, type ClosureCancellationPayload } from '@/lib/admin/calendar-closure-email';
+import { invitationSubject, passwordResetSubject, type InvitationPayload, type PasswordResetPayload } from '@/lib/accounts/emails';
 
-export type EmailTemplate = 'request-acknowledgment';
+export type EmailTemplate = 'request-acknowledgment' | 'closure-cancellation' | 'invitation' | 'password-reset';
 
 /** The accusé de réception of a submitted démarche (réservation or inscription). */
 export interface RequestAcknowledgmentPayload {
@@ -26,6 +28,9 @@ export interface RequestAcknowledgmentPayload {
 /** What each template needs; a new template adds a line here and a case in render.ts. */
 export interface EmailPayloads {
   'request-acknowledgment': RequestAcknowledgmentPayload;
+  'closure-cancellation': ClosureCancellationPayload;
+  invitation: InvitationPayload;
+  'password-reset': PasswordResetPayload;
 }
 
 export interface EnqueueEmail<T extends EmailTemplate = EmailTemplate> {
@@ -51,6 +56,12 @@ export function emailSubject(template: string, payload: unknown): string | null 
   switch (template) {
     case 'request-acknowledgment':
       return typeof fields.reference === 'string' && fields.reference ? requestAcknowledgmentSubject({ reference: fields.reference }) : null;
+    case 'closure-cancellation':
+      return typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date) ? closureCancellationSubject({ date: fields.date }) : null;
+    case 'invitation':
+      return invitationSubject();
+    case 'password-reset':
+      return passwordResetSubject();
     default:
       return null;
   }

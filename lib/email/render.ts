@@ -4,6 +4,13 @@ import { render } from '@react-email/components';
 import { createElement } from 'react';
 import { z } from 'zod';
 import RequestAcknowledgmentEmail from '@/emails/request-acknowledgment';
+import ClosureCancellationEmail from '@/emails/closure-cancellation';
+import InvitationEmail from '@/emails/invitation';
+import PasswordResetEmail from '@/emails/password-reset';
+import {
+  invitationPayloadSchema, invitationSubject, passwordResetPayloadSchema, passwordResetSubject,
+} from '@/lib/accounts/emails';
+import { closureCancellationPayloadSchema, closureCancellationSubject } from '@/lib/admin/calendar-closure-email';
 import { requestAcknowledgmentSubject, type EmailPayloads, type EmailTemplate } from './outbox';
 
 export interface RenderedEmail {
@@ -28,6 +35,9 @@ const payloadSchemas = {
     link: z.url({ protocol: /^https?$/ }),
     onBehalfOf: z.string().nullish(),
   }),
+  'closure-cancellation': closureCancellationPayloadSchema,
+  invitation: invitationPayloadSchema,
+  'password-reset': passwordResetPayloadSchema,
 } satisfies { [T in EmailTemplate]: z.ZodType<EmailPayloads[T]> };
 
 export function isEmailTemplate(name: string): name is EmailTemplate {
@@ -65,6 +75,24 @@ export async function renderEmail(template: string, payload: unknown): Promise<R
       const element = createElement(RequestAcknowledgmentEmail, p);
       const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
       return { subject: requestAcknowledgmentSubject(p), html, text };
+    }
+    case 'closure-cancellation': {
+      const p = parsePayload(template, payload);
+      const element = createElement(ClosureCancellationEmail, p);
+      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
+      return { subject: closureCancellationSubject(p), html, text };
+    }
+    case 'invitation': {
+      const p = parsePayload(template, payload);
+      const element = createElement(InvitationEmail, p);
+      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
+      return { subject: invitationSubject(), html, text };
+    }
+    case 'password-reset': {
+      const p = parsePayload(template, payload);
+      const element = createElement(PasswordResetEmail, p);
+      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
+      return { subject: passwordResetSubject(), html, text };
     }
   }
 }

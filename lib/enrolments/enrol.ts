@@ -48,7 +48,11 @@ export async function proposedSite(
 /** "Commencer": opens (or resumes) the enrolment draft of a child not yet enrolled. */
 export async function startEnrolmentDraft(
   db: Queryable,
-  p: { familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date },
+  p: {
+    familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date;
+    /** an agent acting for the family: resumes only the agent's own draft */
+    onBehalf?: boolean;
+  },
 ): Promise<{ requestId: number }> {
   const year = await currentSchoolYear(db, p.today);
   if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux inscriptions pour le moment.", 'no_year');
@@ -62,7 +66,7 @@ export async function startEnrolmentDraft(
     throw new UserError(`${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`, 'already_enrolled');
   }
   const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const open = await findOpenDraft(db, { ...p, type: 'inscription' });
+  const open = await findOpenDraft(db, { ...p, type: 'inscription', createdBy: p.onBehalf ? p.accountId : undefined });
   if (open) return { requestId: open.id };
   const [created] = await db
     .insert(requests)
@@ -107,13 +111,36 @@ export const chooseSiteSchema = z.object({
   siteId: z.coerce.number({ error: 'Sélectionnez le lieu proposé.' }).int().positive('Sélectionnez le lieu proposé.').max(2_147_483_647),
 });
 
-/** Étape 1: the parent selects the proposed site (and only it: another one goes through the Guichet famille). */
+/** The kind of site that runs a service: the school's canteen, or a leisure centre. */
+export function siteKindOf(service: ServiceKind): 'ecole' | 'centre' {
+  return service === 'cantine' ? 'ecole' : 'centre';
+}
+
+/** A site of the right kind for the service (the Guichet famille's privilege: any of them), or null. */
+export async function siteForService(
+  db: Queryable, p: { siteId: number; service: ServiceKind },
+): Promise<{ id: number; name: string; address: string } | null> {
+  const [site] = await db
+    .select({ id: sites.id, name: sites.name, address: sites.address })
+    .from(sites)
+    .where(and(eq(sites.id, p.siteId), eq(sites.kind, siteKindOf(p.service))));
+  return site ?? null;
+}
+
+/**
+ * Étape 1: the parent selects the proposed site (and only it: another one goes through the Guichet famille).
+ * `anySite`: an agent at the desk may choose any site of the right kind.
+ */
 export async function chooseEnrolmentSite(
-  db: Queryable, p: { familyId: number; now: Date; input: z.infer<typeof chooseSiteSchema> },
+  db: Queryable, p: { familyId: number; now: Date; input: z.infer<typeof chooseSiteSchema>; anySite?: boolean },
 ): Promise<void> {
   const draft = await loadEnrolmentDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
   if (draft.status !== 'draft') throw new UserError('Cette démarche est déjà terminée.', 'closed');
-  if (!draft.proposed || draft.proposed.id !== p.input.siteId) {
+  if (p.anySite) {
+    if (!(await siteForService(db, { siteId: p.input.siteId, service: draft.service }))) {
+      throw new UserError(`Ce lieu n'accueille pas l'${lowerService(draft.service)}.`, 'wrong_site');
+    }
+  } else if (!draft.proposed || draft.proposed.id !== p.input.siteId) {
     throw new UserError("Ce lieu n'est pas celui de votre secteur. Pour un autre accueil, prenez contact avec le Guichet famille.", 'wrong_site');
   }
   await db
@@ -125,18 +152,28 @@ export async function chooseEnrolmentSite(
 /** "Valider": one transaction — the enrolment, the request and its reference, the audit row, the e-mail. */
 export async function submitEnrolment(
   db: Db,
-  p: { familyId: number; accountId: number; requestId: number; today: IsoDate; now: Date; appUrl: string },
+  p: {
+    familyId: number; accountId: number; requestId: number; today: IsoDate; now: Date; appUrl: string;
+    /** an agent at the desk: any site of the right kind, a reason (required), the agent in the audit log and the e-mail */
+    onBehalf?: { agentName: string; reason: string; actorRole: 'staff' | 'admin' };
+  },
 ): Promise<{ reference: string; alreadySubmitted: boolean; childId: number; service: ServiceKind }> {
+  if (p.onBehalf && p.onBehalf.reason.trim() === '') {
+    throw new UserError("Indiquez le motif de l'inscription faite pour la famille.", 'reason_required');
+  }
   return db.transaction(async (tx) => {
     const draft = await loadEnrolmentDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
     if (draft.status === 'submitted') return { reference: draft.reference!, alreadySubmitted: true, childId: draft.childId, service: draft.service };
     if (draft.status === 'cancelled') throw new UserError("Cette démarche a été annulée. Recommencez depuis « S'inscrire ».", 'cancelled');
-    if (!draft.proposed || draft.chosenSiteId !== draft.proposed.id) {
+    const site = p.onBehalf
+      ? draft.chosenSiteId === null ? null : await siteForService(tx, { siteId: draft.chosenSiteId, service: draft.service })
+      : draft.proposed && draft.chosenSiteId === draft.proposed.id ? draft.proposed : null;
+    if (!site) {
       throw new UserError("Sélectionnez le lieu proposé à l'étape 1 avant de valider.", 'no_site');
     }
     const inserted = await tx
       .insert(enrolments)
-      .values({ childId: draft.childId, service: draft.service, siteId: draft.proposed.id, schoolYearId: draft.schoolYearId, createdAt: p.now })
+      .values({ childId: draft.childId, service: draft.service, siteId: site.id, schoolYearId: draft.schoolYearId, createdAt: p.now })
       .onConflictDoNothing()
       .returning({ id: enrolments.id });
     if (inserted.length === 0) {
@@ -147,15 +184,20 @@ export async function submitEnrolment(
       .set({
         status: 'submitted', submittedAt: p.now, updatedAt: p.now, expiresAt: null,
         reference: sql`'DEM-' || ${p.today.slice(0, 4)} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
-        diff: { enrolment: { siteId: draft.proposed.id, siteName: draft.proposed.name, schoolYear: draft.schoolYearLabel } },
+        diff: { enrolment: { siteId: site.id, siteName: site.name, schoolYear: draft.schoolYearLabel } },
+        onBehalf: Boolean(p.onBehalf),
+        reason: p.onBehalf?.reason.trim() ?? null,
       })
       .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
       .returning({ reference: requests.reference });
     const reference = submitted!.reference!;
     await tx.insert(auditLog).values({
-      at: p.now, actorId: p.accountId, actorRole: 'parent', action: 'enrolment.create', entity: 'enrolment',
+      at: p.now, actorId: p.accountId, actorRole: p.onBehalf?.actorRole ?? 'parent', action: 'enrolment.create', entity: 'enrolment',
       entityId: String(inserted[0]!.id), familyId: p.familyId, before: null,
-      after: { childId: draft.childId, service: draft.service, siteId: draft.proposed.id, schoolYearId: draft.schoolYearId, reference },
+      after: {
+        childId: draft.childId, service: draft.service, siteId: site.id, schoolYearId: draft.schoolYearId, reference,
+        ...(p.onBehalf ? { onBehalf: true, reason: p.onBehalf.reason.trim() } : {}),
+      },
     });
     const [recipient] = await tx
       .select({ email: parents.email, firstName: parents.firstName, lastName: parents.lastName })
@@ -169,8 +211,8 @@ export async function submitEnrolment(
         payload: {
           reference, kind: 'inscription', parentName: `${recipient.firstName} ${recipient.lastName}`,
           childName: `${draft.childFirstName} ${draft.childLastName}`, serviceLabel: SERVICE_LABELS[draft.service],
-          siteName: draft.proposed.name, submittedAt: p.now.toISOString(), changes: [],
-          link: `${p.appUrl}/enfants/${draft.childId}`, onBehalfOf: null,
+          siteName: site.name, submittedAt: p.now.toISOString(), changes: [],
+          link: `${p.appUrl}/enfants/${draft.childId}`, onBehalfOf: p.onBehalf?.agentName ?? null,
         },
       });
     }

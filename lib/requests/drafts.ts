@@ -56,10 +56,13 @@ export async function childReservations(
   return sortReservations(found);
 }
 
-/** The family's live draft of a démarche for a child and a service, to resume it rather than start again. */
+/**
+ * The family's live draft of a démarche for a child and a service, to resume it rather than start again.
+ * `createdBy` (an agent at the desk): only that agent's own draft. Without it (a parent): never a draft an agent opened.
+ */
 export async function findOpenDraft(
   db: Queryable,
-  p: { familyId: number; childId: number; service: ServiceKind; type: 'reservation' | 'inscription'; now: Date },
+  p: { familyId: number; childId: number; service: ServiceKind; type: 'reservation' | 'inscription'; now: Date; createdBy?: number },
 ): Promise<{ id: number } | undefined> {
   const [open] = await db
     .select({ id: requests.id })
@@ -67,6 +70,9 @@ export async function findOpenDraft(
     .where(and(
       eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
       eq(requests.type, p.type), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
+      p.createdBy !== undefined
+        ? eq(requests.createdBy, p.createdBy)
+        : sql`not exists (select 1 from accounts a where a.id = ${requests.createdBy} and a.role <> 'parent')`,
     ))
     .orderBy(desc(requests.id))
     .limit(1);
@@ -76,7 +82,11 @@ export async function findOpenDraft(
 /** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
 export async function startReservationDraft(
   db: Queryable,
-  p: { familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date },
+  p: {
+    familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date;
+    /** an agent acting for the family: resumes only the agent's own draft */
+    onBehalf?: boolean;
+  },
 ): Promise<{ requestId: number; resumed: boolean }> {
   const year = await currentSchoolYear(db, p.today);
   if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux réservations pour le moment.", 'no_year');
@@ -89,7 +99,7 @@ export async function startReservationDraft(
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
 
   const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const open = await findOpenDraft(db, { ...p, type: 'reservation' });
+  const open = await findOpenDraft(db, { ...p, type: 'reservation', createdBy: p.onBehalf ? p.accountId : undefined });
   if (open) {
     await db.update(requests).set({ expiresAt, updatedAt: p.now }).where(eq(requests.id, open.id));
     return { requestId: open.id, resumed: true };
@@ -178,10 +188,18 @@ export const saveDaysSchema = z.object({
     .max(62, 'Trop de jours à la fois : enregistrez semaine par semaine.'),
 });
 
+/**
+ * The calendar as seen by whoever changes the planning: an agent at the desk (waiveDeadline) may change any
+ * open date from today on; closed days, holidays and public holidays stay closed for everyone.
+ */
+export function withDeadline(cal: ServiceCalendar, waiveDeadline = false): ServiceCalendar {
+  return waiveDeadline ? { ...cal, deadlineDays: 0 } : cal;
+}
+
 /** Step 1, day by day: sets the units of some days of the draft (open, modifiable, valid days only). */
 export async function saveDraftDays(
   db: Queryable,
-  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema> },
+  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema>; waiveDeadline?: boolean },
 ): Promise<{ desired: Reservation[] }> {
   const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
   requireOpen(draft);
@@ -189,7 +207,10 @@ export async function saveDraftDays(
     if (!d.units.every(isUnit)) throw new UserError(`${formatDateLong(d.date)} : ce choix n'existe pas.`, 'invalid_unit');
     return { date: d.date, units: d.units as Unit[] };
   });
-  const cal = await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+  const cal = withDeadline(
+    await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId }),
+    p.waiveDeadline,
+  );
   const locked = lockedDatesMessage(draft.service, cal, days.map((d) => d.date), p.today);
   if (locked) throw new UserError(locked, 'locked_dates');
   const invalid = invalidDaysMessage(draft.service, days);
@@ -216,11 +237,14 @@ export const templateSchema = z
 /** "Appliquer une périodicité": replaces the draft's reservations on every open, modifiable date of the period. */
 export async function applyTemplateToDraft(
   db: Queryable,
-  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof templateSchema> },
+  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof templateSchema>; waiveDeadline?: boolean },
 ): Promise<{ added: number; removed: number; from: IsoDate; to: IsoDate }> {
   const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
   requireOpen(draft);
-  const cal = await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+  const cal = withDeadline(
+    await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId }),
+    p.waiveDeadline,
+  );
   const { yearStart, lastDay } = cal.schoolYear;
   if (p.input.from < yearStart || p.input.to > lastDay) {
     throw new UserError(`La période doit être comprise entre le ${formatDateLong(yearStart)} et le ${formatDateLong(lastDay)}.`, 'out_of_year');

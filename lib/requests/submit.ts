@@ -41,7 +41,10 @@ function asJson(list: Reservation[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
 }
 
+export const REASON_REQUIRED = 'Indiquez le motif de la demande faite pour la famille.';
+
 export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
+  if (p.onBehalf && p.onBehalf.reason.trim() === '') throw new UserError(REASON_REQUIRED, 'reason_required');
   return db.transaction(async (tx) => {
     const draft = await loadDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
     // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
@@ -109,7 +112,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
         updatedAt: p.now,
         expiresAt: null,
         onBehalf: Boolean(p.onBehalf),
-        reason: p.onBehalf?.reason ?? null,
+        reason: p.onBehalf?.reason.trim() ?? null,
       })
       .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
       .returning({ reference: requests.reference });
@@ -120,7 +123,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       at: p.now, actorId: p.accountId, actorRole: actor?.role ?? null, action: 'reservations.replace', entity: 'request',
       entityId: String(draft.id), familyId: p.familyId,
       before: { childId: draft.childId, service: draft.service, removed },
-      after: { childId: draft.childId, service: draft.service, added, reference, reason: p.onBehalf?.reason ?? null },
+      after: { childId: draft.childId, service: draft.service, added, reference, reason: p.onBehalf?.reason.trim() ?? null },
     });
 
     // The acknowledgment goes to the parent who asked, or to the family's first parent when an agent booked.

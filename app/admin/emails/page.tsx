@@ -1,17 +1,15 @@
 // Back office "E-mails": the outbox (what the portal sends, its status and errors, "Renvoyer" for a failure)
 // and the local mailbox where e-mails land when no Resend key is configured.
 import type { Metadata } from 'next';
-import { revalidatePath } from 'next/cache';
 import Link from 'next/link';
 import { ScrollRegion } from '@/components/scroll-region';
-import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { auditLog } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/session';
 import { listMailbox, listOutbox, type OutboxStatus } from '@/lib/email/queries';
 import { emailSubject } from '@/lib/email/outbox';
 import { emailTransport } from '@/lib/email/transport';
 import { getTranslations } from 'next-intl/server';
+import { resendEmailAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('adminEmails');
@@ -26,29 +24,6 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   sent: 'bg-green-100 text-green-900 border-green-700',
   failed: 'bg-red-100 text-red-900 border-red-700',
 };
-
-/** "Renvoyer": a failed e-mail back in the queue (recorded in the audit log), then an immediate try. */
-async function resendEmailAction(formData: FormData): Promise<void> {
-  'use server';
-  const user = await requireStaff();
-  const id = Number(formData.get('id'));
-  let ok = false;
-  if (Number.isSafeInteger(id) && id > 0) {
-    // loaded here, not with the page: the dispatcher brings React Email's renderer along
-    const { kickDispatcher, retryEmail } = await import('@/lib/email/dispatcher');
-    const db = await getDb();
-    ok = await db.transaction(async (tx) => {
-      if (!(await retryEmail(tx, id))) return false;
-      await tx.insert(auditLog).values({
-        actorId: user.id, actorRole: user.role, action: 'email.retry', entity: 'email_outbox', entityId: String(id),
-      });
-      return true;
-    });
-    if (ok) kickDispatcher({ outboxId: id, by: user.id });
-  }
-  revalidatePath('/admin/emails');
-  redirect(`/admin/emails?renvoi=${ok ? 'ok' : 'refuse'}`);
-}
 
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<{ renvoi?: string | string[] }> }) {
   await requireStaff();

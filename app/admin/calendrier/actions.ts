@@ -1,0 +1,115 @@
+'use server';
+
+// Server actions of "Calendrier et paramètres": each goes through staffAction (session, role, zod), calls one use-case
+// of lib/admin (one transaction with its audit row), then refreshes the page.
+import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
+import { getDb } from '@/db/client';
+import { staffAction, type ActionResult } from '@/lib/action';
+import {
+  addHolidayPeriod, addHolidaySchema, canteenWeekdaysSchema, capacitiesSchema, createSchoolYear, deadlineSchema, deleteByIdSchema,
+  deleteHolidayPeriod, saveSiteCapacities, schoolYearSchema, setCanteenWeekdays, setDeadline, updateHolidayPeriod, updateHolidaySchema,
+  updateSchoolYear, updateSchoolYearSchema,
+} from '@/lib/admin/calendar';
+import { addClosure, closureSchema, deleteClosure, deleteClosureSchema, type ClosureResult } from '@/lib/admin/calendar-closures';
+import { now, today } from '@/lib/clock';
+import { env } from '@/lib/env';
+import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
+import type { AdminFormState } from './admin-form';
+import type { ClosureFormState } from './closure-form';
+
+const PATH = '/admin/calendrier';
+
+function fields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
+  return out;
+}
+
+function toState<T>(result: ActionResult<T>): AdminFormState {
+  if (result.ok) {
+    revalidatePath(PATH);
+    return { ok: true, stamp: Date.now() };
+  }
+  return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
+}
+
+const createYear = staffAction(schoolYearSchema, async (input, user) => createSchoolYear(await getDb(), user, input));
+const updateYear = staffAction(updateSchoolYearSchema, async (input, user) => updateSchoolYear(await getDb(), user, input));
+const addHoliday = staffAction(addHolidaySchema, async (input, user) => addHolidayPeriod(await getDb(), user, input));
+const updateHoliday = staffAction(updateHolidaySchema, async (input, user) => updateHolidayPeriod(await getDb(), user, input));
+const deleteHoliday = staffAction(deleteByIdSchema, async (input, user) => deleteHolidayPeriod(await getDb(), user, input));
+const deadline = staffAction(deadlineSchema, async (input, user) => setDeadline(await getDb(), user, input));
+const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) => setCanteenWeekdays(await getDb(), user, input));
+const capacities = staffAction(capacitiesSchema, async (input, user) => saveSiteCapacities(await getDb(), user, input));
+const closure = staffAction(closureSchema, async (input, user) =>
+  addClosure(await getDb(), user, input, { today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' }));
+const removeClosure = staffAction(deleteClosureSchema, async (input, user) => deleteClosure(await getDb(), user, input, { today: today(), now: now() }));
+
+export async function createSchoolYearAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await createYear(fields(formData)));
+}
+export async function updateSchoolYearAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await updateYear(fields(formData)));
+}
+export async function addHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await addHoliday(fields(formData)));
+}
+export async function updateHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await updateHoliday(fields(formData)));
+}
+export async function deleteHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await deleteHoliday(fields(formData)));
+}
+export async function setDeadlineAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await deadline(fields(formData)));
+}
+export async function setCanteenWeekdaysAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await weekdays({ weekdays: formData.getAll('weekdays').map(String) }));
+}
+export async function saveCapacitiesAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const values = fields(formData);
+  const caps: Record<string, string> = {};
+  for (const unit of UNITS) if (`cap_${unit}` in values) caps[unit] = values[`cap_${unit}`] ?? '';
+  return toState(await capacities({ siteId: values.siteId, service: values.service, capacities: caps }));
+}
+export async function deleteClosureAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await removeClosure(fields(formData)));
+}
+
+/** "Ajouter la fermeture": the first submit lists the reservations concerned; the second (confirm) closes the day. */
+export async function addClosureAction(_: ClosureFormState, formData: FormData): Promise<ClosureFormState> {
+  const input = fields(formData);
+  const result = await closure(input);
+  if (!result.ok) return { formError: result.formError, fieldErrors: result.fieldErrors };
+  const data: ClosureResult = result.data;
+  if (data.status === 'confirm') {
+    return {
+      preview: {
+        input: { date: input.date ?? '', siteId: input.siteId ?? '', service: input.service ?? '', reason: input.reason ?? '', fingerprint: data.fingerprint },
+        date: data.date,
+        dateLabel: formatDateLong(data.date),
+        count: data.count,
+        families: data.families,
+        rows: data.affected.map((g) => ({
+          key: `${g.childId}-${g.service}-${g.siteName}`,
+          childName: g.childName,
+          familyName: g.familyName,
+          service: SERVICE_LABELS[g.service],
+          siteName: g.siteName,
+          units: g.units.map((u) => UNIT_LABELS[u]).join(', '),
+        })),
+      },
+      stamp: Date.now(),
+    };
+  }
+  revalidatePath(PATH);
+  if (data.families > 0) {
+    // the e-mails are in the outbox (same transaction): try to send them now rather than at the next round
+    after(async () => {
+      const { kickDispatcher } = await import('@/lib/email/dispatcher');
+      kickDispatcher({ closureId: data.closureId });
+    });
+  }
+  return { created: { cancelled: data.cancelled, families: data.families }, stamp: Date.now() };
+}

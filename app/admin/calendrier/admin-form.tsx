@@ -1,0 +1,63 @@
+'use client';
+
+// A back-office form whose server action returns AdminFormState: the error summary is announced and focused, a
+// success is announced, the button is disabled while the action runs. Used by /admin/calendrier and /admin/structures.
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef } from 'react';
+
+export interface AdminFormState {
+  ok?: boolean;
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** changes on every success, so the same message is announced again */
+  stamp?: number;
+}
+
+export type AdminFormAction = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+
+export function AdminForm({
+  action, submitLabel, submitAriaLabel, hidden = {}, children, className = '', namespace = 'adminCalendar', danger = false,
+}: {
+  action: AdminFormAction;
+  submitLabel: string;
+  submitAriaLabel?: string;
+  hidden?: Record<string, string | number>;
+  children?: React.ReactNode;
+  className?: string;
+  namespace?: 'adminCalendar' | 'adminStructures';
+  danger?: boolean;
+}) {
+  const t = useTranslations(namespace);
+  const [state, formAction, pending] = useActionState(action, {});
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.formError) alert.current?.focus();
+  }, [state]);
+  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
+  return (
+    <form action={formAction} className={className}>
+      {state.formError && (
+        <div ref={alert} tabIndex={-1} role="alert" className="mb-3 w-full rounded border-2 border-red-700 bg-white p-3">
+          <p className="font-semibold text-red-800">{t('errorSummary')}</p>
+          <p className="mt-1 text-red-800">{state.formError}</p>
+          {fieldMessages.length > 0 && (
+            <ul className="mt-1 list-disc pl-5 text-red-800">{fieldMessages.map((m) => <li key={m}>{m}</li>)}</ul>
+          )}
+        </div>
+      )}
+      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {children}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={submitAriaLabel}
+        className={danger
+          ? 'rounded border-2 border-red-700 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60'
+          : 'rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60'}
+      >
+        {pending ? t('pending') : submitLabel}
+      </button>
+      <span role="status" className="ml-3 text-green-800 empty:hidden">{state.ok && !pending ? t('saved') : ''}</span>
+    </form>
+  );
+}

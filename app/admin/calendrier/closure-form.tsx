@@ -1,0 +1,131 @@
+'use client';
+
+// "Ajouter une fermeture": a first submit lists the reservations the closure would cancel; the agent confirms with a
+// second submit (the same values, `confirm` and the fingerprint of the list read), or gives up.
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef, useState } from 'react';
+
+export interface ClosureFormState {
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  preview?: {
+    input: { date: string; siteId: string; service: string; reason: string; fingerprint: string };
+    date: string;
+    /** 'mercredi 13 janvier 2027' */
+    dateLabel: string;
+    count: number;
+    families: number;
+    rows: { key: string; childName: string; familyName: string; service: string; siteName: string; units: string }[];
+  };
+  created?: { cancelled: number; families: number };
+  stamp?: number;
+}
+
+export function ClosureForm({
+  action, sites, minDate,
+}: {
+  action: (prev: ClosureFormState, formData: FormData) => Promise<ClosureFormState>;
+  sites: { id: number; name: string }[];
+  minDate: string;
+}) {
+  const t = useTranslations('adminCalendar');
+  const [state, formAction, pending] = useActionState(action, {});
+  const [dismissed, setDismissed] = useState<number | undefined>(undefined);
+  const focusRef = useRef<HTMLDivElement>(null);
+  const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
+  useEffect(() => {
+    if (state.formError || state.preview) focusRef.current?.focus();
+  }, [state]);
+  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
+
+  return (
+    <div className="mt-4">
+      {state.formError && (
+        <div ref={focusRef} tabIndex={-1} role="alert" className="mb-3 rounded border-2 border-red-700 bg-white p-3">
+          <p className="font-semibold text-red-800">{t('errorSummary')}</p>
+          <p className="mt-1 text-red-800">{state.formError}</p>
+          {fieldMessages.length > 0 && <ul className="mt-1 list-disc pl-5 text-red-800">{fieldMessages.map((m) => <li key={m}>{m}</li>)}</ul>}
+        </div>
+      )}
+      <p role="status" className="mb-3 empty:hidden">
+        {state.created && (
+          <span className="block rounded border-l-4 border-green-700 bg-green-50 p-3">
+            {t('closureCreated', { count: state.created.cancelled, families: state.created.families })}
+          </span>
+        )}
+      </p>
+
+      {preview ? (
+        <div ref={focusRef} tabIndex={-1} className="rounded border-2 border-amber-700 bg-amber-50 p-4" aria-labelledby="closure-preview-title">
+          <h4 id="closure-preview-title" className="text-lg font-bold">{t('previewTitle')}</h4>
+          <p className="mt-1">{t('previewIntro', { date: preview.dateLabel, count: preview.count, families: preview.families })}</p>
+          <div role="region" aria-label={t('previewCaption')} tabIndex={0} className="mt-3 max-h-96 overflow-auto">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">{t('previewCaption')}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="p-2">{t('child')}</th>
+                  <th scope="col" className="p-2">{t('family')}</th>
+                  <th scope="col" className="p-2">{t('closureService')}</th>
+                  <th scope="col" className="p-2">{t('closureSite')}</th>
+                  <th scope="col" className="p-2">{t('units')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.key} className="border-b border-slate-300">
+                    <th scope="row" className="p-2 font-medium">{r.childName}</th>
+                    <td className="p-2">{r.familyName}</td>
+                    <td className="p-2">{r.service}</td>
+                    <td className="p-2">{r.siteName}</td>
+                    <td className="p-2">{r.units}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <form action={formAction} className="mt-4 flex flex-wrap gap-3">
+            {Object.entries(preview.input).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+            <input type="hidden" name="confirm" value="1" />
+            <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+              {pending ? t('pending') : t('confirmClosure')}
+            </button>
+            <button type="button" onClick={() => setDismissed(state.stamp)} className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+              {t('cancelClosure')}
+            </button>
+          </form>
+        </div>
+      ) : (
+        <form action={formAction} className="grid gap-3 sm:grid-cols-2">
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">{t('closureDate')}</span>
+            <input type="date" name="date" required min={minDate} className="rounded border border-slate-500 px-2 py-1.5" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">{t('closureSite')}</span>
+            <select name="siteId" className="rounded border border-slate-500 px-2 py-1.5" defaultValue="all">
+              <option value="all">{t('allSites')}</option>
+              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">{t('closureService')}</span>
+            <select name="service" className="rounded border border-slate-500 px-2 py-1.5" defaultValue="all">
+              <option value="all">{t('allServices')}</option>
+              {(['cantine', 'mercredi', 'vacances'] as const).map((s) => <option key={s} value={s}>{t(`service.${s}`)}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">{t('closureReason')}</span>
+            <input type="text" name="reason" required maxLength={300} className="rounded border border-slate-500 px-2 py-1.5" />
+          </label>
+          <div className="sm:col-span-2">
+            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+              {pending ? t('pending') : t('closureAdd')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// A family in the back office: address, sector (changeable), parents and their accounts, children; add a parent or a child.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ScrollRegion } from '@/components/scroll-region';
+import { getDb } from '@/db/client';
+import { CLASS_LEVELS, getFamilyAdmin, listSectorOptions, listSiteOptions } from '@/lib/admin/families';
+import { requireStaff } from '@/lib/auth/session';
+import { formatDateLong } from '@/lib/planning';
+import { addChildAction, addParentAction, setSectorAction } from '../actions';
+import { AdminForm, Field, SelectField } from '../admin-form';
+import { parseId } from '../ids';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminFamilies'))('title') };
+}
+
+export default async function AdminFamilyPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff();
+  const t = await getTranslations('adminFamilies');
+  const familyId = parseId((await params).id);
+  const db = await getDb();
+  const [family, sectorOptions, schools] = await Promise.all([getFamilyAdmin(db, familyId), listSectorOptions(db), listSiteOptions(db, 'ecole')]);
+  if (!family) notFound();
+  const opt = t('optional');
+  return (
+    <>
+      <p><Link href={`/admin/familles?q=${encodeURIComponent(family.name)}`} className="text-brand-700 underline">← {t('backToSearch')}</Link></p>
+      <h1 className="mt-2 text-2xl font-bold">{t('familyTitle', { name: family.name })}</h1>
+      <dl className="mt-3 grid max-w-3xl gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">{t('address')}</dt>
+        <dd>{[family.address, `${family.postalCode} ${family.city}`.trim()].filter(Boolean).join(', ') || '—'}</dd>
+        <dt className="font-medium">{t('sector')}</dt>
+        <dd>{family.sectorName ?? t('noSector')}</dd>
+      </dl>
+
+      <section aria-labelledby="sector-heading" className="mt-6 max-w-xl rounded border border-slate-400 bg-white p-4">
+        <h2 id="sector-heading" className="text-lg font-semibold">{t('changeSector')}</h2>
+        <p className="mt-1 text-sm text-slate-800">{t('sectorHelp')}</p>
+        <AdminForm action={setSectorAction} hidden={{ familyId }} submitLabel={t('save')} pendingLabel={t('saving')} done={t('sectorSaved')} resetOnDone={false} className="mt-3">
+          <SelectField label={t('sector')} name="sectorId" defaultValue={family.sectorId ?? ''} emptyLabel={t('noSector')} options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))} />
+        </AdminForm>
+      </section>
+
+      <section aria-labelledby="parents-heading" className="mt-8">
+        <h2 id="parents-heading" className="text-xl font-bold">{t('parents')}</h2>
+        <ScrollRegion label={t('parents')} className="mt-3">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="p-2">{t('name')}</th>
+                <th scope="col" className="p-2">{t('email')}</th>
+                <th scope="col" className="p-2">{t('phone')}</th>
+                <th scope="col" className="p-2">{t('account')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {family.parents.map((p) => (
+                <tr key={p.id} className="border-b border-slate-300">
+                  <th scope="row" className="p-2 font-normal">{p.firstName} {p.lastName}</th>
+                  <td className="break-all p-2">{p.email}</td>
+                  <td className="p-2">{p.phone || '—'}</td>
+                  <td className="p-2">{t(`accountStatus.${p.accountStatus}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+        <details className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer font-semibold">{t('addParent')}</summary>
+          <AdminForm action={addParentAction} hidden={{ familyId }} submitLabel={t('addParent')} pendingLabel={t('saving')} done={t('parentAdded')} className="mt-3">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label={t('firstName')} name="firstName" required />
+              <Field label={t('lastName')} name="lastName" required defaultValue={family.name} />
+              <Field label={t('email')} name="email" type="email" required />
+              <Field label={t('phone')} name="phone" type="tel" optionalLabel={opt} />
+            </div>
+          </AdminForm>
+        </details>
+      </section>
+
+      <section aria-labelledby="children-heading" className="mt-8">
+        <h2 id="children-heading" className="text-xl font-bold">{t('children')}</h2>
+        {family.children.length === 0 ? (
+          <p className="mt-3 rounded bg-white p-4">{t('noChildren')}</p>
+        ) : (
+          <ScrollRegion label={t('children')} className="mt-3">
+            <table className="w-full border-collapse bg-white text-left text-sm">
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="p-2">{t('name')}</th>
+                  <th scope="col" className="p-2">{t('birthDate')}</th>
+                  <th scope="col" className="p-2">{t('school')}</th>
+                  <th scope="col" className="p-2">{t('classLevel')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {family.children.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-300">
+                    <th scope="row" className="p-2">
+                      <Link href={`/admin/familles/${family.id}/enfants/${c.id}`} className="text-brand-700 underline" aria-label={t('seeChild', { name: `${c.firstName} ${c.lastName}` })}>
+                        {c.firstName} {c.lastName}
+                      </Link>
+                    </th>
+                    <td className="p-2">{formatDateLong(c.birthDate)}</td>
+                    <td className="p-2">{c.schoolName ?? t('noSchool')}</td>
+                    <td className="p-2">{c.classLevel || t('noClass')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        <details className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer font-semibold">{t('addChild')}</summary>
+          <AdminForm action={addChildAction} hidden={{ familyId }} submitLabel={t('addChild')} pendingLabel={t('saving')} done={t('childAdded')} className="mt-3">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label={t('firstName')} name="firstName" required />
+              <Field label={t('lastName')} name="lastName" required defaultValue={family.name} />
+              <Field label={t('birthDate')} name="birthDate" type="date" required />
+              <SelectField label={t('school')} name="schoolId" emptyLabel={t('noSchool')} options={schools.map((s) => ({ value: s.id, label: s.name }))} />
+              <SelectField label={t('classLevel')} name="classLevel" emptyLabel={t('noClass')} options={CLASS_LEVELS.map((c) => ({ value: c, label: c }))} />
+            </div>
+          </AdminForm>
+        </details>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+// A back-office form posting to a server action that answers FormState: the error summary (with the fields'
+// messages) is announced and focused; a success message is announced; no double submit.
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef } from 'react';
+import type { FormState } from './actions';
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+export function AdminForm({ action, submitLabel, pendingLabel, hidden = {}, done, children, className = '', resetOnDone = true }: {
+  action: Action;
+  submitLabel: string;
+  pendingLabel: string;
+  hidden?: Record<string, string | number>;
+  /** what to announce when it worked; {value} is replaced by the action's answer */
+  done?: string;
+  children?: React.ReactNode;
+  className?: string;
+  resetOnDone?: boolean;
+}) {
+  const t = useTranslations('adminFamilies');
+  const [state, formAction, pending] = useActionState(action, {});
+  const alert = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.formError) alert.current?.focus();
+    if (state.done && resetOnDone) form.current?.reset();
+  }, [state, resetOnDone]);
+  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
+  return (
+    <form ref={form} action={formAction} className={className} noValidate>
+      {state.formError && (
+        <div ref={alert} tabIndex={-1} role="alert" className="mb-4 rounded border-2 border-red-700 bg-white p-4">
+          <h2 className="font-semibold text-red-800">{t('errorSummary')}</h2>
+          <ul className="mt-1 list-disc pl-5 text-red-800">
+            <li>{state.formError}</li>
+            {fieldMessages.map((m) => <li key={m}>{m}</li>)}
+          </ul>
+        </div>
+      )}
+      <div role="status" className="empty:hidden">
+        {state.done && done && <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3">{done.replace('{value}', state.done)}</p>}
+      </div>
+      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {children}
+      <button type="submit" disabled={pending} className="mt-3 rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? pendingLabel : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** A labelled input. */
+export function Field({ label, name, type = 'text', required = false, defaultValue, optionalLabel, autoComplete }: {
+  label: string; name: string; type?: string; required?: boolean; defaultValue?: string; optionalLabel?: string; autoComplete?: string;
+}) {
+  return (
+    <label className="block">
+      <span className="block text-sm font-medium">{label}{!required && optionalLabel ? ` (${optionalLabel})` : ''}</span>
+      <input
+        type={type} name={name} required={required} defaultValue={defaultValue} autoComplete={autoComplete ?? 'off'}
+        className="mt-1 w-full rounded border-2 border-slate-600 px-2 py-1.5"
+      />
+    </label>
+  );
+}
+
+/** A labelled select. */
+export function SelectField({ label, name, options, defaultValue, emptyLabel }: {
+  label: string; name: string; options: { value: string | number; label: string }[]; defaultValue?: string | number; emptyLabel?: string;
+}) {
+  return (
+    <label className="block">
+      <span className="block text-sm font-medium">{label}</span>
+      <select name={name} defaultValue={defaultValue} className="mt-1 w-full rounded border-2 border-slate-600 bg-white px-2 py-1.5">
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,52 @@
+'use server';
+
+// Server actions of "Structures": each goes through staffAction (session, role, zod) and one use-case of lib/admin
+// (one transaction with its audit row), then refreshes the page.
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { staffAction, type ActionResult } from '@/lib/action';
+import {
+  createSector, createSectorSchema, createSite, createSiteSchema, deleteSchema, deleteSector, deleteSite, updateSector,
+  updateSectorSchema, updateSite, updateSiteSchema,
+} from '@/lib/admin/structures';
+import type { AdminFormState } from '../calendrier/admin-form';
+
+function fields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
+  return out;
+}
+
+function toState<T>(result: ActionResult<T>): AdminFormState {
+  if (result.ok) {
+    revalidatePath('/admin/structures');
+    return { ok: true, stamp: Date.now() };
+  }
+  return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
+}
+
+const newSector = staffAction(createSectorSchema, async (input, user) => createSector(await getDb(), user, input));
+const editSector = staffAction(updateSectorSchema, async (input, user) => updateSector(await getDb(), user, input));
+const removeSector = staffAction(deleteSchema, async (input, user) => deleteSector(await getDb(), user, input));
+const newSite = staffAction(createSiteSchema, async (input, user) => createSite(await getDb(), user, input));
+const editSite = staffAction(updateSiteSchema, async (input, user) => updateSite(await getDb(), user, input));
+const removeSite = staffAction(deleteSchema, async (input, user) => deleteSite(await getDb(), user, input));
+
+export async function createSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await newSector(fields(formData)));
+}
+export async function updateSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await editSector(fields(formData)));
+}
+export async function deleteSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await removeSector(fields(formData)));
+}
+export async function createSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await newSite(fields(formData)));
+}
+export async function updateSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await editSite(fields(formData)));
+}
+export async function deleteSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return toState(await removeSite(fields(formData)));
+}

@@ -1,0 +1,253 @@
+// npm run bench (after bench/reservations.ts) — the back office's reports at the scale of a big town, on PostgreSQL.
+// A fresh database portail_bench_admin_<timestamp> on BENCH_DATABASE_URL / DATABASE_URL (default: the local server):
+// the demo town grown to 10,000 children and 25 sites with a full school year of reservations (~2 million rows,
+// written by set-based SQL), ANALYZE, then the three queries of the pages, each timed (median of 5 runs) against
+// a 100 ms target and explained (EXPLAIN ANALYZE, BUFFERS). The database is dropped at the end, even on failure or Ctrl-C.
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import type { Logger } from 'drizzle-orm';
+import { openDatabase, rows, sql, type Database } from '@/db/client';
+import { DEMO_YEAR, seedIfEmpty } from '@/db/seed';
+import calendarData from '@/data/calendrier-zone-c.json';
+import { attendanceList } from '@/lib/admin/attendance';
+import { mealOrders } from '@/lib/admin/meal-orders';
+import { occupancy, occupancyWindow } from '@/lib/admin/occupancy';
+import { buildSchoolCalendar, openDates, type IsoDate } from '@/lib/planning';
+
+// ---- configuration -------------------------------------------------------------------------------------
+const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const CHILDREN = 10_000;
+const EXTRA_SCHOOLS = 16; // 20 schools in all
+const EXTRA_CENTRES = 5; // 8 leisure centres, one per sector
+const TODAY: IsoDate = '2026-11-30';
+const ATTENDANCE_DATE: IsoDate = '2026-12-02'; // a Wednesday
+const MONTH = { from: '2027-01-01', to: '2027-01-31' } as const;
+const RUNS = 5;
+const TARGET_MS = 100;
+
+const failures: string[] = [];
+function check(label: string, ok: boolean, detail = ''): void {
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}${detail ? ` — ${detail}` : ''}`);
+  if (!ok) failures.push(label);
+}
+
+function databaseUrl(server: string, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The statements a use-case sends, captured so they can be explained exactly as the pages run them. */
+let captured: { query: string; params: unknown[] }[] | null = null;
+const capture: Logger = { logQuery: (query, params) => { captured?.push({ query, params }); } };
+
+// ---- the town -------------------------------------------------------------------------------------------
+/** Grows the demo town (~400 children) to CHILDREN children, with sites, sectors, enrolments and a year of bookings. */
+async function growTown(db: Database['db']): Promise<void> {
+  const year = calendarData.schoolYears.find((y) => y.label === DEMO_YEAR)!;
+  const cal = buildSchoolCalendar({ ...year, closures: [] });
+  const lastDay = year.holidays.reduce((max, h) => (h.end > max ? h.end : max), year.yearEnd);
+  const open = {
+    cantine: openDates('cantine', cal, year.yearStart, lastDay),
+    mercredi: openDates('mercredi', cal, year.yearStart, lastDay),
+    vacances: openDates('vacances', cal, year.yearStart, lastDay),
+  };
+  const pgDates = (dates: IsoDate[]) => `{${dates.join(',')}}`;
+  await db.transaction(async (tx) => {
+    // sites and sectors: more schools, and a leisure centre per new sector
+    await tx.execute(sql`insert into sites (kind, name, address)
+      select 'ecole', 'École n° ' || g, g || ' rue des Écoles, 91999 Belleval' from generate_series(1, ${EXTRA_SCHOOLS}) g`);
+    await tx.execute(sql`with c as (
+        insert into sites (kind, name, address)
+        select 'centre', 'Accueil de loisirs n° ' || g, g || ' allée des Loisirs, 91999 Belleval' from generate_series(1, ${EXTRA_CENTRES}) g
+        returning id, name)
+      insert into sectors (name, leisure_centre_id) select 'Secteur ' || c.name, c.id from c`);
+    await tx.execute(sql`insert into site_capacities (site_id, service, unit, capacity)
+      select s.id, v.service::service_kind, u.unit::unit, v.capacity
+      from sites s
+      cross join (values ('mercredi', 900), ('vacances', 700)) v(service, capacity)
+      cross join unnest(array['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']) u(unit)
+      where s.kind = 'centre'
+      on conflict (site_id, service, unit) do update set capacity = excluded.capacity`);
+
+    const [before] = await rows<{ children: number; families: number; child: number }>(tx, sql`
+      select (select count(*)::int from children) as children, (select max(id)::int from families) as families,
+             (select max(id)::int from children) as child`);
+    const newChildren = CHILDREN - before!.children;
+    const newFamilies = Math.ceil(newChildren / 2);
+    // families (two children each), one parent per family
+    await tx.execute(sql`insert into families (name, address, postal_code, city, sector_id)
+      select 'Famille' || g, g || ' rue du Bench', '91999', 'Belleval',
+             (select id from sectors order by id offset (g % (select count(*) from sectors)) limit 1)
+      from generate_series(1, ${newFamilies}) g`);
+    await tx.execute(sql`insert into parents (family_id, first_name, last_name, email, phone)
+      select f.id, 'Parent', f.name, 'parent.' || f.id || '@example.fr', '06 00 00 ' || lpad((f.id % 100)::text, 2, '0') || ' 00'
+      from families f where f.id > ${before!.families}`);
+    await tx.execute(sql`with schools as (select id, row_number() over (order by id) - 1 as n from sites where kind = 'ecole'),
+        k as (select count(*) as n from schools)
+      insert into children (family_id, first_name, last_name, birth_date, school_id, class_level)
+      select f.id, 'Enfant' || k.i, f.name, date '2016-01-01' + ((f.id * 7 + k.i * 131) % 2500),
+             (select s.id from schools s where s.n = (f.id * 2 + k.i) % (select n from k)),
+             (array['PS','MS','GS','CP','CE1','CE2','CM1','CM2'])[1 + (f.id + k.i) % 8]
+      from families f cross join generate_series(0, 1) k(i)
+      where f.id > ${before!.families}
+      order by f.id, k.i
+      limit ${newChildren}`);
+    // who goes where: deterministic draws from a hash of the child (and of the date for the days booked)
+    await tx.execute(sql`create temporary table bench_kids on commit drop as
+      select c.id, c.school_id, s.leisure_centre_id as centre_id,
+             case when hashint4(c.id) & 1023 < 205 then 'repas_sans_viande' else 'repas_classique' end::unit as meal,
+             (hashint4(c.id * 3 + 1) & 1023) < 512 as mercredi,
+             (hashint4(c.id * 3 + 2) & 1023) < 410 as vacances
+      from children c join families f on f.id = c.family_id join sectors s on s.id = f.sector_id
+      where c.id > ${before!.child}`);
+    await tx.execute(sql`insert into enrolments (child_id, service, site_id, school_year_id)
+      select k.id, e.service, case when e.service = 'cantine' then k.school_id else k.centre_id end,
+             (select id from school_years where label = ${DEMO_YEAR})
+      from bench_kids k cross join unnest(array['cantine', 'mercredi', 'vacances']::service_kind[]) e(service)
+      where e.service = 'cantine' or (e.service = 'mercredi' and k.mercredi) or (e.service = 'vacances' and k.vacances)`);
+    // Rows go in child by child, as parents' requests write them (a child's year at once): a date's rows are spread
+    // over the whole table, the worst case for a report over dates.
+    // the canteen: 4 days in 5 on average (a child keeps its weekdays); Wednesdays: 85 %, a full day with a meal;
+    // holidays: 35 % of the days, full days with a meal
+    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit)
+      select k.id, 'cantine', k.school_id, d, k.meal
+      from bench_kids k cross join unnest(${pgDates(open.cantine)}::date[]) d
+      where (hashint4(k.id * 8 + extract(isodow from d)::int) & 1023) < 820
+      order by k.id, d`);
+    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit)
+      select k.id, 'mercredi', k.centre_id, d, u
+      from bench_kids k cross join unnest(${pgDates(open.mercredi)}::date[]) d
+        cross join lateral unnest(array['matin', 'apres_midi', k.meal::text]::unit[]) u
+      where k.mercredi and (hashint4(k.id + (d - date '2026-01-01') * 100003) & 1023) < 870
+      order by k.id, d`);
+    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit)
+      select k.id, 'vacances', k.centre_id, d, u
+      from bench_kids k cross join unnest(${pgDates(open.vacances)}::date[]) d
+        cross join lateral unnest(array['matin', 'apres_midi', k.meal::text]::unit[]) u
+      where k.vacances and (hashint4(k.id + (d - date '2026-01-01') * 100019) & 1023) < 360
+      order by k.id, d`);
+  });
+}
+
+// ---- timing ---------------------------------------------------------------------------------------------
+interface Timed { label: string; median: number; runs: number[]; statements: { query: string; params: unknown[] }[] }
+
+async function time(label: string, run: () => Promise<unknown>): Promise<Timed> {
+  await run(); // warm-up: plan caches, buffers
+  captured = [];
+  await run();
+  const statements = captured;
+  captured = null;
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await run();
+    runs.push(performance.now() - t0);
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { label, median: sorted[Math.floor(sorted.length / 2)]!, runs, statements };
+}
+
+// ---- main -----------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  const dbName = `portail_bench_admin_${Date.now()}`;
+  const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  let database: Database | undefined;
+  let explainer: postgres.Sql | undefined;
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    await database?.close().catch(() => {});
+    await explainer?.end({ timeout: 5 }).catch(() => {});
+    await server.unsafe(`drop database if exists ${dbName} with (force)`);
+    await server.end({ timeout: 5 });
+    console.log(`\n[bench:admin] database ${dbName} dropped`);
+  };
+  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): keep listening, drop once.
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[bench:admin] ${signal}: dropping ${dbName}`);
+    void drop().catch((error: unknown) => console.error(`[bench:admin] could not drop ${dbName}:`, error)).finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const started = performance.now();
+  try {
+    const [{ version }] = (await server`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+    await server.unsafe(`create database ${dbName}`);
+    const url = databaseUrl(SERVER_URL, dbName);
+    console.log(`[bench:admin] PostgreSQL ${version}, database ${dbName}, today ${TODAY}`);
+    database = await openDatabase({ url }, { logger: capture, max: 4 });
+    explainer = postgres(url, { max: 1, onnotice: () => {} });
+    const db = database.db;
+
+    const seedStarted = performance.now();
+    await seedIfEmpty(db, () => {});
+    await growTown(db);
+    const loadMs = performance.now() - seedStarted;
+    const analyzeStarted = performance.now();
+    // what autovacuum would do after a bulk load: statistics and the visibility map (index-only scans)
+    await db.execute(sql`vacuum (analyze) reservations`);
+    await db.execute(sql`analyze`);
+    const analyzeMs = performance.now() - analyzeStarted;
+    const [town] = await rows<{ children: number; sites: number; reservations: number }>(db, sql`
+      select (select count(*)::int from children) as children, (select count(*)::int from sites) as sites,
+             (select count(*)::int from reservations) as reservations`);
+    console.log(`[bench:admin] ${town!.children} children, ${town!.sites} sites, ${town!.reservations} reservations: `
+      + `loaded in ${(loadMs / 1000).toFixed(1)} s, vacuum/analyze ${(analyzeMs / 1000).toFixed(1)} s`);
+
+    // the busiest centre on the Wednesday: the longest attendance list
+    const [centre] = await rows<{ siteId: number; name: string; n: number }>(db, sql`
+      select r.site_id as "siteId", s.name, count(distinct r.child_id)::int as n
+      from reservations r join sites s on s.id = r.site_id
+      where r.date = ${ATTENDANCE_DATE} and s.kind = 'centre' group by r.site_id, s.name order by n desc limit 1`);
+
+    const window = occupancyWindow(TODAY);
+    const sizes = { occupancy: 0, attendance: 0, meals: 0 };
+    const results = [
+      await time(`dashboard: 8-week occupancy of every site (${window.from} → ${window.to})`, async () => {
+        sizes.occupancy = (await occupancy(db, window)).length;
+      }),
+      await time(`attendance list: ${centre!.name} on ${ATTENDANCE_DATE}`, async () => {
+        sizes.attendance = (await attendanceList(db, { date: ATTENDANCE_DATE, siteId: centre!.siteId })).length;
+      }),
+      await time(`kitchen orders: one month of every site (${MONTH.from} → ${MONTH.to})`, async () => {
+        sizes.meals = (await mealOrders(db, MONTH)).lines.length;
+      }),
+    ];
+    console.log(`[bench:admin] result sizes: ${sizes.occupancy} occupancy cells, ${sizes.attendance} children on the list (${centre!.n} expected), ${sizes.meals} order lines`);
+    check('the attendance list holds every child expected', sizes.attendance === centre!.n, `${sizes.attendance} of ${centre!.n}`);
+
+    for (const r of results) {
+      console.log(`\n${r.label}`);
+      console.log(`  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${TARGET_MS} ms`);
+      check(`${r.label}: median under ${TARGET_MS} ms`, r.median < TARGET_MS, `${r.median.toFixed(1)} ms`);
+      for (const s of r.statements) {
+        const plan = (await explainer.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[])) as unknown as { 'QUERY PLAN': string }[];
+        console.log(plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n'));
+      }
+    }
+
+    console.log('\nAdmin reports benchmark');
+    console.log(`| query | median ms | target | |`);
+    console.log(`|---|---:|---:|---|`);
+    for (const r of results) console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`);
+    console.log(`\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    failures.push('the bench itself');
+    if (!interrupted) console.error('\n[bench:admin] failed:', error);
+  } finally {
+    await drop().catch((error: unknown) => {
+      failures.push('dropping the database');
+      console.error(`[bench:admin] could not drop ${dbName}:`, error);
+    });
+    process.exitCode = failures.length === 0 ? 0 : 1;
+  }
+}
+
+void main();

@@ -1,0 +1,1 @@
+CREATE INDEX "reservations_date_site_service_unit" ON "reservations" USING btree ("date","site_id","service","unit");

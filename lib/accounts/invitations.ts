@@ -1,0 +1,257 @@
+// Accounts created by the Guichet famille: agents and administrators (by an administrator), and parents (by any
+// agent, from the family's parent). Each gets an invitation e-mail with a link to choose the password (7 days,
+// single use); sending it again replaces the previous link. Every function runs inside the caller's transaction.
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '@/db/client';
+import { accounts, accountTokens, auditLog, families, parents } from '@/db/schema';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { UserError } from '@/lib/errors';
+import { issueToken } from './tokens';
+
+export interface Actor {
+  id: number;
+  role: 'staff' | 'admin';
+}
+
+export const ADMIN_ONLY = 'Cette action est réservée aux administrateurs.';
+
+function requireAdmin(actor: Actor): void {
+  // staffAction({ adminOnly }) refuses first; the use-case says it again, so no other caller can forget
+  if (actor.role !== 'admin') throw new UserError(ADMIN_ONLY, 'forbidden');
+}
+
+const name = (label: string) => z.string().trim().min(1, `Saisissez le ${label}.`).max(100, `Le ${label} est trop long.`);
+
+export const createStaffSchema = z.object({
+  firstName: name('prénom'),
+  lastName: name('nom'),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Saisissez l'adresse e-mail.")
+    .max(254, "L'adresse e-mail est trop longue.")
+    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.")),
+  role: z.enum(['staff', 'admin'], { error: 'Choisissez le rôle : agent ou administrateur.' }),
+});
+
+/** Sends (again) the invitation of an account: a new link replaces the previous one. */
+export async function sendInvitation(
+  tx: Queryable,
+  p: { accountId: number; actor: Actor; now: Date; appUrl: string; familyId?: number | null },
+): Promise<{ tokenId: number; token: string }> {
+  const [account] = await tx
+    .select({ id: accounts.id, email: accounts.email, role: accounts.role, firstName: accounts.firstName, lastName: accounts.lastName, disabledAt: accounts.disabledAt })
+    .from(accounts)
+    .where(eq(accounts.id, p.accountId));
+  if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
+  if (account.disabledAt) throw new UserError("Ce compte est désactivé : réactivez-le avant d'envoyer une invitation.", 'disabled');
+  const { token, tokenId, expiresAt } = await issueToken(tx, { accountId: account.id, kind: 'invitation', now: p.now });
+  await enqueueEmail(tx, {
+    idempotencyKey: `account-token-${tokenId}`,
+    to: account.email,
+    template: 'invitation',
+    payload: {
+      name: `${account.firstName} ${account.lastName}`.trim(),
+      role: account.role,
+      link: `${p.appUrl}/activation/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    },
+  });
+  await tx.insert(auditLog).values({
+    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.invite', entity: 'account',
+    entityId: String(account.id), familyId: p.familyId ?? null,
+    after: { email: account.email, role: account.role, expiresAt: expiresAt.toISOString() },
+  });
+  return { tokenId, token };
+}
+
+/** An administrator opens an account for an agent or another administrator, and invites them. */
+export async function createStaffAccount(
+  tx: Queryable,
+  p: { actor: Actor; input: z.infer<typeof createStaffSchema>; now: Date; appUrl: string },
+): Promise<{ accountId: number }> {
+  requireAdmin(p.actor);
+  const email = p.input.email.toLowerCase();
+  const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(sql`lower(${accounts.email}) = ${email}`).limit(1);
+  if (taken) throw new UserError(`Un compte existe déjà pour l'adresse ${email}.`, 'email_taken');
+  const [account] = await tx
+    .insert(accounts)
+    .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
+    .returning({ id: accounts.id });
+  await tx.insert(auditLog).values({
+    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.create', entity: 'account', entityId: String(account!.id),
+    after: { email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName },
+  });
+  await sendInvitation(tx, { accountId: account!.id, actor: p.actor, now: p.now, appUrl: p.appUrl });
+  return { accountId: account!.id };
+}
+
+/** An administrator resends the invitation of an agent or administrator account. */
+export async function resendStaffInvitation(
+  tx: Queryable,
+  p: { actor: Actor; accountId: number; now: Date; appUrl: string },
+): Promise<void> {
+  requireAdmin(p.actor);
+  const [account] = await tx.select({ role: accounts.role }).from(accounts).where(eq(accounts.id, p.accountId));
+  if (!account || account.role === 'parent') throw new UserError('Ce compte est introuvable.', 'not_found');
+  await sendInvitation(tx, p);
+}
+
+/**
+ * An administrator disables or enables an agent or administrator account. A disabled account cannot sign in,
+ * its sessions end at the next request (currentUser checks disabled_at) and its links stop working.
+ */
+export async function setStaffAccountDisabled(
+  tx: Queryable,
+  p: { actor: Actor; accountId: number; disabled: boolean; now: Date },
+): Promise<void> {
+  requireAdmin(p.actor);
+  if (p.accountId === p.actor.id) throw new UserError('Vous ne pouvez pas désactiver votre propre compte.', 'self');
+  const [account] = await tx
+    .select({ id: accounts.id, role: accounts.role, disabledAt: accounts.disabledAt })
+    .from(accounts)
+    .where(and(eq(accounts.id, p.accountId), inArray(accounts.role, ['staff', 'admin'])));
+  if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
+  if (Boolean(account.disabledAt) === p.disabled) return; // already so: nothing to record
+  await tx
+    .update(accounts)
+    .set({ disabledAt: p.disabled ? p.now : null, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+    .where(eq(accounts.id, account.id));
+  if (p.disabled) await tx.delete(accountTokens).where(and(eq(accountTokens.accountId, account.id), isNull(accountTokens.usedAt)));
+  await tx.insert(auditLog).values({
+    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: p.disabled ? 'account.disable' : 'account.enable',
+    entity: 'account', entityId: String(account.id),
+    before: { disabledAt: account.disabledAt?.toISOString() ?? null },
+    after: { disabledAt: p.disabled ? p.now.toISOString() : null },
+  });
+}
+
+/**
+ * Any agent invites a parent of a family: the parent's account is created when there is none (and linked to the
+ * parent), or the existing one is reused (an account of that address not linked to another parent), then the
+ * invitation leaves. Inviting again replaces the previous link.
+ */
+export async function inviteParent(
+  tx: Queryable,
+  p: { actor: Actor; parentId: number; now: Date; appUrl: string },
+): Promise<{ accountId: number; created: boolean }> {
+  const [parent] = await tx
+    .select({ id: parents.id, familyId: parents.familyId, accountId: parents.accountId, firstName: parents.firstName, lastName: parents.lastName, email: parents.email })
+    .from(parents)
+    .where(eq(parents.id, p.parentId))
+    .for('update');
+  if (!parent) throw new UserError('Ce parent est introuvable.', 'not_found');
+  const email = parent.email.trim().toLowerCase();
+  if (!z.email().safeParse(email).success) {
+    throw new UserError(`L'adresse e-mail de ${parent.firstName} ${parent.lastName} n'est pas valide : corrigez-la dans la fiche de la famille.`, 'bad_email');
+  }
+
+  let accountId = parent.accountId;
+  let created = false;
+  if (accountId === null) {
+    const [existing] = await tx
+      .select({ id: accounts.id, role: accounts.role, linked: sql<boolean>`exists (select 1 from ${parents} where ${parents.accountId} = ${accounts.id})` })
+      .from(accounts)
+      .where(sql`lower(${accounts.email}) = ${email}`)
+      .limit(1);
+    if (existing && (existing.role !== 'parent' || existing.linked)) {
+      throw new UserError(`L'adresse ${email} est déjà celle d'un autre compte : un parent a besoin d'une adresse à lui.`, 'email_taken');
+    }
+    if (existing) {
+      accountId = existing.id;
+    } else {
+      const [account] = await tx
+        .insert(accounts)
+        .values({ email, role: 'parent', firstName: parent.firstName, lastName: parent.lastName, createdAt: p.now })
+        .returning({ id: accounts.id });
+      accountId = account!.id;
+      created = true;
+      await tx.insert(auditLog).values({
+        at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.create', entity: 'account', entityId: String(accountId),
+        familyId: parent.familyId, after: { email, role: 'parent', parentId: parent.id },
+      });
+    }
+    await tx.update(parents).set({ accountId }).where(eq(parents.id, parent.id));
+    await tx.insert(auditLog).values({
+      at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'parent.link_account', entity: 'parent', entityId: String(parent.id),
+      familyId: parent.familyId, before: { accountId: null }, after: { accountId },
+    });
+  }
+  await sendInvitation(tx, { accountId, actor: p.actor, now: p.now, appUrl: p.appUrl, familyId: parent.familyId });
+  return { accountId, created };
+}
+
+export interface StaffAccountRow {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: 'staff' | 'admin';
+  hasPassword: boolean;
+  disabledAt: Date | null;
+  /** expiry of the pending invitation, if any */
+  invitationExpiresAt: Date | null;
+}
+
+/** The back office's accounts (agents and administrators), by name. */
+export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[]> {
+  const found = await db
+    .select({
+      id: accounts.id, email: accounts.email, firstName: accounts.firstName, lastName: accounts.lastName, role: accounts.role,
+      hasPassword: sql<boolean>`${accounts.passwordHash} is not null`, disabledAt: accounts.disabledAt,
+      invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
+        where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
+    })
+    .from(accounts)
+    .where(inArray(accounts.role, ['staff', 'admin']))
+    .orderBy(asc(accounts.lastName), asc(accounts.firstName), asc(accounts.id));
+  return found.map((a) => ({
+    ...a,
+    role: a.role as 'staff' | 'admin',
+    invitationExpiresAt: a.invitationExpiresAt ? new Date(a.invitationExpiresAt) : null,
+  }));
+}
+
+export interface ParentAccountRow {
+  parentId: number;
+  familyId: number;
+  familyName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  accountId: number | null;
+  hasPassword: boolean;
+  disabled: boolean;
+  invitationExpiresAt: Date | null;
+}
+
+/** Parents matching a search (family name, parent name or e-mail), to invite them; at most `limit`. */
+export async function searchParents(db: Queryable, p: { query: string; limit?: number }): Promise<ParentAccountRow[]> {
+  const q = p.query.trim();
+  if (!q) return [];
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const found = await db
+    .select({
+      parentId: parents.id, familyId: parents.familyId, familyName: families.name, firstName: parents.firstName,
+      lastName: parents.lastName, email: parents.email, accountId: parents.accountId,
+      hasPassword: sql<boolean>`coalesce(${accounts.passwordHash} is not null, false)`,
+      disabled: sql<boolean>`coalesce(${accounts.disabledAt} is not null, false)`,
+      invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
+        where ${accountTokens.accountId} = ${parents.accountId} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
+    })
+    .from(parents)
+    .innerJoin(families, eq(families.id, parents.familyId))
+    .leftJoin(accounts, eq(accounts.id, parents.accountId))
+    .where(
+      or(
+        ilike(families.name, like),
+        ilike(parents.email, like),
+        ilike(sql`${parents.firstName} || ' ' || ${parents.lastName}`, like),
+        ilike(sql`${parents.lastName} || ' ' || ${parents.firstName}`, like),
+      ),
+    )
+    .orderBy(asc(families.name), asc(parents.lastName), asc(parents.firstName), asc(parents.id))
+    .limit(p.limit ?? 50);
+  return found.map((r) => ({ ...r, invitationExpiresAt: r.invitationExpiresAt ? new Date(r.invitationExpiresAt) : null }));
+}

@@ -1,0 +1,151 @@
+// Single-use account links (invitation, password reset): a random token goes in the e-mail, only its SHA-256
+// hash is stored. A new link of a kind replaces the account's previous unused one; using a link sets the
+// password, ends every session of the account (session_version + 1) and is written to the audit log.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Queryable } from '@/db/client';
+import { accounts, accountTokens, auditLog, loginAttempts, parents } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { accountKey } from '@/lib/auth/rate-limit';
+import { UserError } from '@/lib/errors';
+
+export type TokenKind = 'invitation' | 'password_reset';
+
+/** How long a link stays valid. */
+export const TOKEN_LIFETIME_MS: Readonly<Record<TokenKind, number>> = {
+  invitation: 7 * 24 * 3600_000,
+  password_reset: 3600_000,
+};
+
+/** One message for an unknown, used or expired link: nobody learns which. */
+export const INVALID_LINK =
+  "Ce lien n'est plus valable : il a déjà servi, il a expiré ou il est incomplet. Demandez un nouveau lien (« Mot de passe oublié ? ») ou adressez-vous au Guichet famille.";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** The new password: 10 characters at least, typed twice the same. */
+export const newPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: 'Saisissez votre nouveau mot de passe.' })
+      .min(1, 'Saisissez votre nouveau mot de passe.')
+      .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`)
+      .max(200, 'Le mot de passe est trop long (200 caractères au plus).'),
+    confirmation: z.string({ error: 'Saisissez une deuxième fois le mot de passe.' }).min(1, 'Saisissez une deuxième fois le mot de passe.'),
+  })
+  .refine((v) => v.password === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques.' });
+
+/** A token as it travels in a link: 32 random bytes, base64url (43 characters). */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Creates a link for the account, replacing its previous unused link of the same kind (which stops working).
+ * Returns the token to put in the e-mail: it is never stored.
+ */
+export async function issueToken(
+  tx: Queryable,
+  p: { accountId: number; kind: TokenKind; now: Date },
+): Promise<{ token: string; tokenId: number; expiresAt: Date }> {
+  await tx
+    .delete(accountTokens)
+    .where(and(eq(accountTokens.accountId, p.accountId), eq(accountTokens.kind, p.kind), isNull(accountTokens.usedAt)));
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(p.now.getTime() + TOKEN_LIFETIME_MS[p.kind]);
+  const [row] = await tx
+    .insert(accountTokens)
+    .values({ accountId: p.accountId, kind: p.kind, tokenHash: hashToken(token), expiresAt, createdAt: p.now })
+    .returning({ id: accountTokens.id });
+  return { token, tokenId: row!.id, expiresAt };
+}
+
+export interface TokenAccount {
+  accountId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** The account a link is for, or null when the link is unknown, used, expired, or its account disabled. */
+export async function findValidToken(db: Queryable, p: { token: string; kind: TokenKind; now: Date }): Promise<TokenAccount | null> {
+  if (!tokenSchema.safeParse(p.token).success) return null;
+  const [row] = await db
+    .select({ accountId: accounts.id, email: accounts.email, firstName: accounts.firstName, lastName: accounts.lastName })
+    .from(accountTokens)
+    .innerJoin(accounts, eq(accounts.id, accountTokens.accountId))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(p.token)),
+        eq(accountTokens.kind, p.kind),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, p.now),
+        isNull(accounts.disabledAt),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Sets the password through a link, in one transaction: the link is marked used (a second use finds nothing),
+ * the account's other unused links stop working, the password hash is replaced, session_version is bumped
+ * (every open session ends), the account's failed sign-ins are forgotten, and an audit row is written.
+ * An unknown, used or expired link is a UserError with one message.
+ */
+export async function setPasswordWithToken(
+  db: Db,
+  p: { token: string; kind: TokenKind; password: string; now: Date },
+): Promise<{ accountId: number; email: string }> {
+  if (!tokenSchema.safeParse(p.token).success) throw new UserError(INVALID_LINK, 'invalid_link');
+  // argon2 before the transaction: no lock is held while it works
+  const passwordHash = await hashPassword(p.password);
+  return db.transaction(async (tx) => {
+    // the UPDATE … WHERE used_at IS NULL is the single-use guarantee: of two concurrent uses, one matches
+    const [used] = await tx
+      .update(accountTokens)
+      .set({ usedAt: p.now })
+      .where(
+        and(
+          eq(accountTokens.tokenHash, hashToken(p.token)),
+          eq(accountTokens.kind, p.kind),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, p.now),
+          sql`exists (select 1 from ${accounts} where ${accounts.id} = ${accountTokens.accountId} and ${accounts.disabledAt} is null)`,
+        ),
+      )
+      .returning({ id: accountTokens.id, accountId: accountTokens.accountId });
+    if (!used) throw new UserError(INVALID_LINK, 'invalid_link');
+
+    await tx
+      .delete(accountTokens)
+      .where(and(eq(accountTokens.accountId, used.accountId), isNull(accountTokens.usedAt)));
+    const [before] = await tx
+      .select({ hadPassword: sql<boolean>`${accounts.passwordHash} is not null`, sessionVersion: accounts.sessionVersion })
+      .from(accounts)
+      .where(eq(accounts.id, used.accountId));
+    const [account] = await tx
+      .update(accounts)
+      .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+      .where(eq(accounts.id, used.accountId))
+      .returning({ id: accounts.id, email: accounts.email, role: accounts.role, sessionVersion: accounts.sessionVersion });
+    await tx.delete(loginAttempts).where(eq(loginAttempts.key, accountKey(account!.email)));
+    const [parent] = await tx.select({ familyId: parents.familyId }).from(parents).where(eq(parents.accountId, used.accountId)).limit(1);
+    await tx.insert(auditLog).values({
+      at: p.now,
+      actorId: account!.id,
+      actorRole: account!.role,
+      action: p.kind === 'invitation' ? 'account.activate' : 'account.password_reset',
+      entity: 'account',
+      entityId: String(account!.id),
+      familyId: parent?.familyId ?? null,
+      // never a hash: only what changed, in words an agent can read
+      before: { hadPassword: before?.hadPassword ?? false, sessionVersion: before?.sessionVersion ?? 0 },
+      after: { passwordChanged: true, sessionVersion: account!.sessionVersion, tokenId: used.id },
+    });
+    return { accountId: account!.id, email: account!.email };
+  });
+}

@@ -1,0 +1,344 @@
+// Back office "Calendrier et paramètres": school years, holiday periods, booking deadlines, the canteen's open
+// weekdays and site capacities. Each write is one transaction with its audit row; refusals are UserErrors in French.
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Queryable } from '@/db/client';
+import { auditLog, holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites } from '@/db/schema';
+import { UserError } from '@/lib/errors';
+import {
+  addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
+  type IsoDate, type ServiceKind, type Unit,
+} from '@/lib/planning';
+
+/** Who makes the change (the audit log's actor). */
+export interface StaffActor {
+  id: number;
+  role: 'staff' | 'admin';
+}
+
+/** One audit row, inside the caller's transaction. */
+export async function writeAudit(
+  db: Queryable,
+  actor: StaffActor,
+  row: { action: string; entity: string; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    ...(row.at ? { at: row.at } : {}),
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId === undefined || row.entityId === null ? null : String(row.entityId),
+    familyId: row.familyId ?? null,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  });
+}
+
+/** Parses with zod and turns the first problem into a French UserError (the use-cases are called by tests too). */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new UserError(issue?.message ?? 'Certaines informations ne sont pas valides.', 'invalid_input', z.flattenError(parsed.error).fieldErrors);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared field schemas (French messages: they reach the agent as they are)
+
+export const idSchema = z.coerce.number({ error: 'Identifiant invalide.' }).int('Identifiant invalide.').positive('Identifiant invalide.').max(2_147_483_647, 'Identifiant invalide.');
+export const isoDateField = (name: string) =>
+  z.string({ error: `Indiquez ${name}.` }).trim().min(1, `Indiquez ${name}.`).refine(isIsoDate, `${capitalize(name)} n'est pas une date valide (JJ/MM/AAAA).`);
+export const serviceSchema = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKind[]], { error: 'Service inconnu.' });
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+export interface SchoolYearAdmin {
+  id: number;
+  label: string;
+  yearStart: IsoDate;
+  yearEnd: IsoDate;
+  holidays: { id: number; label: string; start: IsoDate; end: IsoDate }[];
+}
+
+export async function listSchoolYears(db: Queryable): Promise<SchoolYearAdmin[]> {
+  const [years, periods] = await Promise.all([
+    db.select().from(schoolYears).orderBy(asc(schoolYears.yearStart)),
+    db.select().from(holidayPeriods).orderBy(asc(holidayPeriods.start)),
+  ]);
+  return years.map((y) => ({
+    ...y,
+    holidays: periods.filter((p) => p.schoolYearId === y.id).map(({ id, label, start, end }) => ({ id, label, start, end })),
+  }));
+}
+
+/** Last day a school year covers: the end of its last holiday period (the summer), at least the day before yearEnd. */
+export function lastDayOf(year: Pick<SchoolYearAdmin, 'yearEnd' | 'holidays'>): IsoDate {
+  return year.holidays.reduce((last, h) => (h.end > last ? h.end : last), addDays(year.yearEnd, -1));
+}
+
+export interface ServiceSettingAdmin {
+  service: ServiceKind;
+  deadlineDays: number;
+  openWeekdays: number[];
+}
+
+export async function listServiceSettings(db: Queryable): Promise<ServiceSettingAdmin[]> {
+  const stored = await db.select().from(serviceSettings);
+  return SERVICE_KINDS.map((service) => {
+    const row = stored.find((s) => s.service === service);
+    return { service, deadlineDays: row?.deadlineDays ?? DEFAULT_DEADLINE_DAYS, openWeekdays: row?.openWeekdays ?? [...DEFAULT_WEEKDAYS[service]] };
+  });
+}
+
+/** Which services a site offers: a leisure centre the Wednesday and holiday centres, a school the canteen. */
+export function servicesOfSite(kind: 'centre' | 'ecole'): ServiceKind[] {
+  return kind === 'centre' ? ['mercredi', 'vacances'] : ['cantine'];
+}
+
+export interface SiteCapacityAdmin {
+  id: number;
+  kind: 'centre' | 'ecole';
+  name: string;
+  /** per service, per unit: the capacity, or null (no limit) */
+  capacities: { service: ServiceKind; units: { unit: Unit; capacity: number | null }[] }[];
+}
+
+export async function listSiteCapacities(db: Queryable): Promise<SiteCapacityAdmin[]> {
+  const [siteRows, caps] = await Promise.all([
+    db.select({ id: sites.id, kind: sites.kind, name: sites.name }).from(sites).orderBy(asc(sites.kind), asc(sites.name)),
+    db.select().from(siteCapacities),
+  ]);
+  return siteRows.map((s) => ({
+    ...s,
+    capacities: servicesOfSite(s.kind).map((service) => ({
+      service,
+      units: unitsOf(service).map((unit) => ({
+        unit,
+        capacity: caps.find((c) => c.siteId === s.id && c.service === service && c.unit === unit)?.capacity ?? null,
+      })),
+    })),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// School years (rentrée .. first day of the summer holidays)
+
+export const schoolYearSchema = z
+  .object({
+    label: z.string({ error: "Indiquez le libellé de l'année (par exemple 2027-2028)." }).trim()
+      .regex(/^\d{4}-\d{4}$/, "Le libellé de l'année s'écrit comme 2027-2028."),
+    yearStart: isoDateField('la date de rentrée'),
+    yearEnd: isoDateField('la date de fin (premier jour des vacances d\'été)'),
+  })
+  .refine((y) => y.yearStart < y.yearEnd, { message: 'La rentrée doit précéder la fin de l\'année scolaire.', path: ['yearEnd'] })
+  .refine((y) => Number(y.label.slice(5)) === Number(y.label.slice(0, 4)) + 1, { message: "Le libellé de l'année s'écrit comme 2027-2028 (deux années qui se suivent).", path: ['label'] });
+
+async function refuseOverlappingYear(db: Queryable, y: { yearStart: IsoDate; yearEnd: IsoDate; label: string }, exceptId?: number) {
+  const others = await db.select().from(schoolYears).where(exceptId === undefined ? undefined : ne(schoolYears.id, exceptId));
+  const sameLabel = others.find((o) => o.label === y.label);
+  if (sameLabel) throw new UserError(`L'année scolaire ${y.label} existe déjà.`, 'duplicate');
+  const overlap = others.find((o) => y.yearStart < o.yearEnd && o.yearStart < y.yearEnd);
+  if (overlap) throw new UserError(`Ces dates chevauchent l'année scolaire ${overlap.label}.`, 'overlap');
+}
+
+export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
+  const y = parseOrRefuse(schoolYearSchema, input);
+  return db.transaction(async (tx) => {
+    await refuseOverlappingYear(tx, y);
+    const [row] = await tx.insert(schoolYears).values(y).returning();
+    await writeAudit(tx, actor, { action: 'school_year.create', entity: 'school_year', entityId: row!.id, after: row });
+    return { id: row!.id };
+  });
+}
+
+export const updateSchoolYearSchema = z.intersection(z.object({ id: idSchema }), schoolYearSchema);
+
+export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const { id, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
+    if (!before) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
+    await refuseOverlappingYear(tx, y, id);
+    const [after] = await tx.update(schoolYears).set(y).where(eq(schoolYears.id, id)).returning();
+    await writeAudit(tx, actor, { action: 'school_year.update', entity: 'school_year', entityId: id, before, after });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Holiday periods (the days without school, inclusive)
+
+const holidayFields = {
+  label: z.string({ error: 'Indiquez le nom de la période (par exemple Vacances de Noël).' }).trim()
+    .min(1, 'Indiquez le nom de la période (par exemple Vacances de Noël).').max(80, 'Le nom de la période est trop long (80 caractères au plus).'),
+  start: isoDateField('le premier jour des vacances'),
+  end: isoDateField('le dernier jour des vacances'),
+};
+const startBeforeEnd = { message: 'Le premier jour des vacances doit précéder le dernier (ou être le même).', path: ['end'] };
+
+export const addHolidaySchema = z.object({ schoolYearId: idSchema, ...holidayFields }).refine((h) => h.start <= h.end, startBeforeEnd);
+export const updateHolidaySchema = z.object({ id: idSchema, ...holidayFields }).refine((h) => h.start <= h.end, startBeforeEnd);
+export const deleteByIdSchema = z.object({ id: idSchema });
+
+async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: IsoDate; end: IsoDate }, exceptId?: number) {
+  const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
+  if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
+  if (h.start < year.yearStart) throw new UserError(`Les vacances doivent commencer après la rentrée de l'année ${year.label}.`, 'out_of_year');
+  const periods = await db.select().from(holidayPeriods).where(and(
+    eq(holidayPeriods.schoolYearId, schoolYearId),
+    exceptId === undefined ? undefined : ne(holidayPeriods.id, exceptId),
+  ));
+  const overlap = periods.find((p) => h.start <= p.end && p.start <= h.end);
+  if (overlap) throw new UserError(`Ces dates chevauchent la période « ${overlap.label} ».`, 'overlap');
+}
+
+export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
+  const h = parseOrRefuse(addHolidaySchema, input);
+  return db.transaction(async (tx) => {
+    await checkHoliday(tx, h.schoolYearId, h);
+    const [row] = await tx.insert(holidayPeriods).values(h).returning();
+    await writeAudit(tx, actor, { action: 'holiday_period.create', entity: 'holiday_period', entityId: row!.id, after: row });
+    return { id: row!.id };
+  });
+}
+
+export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const { id, ...h } = parseOrRefuse(updateHolidaySchema, input);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
+    if (!before) throw new UserError("Cette période de vacances n'existe pas.", 'not_found');
+    await checkHoliday(tx, before.schoolYearId, h, id);
+    const [after] = await tx.update(holidayPeriods).set(h).where(eq(holidayPeriods.id, id)).returning();
+    await writeAudit(tx, actor, { action: 'holiday_period.update', entity: 'holiday_period', entityId: id, before, after });
+  });
+}
+
+export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const { id } = parseOrRefuse(deleteByIdSchema, input);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.delete(holidayPeriods).where(eq(holidayPeriods.id, id)).returning();
+    if (!before) throw new UserError("Cette période de vacances n'existe pas (ou a déjà été supprimée).", 'not_found');
+    await writeAudit(tx, actor, { action: 'holiday_period.delete', entity: 'holiday_period', entityId: id, before });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Service settings: booking deadline (délai) and the canteen's open weekdays
+
+export const MIN_DEADLINE_DAYS = 1;
+export const MAX_DEADLINE_DAYS = 60;
+
+export const deadlineSchema = z.object({
+  service: serviceSchema,
+  deadlineDays: z.coerce
+    .number({ error: `Le délai s'exprime en jours : un nombre entier de ${MIN_DEADLINE_DAYS} à ${MAX_DEADLINE_DAYS}.` })
+    .int(`Le délai s'exprime en jours : un nombre entier de ${MIN_DEADLINE_DAYS} à ${MAX_DEADLINE_DAYS}.`)
+    .min(MIN_DEADLINE_DAYS, `Le délai doit être d'au moins ${MIN_DEADLINE_DAYS} jour.`)
+    .max(MAX_DEADLINE_DAYS, `Le délai ne peut pas dépasser ${MAX_DEADLINE_DAYS} jours.`),
+});
+
+async function upsertSetting(db: Queryable, actor: StaffActor, service: ServiceKind, change: { deadlineDays?: number; openWeekdays?: number[] }, action: string) {
+  const [before] = await db.select().from(serviceSettings).where(eq(serviceSettings.service, service)).for('update');
+  const next = {
+    service,
+    deadlineDays: change.deadlineDays ?? before?.deadlineDays ?? DEFAULT_DEADLINE_DAYS,
+    openWeekdays: change.openWeekdays ?? before?.openWeekdays ?? [...DEFAULT_WEEKDAYS[service]],
+  };
+  const [after] = await db
+    .insert(serviceSettings)
+    .values(next)
+    .onConflictDoUpdate({ target: serviceSettings.service, set: { deadlineDays: next.deadlineDays, openWeekdays: next.openWeekdays } })
+    .returning();
+  await writeAudit(db, actor, { action, entity: 'service_settings', entityId: service, before: before ?? null, after });
+}
+
+export async function setDeadline(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const { service, deadlineDays } = parseOrRefuse(deadlineSchema, input);
+  await db.transaction((tx) => upsertSetting(tx, actor, service, { deadlineDays }, 'service_settings.deadline'));
+}
+
+export const canteenWeekdaysSchema = z.object({
+  weekdays: z
+    .array(z.coerce.number().int().min(1, 'Jour inconnu.').max(5, 'La restauration scolaire ouvre du lundi au vendredi.'), { error: 'Cochez au moins un jour.' })
+    .min(1, 'Cochez au moins un jour d\'ouverture de la restauration scolaire.'),
+});
+
+export async function setCanteenWeekdays(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const { weekdays } = parseOrRefuse(canteenWeekdaysSchema, input);
+  const openWeekdays = [...new Set(weekdays)].sort((a, b) => a - b);
+  await db.transaction((tx) => upsertSetting(tx, actor, 'cantine', { openWeekdays }, 'service_settings.weekdays'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capacities per site, service and unit (empty = no limit)
+
+export const MAX_CAPACITY = 10_000;
+
+export const capacitiesSchema = z.object({
+  siteId: idSchema,
+  service: serviceSchema,
+  /** per unit, what the agent typed: '' = no limit */
+  capacities: z.record(z.string(), z.union([z.string(), z.number(), z.null()]).optional()),
+});
+
+/** '' → null (no limit); '40' → 40; anything else is refused with the unit's name. */
+export function parseCapacity(unit: Unit, raw: string | number | null | undefined): number | null {
+  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text) || Number(text) > MAX_CAPACITY) {
+    throw new UserError(
+      `La capacité « ${UNIT_LABELS[unit]} » doit être un nombre entier de 0 à ${MAX_CAPACITY}, ou rester vide pour ne pas limiter les places (vous avez saisi « ${text} »). Rien n'a été enregistré.`,
+      'invalid_capacity',
+      { unit },
+    );
+  }
+  return Number(text);
+}
+
+export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+  const p = parseOrRefuse(capacitiesSchema, input);
+  // every value is checked before anything is written
+  const units = unitsOf(p.service);
+  for (const key of Object.keys(p.capacities)) {
+    if (!units.includes(key as Unit)) throw new UserError(`L'unité « ${key} » n'existe pas pour ce service.`, 'invalid_unit');
+  }
+  const wanted = units.map((unit) => ({ unit, capacity: parseCapacity(unit, p.capacities[unit]) }));
+  await db.transaction(async (tx) => {
+    const [site] = await tx.select().from(sites).where(eq(sites.id, p.siteId));
+    if (!site) throw new UserError("Ce site n'existe pas.", 'unknown_site');
+    if (!servicesOfSite(site.kind).includes(p.service)) throw new UserError(`Le site « ${site.name} » n'accueille pas ce service.`, 'wrong_service');
+    const before = await tx
+      .select({ unit: siteCapacities.unit, capacity: siteCapacities.capacity })
+      .from(siteCapacities)
+      .where(and(eq(siteCapacities.siteId, p.siteId), eq(siteCapacities.service, p.service)));
+    for (const w of wanted) {
+      const where = and(eq(siteCapacities.siteId, p.siteId), eq(siteCapacities.service, p.service), eq(siteCapacities.unit, w.unit));
+      if (w.capacity === null) await tx.delete(siteCapacities).where(where);
+      else {
+        await tx.insert(siteCapacities).values({ siteId: p.siteId, service: p.service, unit: w.unit, capacity: w.capacity })
+          .onConflictDoUpdate({ target: [siteCapacities.siteId, siteCapacities.service, siteCapacities.unit], set: { capacity: w.capacity } });
+      }
+    }
+    await writeAudit(tx, actor, {
+      action: 'site_capacity.update', entity: 'site', entityId: p.siteId,
+      before: { service: p.service, capacities: before },
+      after: { service: p.service, capacities: wanted.filter((w) => w.capacity !== null) },
+    });
+  });
+}
+
+/** The school year holding a date (rentrée .. end of its summer), or null. */
+export async function schoolYearOfDate(db: Queryable, date: IsoDate): Promise<{ id: number; label: string } | null> {
+  const lastDay = sql<string>`greatest((select max(${holidayPeriods.end}) from ${holidayPeriods} where ${holidayPeriods.schoolYearId} = ${schoolYears.id}), ${schoolYears.yearEnd} - 1)`;
+  const [year] = await db
+    .select({ id: schoolYears.id, label: schoolYears.label })
+    .from(schoolYears)
+    .where(and(sql`${schoolYears.yearStart} <= ${date}`, sql`${lastDay} >= ${date}`))
+    .limit(1);
+  return year ?? null;
+}

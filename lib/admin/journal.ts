@@ -1,0 +1,92 @@
+// Back office "Journal": the audit log (who, when, what, before and after), newest first, with filters read
+// from the URL (validated by zod: a bad value is ignored), 50 a page.
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '@/db/client';
+import { accounts, auditLog } from '@/db/schema';
+import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from './requests';
+
+export const JOURNAL_PAGE_SIZE = 50;
+
+const code = z.string().max(60).regex(/^[a-z0-9_.-]+$/i);
+
+export const journalFiltersSchema = z.object({
+  /** part of the actor's name or e-mail */
+  actor: param(z.string().max(100)),
+  action: param(code),
+  entity: param(code),
+  familyId: param(z.coerce.number().int().positive().max(2_147_483_647)),
+  from: param(isoDate),
+  to: param(isoDate),
+  page: pageParam,
+});
+export type JournalFilters = z.infer<typeof journalFiltersSchema>;
+
+export interface JournalRow {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  actorRole: 'parent' | 'staff' | 'admin' | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  familyId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+function whereOf(f: JournalFilters): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (f.actor) {
+    const like = containsPattern(f.actor);
+    conditions.push(or(ilike(sql`${accounts.firstName} || ' ' || ${accounts.lastName}`, like), ilike(accounts.email, like)));
+  }
+  if (f.action) conditions.push(eq(auditLog.action, f.action));
+  if (f.entity) conditions.push(eq(auditLog.entity, f.entity));
+  if (f.familyId) conditions.push(eq(auditLog.familyId, f.familyId));
+  if (f.from) conditions.push(sql`${parisDay(auditLog.at)} >= ${f.from}::date`);
+  if (f.to) conditions.push(sql`${parisDay(auditLog.at)} <= ${f.to}::date`);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export async function listJournal(db: Queryable, f: JournalFilters, pageSize = JOURNAL_PAGE_SIZE): Promise<Page<JournalRow>> {
+  const where = whereOf(f);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
+    .where(where);
+  const total = count?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(f.page, pageCount);
+  const found = await db
+    .select({
+      id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, firstName: accounts.firstName, lastName: accounts.lastName,
+      actorEmail: accounts.email, actorRole: auditLog.actorRole, action: auditLog.action, entity: auditLog.entity,
+      entityId: auditLog.entityId, familyId: auditLog.familyId, before: auditLog.before, after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return {
+    total, page, pageCount,
+    rows: found.map(({ firstName, lastName, ...r }) => ({
+      ...r,
+      actorName: firstName === null ? null : `${firstName} ${lastName ?? ''}`.trim(),
+    })),
+  };
+}
+
+/** The actions and entities the log holds, for the filters' lists. */
+export async function journalFacets(db: Queryable): Promise<{ actions: string[]; entities: string[] }> {
+  const [actions, entities] = await Promise.all([
+    db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
+    db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)),
+  ]);
+  return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v) };
+}

@@ -1,0 +1,76 @@
+// The query parameters of the back office's reports (dashboard, attendance lists, meal orders), parsed by zod.
+// A bad value is the user's mistake: the page reads an error key and shows its French message, never a crash.
+import { z } from 'zod';
+import { addDays, daysBetween, isIsoDate, mondayOf, type IsoDate } from '@/lib/planning';
+
+/** The longest range of a meal order report, in days (both ends included). */
+export const MAX_RANGE_DAYS = 366;
+/** Weeks of occupancy on the dashboard. */
+export const OCCUPANCY_WEEKS = 8;
+
+export type ReportParamError = 'invalidDate' | 'invalidSite' | 'rangeReversed' | 'rangeTooLong';
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ReportParamError };
+
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** One value of a query parameter ("" and absent are the same: not given). */
+function param(params: SearchParams, name: string): string | undefined {
+  const raw = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+const isoDate = z.string().refine(isIsoDate, { message: 'invalidDate' });
+const siteId = z.coerce.number({ message: 'invalidSite' }).int({ message: 'invalidSite' }).positive({ message: 'invalidSite' });
+
+function firstError(error: z.ZodError): ReportParamError {
+  const message = error.issues[0]?.message;
+  return message === 'invalidSite' || message === 'rangeReversed' || message === 'rangeTooLong' ? message : 'invalidDate';
+}
+
+const siteFilterSchema = z.object({ site: siteId.optional() });
+
+/** Dashboard: an optional site. */
+export function parseSiteFilter(params: SearchParams): Parsed<{ siteId: number | null }> {
+  const parsed = siteFilterSchema.safeParse({ site: param(params, 'site') });
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: { siteId: parsed.data.site ?? null } };
+}
+
+const attendanceSchema = z.object({ site: siteId.optional(), date: isoDate });
+
+/** Attendance lists: a date (default today) and an optional site (default every site). */
+export function parseAttendanceParams(params: SearchParams, today: IsoDate): Parsed<{ siteId: number | null; date: IsoDate }> {
+  const parsed = attendanceSchema.safeParse({ site: param(params, 'site'), date: param(params, 'date') ?? today });
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: { siteId: parsed.data.site ?? null, date: parsed.data.date } };
+}
+
+/** Next week, Monday to Sunday, after `today`. */
+export function nextWeek(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const from = addDays(mondayOf(today), 7);
+  return { from, to: addDays(from, 6) };
+}
+
+const rangeSchema = z
+  .object({ from: isoDate, to: isoDate, site: siteId.optional() })
+  .refine((r) => !bothDates(r) || r.from <= r.to, { message: 'rangeReversed' })
+  .refine((r) => !bothDates(r) || r.from > r.to || daysBetween(r.from, r.to) + 1 <= MAX_RANGE_DAYS, { message: 'rangeTooLong' });
+
+function bothDates(r: { from: unknown; to: unknown }): boolean {
+  return isIsoDate(r.from) && isIsoDate(r.to);
+}
+
+/** Meal orders: from..to (default next week, at most 366 days) and an optional site. */
+export function parseMealOrderParams(
+  params: SearchParams, today: IsoDate,
+): Parsed<{ from: IsoDate; to: IsoDate; siteId: number | null }> {
+  const fallback = nextWeek(today);
+  const parsed = rangeSchema.safeParse({
+    from: param(params, 'from') ?? fallback.from,
+    to: param(params, 'to') ?? fallback.to,
+    site: param(params, 'site'),
+  });
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: { from: parsed.data.from, to: parsed.data.to, siteId: parsed.data.site ?? null } };
+}

@@ -1,0 +1,123 @@
+// Back office lists on the demo town: « Demandes » (filters, pages, one request with its changes) and
+// « Journal » (filters on who, what and when), after the Martins book a Wednesday and an agent books one for them.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, auditLog, requests } from '@/db/schema';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/admin/requests';
+import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/admin/journal';
+import { saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
+import { submitReservationRequest } from '@/lib/requests/submit';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { martin, NOW, TODAY, type Martin } from '../support/demo';
+
+let database: TestDatabase;
+let m: Martin;
+let agentId: number;
+let byParent: { id: number; reference: string };
+let byAgent: { id: number; reference: string };
+const appUrl = 'http://localhost:3000';
+
+async function book(p: { accountId: number; date: string; now: Date; onBehalf?: { agentName: string; reason: string } }) {
+  const { requestId } = await startReservationDraft(database.db, {
+    familyId: m.familyId, accountId: p.accountId, childId: m.lea, service: 'mercredi', today: TODAY, now: p.now, onBehalf: Boolean(p.onBehalf),
+  });
+  await saveDraftDays(database.db, {
+    familyId: m.familyId, today: TODAY, now: p.now, waiveDeadline: Boolean(p.onBehalf),
+    input: { requestId, days: [{ date: p.date, units: ['matin', 'repas_classique'] }] },
+  });
+  const [draft] = await database.db.select({ base: requests.baseVersion }).from(requests).where(eq(requests.id, requestId));
+  const { reference } = await submitReservationRequest(database.db, {
+    familyId: m.familyId, accountId: p.accountId, requestId, version: draft!.base ?? 0, today: TODAY, now: p.now, appUrl, onBehalf: p.onBehalf,
+  });
+  return { id: requestId, reference };
+}
+
+const filters = (raw: Record<string, string>) => requestFiltersSchema.parse(raw);
+const journal = (raw: Record<string, string>) => journalFiltersSchema.parse(raw);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedIfEmpty(database.db, () => {});
+  m = await martin(database.db);
+  const [agent] = await database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
+  agentId = agent!.id;
+  byParent = await book({ accountId: m.accountId, date: '2027-01-13', now: NOW });
+  byAgent = await book({
+    accountId: agentId, date: '2027-01-20', now: new Date('2026-12-02T14:00:00Z'),
+    onBehalf: { agentName: 'Camille Agent', reason: 'Demande au guichet' },
+  });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('« Demandes »', () => {
+  it('lists every submitted request, newest first', async () => {
+    const page = await listAdminRequests(database.db, filters({}));
+    const ours = page.rows.filter((r) => r.familyId === m.familyId).map((r) => r.reference);
+    expect(ours.slice(0, 2)).toEqual([byAgent.reference, byParent.reference]);
+    const dates = page.rows.map((r) => r.submittedAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(page.rows.length).toBeLessThanOrEqual(50);
+  });
+
+  it('filters by reference, family name, child, service, type, on behalf and dates', async () => {
+    const refs = async (raw: Record<string, string>) => (await listAdminRequests(database.db, filters(raw))).rows.map((r) => r.reference);
+    expect(await refs({ reference: byParent.reference })).toEqual([byParent.reference]);
+    expect(await refs({ family: 'martin', service: 'mercredi' })).toEqual(expect.arrayContaining([byAgent.reference, byParent.reference]));
+    expect(await refs({ family: 'martin', child: 'Léa Mar' })).toEqual([byAgent.reference, byParent.reference]);
+    expect(await refs({ family: 'martin', service: 'cantine' })).toEqual([]);
+    expect(await refs({ family: 'martin', type: 'inscription' })).toEqual([]);
+    expect(await refs({ family: 'martin', onBehalf: 'oui' })).toEqual([byAgent.reference]);
+    expect(await refs({ family: 'martin', onBehalf: 'non' })).toEqual([byParent.reference]);
+    expect(await refs({ family: 'martin', from: '2026-12-01' })).toEqual([byAgent.reference]);
+    expect(await refs({ family: 'martin', to: '2026-11-30' })).toEqual([byParent.reference]);
+    expect(await refs({ family: 'martin', from: '2026-11-29', to: '2026-11-29' })).toEqual([byParent.reference]);
+    // bad values are ignored, never an error
+    expect(filters({ service: 'piscine', from: 'hier', page: '-3' })).toMatchObject({ service: undefined, from: undefined, page: 1 });
+  });
+
+  it('pages by 50', async () => {
+    const first = await listAdminRequests(database.db, filters({}), 1);
+    expect(first.rows).toHaveLength(1);
+    expect(first.pageCount).toBe(first.total);
+    const second = await listAdminRequests(database.db, filters({ page: '2' }), 1);
+    expect(second.rows[0]!.id).not.toBe(first.rows[0]!.id);
+  });
+
+  it('opens a request with its family, child, changes, reason and agent', async () => {
+    const detail = await getAdminRequest(database.db, byAgent.id);
+    expect(detail).toMatchObject({
+      reference: byAgent.reference, familyName: 'Martin', childName: 'Léa Martin', service: 'mercredi', type: 'reservation',
+      onBehalf: true, reason: 'Demande au guichet', agentName: 'Camille Agent',
+    });
+    expect(detail!.addedReservations).toEqual([{ date: '2027-01-20', unit: 'matin' }, { date: '2027-01-20', unit: 'repas_classique' }]);
+    expect((await getAdminRequest(database.db, byParent.id))!.agentName).toBeNull();
+    expect(await getAdminRequest(database.db, 999_999)).toBeNull();
+  });
+});
+
+describe('« Journal »', () => {
+  it('filters by actor, action, entity, family and dates', async () => {
+    const ids = async (raw: Record<string, string>) => (await listJournal(database.db, journal(raw))).rows.map((r) => r.entityId);
+    expect(await ids({ actor: 'Camille' })).toEqual([String(byAgent.id)]);
+    expect(await ids({ actor: 'famille.martin@' })).toEqual([String(byParent.id)]);
+    expect(await ids({ action: 'reservations.replace', familyId: String(m.familyId) })).toEqual([String(byAgent.id), String(byParent.id)]);
+    expect(await ids({ entity: 'request', from: '2026-12-01', to: '2026-12-31' })).toEqual([String(byAgent.id)]);
+    expect(await ids({ action: 'account.activate' })).toEqual([]);
+
+    const [row] = (await listJournal(database.db, journal({ actor: 'Camille' }))).rows;
+    expect(row).toMatchObject({ actorName: 'Camille Agent', actorRole: 'staff', action: 'reservations.replace', entity: 'request', familyId: m.familyId });
+    expect(row!.after).toMatchObject({ reference: byAgent.reference, reason: 'Demande au guichet' });
+  });
+
+  it('offers the actions and entities the log holds', async () => {
+    const facets = await journalFacets(database.db);
+    expect(facets.actions).toContain('reservations.replace');
+    expect(facets.entities).toContain('request');
+    const [n] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    expect((await listJournal(database.db, journal({}))).total).toBe(n!.n);
+  });
+});
