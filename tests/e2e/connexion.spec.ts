@@ -70,7 +70,7 @@ test('an agent reaches the back office and its first figures', async ({ page }) 
   await signIn(page, ACCOUNTS.staff);
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
-  await expect(page.getByText('Familles')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Familles', { exact: true })).toBeVisible();
   await expect(page.getByText('Inscriptions 2026-2027')).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,0 +1,186 @@
+// The Guichet famille's back office, as an agent lives it, and who may enter it.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn } from './support';
+
+const PAGES: [string, string][] = [
+  ['/admin', 'Tableau de bord'],
+  ['/admin/presences', 'Listes de présence'],
+  ['/admin/commandes', 'Commandes de repas'],
+  ['/admin/familles', 'Familles'],
+  ['/admin/demandes', 'Demandes'],
+  ['/admin/calendrier', 'Calendrier et paramètres'],
+  ['/admin/structures', 'Structures'],
+  ['/admin/emails', 'E-mails'],
+  ['/admin/journal', 'Journal'],
+  ['/admin/comptes', 'Comptes'],
+];
+const EXPORTS = ['/admin/presences/export?date=2026-12-02', '/admin/commandes/export?from=2026-11-30&to=2026-12-06'];
+
+async function status(page: Page, url: string): Promise<{ status: number; location: string }> {
+  const response = await page.request.get(url, { maxRedirects: 0 });
+  return { status: response.status(), location: response.headers()['location'] ?? '' };
+}
+
+test('who gets what: anonymous visitors go to Connexion, parents get 403, agents and admins enter', async ({ page, browser }) => {
+  for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) {
+    const anonymous = await status(page, url);
+    expect([anonymous.status, anonymous.location], url).toEqual([307, expect.stringContaining('/connexion')]);
+  }
+  await signIn(page, ACCOUNTS.parent);
+  for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(page, url)).status, url).toBe(403);
+  for (const account of [ACCOUNTS.staff, ACCOUNTS.admin]) {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const agent = await context.newPage();
+    await signIn(agent, account);
+    for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(agent, url)).status, `${url} as ${account.email}`).toBe(200);
+    await context.close();
+  }
+});
+
+test('an agent finds every page of the back office from the menu, each accessible', async ({ page }) => {
+  await signIn(page, ACCOUNTS.staff);
+  for (const [url, title] of PAGES) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: title, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${url}$`));
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expectAccessible(page);
+  }
+});
+
+test('an agent books on behalf of a family past the deadline, with a reason, and the parent sees it', async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.staff);
+  await page.goto('/admin/familles');
+  await page.getByLabel("Nom de famille, e-mail d'un parent ou prénom d'un enfant").fill('mehdi.dumont.5@example.fr');
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByRole('link', { name: /Dumont/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Famille Dumont/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /Anna/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Anna Dumont/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Gérer les réservations' }).first().click();
+  await expect(page.getByText("le délai de réservation ne s'applique pas", { exact: false })).toBeVisible();
+  await page.getByRole('link', { name: /Suivant/ }).click();
+  await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
+  // 10 December is 11 days away: past the deadline for a parent, open to the agent
+  const classic = page.getByRole('checkbox', { name: 'Repas classique – jeudi 10 décembre 2026' });
+  const late = page.getByRole('checkbox', { name: 'Repas sans viande – jeudi 10 décembre 2026' });
+  await expect(late).toBeEnabled();
+  if (await classic.isChecked()) {
+    await classic.uncheck();
+    await expect(page.getByText('Enregistré.')).toBeAttached();
+  }
+  await late.check();
+  await expect(page.getByText('Enregistré.')).toBeAttached();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /motif/i })).toBeVisible();
+  await page.getByLabel('Motif').fill('Demande de la maman au guichet, le 29 novembre');
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { name: 'Demande validée' })).toBeVisible();
+  const reference = (await page.getByText(/DEM-\d{4}-\d{6}/).first().textContent())!.match(/DEM-\d{4}-\d{6}/)![0];
+  await expectAccessible(page);
+
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const parent = await context.newPage();
+  await signIn(parent, { email: 'mehdi.dumont.5@example.fr', password: 'Demo-2026!' });
+  await parent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes demandes' }).click();
+  const row = parent.getByRole('row', { name: new RegExp(reference) });
+  await expect(row).toContainText('par le Guichet famille');
+  await row.getByRole('link', { name: reference }).click();
+  await expect(parent.getByRole('row', { name: /jeudi 10 décembre 2026/ })).toContainText('Repas sans viande');
+  await expectAccessible(parent);
+  await context.close();
+});
+
+test("an agent exports next week's meal order, and the CSV holds the page's counts", async ({ page }) => {
+  await signIn(page, ACCOUNTS.staff);
+  await page.goto('/admin/commandes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Commandes de repas' })).toBeVisible();
+  const totalRow = page.getByRole('row', { name: /Total général/ });
+  const cells = await totalRow.getByRole('cell').allTextContents();
+  const [classique, sansViande, total] = cells.map((c) => Number(c.replace(/\s/g, '')));
+  expect(total).toBeGreaterThan(0);
+  expect(classique! + sansViande!).toBe(total);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporter en CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('commandes-repas-2026-11-30-2026-12-06.csv');
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM, for French Excel
+  const lines = csv.slice(1).trim().split(/\r\n/).map((l) => l.split(';'));
+  expect(lines[0]).toEqual(['Date', 'Site', 'Repas classique', 'Repas sans viande', 'Total']);
+  const grand = lines.find((l) => l[0] === 'Total général')!;
+  expect(grand.slice(2).map(Number)).toEqual([classique, sansViande, total]);
+  const days = lines.slice(1).filter((l) => /^\d{2}\/\d{2}\/\d{4}$/.test(l[0]!));
+  expect(days.reduce((sum, l) => sum + Number(l[4]), 0)).toBe(total);
+});
+
+test('a parent resets a forgotten password through the local mailbox', async ({ page, browser }) => {
+  const email = 'pierre.morel.4@example.fr';
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await expect(page.getByRole('heading', { name: 'Mot de passe oublié ?' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+  await expect(page.getByText('Si un compte existe pour cette adresse, un e-mail vient de vous être envoyé', { exact: false })).toBeVisible();
+
+  // the e-mail lands in the local mailbox, which the Guichet famille can read
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const agent = await context.newPage();
+  await signIn(agent, ACCOUNTS.staff);
+  let link = '';
+  await expect(async () => {
+    await agent.goto('/admin/emails');
+    await agent.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) }).getByRole('link', { name: 'Portail Famille : choisissez un nouveau mot de passe' }).first().click({ timeout: 1000 });
+    const text = await agent.locator('pre').textContent({ timeout: 1000 });
+    link = /http:\/\/localhost:\d+\/reinitialisation\/[A-Za-z0-9_-]+/.exec(text ?? '')![0];
+  }).toPass({ timeout: 15_000 });
+  await context.close();
+
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Mot de passe', { exact: true }).fill('Nouveau-mot-2026');
+  await page.getByLabel('Confirmez le mot de passe').fill('Nouveau-mot-2026');
+  await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+  await expect(page.getByText('Votre nouveau mot de passe est enregistré', { exact: false })).toBeVisible();
+  // the link served once
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByText("Ce lien n'est plus valable", { exact: false })).toBeVisible();
+  await signIn(page, { email, password: 'Nouveau-mot-2026' });
+  await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+});
+
+test('an agent adds a closure day, sees which families it affects, then confirms', async ({ page }) => {
+  await signIn(page, ACCOUNTS.staff);
+  await page.goto('/admin/calendrier');
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Ajouter la fermeture' }) });
+  await form.getByLabel(/^Date/).fill('2027-03-10');
+  await form.getByRole('combobox', { name: /^Site/ }).selectOption({ label: 'Accueil de loisirs Jean Moulin' });
+  await form.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Accueil de loisirs du mercredi' });
+  await form.getByLabel('Motif (envoyé aux familles)').fill('Travaux dans le bâtiment');
+  await page.getByRole('button', { name: 'Ajouter la fermeture' }).click();
+  const preview = page.getByRole('region', { name: /réservations/i }).first();
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirmer la fermeture et annuler ces réservations' }).click();
+  await expect(page.getByText(/Fermeture enregistrée\. \d+ réservations? annulées?, \d+ familles? prévenues? par e-mail\./)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an agent finds tomorrow's attendance list of a centre and can print it", async ({ page }) => {
+  await signIn(page, ACCOUNTS.staff);
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Listes de présence' }).click();
+  await page.getByRole('combobox', { name: /^Site/ }).selectOption({ label: 'Accueil de loisirs Les Tilleuls' });
+  await page.getByLabel(/^Date/).fill('2026-12-02');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page.getByRole('table').filter({ hasText: 'Léa' })).toContainText('Martin');
+  await expect(page.getByRole('table').filter({ hasText: 'Léa' })).toContainText('06 12 34 56 78');
+  await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
+  await expectAccessible(page);
+});
