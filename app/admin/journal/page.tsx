@@ -16,9 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 const field = 'mt-1 block w-full rounded border-2 border-slate-600 px-2 py-1.5';
 
-function Json({ value, empty }: { value: unknown; empty: string }) {
+// A long value scrolls inside its box: the box is focusable so the keyboard can scroll it too.
+function Json({ value, empty, label }: { value: unknown; empty: string; label: string }) {
   if (value === null || value === undefined) return <span className="text-slate-600">{empty}</span>;
-  return <pre className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre tabIndex={0} role="region" aria-label={label} className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -96,8 +97,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                       <Link href={`/admin/journal?familyId=${r.familyId}`} className="block text-brand-700 underline">{t('family', { id: r.familyId })}</Link>
                     )}
                   </th>
-                  <td className="p-2"><Json value={r.before} empty={t('nothing')} /></td>
-                  <td className="p-2"><Json value={r.after} empty={t('nothing')} /></td>
+                  <td className="p-2"><Json value={r.before} empty={t('nothing')} label={`${t('before')} ${r.id}`} /></td>
+                  <td className="p-2"><Json value={r.after} empty={t('nothing')} label={`${t('after')} ${r.id}`} /></td>
                 </tr>
               ))}
             </tbody>

@@ -62,7 +62,7 @@ export default async function AdminEmailMessagePage({ params }: { params: Promis
 
       <section aria-labelledby="text-heading" className="mt-8">
         <h2 id="text-heading" className="text-xl font-bold">{t('textVersion')}</h2>
-        <pre className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-4 text-sm">{message.text}</pre>
+        <pre tabIndex={0} aria-labelledby="text-heading" className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-4 text-sm">{message.text}</pre>
       </section>
     </>
   );

@@ -11,9 +11,9 @@ import { draftPageData } from '@/lib/requests/page-data';
 import { computeRecap } from '@/lib/requests/recap';
 import { placesLeft } from '@/lib/reservations/places';
 import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
-import { cancelDraftAction } from '../../actions';
-import { PlanningGrid } from './planning-grid';
-import { TemplateForm } from './template-form';
+import { PlanningGrid } from '@/components/planning-grid';
+import { TemplateForm } from '@/components/template-form';
+import { applyTemplateAction, cancelDraftAction, goToRecapAction, saveDaysAction } from '../../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('demarche'))('step1') };
@@ -69,6 +69,7 @@ export default async function Step1Page({
           <summary className="cursor-pointer text-xl font-semibold">{t('periodicity')}</summary>
           <div className="mt-4">
             <TemplateForm
+              apply={applyTemplateAction}
               requestId={draft.id} weekdays={cal.weekdays} units={unitsOf(draft.service)}
               defaultFrom={period.from} defaultTo={period.to} min={cal.schoolYear.yearStart} max={cal.schoolYear.lastDay}
             />
@@ -104,6 +105,7 @@ export default async function Step1Page({
         <div className="mt-4">
           <PlanningGrid
             key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}
+            save={saveDaysAction} goToRecap={goToRecapAction}
             requestId={draft.id} service={draft.service} days={view.days} units={view.units}
             desired={desired} current={current}
           />

@@ -8,13 +8,14 @@ import { agentDraftPage, type AgentDraftPage } from '@/lib/admin/families-on-beh
 import { requireStaff } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { UserError } from '@/lib/errors';
-import { groupByDate, SERVICE_LABELS } from '@/lib/planning';
+import { defaultTemplatePeriod, groupByDate, SERVICE_LABELS, unitsOf } from '@/lib/planning';
 import { computeRecap } from '@/lib/requests/recap';
 import { placesLeft } from '@/lib/reservations/places';
 import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
-import { cancelOnBehalfAction } from '../../../../actions';
+import { applyTemplateOnBehalfAction, cancelOnBehalfAction, goToRecapOnBehalfAction, saveDaysOnBehalfAction } from '../../../../actions';
 import { parseId } from '../../../../ids';
-import { AgentPlanningGrid } from './agent-planning-grid';
+import { PlanningGrid } from '@/components/planning-grid';
+import { TemplateForm } from '@/components/template-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('onBehalf'))('step1') };
@@ -25,6 +26,7 @@ export default async function AgentStep1Page({
 }: { params: Promise<{ id: string; requestId: string }>; searchParams: Promise<{ vue?: string; date?: string }> }) {
   const user = await requireStaff();
   const t = await getTranslations('onBehalf');
+  const td = await getTranslations('demarche');
   const p = await params;
   const familyId = parseId(p.id);
   const requestId = parseId(p.requestId);
@@ -60,6 +62,8 @@ export default async function AgentStep1Page({
   for (const day of view.days) day.places = places[day.date];
   const label = (k: PlanningViewKind) => (k === 'semaine' ? t('viewWeek') : k === 'mois' ? t('viewMonth') : t('viewPeriod'));
   const link = (k: string, d: string) => `${base}/etape-1?vue=${k}&date=${d}`;
+  // the agent's periodicity starts at the first open day from today (no deadline)
+  const period = defaultTemplatePeriod(draft.service, cal.cal, todayIso, 0, { weekdays: cal.weekdays });
   const desired = Object.fromEntries(groupByDate(recap.desired));
   const current = Object.fromEntries(groupByDate(recap.current));
 
@@ -83,11 +87,24 @@ export default async function AgentStep1Page({
         <h2 className="text-lg font-semibold" aria-live="polite">{view.title}</h2>
         {view.next ? <Link href={link(kind, view.next)} className="px-2 py-1.5 text-brand-700 underline">{t('next')} →</Link> : <span />}
       </div>
+      {period && (
+        <details className="mt-4 rounded-lg border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer text-lg font-semibold">{td('periodicity')}</summary>
+          <div className="mt-4">
+            <TemplateForm
+              apply={applyTemplateOnBehalfAction} extra={{ familyId }}
+              requestId={draft.id} weekdays={cal.weekdays} units={unitsOf(draft.service)}
+              defaultFrom={period.from} defaultTo={period.to} min={cal.schoolYear.yearStart} max={cal.schoolYear.lastDay}
+            />
+          </div>
+        </details>
+      )}
       <Legend className="mt-3" />
       <div className="mt-4">
-        <AgentPlanningGrid
+        <PlanningGrid
           key={`${view.kind}-${view.anchor}-${JSON.stringify(desired).length}`}
-          familyId={familyId} requestId={draft.id} service={draft.service} days={view.days} units={view.units} desired={desired} current={current}
+          save={saveDaysOnBehalfAction} goToRecap={goToRecapOnBehalfAction} extra={{ familyId }} namespace="onBehalf"
+          requestId={draft.id} service={draft.service} days={view.days} units={view.units} desired={desired} current={current}
         />
       </div>
       <form action={cancelOnBehalfAction} className="mt-4">

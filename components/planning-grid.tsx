@@ -2,15 +2,26 @@
 
 // Étape 1, day by day: a checkbox per unit per open day; each change is saved in the draft on the server.
 // Green = added, orange = removed (compared with the planning as it is now); greyed days are disabled.
+// The parent's démarche and the agent's (on a family's behalf) use it with their own server actions.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { UNIT_LABELS } from '@/lib/planning/format';
 import { validateDay } from '@/lib/planning/reservations';
 import type { ServiceKind, Unit } from '@/lib/planning/types';
+import type { ActionResult } from '@/lib/action';
 import type { PlanningDay } from '@/lib/reservations/planning-view';
-import { goToRecapAction, saveDaysAction } from '../../actions';
+
+type SaveDays = (input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>) => Promise<ActionResult<unknown>>;
 
 interface Props {
+  /** server action saving some days of the draft */
+  save: SaveDays;
+  /** server action of « Aller à l'étape 2 » (a form post with requestId and the extra fields) */
+  goToRecap: (formData: FormData) => Promise<void>;
+  /** extra fields both actions need (e.g. the family for an agent) */
+  extra?: Record<string, number>;
+  /** 'demarche' for a parent, 'onBehalf' for an agent: the same keys, other words */
+  namespace?: 'demarche' | 'onBehalf';
   requestId: number;
   service: ServiceKind;
   days: PlanningDay[];
@@ -19,8 +30,8 @@ interface Props {
   current: Record<string, Unit[]>;
 }
 
-export function PlanningGrid({ requestId, service, days, units, desired, current }: Props) {
-  const t = useTranslations('demarche');
+export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarche', requestId, service, days, units, desired, current }: Props) {
+  const t = useTranslations(namespace);
   const [planning, setPlanning] = useState<Record<string, Unit[]>>(desired);
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
@@ -50,7 +61,7 @@ export function PlanningGrid({ requestId, service, days, units, desired, current
     setDayErrors(({ [date]: _gone, ...rest }) => rest);
     setStatus(t('saving'));
     startTransition(async () => {
-      const result = await saveDaysAction({ requestId, days: [{ date, units: next }] });
+      const result = await save({ ...extra, requestId, days: [{ date, units: next }] });
       if (result.ok) {
         setStatus(t('saved'));
         setFormError(null);
@@ -135,7 +146,7 @@ export function PlanningGrid({ requestId, service, days, units, desired, current
       <div className="mt-6 flex flex-wrap gap-3">
         <form
           ref={nextStep}
-          action={goToRecapAction}
+          action={goToRecap}
           onSubmit={(e) => {
             if (invalid) {
               e.preventDefault();
@@ -148,6 +159,7 @@ export function PlanningGrid({ requestId, service, days, units, desired, current
           }}
         >
           <input type="hidden" name="requestId" value={requestId} />
+          {Object.entries(extra).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
           <button type="submit" className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
             {t('goToStep2')}
           </button>

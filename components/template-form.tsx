@@ -2,6 +2,7 @@
 
 // "Appliquer une périodicité": a one- or two-week template applied over a period (seed: "pour 1 semaine",
 // "pour 2 semaines", "Du … Au …"). It replaces the draft's reservations of the period's bookable days.
+// Used by the parent's démarche and by the agent's (with their own server action).
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
@@ -9,9 +10,15 @@ import { useForm } from 'react-hook-form';
 import { addDays, isIsoDate, mondayOf } from '@/lib/planning/dates';
 import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
 import type { Unit } from '@/lib/planning/types';
-import { applyTemplateAction } from '../../actions';
+import type { ActionResult } from '@/lib/action';
+
+type ApplyTemplate = (input: Record<string, unknown>) => Promise<ActionResult<{ added: number; removed: number; from: string; to: string }>>;
 
 interface Props {
+  /** server action applying the template to the draft */
+  apply: ApplyTemplate;
+  /** extra fields the action needs (e.g. the family for an agent) */
+  extra?: Record<string, number>;
   requestId: number;
   weekdays: number[];
   units: Unit[];
@@ -29,7 +36,7 @@ interface FormValues {
   week2: Record<string, Unit[] | false>;
 }
 
-export function TemplateForm({ requestId, weekdays, units, defaultFrom, defaultTo, min, max }: Props) {
+export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, defaultFrom, defaultTo, min, max }: Props) {
   const t = useTranslations('template');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -46,7 +53,7 @@ export function TemplateForm({ requestId, weekdays, units, defaultFrom, defaultT
       Object.fromEntries(weekdays.map((d) => [String(d), Array.isArray(w[String(d)]) ? (w[String(d)] as Unit[]) : []]));
     const weeks = values.rhythm === '2' ? [toWeek(values.week1), toWeek(values.week2)] : [toWeek(values.week1)];
     startTransition(async () => {
-      const result = await applyTemplateAction({ requestId, weeks, from: values.from, to: values.to });
+      const result = await apply({ ...extra, requestId, weeks, from: values.from, to: values.to });
       if (result.ok) {
         setMessage({
           ok: true,
