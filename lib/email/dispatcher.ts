@@ -147,7 +147,11 @@ function fence(claim: Claim) {
 async function markSent(db: Queryable, claim: Claim, at: Date): Promise<boolean> {
   const done = await db
     .update(emailOutbox)
-    .set({ status: 'sent', sentAt: at, lastError: null })
+    // a sent invitation or reset link is a secret: the outbox keeps the message, not the live link
+    .set({
+      status: 'sent', sentAt: at, lastError: null,
+      payload: sql`case when ${emailOutbox.template} in ('invitation', 'password-reset') then ${emailOutbox.payload} - 'link' else ${emailOutbox.payload} end`,
+    })
     .where(fence(claim))
     .returning({ id: emailOutbox.id });
   return done.length === 1;

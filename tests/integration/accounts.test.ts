@@ -204,3 +204,20 @@ describe('staff accounts', () => {
     expect(await database.db.select().from(accounts).where(eq(accounts.email, 'paul.refus@example.fr'))).toEqual([]);
   });
 });
+
+describe('a sent link', () => {
+  it('leaves the outbox once the e-mail is delivered: the mailbox has it, the outbox no longer', async () => {
+    const { dispatchPending } = await import('@/lib/email/dispatcher');
+    const { mailbox } = await import('@/db/schema');
+    await requestPasswordReset(database.db, { email: DEMO_ACCOUNTS.admin.email, ip: 'r9', now: NOW, appUrl });
+    const [queued] = await database.db.select().from(emailOutbox)
+      .where(and(eq(emailOutbox.to, DEMO_ACCOUNTS.admin.email), eq(emailOutbox.template, 'password-reset')));
+    expect((queued!.payload as { link?: string }).link).toMatch(/\/reinitialisation\//);
+    await dispatchPending(database.db);
+    const [sent] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id));
+    expect(sent!.status).toBe('sent');
+    expect((sent!.payload as { link?: string }).link).toBeUndefined();
+    const [delivered] = await database.db.select().from(mailbox).where(eq(mailbox.outboxId, queued!.id));
+    expect(delivered!.text).toMatch(/\/reinitialisation\/[A-Za-z0-9_-]+/);
+  });
+});
