@@ -8,17 +8,23 @@ import { formatDateLong } from '@/lib/planning/format';
 export default function ClosureCancellationEmail(p: ClosureCancellationPayload) {
   const day = formatDateLong(p.date);
   const place = p.siteName === 'tous les sites' ? 'tous les sites' : `le site « ${p.siteName} »`;
+  const calendar = p.until !== undefined;
+  const span = !calendar || p.until === p.date ? `le ${day}` : `du ${day} au ${formatDateLong(p.until!)}`;
   return (
     <Html lang="fr" dir="ltr">
       <Head />
-      <Preview>{`Fermeture le ${day} : des réservations de votre famille sont annulées.`}</Preview>
+      <Preview>{calendar ? `Modification du calendrier : des réservations de votre famille sont annulées.` : `Fermeture le ${day} : des réservations de votre famille sont annulées.`}</Preview>
       <Body style={body}>
         <Container style={container}>
           <Heading as="h1" style={h1}>
-            Fermeture exceptionnelle
+            {calendar ? 'Modification du calendrier' : 'Fermeture exceptionnelle'}
           </Heading>
           <Text style={text}>{`Bonjour ${p.parentName},`}</Text>
-          <Text style={text}>{`La ville ferme ${place} le ${day}. Les réservations de ce jour sont annulées ; vous n'avez rien à faire.`}</Text>
+          <Text style={text}>
+            {calendar
+              ? `Le calendrier scolaire a changé : des jours réservés ${span} ne sont plus ouverts. Ces réservations sont annulées ; vous n'avez rien à faire.`
+              : `La ville ferme ${place} le ${day}. Les réservations de ce jour sont annulées ; vous n'avez rien à faire.`}
+          </Text>
           {p.reason ? (
             <Text style={text}>
               <strong>Motif :</strong>{` ${p.reason}`}
@@ -30,9 +36,9 @@ export default function ClosureCancellationEmail(p: ClosureCancellationPayload) 
               Réservations annulées
             </Heading>
             {p.cancellations.map((c) => (
-              <Text key={`${c.childName}|${c.serviceLabel}|${c.siteName}`} style={line}>
+              <Text key={`${c.childName}|${c.serviceLabel}|${c.siteName}|${c.date ?? ''}`} style={line}>
                 <strong>{c.childName}</strong>
-                {` – ${c.serviceLabel}, ${c.siteName} : ${c.units.join(', ')}`}
+                {` – ${c.date ? `${formatDateLong(c.date)}, ` : ''}${c.serviceLabel}, ${c.siteName} : ${c.units.join(', ')}`}
               </Text>
             ))}
           </Section>

@@ -3,37 +3,16 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { auditLog, holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites } from '@/db/schema';
+import { holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import {
-  addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
-  type IsoDate, type ServiceKind, type Unit,
+  addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, formatDateLong, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
+  type IsoDate, type ServiceKind, type StoredSchoolYear, type Unit,
 } from '@/lib/planning';
+import { confirmAndCancel, lockEnrolments, reservationsStrandedBy, type CancellationPreview } from './calendar-cancellations';
 
-/** Who makes the change (the audit log's actor). */
-export interface StaffActor {
-  id: number;
-  role: 'staff' | 'admin';
-}
-
-/** One audit row, inside the caller's transaction. */
-export async function writeAudit(
-  db: Queryable,
-  actor: StaffActor,
-  row: { action: string; entity: string; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
-): Promise<void> {
-  await db.insert(auditLog).values({
-    ...(row.at ? { at: row.at } : {}),
-    actorId: actor.id,
-    actorRole: actor.role,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId === undefined || row.entityId === null ? null : String(row.entityId),
-    familyId: row.familyId ?? null,
-    before: row.before ?? null,
-    after: row.after ?? null,
-  });
-}
+import { writeAudit, type StaffActor } from './audit';
+export { writeAudit, type StaffActor };
 
 /** Parses with zod and turns the first problem into a French UserError (the use-cases are called by tests too). */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -127,6 +106,80 @@ export async function listSiteCapacities(db: Queryable): Promise<SiteCapacityAdm
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Calendar changes that strand reservations (holiday periods, rentrée, end of the year): preview, then confirm
+
+/** The second submit, after the agent read the reservations concerned, and the fingerprint of what was read. */
+const truthy = z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 'on', z.boolean());
+const confirmFields = { confirm: truthy.default(false), fingerprint: z.string().max(128).optional() };
+
+export interface CalendarChangeContext {
+  today: IsoDate;
+  now: Date;
+  appUrl: string;
+}
+
+/** Saved (with the reservations it cancelled), or the reservations it would cancel (nothing written). */
+export type CalendarChangeResult = { status: 'saved'; id: number; cancelled: number; families: number } | CancellationPreview;
+
+interface YearWithPeriods extends Omit<StoredSchoolYear, 'holidays'> {
+  id: number;
+  label: string;
+  holidays: { id?: number; start: IsoDate; end: IsoDate; label: string }[];
+}
+
+/** A school year as stored, with its holiday periods (the input of buildSchoolCalendar). */
+async function storedYear(db: Queryable, schoolYearId: number): Promise<YearWithPeriods> {
+  const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
+  if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
+  const holidays = await db.select({ id: holidayPeriods.id, start: holidayPeriods.start, end: holidayPeriods.end, label: holidayPeriods.label })
+    .from(holidayPeriods).where(eq(holidayPeriods.schoolYearId, schoolYearId)).orderBy(asc(holidayPeriods.start));
+  return { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd, holidays };
+}
+
+/**
+ * Writes a calendar change of one school year through confirmAndCancel: the reservations from today on that were on
+ * an open date of their service and are not any more with the new calendar are listed first, then cancelled.
+ */
+async function changeCalendar(
+  tx: Queryable,
+  actor: StaffActor,
+  p: {
+    schoolYearId: number;
+    before: StoredSchoolYear;
+    after: StoredSchoolYear;
+    confirm: boolean;
+    fingerprint: string | undefined;
+    ctx: CalendarChangeContext;
+    entity: string;
+    reason: string;
+    write: () => Promise<number>;
+  },
+): Promise<CalendarChangeResult> {
+  if (p.confirm) await lockEnrolments(tx, { schoolYearId: p.schoolYearId });
+  const affected = await reservationsStrandedBy(tx, { before: p.before, after: p.after, from: p.ctx.today });
+  const batch = affected.reduce((min, r) => Math.min(min, r.id), Number.MAX_SAFE_INTEGER);
+  const outcome = await confirmAndCancel(tx, actor, {
+    schoolYearId: p.schoolYearId, affected, confirm: p.confirm, fingerprint: p.fingerprint, now: p.ctx.now, appUrl: p.ctx.appUrl,
+    write: p.write,
+    notice: (id) => ({
+      auditAction: 'reservations.cancel_calendar', entity: p.entity, entityId: id,
+      // the smallest reservation id cancelled makes the key unique per change (ids are never reused)
+      emailKey: (familyId) => `calendar-${p.entity}-${id}-r${batch}-family-${familyId}`,
+      siteName: 'tous les sites', reason: p.reason, calendarChange: true,
+    }),
+  });
+  if (outcome.status === 'confirm') return outcome;
+  return { status: 'saved', id: outcome.written, cancelled: outcome.cancelled, families: outcome.families };
+}
+
+function defaultContext(): CalendarChangeContext {
+  const at = new Date();
+  return { today: at.toISOString().slice(0, 10), now: at, appUrl: 'http://localhost:3000' };
+}
+
+const span = (start: IsoDate, end: IsoDate) => `du ${formatDateLong(start)} au ${formatDateLong(end)}`;
+
+// ---------------------------------------------------------------------------------------------------------------
 // School years (rentrée .. first day of the summer holidays)
 
 export const schoolYearSchema = z
@@ -157,16 +210,26 @@ export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown
   });
 }
 
-export const updateSchoolYearSchema = z.intersection(z.object({ id: idSchema }), schoolYearSchema);
+export const updateSchoolYearSchema = z.intersection(z.object({ id: idSchema, ...confirmFields }), schoolYearSchema);
 
-export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown): Promise<void> {
-  const { id, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
-  await db.transaction(async (tx) => {
+/** Moving the rentrée or the end cancels, after confirmation, the reservations on days no longer in the year. */
+export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+  const { id, confirm, fingerprint, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
     if (!before) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
     await refuseOverlappingYear(tx, y, id);
-    const [after] = await tx.update(schoolYears).set(y).where(eq(schoolYears.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'school_year.update', entity: 'school_year', entityId: id, before, after });
+    const stored = await storedYear(tx, id);
+    return changeCalendar(tx, actor, {
+      schoolYearId: id, before: stored, after: { ...stored, yearStart: y.yearStart, yearEnd: y.yearEnd }, confirm, fingerprint, ctx,
+      entity: 'school_year',
+      reason: `Modification du calendrier : année scolaire ${y.label} désormais ${span(y.yearStart, addDays(y.yearEnd, -1))}`,
+      write: async () => {
+        const [after] = await tx.update(schoolYears).set(y).where(eq(schoolYears.id, id)).returning();
+        await writeAudit(tx, actor, { at: ctx.now, action: 'school_year.update', entity: 'school_year', entityId: id, before, after });
+        return id;
+      },
+    });
   });
 }
 
@@ -181,9 +244,10 @@ const holidayFields = {
 };
 const startBeforeEnd = { message: 'Le premier jour des vacances doit précéder le dernier (ou être le même).', path: ['end'] };
 
-export const addHolidaySchema = z.object({ schoolYearId: idSchema, ...holidayFields }).refine((h) => h.start <= h.end, startBeforeEnd);
-export const updateHolidaySchema = z.object({ id: idSchema, ...holidayFields }).refine((h) => h.start <= h.end, startBeforeEnd);
+export const addHolidaySchema = z.object({ schoolYearId: idSchema, ...holidayFields, ...confirmFields }).refine((h) => h.start <= h.end, startBeforeEnd);
+export const updateHolidaySchema = z.object({ id: idSchema, ...holidayFields, ...confirmFields }).refine((h) => h.start <= h.end, startBeforeEnd);
 export const deleteByIdSchema = z.object({ id: idSchema });
+export const deleteHolidaySchema = z.object({ id: idSchema, ...confirmFields });
 
 async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: IsoDate; end: IsoDate }, exceptId?: number) {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
@@ -197,33 +261,66 @@ async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: Iso
   if (overlap) throw new UserError(`Ces dates chevauchent la période « ${overlap.label} ».`, 'overlap');
 }
 
-export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
-  const h = parseOrRefuse(addHolidaySchema, input);
+/**
+ * Adding (or moving) a holiday period closes its school days to the canteen and the Wednesdays (and opens them to the
+ * holiday centres): the reservations stranded are listed first, then cancelled on confirmation.
+ */
+export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+  const { confirm, fingerprint, ...h } = parseOrRefuse(addHolidaySchema, input);
   return db.transaction(async (tx) => {
     await checkHoliday(tx, h.schoolYearId, h);
-    const [row] = await tx.insert(holidayPeriods).values(h).returning();
-    await writeAudit(tx, actor, { action: 'holiday_period.create', entity: 'holiday_period', entityId: row!.id, after: row });
-    return { id: row!.id };
+    const stored = await storedYear(tx, h.schoolYearId);
+    return changeCalendar(tx, actor, {
+      schoolYearId: h.schoolYearId, before: stored, after: { ...stored, holidays: [...stored.holidays, h] }, confirm, fingerprint, ctx,
+      entity: 'holiday_period',
+      reason: `Modification du calendrier : ${h.label} ${span(h.start, h.end)}`,
+      write: async () => {
+        const [row] = await tx.insert(holidayPeriods).values(h).returning();
+        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.create', entity: 'holiday_period', entityId: row!.id, after: row });
+        return row!.id;
+      },
+    });
   });
 }
 
-export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<void> {
-  const { id, ...h } = parseOrRefuse(updateHolidaySchema, input);
-  await db.transaction(async (tx) => {
+export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+  const { id, confirm, fingerprint, ...h } = parseOrRefuse(updateHolidaySchema, input);
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
     if (!before) throw new UserError("Cette période de vacances n'existe pas.", 'not_found');
     await checkHoliday(tx, before.schoolYearId, h, id);
-    const [after] = await tx.update(holidayPeriods).set(h).where(eq(holidayPeriods.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'holiday_period.update', entity: 'holiday_period', entityId: id, before, after });
+    const stored = await storedYear(tx, before.schoolYearId);
+    return changeCalendar(tx, actor, {
+      schoolYearId: before.schoolYearId, before: stored,
+      after: { ...stored, holidays: stored.holidays.map((p) => (p.id === id ? { ...p, ...h } : p)) }, confirm, fingerprint, ctx,
+      entity: 'holiday_period',
+      reason: `Modification du calendrier : ${h.label} désormais ${span(h.start, h.end)}`,
+      write: async () => {
+        const [after] = await tx.update(holidayPeriods).set(h).where(eq(holidayPeriods.id, id)).returning();
+        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.update', entity: 'holiday_period', entityId: id, before, after });
+        return id;
+      },
+    });
   });
 }
 
-export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown): Promise<void> {
-  const { id } = parseOrRefuse(deleteByIdSchema, input);
-  await db.transaction(async (tx) => {
-    const [before] = await tx.delete(holidayPeriods).where(eq(holidayPeriods.id, id)).returning();
+/** Deleting a holiday period closes its days to the holiday centres: their reservations are listed, then cancelled. */
+export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+  const { id, confirm, fingerprint } = parseOrRefuse(deleteHolidaySchema, input);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
     if (!before) throw new UserError("Cette période de vacances n'existe pas (ou a déjà été supprimée).", 'not_found');
-    await writeAudit(tx, actor, { action: 'holiday_period.delete', entity: 'holiday_period', entityId: id, before });
+    const stored = await storedYear(tx, before.schoolYearId);
+    return changeCalendar(tx, actor, {
+      schoolYearId: before.schoolYearId, before: stored, after: { ...stored, holidays: stored.holidays.filter((p) => p.id !== id) }, confirm, fingerprint, ctx,
+      entity: 'holiday_period',
+      reason: `Modification du calendrier : suppression de la période « ${before.label} » (${span(before.start, before.end)})`,
+      write: async () => {
+        await tx.delete(holidayPeriods).where(eq(holidayPeriods.id, id));
+        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.delete', entity: 'holiday_period', entityId: id, before });
+        return id;
+      },
+    });
   });
 }
 

@@ -57,7 +57,7 @@ export function emailSubject(template: string, payload: unknown): string | null 
     case 'request-acknowledgment':
       return typeof fields.reference === 'string' && fields.reference ? requestAcknowledgmentSubject({ reference: fields.reference }) : null;
     case 'closure-cancellation':
-      return typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date) ? closureCancellationSubject({ date: fields.date }) : null;
+      return typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date) ? closureCancellationSubject({ date: fields.date, ...(typeof fields.until === 'string' ? { until: fields.until } : {}) }) : null;
     case 'invitation':
       return invitationSubject();
     case 'password-reset':

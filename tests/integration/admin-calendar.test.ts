@@ -7,12 +7,13 @@ import { rows } from '@/db/client';
 import {
   accounts, auditLog, closures, emailOutbox, enrolments, holidayPeriods, reservations, schoolYears, sectors, siteCapacities, sites,
 } from '@/db/schema';
-import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS, seedIfEmpty } from '@/db/seed';
 import {
   addHolidayPeriod, createSchoolYear, deleteHolidayPeriod, saveSiteCapacities, setCanteenWeekdays, setDeadline, updateHolidayPeriod,
   updateSchoolYear, type StaffActor,
 } from '@/lib/admin/calendar';
 import { addClosure, deleteClosure, type ClosureResult } from '@/lib/admin/calendar-closures';
+import type { CancellationPreview } from '@/lib/admin/calendar-cancellations';
 import { createSector, createSite, deleteSector, deleteSite, updateSector, updateSite } from '@/lib/admin/structures';
 import { emailSubject, type EmailPayloads } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
@@ -281,7 +282,9 @@ describe('school years and holiday periods', () => {
     await expectRefused(() => createSchoolYear(db(), agent, { label: '2029-2030', yearStart: '2030-09-01', yearEnd: '2029-07-04' }), /rentrée doit précéder/);
     await updateSchoolYear(db(), agent, { id, label: '2027-2028', yearStart: '2027-09-02', yearEnd: '2028-07-04' });
 
-    const { id: toussaint } = await addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Vacances de la Toussaint', start: '2027-10-23', end: '2027-11-07' });
+    const added = await addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Vacances de la Toussaint', start: '2027-10-23', end: '2027-11-07' }, ctx);
+    if (added.status !== 'saved') throw new Error('expected the period saved at once');
+    const toussaint = added.id;
     await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Doublon', start: '2027-11-01', end: '2027-11-10' }), /chevauchent la période « Vacances de la Toussaint »/);
     await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'À l\'envers', start: '2027-12-30', end: '2027-12-20' }), /doit précéder/);
     await updateHolidayPeriod(db(), agent, { id: toussaint, label: 'Toussaint', start: '2027-10-23', end: '2027-11-08' });
@@ -291,6 +294,97 @@ describe('school years and holiday periods', () => {
     expect(await db().select().from(holidayPeriods).where(eq(holidayPeriods.schoolYearId, id))).toEqual([]);
     const audits = await rows<{ action: string }>(db(), sql`select action from audit_log where entity in ('school_year', 'holiday_period') order by id`);
     expect(audits.map((a) => a.action)).toEqual(['school_year.create', 'school_year.update', 'holiday_period.create', 'holiday_period.update', 'holiday_period.delete']);
+  });
+});
+
+describe('calendar changes that strand reservations: listed first, cancelled on confirmation', () => {
+  const period = { label: 'Vacances de test', start: '2027-03-06', end: '2027-03-14' };
+
+  async function countBetween(from: string, to: string, services: string[]): Promise<number> {
+    const [row] = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from reservations where date between ${from} and ${to} and service::text in (${sql.join(services.map((x) => sql`${x}`), sql`, `)})`,
+    );
+    return row!.n;
+  }
+
+  function preview(result: { status: string }): CancellationPreview {
+    expect(result.status).toBe('confirm');
+    if (result.status !== 'confirm') throw new Error('expected a confirmation');
+    return result as CancellationPreview;
+  }
+
+  it('adding a holiday period over Wednesday 10 March 2027, after Léa booked it, lists her reservation and writes nothing', async () => {
+    await bookLea('2027-03-10');
+    const before = await state();
+    const p = preview(await addHolidayPeriod(db(), agent, { schoolYearId: yearId, ...period }, ctx));
+    const lea = p.affected.find((g) => g.childId === m.lea && g.date === '2027-03-10');
+    expect(lea).toMatchObject({ childName: 'Léa Martin', familyName: 'Martin', service: 'mercredi', units: ['matin', 'apres_midi', 'repas_classique'] });
+    // the school days of the period, canteen and Wednesdays; the holiday centres open there, nothing of theirs is stranded
+    expect(p.count).toBe(await countBetween(period.start, period.end, ['cantine', 'mercredi']));
+    expect(p.affected.every((g) => g.service !== 'vacances' && g.date >= period.start && g.date <= period.end)).toBe(true);
+    expect(p.from >= period.start && p.to <= period.end).toBe(true);
+    expect(await state()).toBe(before);
+  });
+
+  it('on confirmation, writes the period, deletes those reservations, audits and queues one e-mail per family', async () => {
+    const p = preview(await addHolidayPeriod(db(), agent, { schoolYearId: yearId, ...period }, ctx));
+    const [leaBefore] = await db().select().from(enrolments).where(and(eq(enrolments.childId, m.lea), eq(enrolments.service, 'mercredi')));
+    const outside = await countBetween('2027-03-15', '2027-03-19', ['cantine', 'mercredi']);
+
+    const result = await addHolidayPeriod(db(), agent, { schoolYearId: yearId, ...period, confirm: '1', fingerprint: p.fingerprint }, ctx);
+    expect(result).toMatchObject({ status: 'saved', cancelled: p.count, families: p.families });
+    if (result.status !== 'saved') return;
+    expect(await countBetween(period.start, period.end, ['cantine', 'mercredi'])).toBe(0);
+    expect(await countBetween('2027-03-15', '2027-03-19', ['cantine', 'mercredi'])).toBe(outside);
+    const [stored] = await db().select().from(holidayPeriods).where(eq(holidayPeriods.id, result.id));
+    expect(stored).toMatchObject({ schoolYearId: yearId, ...period });
+
+    const [leaAfter] = await db().select().from(enrolments).where(and(eq(enrolments.childId, m.lea), eq(enrolments.service, 'mercredi')));
+    expect(leaAfter!.planningVersion).toBe(leaBefore!.planningVersion + 1);
+    const familyAudits = await db().select().from(auditLog).where(and(eq(auditLog.action, 'reservations.cancel_calendar'), eq(auditLog.entityId, String(result.id))));
+    expect(familyAudits).toHaveLength(p.families);
+    const [created] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'holiday_period.create'), eq(auditLog.entityId, String(result.id))));
+    expect(created).toMatchObject({ actorId: agent.id, entity: 'holiday_period' });
+
+    const mails = await db().select().from(emailOutbox).where(like(emailOutbox.idempotencyKey, `calendar-holiday_period-${result.id}-%`));
+    expect(mails).toHaveLength(p.families);
+    const toMartin = mails.find((e) => e.idempotencyKey.endsWith(`-family-${m.familyId}`));
+    expect(toMartin).toMatchObject({ to: DEMO_ACCOUNTS.parent.email, template: 'closure-cancellation', status: 'pending' });
+    const payload = toMartin!.payload as EmailPayloads['closure-cancellation'];
+    expect(payload.reason).toMatch(/^Modification du calendrier : Vacances de test du samedi 6 mars 2027 au dimanche 14 mars 2027$/);
+    expect(payload.cancellations).toContainEqual({
+      childName: 'Léa Martin', serviceLabel: 'Accueil de loisirs du mercredi', siteName: expect.stringContaining('Les Tilleuls') as unknown as string,
+      units: ['Matin', 'Après-midi', 'Repas classique'], date: '2027-03-10',
+    });
+    const email = await renderEmail('closure-cancellation', payload);
+    expect(email.subject).toBe('Modification du calendrier : réservations annulées');
+    expect(email.text).toContain('Le calendrier scolaire a changé');
+    expect(email.text).toContain('Motif : Modification du calendrier : Vacances de test');
+
+    // the period only opened holiday-centre days: deleting it again strands nothing and is saved at once
+    expect(await deleteHolidayPeriod(db(), agent, { id: result.id }, ctx)).toMatchObject({ status: 'saved', cancelled: 0 });
+  });
+
+  it("deleting the winter holidays lists the holiday-centre reservations inside, and writes nothing", async () => {
+    const [winter] = await db().select().from(holidayPeriods).where(and(eq(holidayPeriods.schoolYearId, yearId), eq(holidayPeriods.label, "Vacances d'hiver")));
+    const before = await state();
+    const p = preview(await deleteHolidayPeriod(db(), agent, { id: winter!.id }, ctx));
+    expect(p.count).toBe(await countBetween(winter!.start, winter!.end, ['vacances']));
+    expect(p.affected.every((g) => g.service === 'vacances')).toBe(true);
+    expect(p.affected.some((g) => g.date === NEARLY_FULL_DAYS[0])).toBe(true);
+    expect(await state()).toBe(before);
+    // a list read before a change is not enough: confirming with another fingerprint lists again
+    expect((await deleteHolidayPeriod(db(), agent, { id: winter!.id, confirm: true, fingerprint: 'stale' }, ctx)).status).toBe('confirm');
+    expect(await state()).toBe(before);
+  });
+
+  it('ending the school year a week earlier lists the canteen and Wednesday reservations of that week', async () => {
+    const before = await state();
+    const p = preview(await updateSchoolYear(db(), agent, { id: yearId, label: DEMO_YEAR, yearStart: '2026-09-01', yearEnd: '2027-06-26' }, ctx));
+    expect(p.count).toBe(await countBetween('2027-06-26', '2027-07-02', ['cantine', 'mercredi']));
+    expect(p.count).toBeGreaterThan(0);
+    expect(await state()).toBe(before);
   });
 });
 

@@ -7,8 +7,8 @@ import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
 import {
-  addHolidayPeriod, addHolidaySchema, canteenWeekdaysSchema, capacitiesSchema, createSchoolYear, deadlineSchema, deleteByIdSchema,
-  deleteHolidayPeriod, saveSiteCapacities, schoolYearSchema, setCanteenWeekdays, setDeadline, updateHolidayPeriod, updateHolidaySchema,
+  addHolidayPeriod, addHolidaySchema, canteenWeekdaysSchema, capacitiesSchema, createSchoolYear, deadlineSchema,
+  deleteHolidayPeriod, deleteHolidaySchema, type CalendarChangeResult, saveSiteCapacities, schoolYearSchema, setCanteenWeekdays, setDeadline, updateHolidayPeriod, updateHolidaySchema,
   updateSchoolYear, updateSchoolYearSchema,
 } from '@/lib/admin/calendar';
 import { addClosure, closureSchema, deleteClosure, deleteClosureSchema, type ClosureResult } from '@/lib/admin/calendar-closures';
@@ -16,7 +16,7 @@ import { now, today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
 import type { AdminFormState } from './admin-form';
-import type { ClosureFormState } from './closure-form';
+import type { CancellationPreviewState, ClosureFormState } from './closure-form';
 
 const PATH = '/admin/calendrier';
 
@@ -35,10 +35,11 @@ function toState<T>(result: ActionResult<T>): AdminFormState {
 }
 
 const createYear = staffAction(schoolYearSchema, async (input, user) => createSchoolYear(await getDb(), user, input));
-const updateYear = staffAction(updateSchoolYearSchema, async (input, user) => updateSchoolYear(await getDb(), user, input));
-const addHoliday = staffAction(addHolidaySchema, async (input, user) => addHolidayPeriod(await getDb(), user, input));
-const updateHoliday = staffAction(updateHolidaySchema, async (input, user) => updateHolidayPeriod(await getDb(), user, input));
-const deleteHoliday = staffAction(deleteByIdSchema, async (input, user) => deleteHolidayPeriod(await getDb(), user, input));
+const changeCtx = () => ({ today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' });
+const updateYear = staffAction(updateSchoolYearSchema, async (input, user) => updateSchoolYear(await getDb(), user, input, changeCtx()));
+const addHoliday = staffAction(addHolidaySchema, async (input, user) => addHolidayPeriod(await getDb(), user, input, changeCtx()));
+const updateHoliday = staffAction(updateHolidaySchema, async (input, user) => updateHolidayPeriod(await getDb(), user, input, changeCtx()));
+const deleteHoliday = staffAction(deleteHolidaySchema, async (input, user) => deleteHolidayPeriod(await getDb(), user, input, changeCtx()));
 const deadline = staffAction(deadlineSchema, async (input, user) => setDeadline(await getDb(), user, input));
 const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) => setCanteenWeekdays(await getDb(), user, input));
 const capacities = staffAction(capacitiesSchema, async (input, user) => saveSiteCapacities(await getDb(), user, input));
@@ -46,20 +47,64 @@ const closure = staffAction(closureSchema, async (input, user) =>
   addClosure(await getDb(), user, input, { today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' }));
 const removeClosure = staffAction(deleteClosureSchema, async (input, user) => deleteClosure(await getDb(), user, input, { today: today(), now: now() }));
 
+/** The rows of a preview, as the closure form and the calendar forms show them. */
+function previewRows(affected: { childId: number; childName: string; familyName: string; service: keyof typeof SERVICE_LABELS; siteName: string; date: string; units: (keyof typeof UNIT_LABELS)[] }[], withDates: boolean): CancellationPreviewState['rows'] {
+  return affected.map((g) => ({
+    key: `${g.childId}-${g.service}-${g.siteName}-${g.date}`,
+    childName: g.childName,
+    familyName: g.familyName,
+    service: SERVICE_LABELS[g.service],
+    siteName: g.siteName,
+    units: g.units.map((u) => UNIT_LABELS[u]).join(', '),
+    ...(withDates ? { date: formatDateLong(g.date) } : {}),
+  }));
+}
+
+/** A calendar change: saved (with what it cancelled), or the reservations it would cancel, to confirm. */
+function toChangeState(result: ActionResult<CalendarChangeResult>, input: Record<string, string>): AdminFormState {
+  if (!result.ok) return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
+  const data = result.data;
+  if (data.status === 'confirm') {
+    return {
+      preview: {
+        input: { ...input, fingerprint: data.fingerprint },
+        dateLabel: formatDateLong(data.from),
+        untilLabel: formatDateLong(data.to),
+        count: data.count,
+        families: data.families,
+        rows: previewRows(data.affected, true),
+      },
+      stamp: Date.now(),
+    };
+  }
+  revalidatePath(PATH);
+  if (data.families > 0) {
+    after(async () => {
+      const { kickDispatcher } = await import('@/lib/email/dispatcher');
+      kickDispatcher();
+    });
+  }
+  return { ok: true, stamp: Date.now(), ...(data.cancelled > 0 ? { cancelled: { count: data.cancelled, families: data.families } } : {}) };
+}
+
 export async function createSchoolYearAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return toState(await createYear(fields(formData)));
 }
 export async function updateSchoolYearAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await updateYear(fields(formData)));
+  const input = fields(formData);
+  return toChangeState(await updateYear(input), input);
 }
 export async function addHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await addHoliday(fields(formData)));
+  const input = fields(formData);
+  return toChangeState(await addHoliday(input), input);
 }
 export async function updateHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await updateHoliday(fields(formData)));
+  const input = fields(formData);
+  return toChangeState(await updateHoliday(input), input);
 }
 export async function deleteHolidayAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await deleteHoliday(fields(formData)));
+  const input = fields(formData);
+  return toChangeState(await deleteHoliday(input), input);
 }
 export async function setDeadlineAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return toState(await deadline(fields(formData)));
@@ -91,14 +136,7 @@ export async function addClosureAction(_: ClosureFormState, formData: FormData):
         dateLabel: formatDateLong(data.date),
         count: data.count,
         families: data.families,
-        rows: data.affected.map((g) => ({
-          key: `${g.childId}-${g.service}-${g.siteName}`,
-          childName: g.childName,
-          familyName: g.familyName,
-          service: SERVICE_LABELS[g.service],
-          siteName: g.siteName,
-          units: g.units.map((u) => UNIT_LABELS[u]).join(', '),
-        })),
+        rows: previewRows(data.affected, false),
       },
       stamp: Date.now(),
     };

@@ -3,7 +3,8 @@
 // A back-office form whose server action returns AdminFormState: the error summary is announced and focused, a
 // success is announced, the button is disabled while the action runs. Used by /admin/calendrier and /admin/structures.
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { PreviewPanel, type CancellationPreviewState } from './closure-form';
 
 export interface AdminFormState {
   ok?: boolean;
@@ -11,6 +12,10 @@ export interface AdminFormState {
   fieldErrors?: Record<string, string[] | undefined>;
   /** changes on every success, so the same message is announced again */
   stamp?: number;
+  /** a calendar change that would cancel reservations: listed first, written after confirmation */
+  preview?: CancellationPreviewState;
+  /** saved after confirmation: what it cancelled */
+  cancelled?: { count: number; families: number };
 }
 
 export type AdminFormAction = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
@@ -29,11 +34,31 @@ export function AdminForm({
 }) {
   const t = useTranslations(namespace);
   const [state, formAction, pending] = useActionState(action, {});
+  const tc = useTranslations('adminCalendar');
   const alert = useRef<HTMLDivElement>(null);
+  const [dismissed, setDismissed] = useState<number | undefined>(undefined);
+  const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
   useEffect(() => {
-    if (state.formError) alert.current?.focus();
+    if (state.formError || state.preview) alert.current?.focus();
   }, [state]);
   const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
+  if (preview) {
+    return (
+      <div className="w-full">
+        <PreviewPanel
+          preview={preview}
+          formAction={formAction}
+          pending={pending}
+          focusRef={alert}
+          onDismiss={() => setDismissed(state.stamp)}
+          labels={{
+            intro: tc('calendarPreviewIntro', { from: preview.dateLabel, to: preview.untilLabel ?? preview.dateLabel, count: preview.count, families: preview.families }),
+            caption: tc('calendarPreviewCaption'), confirm: tc('confirmCalendarChange'), cancel: tc('cancelCalendarChange'),
+          }}
+        />
+      </div>
+    );
+  }
   return (
     <form action={formAction} className={className}>
       {state.formError && (
@@ -57,7 +82,7 @@ export function AdminForm({
       >
         {pending ? t('pending') : submitLabel}
       </button>
-      <span role="status" className="ml-3 text-green-800 empty:hidden">{state.ok && !pending ? t('saved') : ''}</span>
+      <span role="status" className="ml-3 text-green-800 empty:hidden">{state.ok && !pending ? (state.cancelled ? tc('calendarChangeSaved', state.cancelled) : t('saved')) : ''}</span>
     </form>
   );
 }

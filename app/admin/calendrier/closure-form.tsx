@@ -5,18 +5,23 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 
+/** The reservations a change would cancel, as the agent reads them before confirming (closures and calendar changes). */
+export interface CancellationPreviewState {
+  /** the values submitted, sent again with confirm=1 (fingerprint included) */
+  input: Record<string, string>;
+  /** 'mercredi 13 janvier 2027': the closed day, or the first day concerned */
+  dateLabel: string;
+  /** the last day concerned (a calendar change) */
+  untilLabel?: string;
+  count: number;
+  families: number;
+  rows: { key: string; childName: string; familyName: string; service: string; siteName: string; units: string; date?: string }[];
+}
+
 export interface ClosureFormState {
   formError?: string;
   fieldErrors?: Record<string, string[] | undefined>;
-  preview?: {
-    input: { date: string; siteId: string; service: string; reason: string; fingerprint: string };
-    date: string;
-    /** 'mercredi 13 janvier 2027' */
-    dateLabel: string;
-    count: number;
-    families: number;
-    rows: { key: string; childName: string; familyName: string; service: string; siteName: string; units: string }[];
-  };
+  preview?: CancellationPreviewState & { date: string };
   created?: { cancelled: number; families: number };
   stamp?: number;
 }
@@ -56,45 +61,17 @@ export function ClosureForm({
       </p>
 
       {preview ? (
-        <div ref={focusRef} tabIndex={-1} className="rounded border-2 border-amber-700 bg-amber-50 p-4" aria-labelledby="closure-preview-title">
-          <h4 id="closure-preview-title" className="text-lg font-bold">{t('previewTitle')}</h4>
-          <p className="mt-1">{t('previewIntro', { date: preview.dateLabel, count: preview.count, families: preview.families })}</p>
-          <div role="region" aria-label={t('previewCaption')} tabIndex={0} className="mt-3 max-h-96 overflow-auto">
-            <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{t('previewCaption')}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t('child')}</th>
-                  <th scope="col" className="p-2">{t('family')}</th>
-                  <th scope="col" className="p-2">{t('closureService')}</th>
-                  <th scope="col" className="p-2">{t('closureSite')}</th>
-                  <th scope="col" className="p-2">{t('units')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((r) => (
-                  <tr key={r.key} className="border-b border-slate-300">
-                    <th scope="row" className="p-2 font-medium">{r.childName}</th>
-                    <td className="p-2">{r.familyName}</td>
-                    <td className="p-2">{r.service}</td>
-                    <td className="p-2">{r.siteName}</td>
-                    <td className="p-2">{r.units}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <form action={formAction} className="mt-4 flex flex-wrap gap-3">
-            {Object.entries(preview.input).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-            <input type="hidden" name="confirm" value="1" />
-            <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-              {pending ? t('pending') : t('confirmClosure')}
-            </button>
-            <button type="button" onClick={() => setDismissed(state.stamp)} className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
-              {t('cancelClosure')}
-            </button>
-          </form>
-        </div>
+        <PreviewPanel
+          preview={preview}
+          formAction={formAction}
+          pending={pending}
+          focusRef={focusRef}
+          onDismiss={() => setDismissed(state.stamp)}
+          labels={{
+            intro: t('previewIntro', { date: preview.dateLabel, count: preview.count, families: preview.families }),
+            caption: t('previewCaption'), confirm: t('confirmClosure'), cancel: t('cancelClosure'),
+          }}
+        />
       ) : (
         <form action={formAction} className="grid gap-3 sm:grid-cols-2">
           <label className="flex flex-col gap-1">
@@ -126,6 +103,64 @@ export function ClosureForm({
           </div>
         </form>
       )}
+    </div>
+  );
+}
+
+/** The list of the reservations concerned, with "confirm" (the same values again, confirm=1) and "give up". */
+export function PreviewPanel({
+  preview, formAction, pending, focusRef, onDismiss, labels,
+}: {
+  preview: CancellationPreviewState;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  focusRef: React.RefObject<HTMLDivElement | null>;
+  onDismiss: () => void;
+  labels: { intro: string; caption: string; confirm: string; cancel: string };
+}) {
+  const t = useTranslations('adminCalendar');
+  const withDates = preview.rows.some((r) => r.date !== undefined);
+  return (
+    <div ref={focusRef} tabIndex={-1} className="rounded border-2 border-amber-700 bg-amber-50 p-4" aria-labelledby="closure-preview-title">
+      <h4 id="closure-preview-title" className="text-lg font-bold">{t('previewTitle')}</h4>
+      <p className="mt-1">{labels.intro}</p>
+      <div role="region" aria-label={labels.caption} tabIndex={0} className="mt-3 max-h-96 overflow-auto">
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">{labels.caption}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="p-2">{t('child')}</th>
+              <th scope="col" className="p-2">{t('family')}</th>
+              {withDates && <th scope="col" className="p-2">{t('previewDate')}</th>}
+              <th scope="col" className="p-2">{t('closureService')}</th>
+              <th scope="col" className="p-2">{t('closureSite')}</th>
+              <th scope="col" className="p-2">{t('units')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => (
+              <tr key={r.key} className="border-b border-slate-300">
+                <th scope="row" className="p-2 font-medium">{r.childName}</th>
+                <td className="p-2">{r.familyName}</td>
+                {withDates && <td className="p-2">{r.date}</td>}
+                <td className="p-2">{r.service}</td>
+                <td className="p-2">{r.siteName}</td>
+                <td className="p-2">{r.units}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form action={formAction} className="mt-4 flex flex-wrap gap-3">
+        {Object.entries(preview.input).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+          {pending ? t('pending') : labels.confirm}
+        </button>
+        <button type="button" onClick={onDismiss} className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+          {labels.cancel}
+        </button>
+      </form>
     </div>
   );
 }

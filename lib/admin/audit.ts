@@ -1,0 +1,28 @@
+// The audit log's writer and who makes a back-office change, shared by the admin use-cases.
+import type { Queryable } from '@/db/client';
+import { auditLog } from '@/db/schema';
+
+/** Who makes the change (the audit log's actor). */
+export interface StaffActor {
+  id: number;
+  role: 'staff' | 'admin';
+}
+
+/** One audit row, inside the caller's transaction. */
+export async function writeAudit(
+  db: Queryable,
+  actor: StaffActor,
+  row: { action: string; entity: string; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    ...(row.at ? { at: row.at } : {}),
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId === undefined || row.entityId === null ? null : String(row.entityId),
+    familyId: row.familyId ?? null,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  });
+}
