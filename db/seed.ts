@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import calendarData from '@/data/calendrier-zone-c.json';
 import { hashPassword } from '@/lib/auth/password';
-import { buildSchoolCalendar, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
+import { buildSchoolCalendar, isoWeekday, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
 import { rows, type Db, type Tx } from './client';
 import * as t from './schema';
 
@@ -299,9 +299,4 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
 
 function slug(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-}
-
-function isoWeekday(date: IsoDate): number {
-  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
 }

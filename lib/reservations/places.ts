@@ -2,7 +2,7 @@
 import { and, between, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { reservations, siteCapacities } from '@/db/schema';
-import type { IsoDate, ServiceKind, Unit } from '@/lib/planning';
+import { addDays, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
 
 /** date -> unit -> places left (only units with a capacity). Two queries, whatever the range. */
 export async function placesLeft(
@@ -20,14 +20,8 @@ export async function placesLeft(
     .groupBy(reservations.date, reservations.unit);
   const out: Record<IsoDate, Partial<Record<Unit, number>>> = {};
   const count = new Map(taken.map((t) => [`${t.date}|${t.unit}`, t.n]));
-  for (let d = p.from; d <= p.to; d = nextDay(d)) {
+  for (let d = p.from; d <= p.to; d = addDays(d, 1)) {
     out[d] = Object.fromEntries(capacities.map((c) => [c.unit, Math.max(0, c.capacity - (count.get(`${d}|${c.unit}`) ?? 0))]));
   }
   return out;
-}
-
-function nextDay(d: IsoDate): IsoDate {
-  const t = new Date(`${d}T12:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
 }

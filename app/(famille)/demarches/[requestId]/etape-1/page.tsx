@@ -38,7 +38,7 @@ export default async function Step1Page({
   }
   const { draft, cal, siteName } = data;
   const todayIso = today();
-  const recap = await computeRecap(await getDb(), draft, undefined);
+  const recap = await computeRecap(await getDb(), draft, { cal, version: draft.enrolment.planningVersion });
   const kinds: PlanningViewKind[] = draft.service === 'vacances' ? ['periode', 'semaine', 'mois'] : ['semaine', 'mois'];
   const kind: PlanningViewKind = kinds.includes(vue as PlanningViewKind) ? (vue as PlanningViewKind) : draft.service === 'vacances' ? 'periode' : 'mois';
   const view = buildPlanningView(draft.service, cal, todayIso, kind, date);

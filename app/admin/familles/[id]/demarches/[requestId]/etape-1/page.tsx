@@ -50,7 +50,7 @@ export default async function AgentStep1Page({
   if (draft.status === 'submitted') {
     return <p className="mt-3"><Link href={`${base}/confirmation`} className="text-brand-700 underline">{draft.reference}</Link></p>;
   }
-  const recap = await computeRecap(db, draft, undefined);
+  const recap = await computeRecap(db, draft, { cal, version: draft.enrolment.planningVersion });
   const kinds: PlanningViewKind[] = draft.service === 'vacances' ? ['periode', 'semaine', 'mois'] : ['semaine', 'mois'];
   const kind: PlanningViewKind = kinds.includes(vue as PlanningViewKind) ? (vue as PlanningViewKind) : draft.service === 'vacances' ? 'periode' : 'mois';
   const todayIso = today();
