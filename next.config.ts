@@ -31,6 +31,9 @@ const nextConfig: NextConfig = {
   // Native and WASM packages stay on the server (else PGlite's files would be copied into public static media).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   experimental: { authInterrupts: true },
+  // Every page's <title> is rendered with the page, never streamed after it: a screen reader announces the
+  // right title on arrival, and a client navigation never leaves the document without one (WCAG 2.4.2).
+  htmlLimitedBots: /.*/,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
