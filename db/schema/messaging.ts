@@ -37,6 +37,29 @@ export const mailbox = pgTable(
   (t) => [index('mailbox_to').on(t.to)],
 );
 
+/** Every action the audit log records; the Journal shows each with its French label (messages: journal.actions). */
+export const AUDIT_ACTIONS = [
+  'account.activate', 'account.create', 'account.disable', 'account.enable', 'account.invite',
+  'account.password_reset', 'account.password_reset_request',
+  'child.create', 'closure.create', 'closure.delete', 'email.retry', 'enrolment.create',
+  'family.create', 'family.sector',
+  'holiday_period.create', 'holiday_period.delete', 'holiday_period.update',
+  'parent.create', 'parent.link_account',
+  'reservations.replace', 'reservations.cancel_closure', 'reservations.cancel_calendar',
+  'school_year.create', 'school_year.update',
+  'sector.create', 'sector.delete', 'sector.update',
+  'service_settings.deadline', 'service_settings.weekdays',
+  'site.create', 'site.delete', 'site.update', 'site_capacity.update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit row is about (messages: journal.entities). */
+export const AUDIT_ENTITIES = [
+  'account', 'child', 'closure', 'email_outbox', 'enrolment', 'family', 'holiday_period', 'parent', 'request',
+  'school_year', 'sector', 'service_settings', 'site',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -44,8 +67,8 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: integer('actor_id').references(() => accounts.id, { onDelete: 'set null' }),
     actorRole: roleEnum('actor_role'),
-    action: text('action').notNull(), // e.g. "reservation.replace", "enrolment.create"
-    entity: text('entity').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    entity: text('entity').$type<AuditEntity>().notNull(),
     entityId: text('entity_id'),
     familyId: integer('family_id'),
     before: jsonb('before'),

@@ -1,6 +1,6 @@
 // The audit log's writer and who makes a back-office change, shared by the admin use-cases.
 import type { Queryable } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, type AuditAction, type AuditEntity } from '@/db/schema';
 
 /** Who makes the change (the audit log's actor). */
 export interface StaffActor {
@@ -12,7 +12,7 @@ export interface StaffActor {
 export async function writeAudit(
   db: Queryable,
   actor: StaffActor,
-  row: { action: string; entity: string; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
+  row: { action: AuditAction; entity: AuditEntity; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
 ): Promise<void> {
   await db.insert(auditLog).values({
     ...(row.at ? { at: row.at } : {}),

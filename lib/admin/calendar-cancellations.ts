@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { children, closures, enrolments, families, parents, reservations, serviceSettings, sites } from '@/db/schema';
+import { children, closures, enrolments, families, parents, reservations, serviceSettings, sites, type AuditAction, type AuditEntity } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import {
   buildSchoolCalendar, DEFAULT_WEEKDAYS, openDates, schoolYearLastDay, SERVICE_LABELS, sortUnits, UNIT_LABELS,
@@ -147,8 +147,8 @@ export async function reservationsStrandedBy(
 /** What the families are told, and how the change is audited. */
 export interface CancellationNotice {
   /** audit action of the per-family rows, e.g. 'reservations.cancel_closure' */
-  auditAction: string;
-  entity: string;
+  auditAction: AuditAction;
+  entity: AuditEntity;
   entityId: number;
   /** idempotency key of a family's e-mail */
   emailKey: (familyId: number) => string;

@@ -3,7 +3,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites } from '@/db/schema';
+import { holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites, type AuditAction, type AuditEntity } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import {
   addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, formatDateLong, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
@@ -150,7 +150,7 @@ async function changeCalendar(
     confirm: boolean;
     fingerprint: string | undefined;
     ctx: CalendarChangeContext;
-    entity: string;
+    entity: AuditEntity;
     reason: string;
     write: () => Promise<number>;
   },
@@ -339,7 +339,7 @@ export const deadlineSchema = z.object({
     .max(MAX_DEADLINE_DAYS, `Le délai ne peut pas dépasser ${MAX_DEADLINE_DAYS} jours.`),
 });
 
-async function upsertSetting(db: Queryable, actor: StaffActor, service: ServiceKind, change: { deadlineDays?: number; openWeekdays?: number[] }, action: string) {
+async function upsertSetting(db: Queryable, actor: StaffActor, service: ServiceKind, change: { deadlineDays?: number; openWeekdays?: number[] }, action: AuditAction) {
   const [before] = await db.select().from(serviceSettings).where(eq(serviceSettings.service, service)).for('update');
   const next = {
     service,

@@ -3,18 +3,17 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { accounts, auditLog } from '@/db/schema';
+import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog } from '@/db/schema';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from './requests';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
-const code = z.string().max(60).regex(/^[a-z0-9_.-]+$/i);
 
 export const journalFiltersSchema = z.object({
   /** part of the actor's name or e-mail */
   actor: param(z.string().max(100)),
-  action: param(code),
-  entity: param(code),
+  action: param(z.enum(AUDIT_ACTIONS)),
+  entity: param(z.enum(AUDIT_ENTITIES)),
   familyId: param(z.coerce.number().int().positive().max(2_147_483_647)),
   from: param(isoDate),
   to: param(isoDate),

@@ -107,6 +107,8 @@ describe('« Journal »', () => {
     expect(await ids({ action: 'reservations.replace', familyId: String(m.familyId) })).toEqual([String(byAgent.id), String(byParent.id)]);
     expect(await ids({ entity: 'request', from: '2026-12-01', to: '2026-12-31' })).toEqual([String(byAgent.id)]);
     expect(await ids({ action: 'account.activate' })).toEqual([]);
+    // a code the log does not know is ignored, like any bad filter
+    expect(journal({ action: 'drop.table', entity: "x'; --" })).toMatchObject({ action: undefined, entity: undefined });
 
     const [row] = (await listJournal(database.db, journal({ actor: 'Camille' }))).rows;
     expect(row).toMatchObject({ actorName: 'Camille Agent', actorRole: 'staff', action: 'reservations.replace', entity: 'request', familyId: m.familyId });

@@ -1,5 +1,5 @@
 // Back office « Journal »: the audit log, newest first: who (name and role), when (Paris time), what (action, object,
-// id), before and after as readable JSON. Filters are GET params (shareable URLs), 50 a page.
+// id, each in French), before and after as readable JSON. Filters are GET params (shareable URLs), 50 a page.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+const byLabel = (codes: string[], label: (code: string) => string) => [...codes].sort((a, b) => label(a).localeCompare(label(b), 'fr'));
 const field = 'mt-1 block w-full rounded border-2 border-slate-600 px-2 py-1.5';
 
 // A long value scrolls inside its box: the box is focusable so the keyboard can scroll it too.
@@ -29,6 +30,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const [result, facets] = await Promise.all([listJournal(db, filters), journalFacets(db)]);
   const { page: _page, ...kept } = filters;
+  // French labels for the codes the log stores; a code without a label yet is shown as it is.
+  const actionLabel = (code: string) => (t.has(`actions.${code}`) ? t(`actions.${code}`) : code);
+  const entityLabel = (code: string) => (t.has(`entities.${code}`) ? t(`entities.${code}`) : code);
 
   return (
     <>
@@ -43,13 +47,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <label className="block">{t('action')}
             <select name="action" defaultValue={filters.action ?? ''} className={field}>
               <option value="">{t('any')}</option>
-              {facets.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+              {byLabel(facets.actions, actionLabel).map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
             </select>
           </label>
           <label className="block">{t('entity')}
             <select name="entity" defaultValue={filters.entity ?? ''} className={field}>
               <option value="">{t('any')}</option>
-              {facets.entities.map((e) => <option key={e} value={e}>{e}</option>)}
+              {byLabel(facets.entities, entityLabel).map((e) => <option key={e} value={e}>{entityLabel(e)}</option>)}
             </select>
           </label>
           <label className="block">{t('familyId')}<input name="familyId" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.familyId ?? ''} className={field} /></label>
@@ -91,8 +95,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                     ) : r.actorId !== null ? t('deletedAccount', { id: r.actorId }) : t('system')}
                   </td>
                   <th scope="row" className="p-2 font-normal">
-                    <code className="block font-medium">{r.action}</code>
-                    <span className="block text-slate-700">{r.entity}{r.entityId ? ` n° ${r.entityId}` : ''}</span>
+                    <span className="block font-medium">{actionLabel(r.action)}</span>
+                    <span className="block text-slate-700">{entityLabel(r.entity)}{r.entityId ? ` n° ${r.entityId}` : ''}</span>
                     {r.familyId !== null && (
                       <Link href={`/admin/journal?familyId=${r.familyId}`} className="block text-brand-700 underline">{t('family', { id: r.familyId })}</Link>
                     )}
