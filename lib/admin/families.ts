@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
-import { accounts, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
+import { accounts, accountTokens, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { UserError } from '@/lib/errors';
 import { isIsoDate, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
@@ -56,7 +56,8 @@ export async function searchFamilies(db: Queryable, p: { query: string }): Promi
 // ---------------------------------------------------------------------------------------------------------------
 // A family
 
-export type AccountStatus = 'active' | 'invited' | 'disabled' | 'none';
+/** none: no account; not_invited: an account without password nor invitation; invited: an invitation link is out. */
+export type AccountStatus = 'active' | 'invited' | 'not_invited' | 'disabled' | 'none';
 
 export interface FamilyAdmin {
   id: number;
@@ -66,7 +67,7 @@ export interface FamilyAdmin {
   city: string;
   sectorId: number | null;
   sectorName: string | null;
-  parents: { id: number; firstName: string; lastName: string; email: string; phone: string; accountStatus: AccountStatus }[];
+  parents: { id: number; firstName: string; lastName: string; email: string; phone: string; accountStatus: AccountStatus; invitationExpiresAt: Date | null }[];
   children: { id: number; firstName: string; lastName: string; birthDate: IsoDate; classLevel: string; schoolName: string | null }[];
 }
 
@@ -85,6 +86,8 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
       .select({
         id: parents.id, firstName: parents.firstName, lastName: parents.lastName, email: parents.email, phone: parents.phone,
         accountId: accounts.id, hasPassword: sql<boolean>`${accounts.passwordHash} is not null`, disabledAt: accounts.disabledAt,
+        invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
+          where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
       })
       .from(parents)
       .leftJoin(accounts, eq(accounts.id, parents.accountId))
@@ -102,9 +105,10 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
   ]);
   return {
     ...family,
-    parents: parentRows.map(({ accountId, hasPassword, disabledAt, ...parent }) => ({
+    parents: parentRows.map(({ accountId, hasPassword, disabledAt, invitationExpiresAt, ...parent }) => ({
       ...parent,
-      accountStatus: accountId === null ? 'none' : disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited',
+      accountStatus: accountId === null ? 'none' : disabledAt ? 'disabled' : hasPassword ? 'active' : invitationExpiresAt ? 'invited' : 'not_invited',
+      invitationExpiresAt: invitationExpiresAt ? new Date(invitationExpiresAt) : null,
     })),
     children: childRows,
   };

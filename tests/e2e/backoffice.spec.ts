@@ -1,7 +1,7 @@
 // The Guichet famille's back office, as an agent lives it, and who may enter it.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './support';
+import { ACCOUNTS, expectAccessible, linkFromMailbox, signIn } from './support';
 
 const PAGES: [string, string][] = [
   ['/admin', 'Tableau de bord'],
@@ -93,6 +93,14 @@ test('an agent books on behalf of a family past the deadline, with a reason, and
   await expect(parent.getByRole('row', { name: /jeudi 10 décembre 2026/ })).toContainText('Repas sans viande');
   await expectAccessible(parent);
   await context.close();
+
+  // the Journal names the agent, with the reason
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Réservations modifiées' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  const entry = page.getByRole('row').filter({ hasText: reference });
+  await expect(entry).toContainText('Camille Agent');
+  await expect(entry).toContainText('Demande de la maman au guichet, le 29 novembre');
 });
 
 test("an agent exports next week's meal order, and the CSV holds the page's counts", async ({ page }) => {
@@ -129,19 +137,9 @@ test('a parent resets a forgotten password through the local mailbox', async ({ 
   await expect(page.getByText('Si un compte existe pour cette adresse, un e-mail vient de vous être envoyé', { exact: false })).toBeVisible();
 
   // the e-mail lands in the local mailbox, which the Guichet famille can read
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const agent = await context.newPage();
-  await signIn(agent, ACCOUNTS.staff);
-  let link = '';
-  await expect(async () => {
-    await agent.goto('/admin/emails');
-    await agent.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) }).getByRole('link', { name: 'Portail Famille : choisissez un nouveau mot de passe' }).first().click({ timeout: 1000 });
-    const text = await agent.locator('pre').textContent({ timeout: 1000 });
-    link = /http:\/\/localhost:\d+\/reinitialisation\/[A-Za-z0-9_-]+/.exec(text ?? '')![0];
-  }).toPass({ timeout: 15_000 });
-  await context.close();
+  const link = await linkFromMailbox(browser, email, 'Portail Famille : choisissez un nouveau mot de passe', '/reinitialisation');
 
-  await page.goto(new URL(link).pathname);
+  await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Mot de passe', { exact: true }).fill('Nouveau-mot-2026');
@@ -149,7 +147,7 @@ test('a parent resets a forgotten password through the local mailbox', async ({ 
   await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
   await expect(page.getByText('Votre nouveau mot de passe est enregistré', { exact: false })).toBeVisible();
   // the link served once
-  await page.goto(new URL(link).pathname);
+  await page.goto(link);
   await expect(page.getByText("Ce lien n'est plus valable", { exact: false })).toBeVisible();
   await signIn(page, { email, password: 'Nouveau-mot-2026' });
   await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
@@ -182,5 +180,63 @@ test("an agent finds tomorrow's attendance list of a centre and can print it", a
   await expect(page.getByRole('table').filter({ hasText: 'Léa' })).toContainText('Martin');
   await expect(page.getByRole('table').filter({ hasText: 'Léa' })).toContainText('06 12 34 56 78');
   await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a family new at the desk: the agent creates it and invites the parent, who chooses a password and finds the child', async ({ page, browser }) => {
+  const email = `ines.nouvelle.${test.info().project.name}@example.fr`;
+  await signIn(page, ACCOUNTS.staff);
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Familles', exact: true }).click();
+  await page.getByRole('link', { name: 'Créer une famille' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer une famille' })).toBeVisible();
+  await expectAccessible(page);
+  const family = page.getByRole('group', { name: 'Famille' });
+  await family.getByLabel('Nom', { exact: true }).fill('Nouvelle');
+  await family.getByRole('combobox', { name: 'Secteur' }).selectOption({ label: 'Secteur Nord' });
+  const parent = page.getByRole('group', { name: 'Premier parent' });
+  await parent.getByLabel('Prénom').fill('Inès');
+  await parent.getByLabel('Nom', { exact: true }).fill('Nouvelle');
+  await parent.getByLabel('Adresse e-mail').fill(email);
+  const child = page.getByRole('group', { name: 'Enfant 1 (facultatif)' });
+  await child.getByLabel('Prénom').fill('Tom');
+  await child.getByLabel('Nom', { exact: true }).fill('Nouvelle');
+  await child.getByLabel('Date de naissance').fill('2019-05-14');
+  await child.getByRole('combobox', { name: 'École' }).selectOption({ label: 'École Victor Hugo' });
+  await page.getByRole('button', { name: 'Créer une famille' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Famille Nouvelle' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Inès Nouvelle/ });
+  await expect(row).toContainText('Compte créé, pas encore invité');
+  await row.getByRole('button', { name: `Inviter Inès Nouvelle (${email})` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Invitation envoyée' })).toBeVisible();
+  await expect(row).toContainText("Invitation envoyée, valable jusqu'au");
+  await expectAccessible(page);
+
+  // the invitation arrives; the parent chooses a password and signs in
+  const link = await linkFromMailbox(browser, email, 'Votre compte sur le Portail Famille : choisissez votre mot de passe', '/activation');
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const newcomer = await context.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole('heading', { name: 'Activer mon compte' })).toBeVisible();
+  await expectAccessible(newcomer);
+  await newcomer.getByLabel('Mot de passe', { exact: true }).fill('Une phrase facile 2027');
+  await newcomer.getByLabel('Confirmez le mot de passe').fill('Une phrase facile 2027');
+  await newcomer.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+  await expect(newcomer.getByText('Votre mot de passe est enregistré', { exact: false })).toBeVisible();
+  await signIn(newcomer, { email, password: 'Une phrase facile 2027' });
+  await expect(newcomer.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+  await expect(newcomer.getByRole('heading', { name: 'Tom Nouvelle' })).toBeVisible();
+  await expect(newcomer.getByRole('link', { name: "S'inscrire : Tom, Accueil de loisirs du mercredi" })).toBeVisible();
+  await expectAccessible(newcomer);
+  await context.close();
+
+  // the agent's page follows, and the Journal says who did what, in French
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Inès Nouvelle/ })).toContainText('Actif');
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal', exact: true }).click();
+  const journal = page.getByRole('table');
+  await expect(journal.getByRole('row').filter({ hasText: 'Famille créée' }).first()).toContainText('agent');
+  await expect(journal.getByRole('row').filter({ hasText: 'Invitation envoyée' }).first()).toBeVisible();
+  await expect(journal.getByRole('row').filter({ hasText: 'Compte activé (mot de passe choisi)' }).first()).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
 // Helpers of the journeys: sign in as a person does, and check every page with axe-core (WCAG 2.1 AA).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 export const ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
@@ -44,4 +44,23 @@ export async function tabTo(page: Page, name: string | RegExp, maxPresses = 80):
 export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
   await submitLogin(page, account);
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+}
+
+/**
+ * The link of the latest e-mail with this subject sent to this address, read by an agent in the local mailbox
+ * (« E-mails » of the back office), as the Guichet famille would read it to a parent; the path of the link.
+ */
+export async function linkFromMailbox(browser: Browser, to: string, subject: string, path: string): Promise<string> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const agent = await context.newPage();
+  await signIn(agent, ACCOUNTS.staff);
+  let link = '';
+  await expect(async () => {
+    await agent.goto('/admin/emails');
+    await agent.getByRole('row', { name: new RegExp(to.replace(/\./g, '\\.')) }).getByRole('link', { name: subject }).first().click({ timeout: 1000 });
+    const text = await agent.locator('pre').textContent({ timeout: 1000 });
+    link = new RegExp(`http://localhost:\\d+${path}/[A-Za-z0-9_-]+`).exec(text ?? '')![0];
+  }).toPass({ timeout: 15_000 });
+  await context.close();
+  return new URL(link).pathname;
 }

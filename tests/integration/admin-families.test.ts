@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, emailOutbox, enrolments, families, requests, sites } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { inviteParent } from '@/lib/accounts/invitations';
 import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/admin/families';
 import {
   enrolOnBehalf, saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf, type Agent,
@@ -83,14 +84,21 @@ describe('creating a family', () => {
     expect(await count()).toBe(before);
   });
 
-  it('creates the family, its parent with an invitation pending and its child, with an audit row', async () => {
+  it('creates the family, its parent with an account awaiting its invitation and its child, with an audit row', async () => {
     const { familyId } = await createFamily(database.db, agent, family);
     const created = await getFamilyAdmin(database.db, familyId);
-    expect(created?.parents).toEqual([expect.objectContaining({ email: 'ines.nouvelle@example.fr', accountStatus: 'invited' })]);
+    expect(created?.parents).toEqual([expect.objectContaining({ email: 'ines.nouvelle@example.fr', accountStatus: 'not_invited', invitationExpiresAt: null })]);
     expect(created?.children.map((c) => c.firstName)).toEqual(['Tom']);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.familyId, familyId));
     expect(audit).toMatchObject({ actorId: agent.id, actorRole: 'staff', action: 'family.create' });
     await expectRefused(() => createFamily(database.db, agent, family), /Un compte existe déjà/);
+
+    // the family's page follows the invitation: sent, with its expiry (7 days)
+    const parentId = created!.parents[0]!.id;
+    await database.db.transaction((tx) => inviteParent(tx, { actor: agent, parentId, now: NOW, appUrl }));
+    const invited = (await getFamilyAdmin(database.db, familyId))!.parents[0]!;
+    expect(invited.accountStatus).toBe('invited');
+    expect(invited.invitationExpiresAt!.getTime() - NOW.getTime()).toBe(7 * 24 * 3600 * 1000);
   });
 });
 

@@ -79,11 +79,19 @@ export async function setStaffAccountDisabledAction(_prev: AccountFormState, for
   redirect(`/admin/comptes?fait=${formData.get('disabled') === '1' ? 'desactive' : 'reactive'}`);
 }
 
-/** « Inviter » a parent (any agent): the account is created and linked when missing. */
+/**
+ * « Inviter » a parent (any agent): the account is created and linked when missing. From a family's page (a
+ * `familyId` comes with the form), the agent stays on that page; from « Comptes », on the search.
+ */
 export async function inviteParentAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const result = await inviteParentAction_({ parentId: formData.get('parentId') });
   if (!result.ok) return failed(result);
   after(() => kickDispatcher({ accountId: result.data.accountId }));
+  const family = id.safeParse(formData.get('familyId'));
+  if (family.success) {
+    revalidatePath(`/admin/familles/${family.data}`);
+    redirect(`/admin/familles/${family.data}?fait=invitation`);
+  }
   revalidatePath('/admin/comptes');
   redirect(`/admin/comptes?fait=parent${backTo(formData.get('q'))}`);
 }

@@ -1,4 +1,5 @@
-// A family in the back office: address, sector (changeable), parents and their accounts, children; add a parent or a child.
+// A family in the back office: address, sector (changeable), parents and their accounts (« Inviter » sends the link
+// to choose a password), children; add a parent or a child.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -7,7 +8,10 @@ import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { CLASS_LEVELS, getFamilyAdmin, listSectorOptions, listSiteOptions } from '@/lib/admin/families';
 import { requireStaff } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
+import { inviteParentAction } from '../../comptes/actions';
+import { RowAction } from '../../comptes/forms';
 import { addChildAction, addParentAction, setSectorAction } from '../actions';
 import { AdminForm, Field, SelectField } from '../admin-form';
 import { parseId } from '../ids';
@@ -16,10 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminFamilies'))('title') };
 }
 
-export default async function AdminFamilyPage({ params }: { params: Promise<{ id: string }> }) {
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+export default async function AdminFamilyPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
   const t = await getTranslations('adminFamilies');
   const familyId = parseId((await params).id);
+  const invited = (await searchParams).fait === 'invitation';
   const db = await getDb();
   const [family, sectorOptions, schools] = await Promise.all([getFamilyAdmin(db, familyId), listSectorOptions(db), listSiteOptions(db, 'ecole')]);
   if (!family) notFound();
@@ -45,6 +55,9 @@ export default async function AdminFamilyPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="parents-heading" className="mt-8">
         <h2 id="parents-heading" className="text-xl font-bold">{t('parents')}</h2>
+        <div role="status" className="mt-3 empty:hidden">
+          {invited && <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{t('invitationSent')}</p>}
+        </div>
         <ScrollRegion label={t('parents')} className="mt-3">
           <table className="w-full border-collapse bg-white text-left text-sm">
             <thead>
@@ -53,6 +66,7 @@ export default async function AdminFamilyPage({ params }: { params: Promise<{ id
                 <th scope="col" className="p-2">{t('email')}</th>
                 <th scope="col" className="p-2">{t('phone')}</th>
                 <th scope="col" className="p-2">{t('account')}</th>
+                <th scope="col" className="p-2">{t('actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,7 +75,21 @@ export default async function AdminFamilyPage({ params }: { params: Promise<{ id
                   <th scope="row" className="p-2 font-normal">{p.firstName} {p.lastName}</th>
                   <td className="break-all p-2">{p.email}</td>
                   <td className="p-2">{p.phone || '—'}</td>
-                  <td className="p-2">{t(`accountStatus.${p.accountStatus}`)}</td>
+                  <td className="p-2">
+                    {p.accountStatus === 'invited' && p.invitationExpiresAt
+                      ? p.invitationExpiresAt > now() ? t('invitedUntil', { date: dateTime.format(p.invitationExpiresAt) }) : t('invitationExpired')
+                      : t(`accountStatus.${p.accountStatus}`)}
+                  </td>
+                  <td className="p-2">
+                    {p.accountStatus !== 'disabled' && (
+                      <RowAction
+                        action={inviteParentAction}
+                        hidden={{ parentId: p.id, familyId }}
+                        label={p.accountStatus === 'none' || p.accountStatus === 'not_invited' ? t('invite') : t('reinvite')}
+                        ariaLabel={t('inviteLabel', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
