@@ -4,21 +4,19 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import { setPasswordAction, type PasswordState } from './actions';
 
 export function PasswordForm({ token, kind, doneMessage }: { token: string; kind: 'invitation' | 'password_reset'; doneMessage: string }) {
   const t = useTranslations('activation');
   const [state, action, pending] = useActionState<PasswordState, FormData>(setPasswordAction, {});
-  const summary = useRef<HTMLDivElement>(null);
   const done = useRef<HTMLDivElement>(null);
   const passwordError = state.fieldErrors?.password?.[0];
   const confirmationError = state.fieldErrors?.confirmation?.[0];
-  const hasErrors = Boolean(state.formError || passwordError || confirmationError);
 
   useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-    else if (state.done) done.current?.focus();
-  }, [state, hasErrors]);
+    if (state.done) done.current?.focus();
+  }, [state]);
 
   if (state.done) {
     return (
@@ -30,16 +28,7 @@ export function PasswordForm({ token, kind, doneMessage }: { token: string; kind
   }
   return (
     <form action={action} noValidate className="space-y-5">
-      {hasErrors && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="password-error-title" className="rounded border-2 border-red-700 bg-white p-4">
-          <h2 id="password-error-title" className="font-semibold text-red-800">{t('errorSummary')}</h2>
-          <ul className="mt-2 list-disc pl-5 text-red-800">
-            {state.formError && <li>{state.formError}</li>}
-            {passwordError && <li><a href="#password" className="underline">{passwordError}</a></li>}
-            {confirmationError && <li><a href="#confirmation" className="underline">{confirmationError}</a></li>}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError, state.fieldErrors, ['password', 'confirmation'])} answer={state} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="kind" value={kind} />
       <div>

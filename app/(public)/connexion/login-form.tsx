@@ -1,33 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import { loginAction, type LoginState } from './actions';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('login');
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
-  const summary = useRef<HTMLDivElement>(null);
   const emailError = state.fieldErrors?.email?.[0];
   const passwordError = state.fieldErrors?.password?.[0];
-  const hasErrors = Boolean(state.formError || emailError || passwordError);
-
-  useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [state, hasErrors]);
 
   return (
     <form action={action} noValidate className="space-y-5">
-      {hasErrors && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="login-error-title" className="rounded border-2 border-red-700 bg-white p-4">
-          <h2 id="login-error-title" className="font-semibold text-red-800">{t('errorSummary')}</h2>
-          <ul className="mt-2 list-disc pl-5 text-red-800">
-            {state.formError && <li>{state.formError}</li>}
-            {emailError && <li><a href="#email" className="underline">{emailError}</a></li>}
-            {passwordError && <li><a href="#password" className="underline">{passwordError}</a></li>}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError, state.fieldErrors, ['email', 'password'])} answer={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block font-medium">{t('email')}</label>

@@ -2,35 +2,25 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import { forgotPasswordAction, type ForgotState } from './actions';
 
 export function ForgotForm() {
   const t = useTranslations('forgot');
   const [state, action, pending] = useActionState<ForgotState, FormData>(forgotPasswordAction, {});
-  const summary = useRef<HTMLDivElement>(null);
   const sent = useRef<HTMLParagraphElement>(null);
   const emailError = state.fieldErrors?.email?.[0];
-  const hasErrors = Boolean(state.formError || emailError);
 
   useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-    else if (state.sent) sent.current?.focus();
-  }, [state, hasErrors]);
+    if (state.sent) sent.current?.focus();
+  }, [state]);
 
   if (state.sent) {
     return <p ref={sent} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">{t('sent')}</p>;
   }
   return (
     <form action={action} noValidate className="space-y-5">
-      {hasErrors && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="forgot-error-title" className="rounded border-2 border-red-700 bg-white p-4">
-          <h2 id="forgot-error-title" className="font-semibold text-red-800">{t('errorSummary')}</h2>
-          <ul className="mt-2 list-disc pl-5 text-red-800">
-            {state.formError && <li>{state.formError}</li>}
-            {emailError && <li><a href="#email" className="underline">{emailError}</a></li>}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError, state.fieldErrors, ['email'])} answer={state} />
       <div>
         <label htmlFor="email" className="block font-medium">{t('email')}</label>
         <p id="email-hint" className="text-sm text-slate-700">{t('emailHint')}</p>

@@ -4,6 +4,7 @@
 // success is announced, the button is disabled while the action runs. Used by /admin/calendrier and /admin/structures.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import { PreviewPanel, type CancellationPreviewState } from './closure-form';
 
 export interface AdminFormState {
@@ -39,9 +40,8 @@ export function AdminForm({
   const [dismissed, setDismissed] = useState<number | undefined>(undefined);
   const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
   useEffect(() => {
-    if (state.formError || state.preview) alert.current?.focus();
+    if (state.preview) alert.current?.focus();
   }, [state]);
-  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
   if (preview) {
     return (
       <div className="w-full">
@@ -61,15 +61,7 @@ export function AdminForm({
   }
   return (
     <form action={formAction} className={className}>
-      {state.formError && (
-        <div ref={alert} tabIndex={-1} role="alert" className="mb-3 w-full rounded border-2 border-red-700 bg-white p-3">
-          <p className="font-semibold text-red-800">{t('errorSummary')}</p>
-          <p className="mt-1 text-red-800">{state.formError}</p>
-          {fieldMessages.length > 0 && (
-            <ul className="mt-1 list-disc pl-5 text-red-800">{fieldMessages.map((m) => <li key={m}>{m}</li>)}</ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} level={3} className="mb-3 w-full" />
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {children}
       <button

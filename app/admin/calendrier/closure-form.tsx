@@ -4,6 +4,7 @@
 // second submit (the same values, `confirm` and the fingerprint of the list read), or gives up.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 
 /** The reservations a change would cancel, as the agent reads them before confirming (closures and calendar changes). */
 export interface CancellationPreviewState {
@@ -39,19 +40,12 @@ export function ClosureForm({
   const focusRef = useRef<HTMLDivElement>(null);
   const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
   useEffect(() => {
-    if (state.formError || state.preview) focusRef.current?.focus();
+    if (state.preview) focusRef.current?.focus();
   }, [state]);
-  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
 
   return (
     <div className="mt-4">
-      {state.formError && (
-        <div ref={focusRef} tabIndex={-1} role="alert" className="mb-3 rounded border-2 border-red-700 bg-white p-3">
-          <p className="font-semibold text-red-800">{t('errorSummary')}</p>
-          <p className="mt-1 text-red-800">{state.formError}</p>
-          {fieldMessages.length > 0 && <ul className="mt-1 list-disc pl-5 text-red-800">{fieldMessages.map((m) => <li key={m}>{m}</li>)}</ul>}
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} level={3} className="mb-3" />
       <p role="status" className="mb-3 empty:hidden">
         {state.created && (
           <span className="block rounded border-l-4 border-green-700 bg-green-50 p-3">

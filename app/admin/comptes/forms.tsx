@@ -4,6 +4,7 @@
 // « Créer un compte » with an error summary linking to the fields.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import type { AccountFormState } from './actions';
 
 type Action = (prev: AccountFormState, formData: FormData) => Promise<AccountFormState>;
@@ -38,27 +39,14 @@ export function RowAction({ action, hidden, label, ariaLabel, tone = 'primary' }
 export function CreateAccountForm({ action }: { action: Action }) {
   const t = useTranslations('accounts');
   const [state, formAction, pending] = useActionState(action, {});
-  const summary = useRef<HTMLDivElement>(null);
   const errors = state.fieldErrors ?? {};
   const fields = ['firstName', 'lastName', 'email', 'role'] as const;
-  const hasErrors = Boolean(state.formError || fields.some((f) => errors[f]?.length));
-  useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [state, hasErrors]);
   const input = 'mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2';
   const described = (f: (typeof fields)[number]) => (errors[f]?.[0] ? `${f}-error` : undefined);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
-      {hasErrors && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="create-error-title" className="rounded border-2 border-red-700 bg-white p-4">
-          <h3 id="create-error-title" className="font-semibold text-red-800">{t('errorSummary')}</h3>
-          <ul className="mt-2 list-disc pl-5 text-red-800">
-            {state.formError && <li>{state.formError}</li>}
-            {fields.map((f) => errors[f]?.[0] && <li key={f}><a href={`#${f}`} className="underline">{errors[f]![0]}</a></li>)}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError, errors, fields)} answer={state} level={3} />
       <div className="grid gap-4 sm:grid-cols-2">
         {(['firstName', 'lastName'] as const).map((f) => (
           <div key={f}>

@@ -4,6 +4,7 @@
 // messages) is announced and focused; a success message is announced; no double submit.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import type { FormState } from './actions';
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -21,24 +22,13 @@ export function AdminForm({ action, submitLabel, pendingLabel, hidden = {}, done
 }) {
   const t = useTranslations('adminFamilies');
   const [state, formAction, pending] = useActionState(action, {});
-  const alert = useRef<HTMLDivElement>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.formError) alert.current?.focus();
     if (state.done && resetOnDone) form.current?.reset();
   }, [state, resetOnDone]);
-  const fieldMessages = Object.values(state.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m) && m !== state.formError);
   return (
     <form ref={form} action={formAction} className={className} noValidate>
-      {state.formError && (
-        <div ref={alert} tabIndex={-1} role="alert" className="mb-4 rounded border-2 border-red-700 bg-white p-4">
-          <h2 className="font-semibold text-red-800">{t('errorSummary')}</h2>
-          <ul className="mt-1 list-disc pl-5 text-red-800">
-            <li>{state.formError}</li>
-            {fieldMessages.map((m) => <li key={m}>{m}</li>)}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} className="mb-4" />
       <div role="status" className="empty:hidden">
         {state.done && done && <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3">{done.replace('{value}', state.done)}</p>}
       </div>

@@ -2,25 +2,19 @@
 
 // « Valider » for the family: the reason is required (the server says so in French too), no double submit.
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
 import { submitOnBehalfAction, type FormState } from '../../../../actions';
 
 export function AgentValidateForm({ familyId, requestId, version, disabled }: { familyId: number; requestId: number; version: number; disabled: boolean }) {
   const t = useTranslations('onBehalf');
   const [state, action, pending] = useActionState<FormState, FormData>(submitOnBehalfAction, {});
-  const alert = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.formError) alert.current?.focus();
-  }, [state]);
   const reasonError = state.fieldErrors?.reason?.[0];
+  // a missing reason is the form's message: it links to the field
+  const errors = reasonError ? [{ message: state.formError ?? reasonError, field: 'motif' }] : formErrors(state.formError);
   return (
     <form action={action} noValidate className="w-full max-w-2xl">
-      {state.formError && (
-        <div ref={alert} tabIndex={-1} role="alert" className="mb-4 rounded border-2 border-red-700 bg-white p-4">
-          <h2 className="font-semibold text-red-800">{t('errorSummary')}</h2>
-          <p className="mt-1 text-red-800">{reasonError ? <a href="#motif" className="underline">{state.formError}</a> : state.formError}</p>
-        </div>
-      )}
+      <ErrorSummary title={t('errorSummary')} errors={errors} answer={state} className="mb-4" />
       <input type="hidden" name="familyId" value={familyId} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
