@@ -3,7 +3,7 @@ import type { NextAuthConfig } from 'next-auth';
 
 export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation', '/reinitialisation'];
 
-const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+export const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 export const authConfig = {
   pages: { signIn: '/connexion', error: '/connexion' },
@@ -13,14 +13,12 @@ export const authConfig = {
   useSecureCookies: process.env.NODE_ENV === 'production',
   providers: [],
   callbacks: {
-    // The proxy's fast redirect only: every page, action and route handler checks the session again.
+    // In the proxy, before proxy.ts's own handler: a signed-in person has nothing to do on Connexion. The handler
+    // then sends anonymous visitors of a private page to Connexion; every page, action and route handler checks
+    // the session again.
     authorized({ auth, request }) {
-      const signedIn = Boolean(auth?.user);
-      if (isPublic(request.nextUrl.pathname)) {
-        if (signedIn && request.nextUrl.pathname === '/connexion') return Response.redirect(new URL('/', request.nextUrl));
-        return true;
-      }
-      return signedIn;
+      if (auth?.user && request.nextUrl.pathname === '/connexion') return Response.redirect(new URL('/', request.nextUrl));
+      return true;
     },
     jwt({ token, user }) {
       if (user) {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: its scripts carry the nonce of the response's Content-Security-Policy.
+  await connection();
   const locale = await getLocale();
   const t = await getTranslations('app');
   return (

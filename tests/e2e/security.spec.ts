@@ -1,0 +1,53 @@
+// What the browser is told to protect the portal: the Content-Security-Policy (a fresh nonce per response, on every
+// script), frame denial, no MIME sniffing, a strict referrer policy, and a session cookie that scripts cannot read.
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn } from './support';
+
+const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
+
+test('each page comes with its own nonce, carried by every one of its scripts, and the other security headers', async ({ request }) => {
+  const seen = new Set<string>();
+  for (const url of ['/connexion', '/mot-de-passe-oublie', '/connexion']) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    const headers = response.headers();
+    const policy = headers['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'(;|$)/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    const nonce = nonceOf(policy)!;
+    expect(seen.has(nonce), 'a nonce is never served twice').toBe(false);
+    seen.add(nonce);
+
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, url).toBeGreaterThan(0);
+    for (const script of scripts) expect(script, url).toContain(`nonce="${nonce}"`);
+
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-powered-by']).toBeUndefined();
+  }
+});
+
+test('under that policy the pages still run their scripts: no violation, and the app hydrates', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto('/mot-de-passe-oublie');
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next))).toBe(true);
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('link', { name: 'Léa Martin' }).click();
+  await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next))).toBe(true);
+  expect(violations).toEqual([]);
+});
+
+test('the session cookie is http-only, same-site and secure', async ({ page, context }) => {
+  await signIn(page, ACCOUNTS.parent);
+  const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(session, 'the session cookie').toBeDefined();
+  expect(session).toMatchObject({ name: '__Secure-authjs.session-token', httpOnly: true, secure: true, sameSite: 'Lax' });
+});
