@@ -1,14 +1,14 @@
 // Every request: a fast redirect of anonymous visitors to Connexion (pages, actions and route handlers check the
 // session again), and the page's Content-Security-Policy with a fresh nonce.
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig, isPublic } from './auth.config';
 import { contentSecurityPolicy, createNonce } from './lib/security/csp';
 
 const { auth } = NextAuth(authConfig);
 
 // Auth.js calls this only when its `authorized` callback did not answer with a redirect of its own.
-export default auth((request) => {
+const withSession = auth((request) => {
   const { pathname } = request.nextUrl;
   if (!request.auth?.user && !isPublic(pathname)) {
     const signIn = request.nextUrl.clone();
@@ -23,7 +23,26 @@ export default auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
-});
+}) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+/**
+ * Auth.js re-issues the session cookie on every request it sees (a sliding expiry). A response still on its way
+ * when the person signs out (a link prefetched a moment before) would then set the cookie again and sign them
+ * back in. So only signing in sets the session cookie, and signing out removes it; a session lasts 8 hours from
+ * sign-in (auth.config.ts).
+ */
+export default async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const response = await withSession(request, event);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.some(isSessionCookie)) {
+    response.headers.delete('set-cookie');
+    for (const cookie of cookies) if (!isSessionCookie(cookie)) response.headers.append('set-cookie', cookie);
+  }
+  return response;
+}
+
+// authjs.session-token, __Secure-authjs.session-token, and their chunks (.0, .1…)
+const isSessionCookie = (cookie: string) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(cookie);
 
 export const config = {
   matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)'],

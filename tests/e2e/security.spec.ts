@@ -51,3 +51,16 @@ test('the session cookie is http-only, same-site and secure', async ({ page, con
   expect(session, 'the session cookie').toBeDefined();
   expect(session).toMatchObject({ name: '__Secure-authjs.session-token', httpOnly: true, secure: true, sameSite: 'Lax' });
 });
+
+test('only signing in sets the session cookie: no later response sets it again, so signing out is final', async ({ page }) => {
+  await signIn(page, ACCOUNTS.parent);
+  // a request made while signed in (a page, a prefetch) answers without the session cookie: if it were still on
+  // its way when the parent signs out, it could not sign them back in
+  const response = await page.request.get('/mes-demandes');
+  expect(response.status()).toBe(200);
+  expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && /session-token/.test(h.value))).toEqual([]);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await page.goto('/mes-demandes');
+  await expect(page).toHaveURL(/\/connexion/);
+});
