@@ -31,6 +31,11 @@ async function validate(page: Page) {
 
 test('greyed days cannot be ticked and say why', async ({ page }) => {
   await openStep1(page);
+  // the legend says what each box means, in the seed's words
+  const legend = page.getByRole('region', { name: 'Légende' });
+  await expect(legend).toContainText('Jours grisés');
+  await expect(legend).toContainText('Matin = accueil uniquement le matin');
+  await expect(legend).toContainText('Rsviande = Repas sans viande');
   await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
   const late = page.getByRole('checkbox', { name: 'Matin – mercredi 9 décembre 2026' });
   await expect(late).toBeDisabled();

@@ -101,7 +101,7 @@ export default async function Step1Page({
             </Link>
           ) : <span />}
         </div>
-        <Legend className="mt-3" />
+        <Legend units={unitsOf(draft.service)} className="mt-3" />
         <div className="mt-4">
           <PlanningGrid
             key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}

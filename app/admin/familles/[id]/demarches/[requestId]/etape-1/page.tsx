@@ -99,7 +99,7 @@ export default async function AgentStep1Page({
           </div>
         </details>
       )}
-      <Legend className="mt-3" />
+      <Legend units={unitsOf(draft.service)} className="mt-3" />
       <div className="mt-4">
         <PlanningGrid
           key={`${view.kind}-${view.anchor}-${JSON.stringify(desired).length}`}
