@@ -2,19 +2,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { listAdminRequests, requestFiltersSchema } from '@/lib/admin/requests';
 import { requireStaff } from '@/lib/auth/session';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
-import { Pagination } from './pagination';
+import { DateRangeFields, FilteredResults, FilterForm, filterField as field } from '../filtered-list';
+import { Pagination } from '../pagination';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminRequests'))('title') };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const field = 'mt-1 block w-full rounded border-2 border-slate-600 px-2 py-1.5';
 
 export default async function AdminRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff();
@@ -29,80 +28,64 @@ export default async function AdminRequestsPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
 
-      <form method="get" action="/admin/demandes" aria-labelledby="filters-heading" className="mt-6 rounded bg-white p-4 shadow-sm">
-        <h2 id="filters-heading" className="text-lg font-semibold">{t('filters')}</h2>
-        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <label className="block">{t('reference')}<input name="reference" defaultValue={filters.reference ?? ''} maxLength={30} className={field} /></label>
-          <label className="block">{t('family')}<input name="family" defaultValue={filters.family ?? ''} maxLength={100} className={field} /></label>
-          <label className="block">{t('child')}<input name="child" defaultValue={filters.child ?? ''} maxLength={100} className={field} /></label>
-          <label className="block">{t('service')}
-            <select name="service" defaultValue={filters.service ?? ''} className={field}>
-              <option value="">{t('any')}</option>
-              {SERVICE_KINDS.map((s) => <option key={s} value={s}>{SERVICE_LABELS[s]}</option>)}
-            </select>
-          </label>
-          <label className="block">{t('type')}
-            <select name="type" defaultValue={filters.type ?? ''} className={field}>
-              <option value="">{t('any')}</option>
-              <option value="reservation">{t('typeReservation')}</option>
-              <option value="inscription">{t('typeInscription')}</option>
-            </select>
-          </label>
-          <label className="block">{t('onBehalf')}
-            <select name="onBehalf" defaultValue={filters.onBehalf ?? ''} className={field}>
-              <option value="">{t('any')}</option>
-              <option value="oui">{t('yes')}</option>
-              <option value="non">{t('no')}</option>
-            </select>
-          </label>
-          <label className="block">{t('from')}<input type="date" name="from" defaultValue={filters.from ?? ''} className={field} /></label>
-          <label className="block">{t('to')}<input type="date" name="to" defaultValue={filters.to ?? ''} className={field} /></label>
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t('apply')}</button>
-          <Link href="/admin/demandes" className="text-brand-700 underline">{t('reset')}</Link>
-        </div>
-      </form>
+      <FilterForm path="/admin/demandes" title={t('filters')} apply={t('apply')} reset={t('reset')} columns={4}>
+        <label className="block">{t('reference')}<input name="reference" defaultValue={filters.reference ?? ''} maxLength={30} className={field} /></label>
+        <label className="block">{t('family')}<input name="family" defaultValue={filters.family ?? ''} maxLength={100} className={field} /></label>
+        <label className="block">{t('child')}<input name="child" defaultValue={filters.child ?? ''} maxLength={100} className={field} /></label>
+        <label className="block">{t('service')}
+          <select name="service" defaultValue={filters.service ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            {SERVICE_KINDS.map((s) => <option key={s} value={s}>{SERVICE_LABELS[s]}</option>)}
+          </select>
+        </label>
+        <label className="block">{t('type')}
+          <select name="type" defaultValue={filters.type ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            <option value="reservation">{t('typeReservation')}</option>
+            <option value="inscription">{t('typeInscription')}</option>
+          </select>
+        </label>
+        <label className="block">{t('onBehalf')}
+          <select name="onBehalf" defaultValue={filters.onBehalf ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            <option value="oui">{t('yes')}</option>
+            <option value="non">{t('no')}</option>
+          </select>
+        </label>
+        <DateRangeFields from={filters.from} to={filters.to} fromLabel={t('from')} toLabel={t('to')} />
+      </FilterForm>
 
-      <p role="status" className="mt-6 font-medium">{t('count', { total: result.total })}</p>
-      {result.rows.length === 0 ? (
-        <p className="mt-3 rounded bg-white p-4">{t('empty')}</p>
-      ) : (
-        <ScrollRegion label={t('title')} className="mt-3">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t('caption', { page: result.page, pageCount: result.pageCount })}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t('reference')}</th>
-                <th scope="col" className="p-2">{t('date')}</th>
-                <th scope="col" className="p-2">{t('family')}</th>
-                <th scope="col" className="p-2">{t('child')}</th>
-                <th scope="col" className="p-2">{t('service')}</th>
-                <th scope="col" className="p-2">{t('type')}</th>
-                <th scope="col" className="p-2 text-right">{t('changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-300 align-top">
-                  <th scope="row" className="whitespace-nowrap p-2 font-normal">
-                    <Link href={`/admin/demandes/${r.id}`} aria-label={t('open', { reference: r.reference })} className="font-medium text-brand-700 underline">{r.reference}</Link>
-                  </th>
-                  <td className="whitespace-nowrap p-2">{dateTime.format(r.submittedAt)}</td>
-                  <td className="p-2">{r.familyName}</td>
-                  <td className="p-2">{r.childName}</td>
-                  <td className="p-2">{SERVICE_LABELS[r.service]}</td>
-                  <td className="p-2">
-                    {r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}
-                    {r.onBehalf && <span className="block text-slate-700">{r.agentName ? t('byAgent', { agent: r.agentName }) : t('byAgentUnknown')}</span>}
-                  </td>
-                  <td className="whitespace-nowrap p-2 text-right tabular-nums">{t('changesCount', { added: r.added, removed: r.removed })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <FilteredResults t={t} result={result}>
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="p-2">{t('reference')}</th>
+            <th scope="col" className="p-2">{t('date')}</th>
+            <th scope="col" className="p-2">{t('family')}</th>
+            <th scope="col" className="p-2">{t('child')}</th>
+            <th scope="col" className="p-2">{t('service')}</th>
+            <th scope="col" className="p-2">{t('type')}</th>
+            <th scope="col" className="p-2 text-right">{t('changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-300 align-top">
+              <th scope="row" className="whitespace-nowrap p-2 font-normal">
+                <Link href={`/admin/demandes/${r.id}`} aria-label={t('open', { reference: r.reference })} className="font-medium text-brand-700 underline">{r.reference}</Link>
+              </th>
+              <td className="whitespace-nowrap p-2">{dateTime.format(r.submittedAt)}</td>
+              <td className="p-2">{r.familyName}</td>
+              <td className="p-2">{r.childName}</td>
+              <td className="p-2">{SERVICE_LABELS[r.service]}</td>
+              <td className="p-2">
+                {r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}
+                {r.onBehalf && <span className="block text-slate-700">{r.agentName ? t('byAgent', { agent: r.agentName }) : t('byAgentUnknown')}</span>}
+              </td>
+              <td className="whitespace-nowrap p-2 text-right tabular-nums">{t('changesCount', { added: r.added, removed: r.removed })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </FilteredResults>
       <Pagination path="/admin/demandes" filters={kept} page={result.page} pageCount={result.pageCount} />
     </>
   );
