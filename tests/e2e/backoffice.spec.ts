@@ -181,6 +181,18 @@ test("an agent finds tomorrow's attendance list of a centre and can print it", a
   await expect(page.getByRole('table').filter({ hasText: 'Léa' })).toContainText('06 12 34 56 78');
   await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
   await expectAccessible(page);
+
+  // printed for every centre: only the lists, each site from the top of a new page
+  await page.getByRole('combobox', { name: /^Site/ }).selectOption({ label: 'Tous les sites' });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  const lists = page.locator('section[aria-labelledby^="site-"]');
+  await expect(lists.nth(1)).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Afficher' })).toBeHidden();
+  const breaks = await lists.evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+  expect(breaks.length).toBeGreaterThan(1);
+  expect(breaks).toEqual(['auto', ...breaks.slice(1).map(() => 'page')]);
 });
 
 test('a family new at the desk: the agent creates it and invites the parent, who chooses a password and finds the child', async ({ page, browser }) => {
