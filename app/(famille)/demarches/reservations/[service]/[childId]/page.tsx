@@ -1,15 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireParent } from '@/lib/auth/session';
-import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { today } from '@/lib/clock';
-import { getFamilyChild } from '@/lib/families/child';
-import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
+import { SERVICE_LABELS } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { startReservationAction } from '../../../actions';
+import { loadDemarcheIntro } from '../../../intro';
 
 const ERROR_CODES = ['not_enrolled', 'no_year', 'not_found'] as const;
 
@@ -21,16 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReservationIntroPage({
   params, searchParams,
 }: { params: Promise<{ service: string; childId: string }>; searchParams: Promise<{ erreur?: string }> }) {
-  const user = await requireParent();
+  const { db, service, year, child } = await loadDemarcheIntro(params);
   const t = await getTranslations('demarche');
-  const { service: serviceParam, childId } = await params;
   const { erreur } = await searchParams;
-  if (!(SERVICE_KINDS as readonly string[]).includes(serviceParam)) notFound();
-  const service = serviceParam as ServiceKind;
-  const db = await getDb();
-  const year = await currentSchoolYear(db, today());
-  const child = await getFamilyChild(db, user.familyId, Number(childId), year?.id ?? null);
-  if (!child) notFound();
   const enrolment = child.enrolments.find((e) => e.service === service);
   const cal = year && enrolment ? await loadServiceCalendar(db, { schoolYearId: year.id, service, siteId: enrolment.siteId }) : null;
 

@@ -1,0 +1,21 @@
+// What both introductions (« S'inscrire », « Gérer mes réservations ») start from: the parent, the service of the
+// URL, the current school year and the family's child, or a 404 when the service or the child is not theirs.
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requireParent } from '@/lib/auth/session';
+import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { today } from '@/lib/clock';
+import { getFamilyChild } from '@/lib/families/child';
+import { SERVICE_KINDS, type ServiceKind } from '@/lib/planning';
+
+export async function loadDemarcheIntro(params: Promise<{ service: string; childId: string }>) {
+  const user = await requireParent();
+  const { service, childId } = await params;
+  if (!(SERVICE_KINDS as readonly string[]).includes(service)) notFound();
+  const db = await getDb();
+  const year = await currentSchoolYear(db, today());
+  const child = await getFamilyChild(db, user.familyId, Number(childId), year?.id ?? null);
+  if (!child) notFound();
+  return { db, service: service as ServiceKind, year, child };
+}
