@@ -16,23 +16,12 @@ import { now, today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
 import type { AdminFormState } from './admin-form';
+import { fields, formState } from './form-state';
 import type { CancellationPreviewState, ClosureFormState } from './closure-form';
 
 const PATH = '/admin/calendrier';
 
-function fields(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
-  return out;
-}
-
-function toState<T>(result: ActionResult<T>): AdminFormState {
-  if (result.ok) {
-    revalidatePath(PATH);
-    return { ok: true, stamp: Date.now() };
-  }
-  return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
-}
+const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result, PATH);
 
 const createYear = staffAction(schoolYearSchema, async (input, user) => createSchoolYear(await getDb(), user, input));
 const changeCtx = () => ({ today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' });

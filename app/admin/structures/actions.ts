@@ -2,7 +2,6 @@
 
 // Server actions of "Structures": each goes through staffAction (session, role, zod) and one use-case of lib/admin
 // (one transaction with its audit row), then refreshes the page.
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
 import {
@@ -10,20 +9,9 @@ import {
   updateSectorSchema, updateSite, updateSiteSchema,
 } from '@/lib/admin/structures';
 import type { AdminFormState } from '../calendrier/admin-form';
+import { fields, formState } from '../calendrier/form-state';
 
-function fields(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
-  return out;
-}
-
-function toState<T>(result: ActionResult<T>): AdminFormState {
-  if (result.ok) {
-    revalidatePath('/admin/structures');
-    return { ok: true, stamp: Date.now() };
-  }
-  return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
-}
+const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result, '/admin/structures');
 
 const newSector = staffAction(createSectorSchema, async (input, user) => createSector(await getDb(), user, input));
 const editSector = staffAction(updateSectorSchema, async (input, user) => updateSector(await getDb(), user, input));
