@@ -5,6 +5,7 @@
 // a 100 ms target and explained (EXPLAIN ANALYZE, BUFFERS). The database is dropped at the end, even on failure or Ctrl-C.
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { withBenchDatabase } from './database';
 import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database } from '@/db/client';
 import { DEMO_YEAR, seedIfEmpty } from '@/db/seed';
@@ -15,7 +16,6 @@ import { occupancy, occupancyWindow } from '@/lib/admin/occupancy';
 import { buildSchoolCalendar, openDates, type IsoDate } from '@/lib/planning';
 
 // ---- configuration -------------------------------------------------------------------------------------
-const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHILDREN = 10_000;
 const EXTRA_SCHOOLS = 16; // 20 schools in all
 const EXTRA_CENTRES = 5; // 8 leisure centres, one per sector
@@ -31,11 +31,6 @@ function check(label: string, ok: boolean, detail = ''): void {
   if (!ok) failures.push(label);
 }
 
-function databaseUrl(server: string, name: string): string {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** The statements a use-case sends, captured so they can be explained exactly as the pages run them. */
 let captured: { query: string; params: unknown[] }[] | null = null;
@@ -151,39 +146,13 @@ async function time(label: string, run: () => Promise<unknown>): Promise<Timed> 
 
 // ---- main -----------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const dbName = `portail_bench_admin_${Date.now()}`;
-  const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  let database: Database | undefined;
-  let explainer: postgres.Sql | undefined;
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    await database?.close().catch(() => {});
-    await explainer?.end({ timeout: 5 }).catch(() => {});
-    await server.unsafe(`drop database if exists ${dbName} with (force)`);
-    await server.end({ timeout: 5 });
-    console.log(`\n[bench:admin] database ${dbName} dropped`);
-  };
-  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): keep listening, drop once.
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench:admin] ${signal}: dropping ${dbName}`);
-    void drop().catch((error: unknown) => console.error(`[bench:admin] could not drop ${dbName}:`, error)).finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
   const started = performance.now();
-  try {
-    const [{ version }] = (await server`select current_setting('server_version') as version`) as unknown as [{ version: string }];
-    await server.unsafe(`create database ${dbName}`);
-    const url = databaseUrl(SERVER_URL, dbName);
-    console.log(`[bench:admin] PostgreSQL ${version}, database ${dbName}, today ${TODAY}`);
-    database = await openDatabase({ url }, { logger: capture, max: 4 });
-    explainer = postgres(url, { max: 1, onnotice: () => {} });
+  await withBenchDatabase({ tag: 'bench:admin', prefix: 'portail_bench_admin', failures }, async (bench) => {
+    console.log(`[bench:admin] PostgreSQL ${bench.version}, database ${bench.name}, today ${TODAY}`);
+    const database = await openDatabase({ url: bench.url }, { logger: capture, max: 4 });
+    bench.closeLater(() => database.close());
+    const explainer = postgres(bench.url, { max: 1, onnotice: () => {} });
+    bench.closeLater(() => explainer.end({ timeout: 5 }));
     const db = database.db;
 
     const seedStarted = performance.now();
@@ -238,16 +207,7 @@ async function main(): Promise<void> {
     console.log(`|---|---:|---:|---|`);
     for (const r of results) console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`);
     console.log(`\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    failures.push('the bench itself');
-    if (!interrupted) console.error('\n[bench:admin] failed:', error);
-  } finally {
-    await drop().catch((error: unknown) => {
-      failures.push('dropping the database');
-      console.error(`[bench:admin] could not drop ${dbName}:`, error);
-    });
-    process.exitCode = failures.length === 0 ? 0 : 1;
-  }
+  });
 }
 
 void main();

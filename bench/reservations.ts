@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { withBenchDatabase } from './database';
 import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database, type Db } from '@/db/client';
 import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/db/seed';
@@ -16,7 +17,6 @@ import { submitReservationRequest, type SubmitResult } from '@/lib/requests/subm
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 
 // ---- configuration -------------------------------------------------------------------------------------
-const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const FAMILIES = 2000;
 const LEVELS = [1, 10, 50] as const;
 /** validations per level: a few seconds each, every caller of the 50 running a dozen times */
@@ -53,11 +53,6 @@ const ms = (n: number) => n.toFixed(1);
 const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-function databaseUrl(server: string, name: string): string {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 interface Candidate {
   childId: number;
@@ -341,40 +336,14 @@ async function checkInvariants(db: Db, seededReservations: number): Promise<void
 
 // ---- main -----------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const dbName = `portail_bench_${Date.now()}`;
-  const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  let database: Database | undefined;
-  let monitor: postgres.Sql | undefined;
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    await database?.close().catch(() => {});
-    await monitor?.end({ timeout: 5 }).catch(() => {});
-    await server.unsafe(`drop database if exists ${dbName} with (force)`);
-    await server.end({ timeout: 5 });
-    console.log(`\n[bench] database ${dbName} dropped`);
-  };
-  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): keep listening, drop once.
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${signal}: dropping ${dbName}`);
-    void drop().catch((error: unknown) => console.error(`[bench] could not drop ${dbName}:`, error)).finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
   const started = performance.now();
-  try {
-    const [{ version }] = (await server`select current_setting('server_version') as version`) as unknown as [{ version: string }];
-    await server.unsafe(`create database ${dbName}`);
-    const url = databaseUrl(SERVER_URL, dbName);
-    console.log(`[bench] PostgreSQL ${version}, database ${dbName}, pool max ${POOL_MAX}, today ${TODAY}; `
+  await withBenchDatabase({ tag: 'bench', prefix: 'portail_bench', failures }, async (bench) => {
+    console.log(`[bench] PostgreSQL ${bench.version}, database ${bench.name}, pool max ${POOL_MAX}, today ${TODAY}; `
       + `${os.cpus().length} CPUs, load average ${loadAverage()} (other work on the machine skews the figures)`);
-    database = await openDatabase({ url }, { logger: counter, max: POOL_MAX });
-    monitor = postgres(url, { max: 1, onnotice: () => {} });
+    const database = await openDatabase({ url: bench.url }, { logger: counter, max: POOL_MAX });
+    bench.closeLater(() => database.close());
+    const monitor = postgres(bench.url, { max: 1, onnotice: () => {} });
+    bench.closeLater(() => monitor.end({ timeout: 5 }));
     const db = database.db;
 
     // Seed.
@@ -429,7 +398,7 @@ async function main(): Promise<void> {
     // The levels.
     const results: LevelResult[] = [];
     for (const concurrency of LEVELS) {
-      const r = await runLevel(database, monitor, dbName, seeded!.year, concurrency, candidates);
+      const r = await runLevel(database, monitor, bench.name, seeded!.year, concurrency, candidates);
       results.push(r);
       const refusedTotal = [...r.refused.values()].reduce((a, b) => a + b, 0);
       console.log(`\nConcurrency ${concurrency}: ${r.validations} validations in ${r.seconds.toFixed(2)} s → ${r.perSecond.toFixed(1)}/s, `
@@ -460,7 +429,7 @@ async function main(): Promise<void> {
     // The table.
     const line = (cells: (string | number)[], widths: number[]) => `| ${cells.map((c, i) => pad(c, widths[i]!)).join(' | ')} |`;
     const widths = [11, 11, 8, 8, 8, 8, 13, 14, 13];
-    console.log(`\nReservations "Valider" benchmark — ${seeded!.families} families, ${seeded!.reservations} seeded reservations, PostgreSQL ${version}, pool ${POOL_MAX}`);
+    console.log(`\nReservations "Valider" benchmark — ${seeded!.families} families, ${seeded!.reservations} seeded reservations, PostgreSQL ${bench.version}, pool ${POOL_MAX}`);
     console.log(`${os.cpus().length} CPUs, load average at the end ${loadAverage()}; seed ${(seedMs / 1000).toFixed(1)} s; one validation = ${oneCount} SQL statements (1 date: ${oneCount}, ${fullYear.changedDates} dates: ${fullCount})`);
     console.log('');
     console.log(line(['concurrency', 'validations', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'stmts/valid.', 'changed/valid.', 'refused'], widths));
@@ -471,16 +440,7 @@ async function main(): Promise<void> {
         r.statementsPerValidation.toFixed(1), r.changedPerValidation.toFixed(1), refusedTotal], widths));
     }
     console.log(`\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    failures.push('the bench itself');
-    if (!interrupted) console.error('\n[bench] failed:', error);
-  } finally {
-    await drop().catch((error: unknown) => {
-      failures.push('dropping the database');
-      console.error(`[bench] could not drop ${dbName}:`, error);
-    });
-    process.exitCode = failures.length === 0 ? 0 : 1;
-  }
+  });
 }
 
 void main();
