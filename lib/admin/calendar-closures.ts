@@ -7,7 +7,8 @@ import type { Db, Queryable } from '@/db/client';
 import { closures, reservations, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { formatDateLong, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { idSchema, isoDateField, parseOrRefuse, schoolYearOfDate, serviceSchema, writeAudit, type StaffActor } from './calendar';
+import { writeAudit, type StaffActor } from './audit';
+import { confirmFields, idSchema, isoDateField, parseOrRefuse, schoolYearOfDate, serviceSchema } from './calendar';
 import { affectedReservations, confirmAndCancel, lockEnrolments, type AffectedGroup, type AffectedReservation } from './calendar-cancellations';
 
 export { groupAffected, type AffectedGroup, type AffectedReservation } from './calendar-cancellations';
@@ -16,8 +17,6 @@ export { groupAffected, type AffectedGroup, type AffectedReservation } from './c
 const allOr = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === 'all' || v === undefined ? null : v), schema.nullable());
 
-const truthy = z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 'on', z.boolean());
-
 export const closureSchema = z.object({
   date: isoDateField('la date de fermeture'),
   siteId: allOr(idSchema),
@@ -25,10 +24,7 @@ export const closureSchema = z.object({
   reason: z.string({ error: 'Indiquez le motif de la fermeture : il figure dans le message envoyé aux familles.' }).trim()
     .min(1, 'Indiquez le motif de la fermeture : il figure dans le message envoyé aux familles.')
     .max(300, 'Le motif est trop long (300 caractères au plus).'),
-  /** the second submit, after the agent read the reservations concerned */
-  confirm: truthy.default(false),
-  /** what the agent was shown: if reservations changed since, the list is shown again */
-  fingerprint: z.string().max(128).optional(),
+  ...confirmFields,
 });
 export type ClosureInput = z.input<typeof closureSchema>;
 

@@ -12,7 +12,6 @@ import {
 import { confirmAndCancel, lockEnrolments, reservationsStrandedBy, type CancellationPreview } from './calendar-cancellations';
 
 import { writeAudit, type StaffActor } from './audit';
-export { writeAudit, type StaffActor };
 
 /** Parses with zod and turns the first problem into a French UserError (the use-cases are called by tests too). */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -108,9 +107,12 @@ export async function listSiteCapacities(db: Queryable): Promise<SiteCapacityAdm
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar changes that strand reservations (holiday periods, rentrée, end of the year): preview, then confirm
 
-/** The second submit, after the agent read the reservations concerned, and the fingerprint of what was read. */
 const truthy = z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 'on', z.boolean());
-const confirmFields = { confirm: truthy.default(false), fingerprint: z.string().max(128).optional() };
+/**
+ * The second submit of a change that cancels reservations (a closure, a calendar change): `confirm`, after the agent
+ * read the reservations concerned, and the fingerprint of what was read (a list changed since is shown again).
+ */
+export const confirmFields = { confirm: truthy.default(false), fingerprint: z.string().max(128).optional() };
 
 export interface CalendarChangeContext {
   today: IsoDate;
@@ -172,11 +174,6 @@ async function changeCalendar(
   return { status: 'saved', id: outcome.written, cancelled: outcome.cancelled, families: outcome.families };
 }
 
-function defaultContext(): CalendarChangeContext {
-  const at = new Date();
-  return { today: at.toISOString().slice(0, 10), now: at, appUrl: 'http://localhost:3000' };
-}
-
 const span = (start: IsoDate, end: IsoDate) => `du ${formatDateLong(start)} au ${formatDateLong(end)}`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,7 +210,7 @@ export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown
 export const updateSchoolYearSchema = z.intersection(z.object({ id: idSchema, ...confirmFields }), schoolYearSchema);
 
 /** Moving the rentrée or the end cancels, after confirmation, the reservations on days no longer in the year. */
-export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
@@ -265,7 +262,7 @@ async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: Iso
  * Adding (or moving) a holiday period closes its school days to the canteen and the Wednesdays (and opens them to the
  * holiday centres): the reservations stranded are listed first, then cancelled on confirmation.
  */
-export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
   const { confirm, fingerprint, ...h } = parseOrRefuse(addHolidaySchema, input);
   return db.transaction(async (tx) => {
     await checkHoliday(tx, h.schoolYearId, h);
@@ -283,7 +280,7 @@ export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown
   });
 }
 
-export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint, ...h } = parseOrRefuse(updateHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
@@ -305,7 +302,7 @@ export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unkn
 }
 
 /** Deleting a holiday period closes its days to the holiday centres: their reservations are listed, then cancelled. */
-export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext = defaultContext()): Promise<CalendarChangeResult> {
+export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint } = parseOrRefuse(deleteHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');

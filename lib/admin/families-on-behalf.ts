@@ -14,7 +14,8 @@ import {
 } from '@/lib/requests/drafts';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
-import { idSchema, parseOrRefuse, type StaffActor } from './calendar';
+import type { StaffActor } from './audit';
+import { idSchema, parseOrRefuse } from './calendar';
 
 export interface Agent extends StaffActor {
   firstName: string;

@@ -7,7 +7,8 @@ import { accounts, accountTokens, children, enrolments, families, parents, reque
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { UserError } from '@/lib/errors';
 import { isIsoDate, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { idSchema, parseOrRefuse, writeAudit, type StaffActor } from './calendar';
+import { writeAudit, type StaffActor } from './audit';
+import { idSchema, parseOrRefuse } from './calendar';
 
 export const SEARCH_LIMIT = 50;
 export const CLASS_LEVELS = ['PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2'] as const;

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { children, enrolments, families, reservations, sectors, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
-import { idSchema, parseOrRefuse, writeAudit, type StaffActor } from './calendar';
+import { writeAudit, type StaffActor } from './audit';
+import { idSchema, parseOrRefuse } from './calendar';
 
 export type SiteKind = 'centre' | 'ecole';
 

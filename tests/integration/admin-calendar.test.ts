@@ -10,8 +10,9 @@ import {
 import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS, seedIfEmpty } from '@/db/seed';
 import {
   addHolidayPeriod, createSchoolYear, deleteHolidayPeriod, saveSiteCapacities, setCanteenWeekdays, setDeadline, updateHolidayPeriod,
-  updateSchoolYear, type StaffActor,
+  updateSchoolYear,
 } from '@/lib/admin/calendar';
+import type { StaffActor } from '@/lib/admin/audit';
 import { addClosure, deleteClosure, type ClosureResult } from '@/lib/admin/calendar-closures';
 import type { CancellationPreview } from '@/lib/admin/calendar-cancellations';
 import { createSector, createSite, deleteSector, deleteSite, updateSector, updateSite } from '@/lib/admin/structures';
@@ -280,17 +281,17 @@ describe('school years and holiday periods', () => {
     await expectRefused(() => createSchoolYear(db(), agent, { label: '2027-2028', yearStart: '2027-09-01', yearEnd: '2028-07-04' }), /existe déjà/);
     await expectRefused(() => createSchoolYear(db(), agent, { label: '2028-2029', yearStart: '2028-06-01', yearEnd: '2029-07-04' }), /chevauchent/);
     await expectRefused(() => createSchoolYear(db(), agent, { label: '2029-2030', yearStart: '2030-09-01', yearEnd: '2029-07-04' }), /rentrée doit précéder/);
-    await updateSchoolYear(db(), agent, { id, label: '2027-2028', yearStart: '2027-09-02', yearEnd: '2028-07-04' });
+    await updateSchoolYear(db(), agent, { id, label: '2027-2028', yearStart: '2027-09-02', yearEnd: '2028-07-04' }, ctx);
 
     const added = await addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Vacances de la Toussaint', start: '2027-10-23', end: '2027-11-07' }, ctx);
     if (added.status !== 'saved') throw new Error('expected the period saved at once');
     const toussaint = added.id;
-    await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Doublon', start: '2027-11-01', end: '2027-11-10' }), /chevauchent la période « Vacances de la Toussaint »/);
-    await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'À l\'envers', start: '2027-12-30', end: '2027-12-20' }), /doit précéder/);
-    await updateHolidayPeriod(db(), agent, { id: toussaint, label: 'Toussaint', start: '2027-10-23', end: '2027-11-08' });
+    await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'Doublon', start: '2027-11-01', end: '2027-11-10' }, ctx), /chevauchent la période « Vacances de la Toussaint »/);
+    await expectRefused(() => addHolidayPeriod(db(), agent, { schoolYearId: id, label: 'À l\'envers', start: '2027-12-30', end: '2027-12-20' }, ctx), /doit précéder/);
+    await updateHolidayPeriod(db(), agent, { id: toussaint, label: 'Toussaint', start: '2027-10-23', end: '2027-11-08' }, ctx);
     const [period] = await db().select().from(holidayPeriods).where(eq(holidayPeriods.id, toussaint));
     expect(period).toMatchObject({ label: 'Toussaint', end: '2027-11-08' });
-    await deleteHolidayPeriod(db(), agent, { id: toussaint });
+    await deleteHolidayPeriod(db(), agent, { id: toussaint }, ctx);
     expect(await db().select().from(holidayPeriods).where(eq(holidayPeriods.schoolYearId, id))).toEqual([]);
     const audits = await rows<{ action: string }>(db(), sql`select action from audit_log where entity in ('school_year', 'holiday_period') order by id`);
     expect(audits.map((a) => a.action)).toEqual(['school_year.create', 'school_year.update', 'holiday_period.create', 'holiday_period.update', 'holiday_period.delete']);
