@@ -32,9 +32,8 @@ const deleteHoliday = staffAction(deleteHolidaySchema, async (input, user) => de
 const deadline = staffAction(deadlineSchema, async (input, user) => setDeadline(await getDb(), user, input));
 const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) => setCanteenWeekdays(await getDb(), user, input));
 const capacities = staffAction(capacitiesSchema, async (input, user) => saveSiteCapacities(await getDb(), user, input));
-const closure = staffAction(closureSchema, async (input, user) =>
-  addClosure(await getDb(), user, input, { today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' }));
-const removeClosure = staffAction(deleteClosureSchema, async (input, user) => deleteClosure(await getDb(), user, input, { today: today(), now: now() }));
+const closure = staffAction(closureSchema, async (input, user) => addClosure(await getDb(), user, input, changeCtx()));
+const removeClosure = staffAction(deleteClosureSchema, async (input, user) => deleteClosure(await getDb(), user, input, changeCtx()));
 
 /** The rows of a preview, as the closure form and the calendar forms show them. */
 function previewRows(affected: { childId: number; childName: string; familyName: string; service: keyof typeof SERVICE_LABELS; siteName: string; date: string; units: (keyof typeof UNIT_LABELS)[] }[], withDates: boolean): CancellationPreviewState['rows'] {
@@ -51,7 +50,7 @@ function previewRows(affected: { childId: number; childName: string; familyName:
 
 /** A calendar change: saved (with what it cancelled), or the reservations it would cancel, to confirm. */
 function toChangeState(result: ActionResult<CalendarChangeResult>, input: Record<string, string>): AdminFormState {
-  if (!result.ok) return { ok: false, formError: result.formError, fieldErrors: result.fieldErrors };
+  if (!result.ok) return formState(result, PATH);
   const data = result.data;
   if (data.status === 'confirm') {
     return {
