@@ -11,12 +11,12 @@ import {
   createStaffAccountAction, inviteParentAction, resendStaffInvitationAction, setStaffAccountDisabledAction,
 } from './actions';
 import { CreateAccountForm, RowAction } from './forms';
+import { invitationStatus } from './invitation';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('title') };
 }
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const DONE = ['cree', 'invitation', 'desactive', 'reactive', 'parent'] as const;
 type Done = (typeof DONE)[number];
 
@@ -31,11 +31,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const [staff, found] = await Promise.all([listStaffAccounts(db), searchParents(db, { query: q })]);
   const now = wallNow();
-  const pending = (expiresAt: Date | null, hasPassword: boolean) => {
-    if (hasPassword) return null;
-    if (expiresAt && expiresAt > now) return t('invited', { date: dateTime.format(expiresAt) });
-    return t('invitationExpired');
-  };
+  const pending = (expiresAt: Date | null, hasPassword: boolean) => (hasPassword ? null : invitationStatus(t, expiresAt, now));
 
   return (
     <>

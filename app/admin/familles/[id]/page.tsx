@@ -8,10 +8,11 @@ import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { CLASS_LEVELS, getFamilyAdmin, listSectorOptions, listSiteOptions } from '@/lib/admin/families';
 import { requireStaff } from '@/lib/auth/session';
-import { now } from '@/lib/clock';
+import { wallNow } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
 import { inviteParentAction } from '../../comptes/actions';
 import { RowAction } from '../../comptes/forms';
+import { invitationStatus } from '../../comptes/invitation';
 import { addChildAction, addParentAction, setSectorAction } from '../actions';
 import { AdminForm, Field, SelectField } from '../admin-form';
 import { parseId } from '../ids';
@@ -20,14 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminFamilies'))('title') };
 }
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 export default async function AdminFamilyPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const t = await getTranslations('adminFamilies');
+  const [t, ta] = await Promise.all([getTranslations('adminFamilies'), getTranslations('accounts')]);
   const familyId = parseId((await params).id);
   const invited = (await searchParams).fait === 'invitation';
   const db = await getDb();
@@ -66,7 +65,7 @@ export default async function AdminFamilyPage({ params, searchParams }: {
                 <th scope="col" className="p-2">{t('email')}</th>
                 <th scope="col" className="p-2">{t('phone')}</th>
                 <th scope="col" className="p-2">{t('account')}</th>
-                <th scope="col" className="p-2">{t('actions')}</th>
+                <th scope="col" className="p-2">{ta('actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,17 +75,15 @@ export default async function AdminFamilyPage({ params, searchParams }: {
                   <td className="break-all p-2">{p.email}</td>
                   <td className="p-2">{p.phone || '—'}</td>
                   <td className="p-2">
-                    {p.accountStatus === 'invited' && p.invitationExpiresAt
-                      ? p.invitationExpiresAt > now() ? t('invitedUntil', { date: dateTime.format(p.invitationExpiresAt) }) : t('invitationExpired')
-                      : t(`accountStatus.${p.accountStatus}`)}
+                    {p.accountStatus === 'invited' ? invitationStatus(ta, p.invitationExpiresAt, wallNow()) : t(`accountStatus.${p.accountStatus}`)}
                   </td>
                   <td className="p-2">
                     {p.accountStatus !== 'disabled' && (
                       <RowAction
                         action={inviteParentAction}
                         hidden={{ parentId: p.id, familyId }}
-                        label={p.accountStatus === 'none' || p.accountStatus === 'not_invited' ? t('invite') : t('reinvite')}
-                        ariaLabel={t('inviteLabel', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
+                        label={p.accountStatus === 'none' || p.accountStatus === 'not_invited' ? ta('invite') : ta('reinvite')}
+                        ariaLabel={ta('inviteLabel', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
                       />
                     )}
                   </td>
