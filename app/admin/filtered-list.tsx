@@ -27,6 +27,24 @@ export function FilterForm({ path, title, apply, reset, columns = 3, children }:
   );
 }
 
+/** A filter among a few values; the first choice (« Toutes », « Tous ») does not filter. */
+export function FilterSelect({ label, name, value, anyLabel, options }: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label className="block">{label}
+      <select name={name} defaultValue={value ?? ''} className={filterField}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
 /** « Du » and « Au »: the range of days a list is filtered on. */
 export function DateRangeFields({ from, to, fromLabel, toLabel }: { from?: string; to?: string; fromLabel: string; toLabel: string }) {
   return (

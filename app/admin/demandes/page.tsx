@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { listAdminRequests, requestFiltersSchema } from '@/lib/admin/requests';
 import { requireStaff } from '@/lib/auth/session';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
-import { DateRangeFields, FilteredResults, FilterForm, filterField as field } from '../filtered-list';
+import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';
 import { Pagination } from '../pagination';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,26 +32,12 @@ export default async function AdminRequestsPage({ searchParams }: { searchParams
         <label className="block">{t('reference')}<input name="reference" defaultValue={filters.reference ?? ''} maxLength={30} className={field} /></label>
         <label className="block">{t('family')}<input name="family" defaultValue={filters.family ?? ''} maxLength={100} className={field} /></label>
         <label className="block">{t('child')}<input name="child" defaultValue={filters.child ?? ''} maxLength={100} className={field} /></label>
-        <label className="block">{t('service')}
-          <select name="service" defaultValue={filters.service ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {SERVICE_KINDS.map((s) => <option key={s} value={s}>{SERVICE_LABELS[s]}</option>)}
-          </select>
-        </label>
-        <label className="block">{t('type')}
-          <select name="type" defaultValue={filters.type ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            <option value="reservation">{t('typeReservation')}</option>
-            <option value="inscription">{t('typeInscription')}</option>
-          </select>
-        </label>
-        <label className="block">{t('onBehalf')}
-          <select name="onBehalf" defaultValue={filters.onBehalf ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            <option value="oui">{t('yes')}</option>
-            <option value="non">{t('no')}</option>
-          </select>
-        </label>
+        <FilterSelect label={t('service')} name="service" value={filters.service} anyLabel={t('any')}
+          options={SERVICE_KINDS.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))} />
+        <FilterSelect label={t('type')} name="type" value={filters.type} anyLabel={t('any')}
+          options={[{ value: 'reservation', label: t('typeReservation') }, { value: 'inscription', label: t('typeInscription') }]} />
+        <FilterSelect label={t('onBehalf')} name="onBehalf" value={filters.onBehalf} anyLabel={t('any')}
+          options={[{ value: 'oui', label: t('yes') }, { value: 'non', label: t('no') }]} />
         <DateRangeFields from={filters.from} to={filters.to} fromLabel={t('from')} toLabel={t('to')} />
       </FilterForm>
 

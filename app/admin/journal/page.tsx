@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/admin/journal';
 import { requireStaff } from '@/lib/auth/session';
-import { DateRangeFields, FilteredResults, FilterForm, filterField as field } from '../filtered-list';
+import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';
 import { Pagination } from '../pagination';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
-const byLabel = (codes: string[], label: (code: string) => string) => [...codes].sort((a, b) => label(a).localeCompare(label(b), 'fr'));
+/** The codes as options, in the order of their French labels. */
+const byLabel = (codes: string[], label: (code: string) => string) =>
+  codes.map((value) => ({ value, label: label(value) })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 
 // A long value scrolls inside its box: the box is focusable so the keyboard can scroll it too.
 function Json({ value, empty, label }: { value: unknown; empty: string; label: string }) {
@@ -41,18 +43,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
 
       <FilterForm path="/admin/journal" title={t('filters')} apply={t('apply')} reset={t('reset')}>
         <label className="block">{t('actor')}<input name="actor" defaultValue={filters.actor ?? ''} maxLength={100} className={field} /></label>
-        <label className="block">{t('action')}
-          <select name="action" defaultValue={filters.action ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {byLabel(facets.actions, actionLabel).map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
-          </select>
-        </label>
-        <label className="block">{t('entity')}
-          <select name="entity" defaultValue={filters.entity ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {byLabel(facets.entities, entityLabel).map((e) => <option key={e} value={e}>{entityLabel(e)}</option>)}
-          </select>
-        </label>
+        <FilterSelect label={t('action')} name="action" value={filters.action} anyLabel={t('any')} options={byLabel(facets.actions, actionLabel)} />
+        <FilterSelect label={t('entity')} name="entity" value={filters.entity} anyLabel={t('any')} options={byLabel(facets.entities, entityLabel)} />
         <label className="block">{t('familyId')}<input name="familyId" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.familyId ?? ''} className={field} /></label>
         <DateRangeFields from={filters.from} to={filters.to} fromLabel={t('from')} toLabel={t('to')} />
       </FilterForm>
