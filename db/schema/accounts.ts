@@ -20,7 +20,7 @@ export const accounts = pgTable(
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`)],
 );
 
-// Failed sign-ins, counted per key ("account:<email>" and "ip:<address>") so the limit holds across instances.
+// Password-reset requests, counted per key ("reset:email:<email>", "reset:ip:<address>") across instances.
 export const loginAttempts = pgTable(
   'login_attempts',
   {
@@ -29,6 +29,37 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('login_attempts_key_at').on(t.key, t.at)],
+);
+
+// Failed sign-ins, one row per failure with the typed identifier and the caller's address, so that the limits
+// (lib/auth/rate-limit.ts) can count per (account, address) pair, per address and per account, across instances.
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(), // lower-cased, whether an account has it or not
+    address: text('address').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sign_in_failures_email_at').on(t.email, t.at),
+    index('sign_in_failures_address_at').on(t.address, t.at),
+  ],
+);
+
+// One row per sign-in: the session cookie names it, and every request checks it is still open. Signing out ends
+// it (ended_at), so a cookie captured before is refused; the rows also tell an account's usual addresses.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // random, 32 bytes base64url; carried inside the encrypted session cookie
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_account_address').on(t.accountId, t.address, t.createdAt)],
 );
 
 // Invitation and password-reset links: only the hash of the token is stored.

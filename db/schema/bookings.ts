@@ -75,6 +75,14 @@ export const requests = pgTable(
   (t) => [
     index('requests_family_created').on(t.familyId, t.createdAt),
     index('requests_status_expires').on(t.status, t.expiresAt),
+    // one open draft per child, service and démarche for the family, and one per agent at the desk: « Commencer »
+    // clicked twice at once resumes the same draft (lib/requests/drafts.ts inserts with ON CONFLICT DO NOTHING)
+    uniqueIndex('requests_one_family_draft')
+      .on(t.childId, t.service, t.type)
+      .where(sql`${t.status} = 'draft' and not ${t.onBehalf}`),
+    uniqueIndex('requests_one_agent_draft')
+      .on(t.childId, t.service, t.type, t.createdBy)
+      .where(sql`${t.status} = 'draft' and ${t.onBehalf}`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites, type AuditAction, type AuditEntity } from '@/db/schema';
 import { UserError } from '@/lib/errors';
+import { idSchema } from '@/lib/ids';
 import {
   addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, formatDateLong, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
   type IsoDate, type ServiceKind, type StoredSchoolYear, type Unit,
@@ -24,7 +25,7 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z
 // ---------------------------------------------------------------------------------------------------------------
 // Shared field schemas (French messages: they reach the agent as they are)
 
-export const idSchema = z.coerce.number({ error: 'Identifiant invalide.' }).int('Identifiant invalide.').positive('Identifiant invalide.').max(2_147_483_647, 'Identifiant invalide.');
+export { idSchema }; // the shared one (lib/ids.ts), re-exported for the back office's schemas
 export const isoDateField = (name: string) =>
   z.string({ error: `Indiquez ${name}.` }).trim().min(1, `Indiquez ${name}.`).refine(isIsoDate, `${capitalize(name)} n'est pas une date valide (JJ/MM/AAAA).`);
 export const serviceSchema = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKind[]], { error: 'Service inconnu.' });

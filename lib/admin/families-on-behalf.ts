@@ -8,6 +8,7 @@ import type { Db, Queryable } from '@/db/client';
 import { children, families, requests, sites } from '@/db/schema';
 import { chooseEnrolmentSite, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { UserError } from '@/lib/errors';
+import { idField, idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS, type IsoDate, type ServiceKind } from '@/lib/planning';
 import {
   applyTemplateToDraft, loadDraft, saveDaysSchema, saveDraftDays, startReservationDraft, templateSchema, withDeadline, type Draft,
@@ -15,7 +16,7 @@ import {
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
 import type { StaffActor } from './audit';
-import { idSchema, parseOrRefuse } from './calendar';
+import { parseOrRefuse } from './calendar';
 
 export interface Agent extends StaffActor {
   firstName: string;
@@ -95,7 +96,7 @@ export async function applyTemplateOnBehalf(
 export const submitOnBehalfSchema = z.object({
   familyId: idSchema,
   requestId: idSchema,
-  version: z.coerce.number().int().min(0),
+  version: versionSchema,
   reason: reasonField,
 });
 
@@ -116,7 +117,7 @@ export const enrolOnBehalfSchema = z.object({
   familyId: idSchema,
   childId: idSchema,
   service: serviceField,
-  siteId: z.coerce.number({ error: 'Choisissez le lieu.' }).int().positive('Choisissez le lieu.').max(2_147_483_647, 'Choisissez le lieu.'),
+  siteId: idField('Choisissez le lieu.'),
   reason: reasonField,
 });
 

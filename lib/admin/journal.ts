@@ -4,6 +4,7 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog } from '@/db/schema';
+import { idSchema } from '@/lib/ids';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from './requests';
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -14,7 +15,7 @@ export const journalFiltersSchema = z.object({
   actor: param(z.string().max(100)),
   action: param(z.enum(AUDIT_ACTIONS)),
   entity: param(z.enum(AUDIT_ENTITIES)),
-  familyId: param(z.coerce.number().int().positive().max(2_147_483_647)),
+  familyId: param(idSchema),
   from: param(isoDate),
   to: param(isoDate),
   page: pageParam,

@@ -1,6 +1,7 @@
 // The query parameters of the back office's reports (dashboard, attendance lists, meal orders), parsed by zod.
 // A bad value is the user's mistake: the page reads an error key and shows its French message, never a crash.
 import { z } from 'zod';
+import { idField } from '@/lib/ids';
 import { addDays, daysBetween, isIsoDate, mondayOf, type IsoDate } from '@/lib/planning';
 
 /** The longest range of a meal order report, in days (both ends included). */
@@ -21,7 +22,7 @@ function param(params: SearchParams, name: string): string | undefined {
 }
 
 const isoDate = z.string().refine(isIsoDate, { message: 'invalidDate' });
-const siteId = z.coerce.number({ message: 'invalidSite' }).int({ message: 'invalidSite' }).positive({ message: 'invalidSite' });
+const siteId = idField('invalidSite');
 
 function firstError(error: z.ZodError): ReportParamError {
   const message = error.issues[0]?.message;

@@ -8,8 +8,9 @@ import { auditLog, children, enrolments, families, parents, requests, sectors, s
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
+import { idField, idSchema } from '@/lib/ids';
 import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { DRAFT_LIFETIME_MS, findOpenDraft } from '@/lib/requests/drafts';
+import { DRAFT_LIFETIME_MS, openOrResumeDraft } from '@/lib/requests/drafts';
 
 const payloadSchema = z.object({ siteId: z.number().int().positive().nullable() });
 
@@ -65,17 +66,11 @@ export async function startEnrolmentDraft(
   if (child.enrolmentId !== null) {
     throw new UserError(`${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`, 'already_enrolled');
   }
-  const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const open = await findOpenDraft(db, { ...p, type: 'inscription', createdBy: p.onBehalf ? p.accountId : undefined });
-  if (open) return { requestId: open.id };
-  const [created] = await db
-    .insert(requests)
-    .values({
-      familyId: p.familyId, childId: p.childId, service: p.service, schoolYearId: year.id, type: 'inscription',
-      status: 'draft', payload: { siteId: null }, createdBy: p.accountId, expiresAt, createdAt: p.now, updatedAt: p.now,
-    })
-    .returning({ id: requests.id });
-  return { requestId: created!.id };
+  const key = { ...p, type: 'inscription' as const, onBehalf: Boolean(p.onBehalf) };
+  const { requestId } = await openOrResumeDraft(db, key, async () => ({
+    schoolYearId: year.id, payload: { siteId: null },
+  }));
+  return { requestId };
 }
 
 export async function loadEnrolmentDraft(
@@ -107,8 +102,8 @@ export async function loadEnrolmentDraft(
 }
 
 export const chooseSiteSchema = z.object({
-  requestId: z.coerce.number().int().positive().max(2_147_483_647),
-  siteId: z.coerce.number({ error: 'Sélectionnez le lieu proposé.' }).int().positive('Sélectionnez le lieu proposé.').max(2_147_483_647),
+  requestId: idSchema,
+  siteId: idField('Sélectionnez le lieu proposé.'),
 });
 
 /** The kind of site that runs a service: the school's canteen, or a leisure centre. */

@@ -1,10 +1,11 @@
 // The draft of a "Gérer mes réservations" démarche lives on the server (refresh, back button, a phone that
 // sleeps lose nothing): the planning at the start (base) and the planning the parent wants (desired).
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
 import { children, enrolments, requests } from '@/db/schema';
 import { UserError } from '@/lib/errors';
+import { idSchema } from '@/lib/ids';
 import {
   applyTemplate, bookablePredicate, diffReservations, formatDateLong, greyReason, GREY_REASON_LABELS,
   isUnit, sortReservations, SERVICE_LABELS, validateDay, type IsoDate, type Reservation, type ServiceKind,
@@ -57,26 +58,74 @@ export async function childReservations(
 }
 
 /**
- * The family's live draft of a démarche for a child and a service, to resume it rather than start again.
- * `createdBy` (an agent at the desk): only that agent's own draft. Without it (a parent): never a draft an agent opened.
+ * Who a draft belongs to: the family's one open draft of a démarche for a child and a service, or an agent's own
+ * at the desk (on_behalf). The partial unique indexes requests_one_family_draft and requests_one_agent_draft
+ * hold one open draft per key, expired or not: expired drafts stay until a purge.
  */
-export async function findOpenDraft(
+export interface DraftKey {
+  familyId: number;
+  childId: number;
+  service: ServiceKind;
+  type: 'reservation' | 'inscription';
+  accountId: number;
+  /** an agent acting for the family: the agent's own draft, never the family's */
+  onBehalf: boolean;
+}
+
+function sameDraftKey(k: DraftKey): SQL {
+  return and(
+    eq(requests.familyId, k.familyId), eq(requests.childId, k.childId), eq(requests.service, k.service),
+    eq(requests.type, k.type), eq(requests.status, 'draft'),
+    k.onBehalf ? and(eq(requests.onBehalf, true), eq(requests.createdBy, k.accountId)) : eq(requests.onBehalf, false),
+  )!;
+}
+
+/**
+ * "Commencer": resumes the key's live draft, or opens one, so that « Commencer » clicked twenty times at once
+ * opens one draft and every click gets its id. An expired draft of the key (it would stay until the purge and
+ * hold the index) is deleted first; the insert then does nothing when a concurrent start won, and that draft is
+ * read back.
+ * `values` builds what a new draft starts with (queried only when no live draft exists).
+ */
+export async function openOrResumeDraft(
   db: Queryable,
-  p: { familyId: number; childId: number; service: ServiceKind; type: 'reservation' | 'inscription'; now: Date; createdBy?: number },
-): Promise<{ id: number } | undefined> {
-  const [open] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(
-      eq(requests.familyId, p.familyId), eq(requests.childId, p.childId), eq(requests.service, p.service),
-      eq(requests.type, p.type), eq(requests.status, 'draft'), gt(requests.expiresAt, p.now),
-      p.createdBy !== undefined
-        ? eq(requests.createdBy, p.createdBy)
-        : sql`not exists (select 1 from accounts a where a.id = ${requests.createdBy} and a.role <> 'parent')`,
-    ))
-    .orderBy(desc(requests.id))
-    .limit(1);
-  return open;
+  k: DraftKey & { now: Date },
+  values: () => Promise<{ schoolYearId: number; payload: unknown; baseVersion?: number }>,
+): Promise<{ requestId: number; resumed: boolean }> {
+  const expiresAt = new Date(k.now.getTime() + DRAFT_LIFETIME_MS);
+  const resume = async () => {
+    const [live] = await db
+      .update(requests)
+      .set({ expiresAt, updatedAt: k.now })
+      .where(and(sameDraftKey(k), gt(requests.expiresAt, k.now)))
+      .returning({ id: requests.id });
+    return live;
+  };
+  const live = await resume();
+  if (live) return { requestId: live.id, resumed: true };
+  // what the purge (purgeExpiredDrafts) would do to it; « annulée » would show in the back office as if cancelled
+  await db.delete(requests).where(and(sameDraftKey(k), or(isNull(requests.expiresAt), lte(requests.expiresAt, k.now))));
+  const start = await values();
+  const [created] = await db
+    .insert(requests)
+    .values({
+      familyId: k.familyId, childId: k.childId, service: k.service, schoolYearId: start.schoolYearId, type: k.type,
+      status: 'draft', payload: start.payload, baseVersion: start.baseVersion ?? null, createdBy: k.accountId,
+      onBehalf: k.onBehalf, expiresAt, createdAt: k.now, updatedAt: k.now,
+    })
+    // the arbiter is the key's partial unique index (its columns and its predicate)
+    .onConflictDoNothing(k.onBehalf
+      ? {
+        target: [requests.childId, requests.service, requests.type, requests.createdBy],
+        where: sql`status = 'draft' and on_behalf`,
+      }
+      : { target: [requests.childId, requests.service, requests.type], where: sql`status = 'draft' and not on_behalf` })
+    .returning({ id: requests.id });
+  if (created) return { requestId: created.id, resumed: false };
+  // A concurrent « Commencer » of the same key committed its draft first (PostgreSQL made this insert wait for it).
+  const won = await resume();
+  if (won) return { requestId: won.id, resumed: true };
+  throw new Error(`no open ${k.type} draft after a conflict (child ${k.childId}, ${k.service})`);
 }
 
 /** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
@@ -98,23 +147,15 @@ export async function startReservationDraft(
   if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
 
-  const expiresAt = new Date(p.now.getTime() + DRAFT_LIFETIME_MS);
-  const open = await findOpenDraft(db, { ...p, type: 'reservation', createdBy: p.onBehalf ? p.accountId : undefined });
-  if (open) {
-    await db.update(requests).set({ expiresAt, updatedAt: p.now }).where(eq(requests.id, open.id));
-    return { requestId: open.id, resumed: true };
-  }
-  const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
-  const current = await childReservations(db, { childId: p.childId, service: p.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay });
-  const [created] = await db
-    .insert(requests)
-    .values({
-      familyId: p.familyId, childId: p.childId, service: p.service, schoolYearId: year.id, type: 'reservation', status: 'draft',
-      payload: { base: current, desired: current } satisfies DraftPayload, baseVersion: child.planningVersion,
-      createdBy: p.accountId, expiresAt, createdAt: p.now, updatedAt: p.now,
-    })
-    .returning({ id: requests.id });
-  return { requestId: created!.id, resumed: false };
+  const key = { ...p, type: 'reservation' as const, onBehalf: Boolean(p.onBehalf) };
+  return openOrResumeDraft(db, key, async () => {
+    const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
+    const current = await childReservations(db, {
+      childId: p.childId, service: p.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay,
+    });
+    const payload: DraftPayload = { base: current, desired: current };
+    return { schoolYearId: year.id, payload, baseVersion: child.planningVersion ?? undefined };
+  });
 }
 
 /** A draft of the family (ownership in the query); refuses unknown, foreign and expired drafts alike. */
@@ -180,13 +221,26 @@ export function invalidDaysMessage(kind: ServiceKind, days: { date: IsoDate; uni
   return bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' ');
 }
 
-export const saveDaysSchema = z.object({
-  requestId: z.coerce.number().int().positive(),
-  days: z
-    .array(z.object({ date: z.iso.date('Date invalide.'), units: z.array(z.string().max(32)).max(4) }))
-    .min(1, 'Aucun jour à enregistrer.')
-    .max(62, 'Trop de jours à la fois : enregistrez semaine par semaine.'),
-});
+export const saveDaysSchema = z
+  .object({
+    requestId: idSchema,
+    days: z
+      .array(z.object({ date: z.iso.date('Date invalide.'), units: z.array(z.string().max(32)).max(4) }))
+      .min(1, 'Aucun jour à enregistrer.')
+      .max(62, 'Trop de jours à la fois : enregistrez semaine par semaine.'),
+  })
+  // the same day twice in one call: which units win would depend on the list's order, so the call is refused
+  .superRefine(({ days }, ctx) => {
+    const seen = new Set<string>();
+    for (const { date } of days) {
+      if (seen.has(date)) {
+        const message = `Le ${formatDateLong(date)} apparaît deux fois : chaque jour ne s'enregistre qu'une fois.`;
+        ctx.addIssue({ code: 'custom', message });
+        return;
+      }
+      seen.add(date);
+    }
+  });
 
 /**
  * The calendar as seen by whoever changes the planning: an agent at the desk (waiveDeadline) may change any
@@ -227,7 +281,7 @@ export async function saveDraftDays(
 const weekTemplateSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5']), z.array(z.string().max(32)).max(4));
 export const templateSchema = z
   .object({
-    requestId: z.coerce.number().int().positive(),
+    requestId: idSchema,
     weeks: z.array(weekTemplateSchema).min(1).max(2),
     from: z.iso.date('Indiquez la date de début (Du).'),
     to: z.iso.date('Indiquez la date de fin (Au).'),

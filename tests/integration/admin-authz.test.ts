@@ -9,15 +9,17 @@ import { accounts } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { snapshot } from '../support/demo';
+import { openTestSession, type TestSession } from '../support/session';
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | TestSession }));
 vi.mock('server-only', () => ({}));
 vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 
 let database: TestDatabase;
-const ids: Record<'parent' | 'staff' | 'admin', string> = { parent: '', staff: '', admin: '' };
+// an open session of each role (its row in `sessions`), as signing in leaves it
+const sessions = {} as Record<'parent' | 'staff' | 'admin', TestSession>;
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,7 +40,7 @@ beforeAll(async () => {
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   for (const role of ['parent', 'staff', 'admin'] as const) {
     const [row] = await database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS[role].email));
-    ids[role] = String(row!.id);
+    sessions[role] = await openTestSession(database.db, row!.id);
   }
 });
 
@@ -76,14 +78,14 @@ describe('back-office actions', () => {
         const anonymous = await call(fn);
         expect(anonymous.digest, `${actionName} as anonymous`).toMatch(/NEXT_REDIRECT.*\/connexion/);
 
-        session.current = { user: { id: ids.parent, sessionVersion: 0 } };
+        session.current = sessions.parent;
         const parent = await call(fn);
         expect(parent.digest, `${actionName} as a parent`).toMatch(/NEXT_HTTP_ERROR_FALLBACK;403/);
 
         expect(await snapshot(database.db), `${actionName} wrote something for a visitor or a parent`).toBe(before);
 
         for (const role of ['staff', 'admin'] as const) {
-          session.current = { user: { id: ids[role], sessionVersion: 0 } };
+          session.current = sessions[role];
           const result = await call(fn);
           expect(result.digest ?? '', `${actionName} as ${role}`).not.toMatch(/NEXT_HTTP_ERROR_FALLBACK;403|\/connexion/);
         }

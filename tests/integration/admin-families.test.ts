@@ -1,17 +1,20 @@
 // Back office « Familles » and the Guichet famille acting for a family, through the use-cases the admin pages
 // and actions call, on the demo seed: search, creating a family, booking past the deadline with a reason.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, emailOutbox, enrolments, families, requests, sites } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
 import { inviteParent } from '@/lib/accounts/invitations';
 import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/admin/families';
 import {
-  enrolOnBehalf, saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf, type Agent,
+  agentDraftPage, enrolOnBehalf, saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf, type Agent,
 } from '@/lib/admin/families-on-behalf';
-import { loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
+import {
+  applyTemplateToDraft, cancelDraft, loadDraft, saveDraftDays, startReservationDraft,
+} from '@/lib/requests/drafts';
+import { submitReservationRequest } from '@/lib/requests/submit';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { expectRefused as refused, martin, NOW, TODAY, type Martin } from '../support/demo';
+import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
 let m: Martin;
@@ -40,11 +43,17 @@ beforeEach(async () => {
 const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
 const clock = { today: TODAY, now: NOW };
 
-/** The agent opens Léa's Wednesdays, sets the given days, and returns what « Valider » needs. */
-async function agentDraft(days: { date: string; units: string[] }[]) {
+/** The agent opens (or resumes) a draft of Léa's Wednesdays for the Martins. */
+async function agentOpens(): Promise<number> {
   const { requestId } = await startReservationOnBehalf(database.db, agent, {
     input: { familyId: m.familyId, childId: m.lea, service: 'mercredi' }, ...clock,
   });
+  return requestId;
+}
+
+/** The agent opens Léa's Wednesdays, sets the given days, and returns what « Valider » needs. */
+async function agentDraft(days: { date: string; units: string[] }[]) {
+  const requestId = await agentOpens();
   await saveDaysOnBehalf(database.db, agent, { input: { familyId: m.familyId, requestId, days }, ...clock });
   const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
   return { requestId, version: draft.enrolment.planningVersion };
@@ -137,14 +146,79 @@ describe('the Guichet famille books for Léa', () => {
   });
 
   it('a closed day (the Christmas holidays, 23 December) stays refused even for the agent', async () => {
-    await expectRefused(() => agentDraft([{ date: '2026-12-23', units: ['matin'] }]), /mercredi 23 décembre 2026 \(vacances scolaires\)/);
+    const requestId = await agentOpens();
+    await expectRefused(
+      () => saveDaysOnBehalf(database.db, agent, {
+        input: { familyId: m.familyId, requestId, days: [{ date: '2026-12-23', units: ['matin'] }] }, ...clock,
+      }),
+      /mercredi 23 décembre 2026 \(vacances scolaires\)/,
+    );
   });
 
   it('never reaches a draft of another family, nor a child of another family', async () => {
+    // real drafts of the Martins: the parent's, and the agent's for them, each with a change
+    const martins = { familyId: m.familyId, accountId: m.accountId, childId: m.lea, service: 'mercredi' as const };
+    const { requestId: parentsDraft } = await startReservationDraft(database.db, { ...martins, ...clock });
+    const day = [{ date: '2027-01-20', units: ['matin', 'apres_midi'] }];
+    await database.db.transaction((tx) => saveDraftDays(tx, {
+      familyId: m.familyId, ...clock, input: { requestId: parentsDraft, days: day },
+    }));
+    const { requestId: agentsDraft, version } = await agentDraft(day);
+    const other = await otherFamily(database.db, m.familyId);
+    const asOther = { familyId: other.familyId, ...clock };
+
+    for (const requestId of [parentsDraft, agentsDraft]) {
+      // the other family's parent, through the use-cases of its own pages and actions
+      await expectRefused(() => loadDraft(database.db, { requestId, ...asOther }), /introuvable/);
+      await expectRefused(
+        () => database.db.transaction((tx) => saveDraftDays(tx, {
+          ...asOther, input: { requestId, days: [{ date: '2027-01-27', units: ['matin'] }] },
+        })),
+        /introuvable/,
+      );
+      await expectRefused(
+        () => database.db.transaction((tx) => applyTemplateToDraft(tx, {
+          ...asOther, input: { requestId, weeks: [{ 3: ['matin'] }], from: '2027-01-04', to: '2027-02-05' },
+        })),
+        /introuvable/,
+      );
+      await expectRefused(
+        () => submitReservationRequest(database.db, {
+          ...asOther, accountId: other.accountId, requestId, version, appUrl,
+        }),
+        /introuvable/,
+      );
+      await expectRefused(() => cancelDraft(database.db, { ...asOther, requestId }), /introuvable/);
+      // the agent, through the other family's pages (its id in the URL)
+      await expectRefused(
+        () => agentDraftPage(database.db, { agentId: agent.id, requestId, ...asOther }),
+        /introuvable/,
+      );
+      await expectRefused(
+        () => saveDaysOnBehalf(database.db, agent, {
+          input: { familyId: other.familyId, requestId, days: day }, ...clock,
+        }),
+        /introuvable/,
+      );
+      await expectRefused(
+        () => submitReservationOnBehalf(database.db, agent, {
+          input: { familyId: other.familyId, requestId, version, reason: 'Au guichet' }, ...clock, appUrl,
+        }),
+        /introuvable/,
+      );
+    }
+    // a child of the Martins through the other family's page
     await expectRefused(
-      () => startReservationOnBehalf(database.db, agent, { input: { familyId: m.familyId + 1, childId: m.lea, service: 'mercredi' }, ...clock }),
+      () => startReservationOnBehalf(database.db, agent, {
+        input: { familyId: other.familyId, childId: m.lea, service: 'mercredi' }, ...clock,
+      }),
       /introuvable/,
     );
+    // and both drafts are still the Martins', as they left them
+    const drafts = await database.db.select().from(requests).where(inArray(requests.id, [parentsDraft, agentsDraft]));
+    expect(drafts.map((d) => ({ familyId: d.familyId, status: d.status }))).toEqual([
+      { familyId: m.familyId, status: 'draft' }, { familyId: m.familyId, status: 'draft' },
+    ]);
   });
 
   it('a parent, through the same use-cases, still cannot book past the deadline', async () => {
@@ -163,6 +237,10 @@ describe('the Guichet famille books for Léa', () => {
     const parents = await startReservationDraft(database.db, { familyId: m.familyId, accountId: m.accountId, childId: m.lea, service: 'mercredi', ...clock });
     const agents = await startReservationOnBehalf(database.db, agent, { input: { familyId: m.familyId, childId: m.lea, service: 'mercredi' }, ...clock });
     expect(agents.requestId).not.toBe(parents.requestId);
+    // the agent's draft is marked from the start (one open draft per agent, beside the family's)
+    const marks = await database.db.select({ id: requests.id, onBehalf: requests.onBehalf }).from(requests)
+      .where(inArray(requests.id, [parents.requestId, agents.requestId])).orderBy(requests.id);
+    expect(marks).toEqual([{ id: parents.requestId, onBehalf: false }, { id: agents.requestId, onBehalf: true }]);
     const again = await startReservationDraft(database.db, { familyId: m.familyId, accountId: m.accountId, childId: m.lea, service: 'mercredi', ...clock });
     expect(again.requestId).toBe(parents.requestId);
   });

@@ -8,13 +8,16 @@ import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/d
 import { seedIfEmpty } from '@/db/seed';
 import { expandTemplate, bookablePredicate, type Reservation } from '@/lib/planning';
 import {
-  applyTemplateToDraft, cancelDraft, childReservations, loadDraft, saveDaysSchema, saveDraftDays, startReservationDraft,
+  applyTemplateToDraft, cancelDraft, childReservations, loadDraft, saveDraftDays, startReservationDraft,
 } from '@/lib/requests/drafts';
+import { saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf } from '@/lib/admin/families-on-behalf';
 import { computeRecap } from '@/lib/requests/recap';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { expectRefused as refused, martin, NOW, otherFamily, snapshot, TODAY, type Martin } from '../support/demo';
+import {
+  demoAgent, expectRefused as refused, martin, NOW, otherFamily, snapshot, TODAY, type Martin,
+} from '../support/demo';
 
 let database: TestDatabase;
 let m: Martin;
@@ -33,6 +36,7 @@ afterAll(async () => {
 
 const base = () => ({ familyId: m.familyId, accountId: m.accountId, today: TODAY, now: NOW });
 const appUrl = 'http://localhost:3000';
+const clock = { today: TODAY, now: NOW };
 
 async function leaDraft() {
   const { requestId } = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'mercredi' });
@@ -134,13 +138,7 @@ describe('Étape 1, day by day', () => {
     await expectRefused(() => submit(requestId, 0), /introuvable/);
   });
 
-  it('refuses a body of a megabyte before any query', () => {
-    const days = Array.from({ length: 40_000 }, (_, i) => ({ date: '2027-01-20', units: ['matin', `x${i}`] }));
-    const parsed = saveDaysSchema.safeParse({ requestId: 1, days });
-    expect(JSON.stringify({ requestId: 1, days }).length).toBeGreaterThan(1_000_000);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe('Trop de jours à la fois : enregistrez semaine par semaine.');
-  });
+  // a body of a megabyte, a forged id, the same day twice: refused before any query (famille-inputs.test.ts)
 });
 
 describe('a periodicity until the end of the school year', () => {
@@ -235,25 +233,32 @@ describe('Valider', () => {
     const first = await leaDraft();
     const pristine = await loadDraft(database.db, { requestId: first, familyId: m.familyId, now: NOW });
     const v = pristine.enrolment.planningVersion;
-    // a second tab: another draft of the same child, built on the same planning
-    const [second] = await database.db
-      .insert(requests)
-      .values({ familyId: m.familyId, childId: m.lea, service: 'mercredi', schoolYearId: pristine.enrolment.schoolYearId, type: 'reservation', status: 'draft', payload: pristine.payload, baseVersion: v, expiresAt: new Date(NOW.getTime() + 3600_000) })
-      .returning({ id: requests.id });
+    // at the same time, the Guichet famille changes Léa's Wednesdays in a draft of its own, built on the same planning
+    // (a second tab of the parent's resumes the same draft: one open draft per child, service and démarche)
+    const agent = await demoAgent(database.db);
+    const onBehalf = { ...clock, input: { familyId: m.familyId, childId: m.lea, service: 'mercredi' } };
+    const { requestId: second } = await startReservationOnBehalf(database.db, agent, onBehalf);
+    expect(second).not.toBe(first);
     await save(first, [{ date: '2027-06-16', units: ['matin'] }]);
-    await save(second!.id, [{ date: '2027-06-23', units: ['apres_midi'] }]);
-    const results = await Promise.allSettled([submit(first, v), submit(second!.id, v)]);
+    await saveDaysOnBehalf(database.db, agent, {
+      ...clock,
+      input: { familyId: m.familyId, requestId: second, days: [{ date: '2027-06-23', units: ['apres_midi'] }] },
+    });
+    const agentSubmit = (version: number) => submitReservationOnBehalf(database.db, agent, {
+      ...clock, appUrl, input: { familyId: m.familyId, requestId: second, version, reason: 'Au guichet' },
+    });
+    const results = await Promise.allSettled([submit(first, v), agentSubmit(v)]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect(String(refused[0]!.reason.message)).toMatch(/modifié entre-temps/);
     // the loser's recap, recomputed on the new planning, keeps the winner's change and adds its own
-    const loserId = results[0]!.status === 'rejected' ? first : second!.id;
+    const loserId = results[0]!.status === 'rejected' ? first : second;
     const loser = await loadDraft(database.db, { requestId: loserId, familyId: m.familyId, now: NOW });
     const recap = await computeRecap(database.db, loser);
     expect(recap.rebased).toBe(true);
-    await submit(loserId, recap.version);
+    await (loserId === first ? submit(first, recap.version) : agentSubmit(recap.version));
     const june = (await leaWednesdays()).filter((r) => r.date === '2027-06-16' || r.date === '2027-06-23');
     expect(june).toContainEqual({ date: '2027-06-16', unit: 'matin' });
     expect(june).toContainEqual({ date: '2027-06-23', unit: 'apres_midi' });

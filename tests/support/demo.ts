@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { rows, type Db } from '@/db/client';
+import type { Agent } from '@/lib/admin/families-on-behalf';
 import { UserError } from '@/lib/errors';
 import { accounts, children, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/db/seed';
@@ -31,6 +32,15 @@ export async function martin(db: Db): Promise<Martin> {
   };
 }
 
+/** The demo agent of the Guichet famille, as the on-behalf use-cases take it. */
+export async function demoAgent(db: Db): Promise<Agent> {
+  const [staff] = await db
+    .select({ id: accounts.id, firstName: accounts.firstName, lastName: accounts.lastName })
+    .from(accounts)
+    .where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
+  return { ...staff!, role: 'staff' };
+}
+
 /** Another family of the demo with an account and a child enrolled in the Wednesday centre. */
 export async function otherFamily(db: Db, notFamilyId: number): Promise<{ familyId: number; accountId: number; childId: number }> {
   const [row] = await rows<{ family_id: number; account_id: number; child_id: number }>(
@@ -43,7 +53,7 @@ export async function otherFamily(db: Db, notFamilyId: number): Promise<{ family
   return { familyId: row!.family_id, accountId: row!.account_id, childId: row!.child_id };
 }
 
-/** Everything a démarche may write: a refusal must leave it identical. */
+/** Everything a démarche may write (drafts included): a refusal must leave it identical. */
 export async function snapshot(db: Db): Promise<string> {
   const [state] = await rows(
     db,
@@ -51,6 +61,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select count(*)::int from reservations) as reservations,
       (select coalesce(sum(hashtext(child_id || service::text || date::text || unit::text)), 0)::text from reservations) as reservations_hash,
       (select count(*)::int from requests where status = 'submitted') as submitted,
+      (select count(*)::int from requests) as requests,
+      -- drafts too (opened, resumed, changed, cancelled): a refused démarche leaves them as they were
+      (select coalesce(sum(hashtext(concat_ws('|', id, status, payload::text, on_behalf, created_by,
+        extract(epoch from expires_at), extract(epoch from updated_at)))), 0)::text from requests) as requests_hash,
       (select coalesce(string_agg(id || ':' || planning_version, ',' order by id), '') from enrolments) as versions,
       (select count(*)::int from email_outbox) as outbox,
       (select count(*)::int from audit_log) as audit`,

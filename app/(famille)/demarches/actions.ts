@@ -9,6 +9,7 @@ import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { env } from '@/lib/env';
 import { GENERIC_ERROR, UserError } from '@/lib/errors';
+import { idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS } from '@/lib/planning';
 import {
   applyTemplateToDraft, cancelDraft, loadDraft, saveDaysSchema, saveDraftDays, startReservationDraft, templateSchema,
@@ -16,7 +17,6 @@ import {
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { after } from 'next/server';
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 const startSchema = z.object({ childId: idSchema, service: z.enum(SERVICE_KINDS as ['cantine', 'mercredi', 'vacances']) });
 
 /** "Commencer": opens (or resumes) the draft, then Étape 1. */
@@ -73,7 +73,7 @@ export async function cancelDraftAction(formData: FormData): Promise<void> {
   redirect(childId ? `/enfants/${childId}?annulee=1` : '/');
 }
 
-const submitSchema = z.object({ requestId: idSchema, version: z.coerce.number().int().min(0) });
+const submitSchema = z.object({ requestId: idSchema, version: versionSchema });
 
 export interface SubmitState {
   formError?: string;

@@ -15,6 +15,7 @@ import { staffAction, type ActionResult } from '@/lib/action';
 import { wallNow } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { env } from '@/lib/env';
+import { idSchema } from '@/lib/ids';
 
 export interface AccountFormState {
   formError?: string;
@@ -22,7 +23,6 @@ export interface AccountFormState {
 }
 
 const appUrl = () => env().APP_URL ?? 'http://localhost:3000';
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 // a search typed on the page, kept when coming back to it
 const backTo = (q: unknown) => (typeof q === 'string' && q.trim() ? `&q=${encodeURIComponent(q.trim().slice(0, 100))}` : '');
 
@@ -33,19 +33,19 @@ const createStaff = staffAction(
 );
 
 const resendStaff = staffAction(
-  z.object({ accountId: id }),
+  z.object({ accountId: idSchema }),
   async ({ accountId }, user) => (await getDb()).transaction((tx) => resendStaffInvitation(tx, { actor: user, accountId, now: wallNow(), appUrl: appUrl() })),
   { adminOnly: true },
 );
 
 const setDisabled = staffAction(
-  z.object({ accountId: id, disabled: z.enum(['1', '0']).transform((v) => v === '1') }),
+  z.object({ accountId: idSchema, disabled: z.enum(['1', '0']).transform((v) => v === '1') }),
   async ({ accountId, disabled }, user) => (await getDb()).transaction((tx) => setStaffAccountDisabled(tx, { actor: user, accountId, disabled, now: wallNow() })),
   { adminOnly: true },
 );
 
 const inviteParentAction_ = staffAction(
-  z.object({ parentId: id }),
+  z.object({ parentId: idSchema }),
   async ({ parentId }, user) => (await getDb()).transaction((tx) => inviteParent(tx, { actor: user, parentId, now: wallNow(), appUrl: appUrl() })),
 );
 
@@ -87,7 +87,7 @@ export async function inviteParentAction(_prev: AccountFormState, formData: Form
   const result = await inviteParentAction_({ parentId: formData.get('parentId') });
   if (!result.ok) return failed(result);
   after(() => kickDispatcher({ accountId: result.data.accountId }));
-  const family = id.safeParse(formData.get('familyId'));
+  const family = idSchema.safeParse(formData.get('familyId'));
   if (family.success) {
     revalidatePath(`/admin/familles/${family.data}`);
     redirect(`/admin/familles/${family.data}?fait=invitation`);

@@ -10,8 +10,8 @@ import { kickDispatcher } from '@/lib/email/dispatcher';
 import { cancelEnrolmentDraft, chooseEnrolmentSite, chooseSiteSchema, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { env } from '@/lib/env';
 import { GENERIC_ERROR, UserError } from '@/lib/errors';
+import { idSchema } from '@/lib/ids';
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 const startSchema = z.object({ childId: idSchema, service: z.enum(['cantine', 'mercredi', 'vacances']) });
 
 export interface EnrolState {
