@@ -13,20 +13,17 @@ export const authConfig = {
   useSecureCookies: process.env.NODE_ENV === 'production',
   providers: [],
   callbacks: {
-    // In the proxy, before proxy.ts's own handler: a signed-in person has nothing to do on Connexion. The handler
-    // then sends anonymous visitors of a private page to Connexion; every page, action and route handler checks
-    // the session again.
-    authorized({ auth, request }) {
-      if (auth?.user && request.nextUrl.pathname === '/connexion') return Response.redirect(new URL('/', request.nextUrl));
-      return true;
-    },
+    // No `authorized` callback: proxy.ts sends anonymous visitors of a private page to Connexion, but it cannot tell
+    // an ended session from an open one (that takes the database), so it never sends anyone away from Connexion;
+    // the page does, for a session still open. Every page, action and route handler checks the session again.
     jwt({ token, user }) {
       if (user) {
-        const u = user as { id: string; role: string; familyId: number | null; sessionVersion: number };
+        const u = user as { id: string; role: string; familyId: number | null; sessionVersion: number; sid: string };
         token.uid = u.id;
         token.role = u.role;
         token.familyId = u.familyId;
         token.sessionVersion = u.sessionVersion;
+        token.sid = u.sid;
       }
       return token;
     },
@@ -39,6 +36,7 @@ export const authConfig = {
           role: token.role,
           familyId: token.familyId ?? null,
           sessionVersion: token.sessionVersion ?? 0,
+          sid: typeof token.sid === 'string' ? token.sid : '',
         },
       };
     },

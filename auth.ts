@@ -4,6 +4,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
 import { clientAddress } from '@/lib/auth/client-address';
+import { endSession } from '@/lib/auth/sessions';
+import { wallNow } from '@/lib/clock';
 import { authConfig } from './auth.config';
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -22,6 +24,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error instanceof CredentialsSignin) return; // a wrong password is not a server error
       console.error('[auth]', error);
+    },
+  },
+  events: {
+    // « Se déconnecter » (our action or /api/auth/signout): the session's row ends, so the cookie, even replayed,
+    // opens nothing any more (lib/auth/session.ts checks the row on every request)
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endSession(await getDb(), { id: sid, now: wallNow() });
     },
   },
   providers: [

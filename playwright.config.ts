@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 // One id per run, shared by the workers (they inherit the environment): names the run's own database.
 process.env.E2E_RUN_ID ??= String(Date.now());
 // Each project (desktop, mobile) has its own server and database, so journeys never share a family's planning.
-const ports = { desktop: 3100, mobile: 3101 } as const;
+// E2E_PORT_BASE moves both servers (a second checkout can run its own journeys beside this one).
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+const ports = { desktop: base, mobile: base + 1 } as const;
 
 export const E2E = {
   // The demo clock: a Sunday of late November 2026, so December is greyed (hors délai) and January open.
@@ -29,7 +31,8 @@ export default defineConfig({
   use: { locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${ports.desktop}`, viewport: { width: 1280, height: 800 }, launchOptions } },
-    { name: 'mobile', use: { baseURL: `http://localhost:${ports.mobile}`, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions } },
+    // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
+    { name: 'mobile', testIgnore: ['**/sessions.spec.ts'], use: { baseURL: `http://localhost:${ports.mobile}`, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions } },
   ],
   webServer: Object.values(ports).map((port) => ({
     command: 'node scripts/e2e-server.mjs',

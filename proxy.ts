@@ -1,9 +1,12 @@
-// Every request: a fast redirect of anonymous visitors to Connexion (pages, actions and route handlers check the
-// session again), and the page's Content-Security-Policy with a fresh nonce.
+// Every request: a 4xx for a server-action call from another origin or with an unreadable body (action-guard.ts),
+// a fast redirect of anonymous visitors to Connexion (pages, actions and route handlers check the session again),
+// the page's Content-Security-Policy with a fresh nonce, and HSTS when the portal is served over HTTPS.
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig, isPublic } from './auth.config';
+import { actionRequestRefusal } from './lib/security/action-guard';
 import { contentSecurityPolicy, createNonce } from './lib/security/csp';
+import { setTransportSecurity } from './lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
 
@@ -32,12 +35,15 @@ const withSession = auth((request) => {
  * sign-in (auth.config.ts).
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const refused = await actionRequestRefusal(request);
+  if (refused) return refused;
   const response = await withSession(request, event);
   const cookies = response.headers.getSetCookie();
   if (cookies.some(isSessionCookie)) {
     response.headers.delete('set-cookie');
     for (const cookie of cookies) if (!isSessionCookie(cookie)) response.headers.append('set-cookie', cookie);
   }
+  setTransportSecurity(response.headers); // HSTS when APP_URL is https (lib/security/headers.ts)
   return response;
 }
 

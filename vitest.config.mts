@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses: let Vite resolve it
+    // (tests/unit/security-headers.test.ts calls proxy.ts itself)
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: {

@@ -2,7 +2,7 @@
 
 import { signOut } from '@/auth';
 
-/** "Se déconnecter": ends the session and goes back to Connexion. */
+/** "Se déconnecter": ends the session in the database (auth.ts, events.signOut) and goes back to Connexion. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/connexion' });
 }

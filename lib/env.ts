@@ -11,6 +11,8 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   APP_NOW: z.string().optional(),
   SKIP_DEMO_SEED: z.enum(['0', '1']).optional(),
+  // read by lib/auth/client-address.ts; checked here so a typo stops the start
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

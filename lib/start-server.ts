@@ -17,6 +17,8 @@ export async function startServer(): Promise<void> {
     // e-mails left pending (a crash, a failure to retry) and expired drafts are handled in the background
     const { startDispatcherLoop } = await import('@/lib/email/dispatcher');
     startDispatcherLoop();
+    const { startAuthHousekeeping } = await import('@/lib/auth/housekeeping');
+    startAuthHousekeeping();
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -32,8 +32,7 @@ if (process.env.DATABASE_URL) {
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'server.mjs')], { stdio: 'inherit', env });
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;

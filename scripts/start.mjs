@@ -1,4 +1,5 @@
-// `npm start`: builds the app when no build exists, gives the local demo a persistent AUTH_SECRET, then runs `next start`.
+// `npm start`: builds the app when no build exists, gives the local demo a persistent AUTH_SECRET, then serves the
+// production build through scripts/server.mjs (Next.js behind our own Node server, see there why).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -26,8 +27,8 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
 
-const args = [nextBin, 'start', ...process.argv.slice(2)];
-if (env.PORT && !args.includes('-p')) args.push('-p', env.PORT);
-const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+const portFlag = process.argv.indexOf('-p');
+if (portFlag !== -1 && process.argv[portFlag + 1]) env.PORT = process.argv[portFlag + 1];
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -5,9 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { accounts, accountTokens, auditLog, loginAttempts, parents } from '@/db/schema';
+import { accounts, accountTokens, auditLog, parents } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { accountKey } from '@/lib/auth/rate-limit';
+import { forgetFailures } from '@/lib/auth/rate-limit';
+import { endAccountSessions } from '@/lib/auth/sessions';
 import { UserError } from '@/lib/errors';
 
 export type TokenKind = 'invitation' | 'password_reset';
@@ -132,7 +133,8 @@ export async function setPasswordWithToken(
       .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(eq(accounts.id, used.accountId))
       .returning({ id: accounts.id, email: accounts.email, role: accounts.role, sessionVersion: accounts.sessionVersion });
-    await tx.delete(loginAttempts).where(eq(loginAttempts.key, accountKey(account!.email)));
+    await forgetFailures(tx, account!.email);
+    await endAccountSessions(tx, { accountId: account!.id, now: p.now });
     const [parent] = await tx.select({ familyId: parents.familyId }).from(parents).where(eq(parents.accountId, used.accountId)).limit(1);
     await tx.insert(auditLog).values({
       at: p.now,

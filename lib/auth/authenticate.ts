@@ -1,11 +1,13 @@
-// Checks an identifier and a password, with the sign-in limits. Used by Auth.js' Credentials provider.
+// Checks an identifier and a password, with the sign-in limits (rate-limit.ts), and opens the session (sessions.ts).
+// Used by Auth.js' Credentials provider.
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Queryable } from '@/db/client';
+import type { Db } from '@/db/client';
 import { accounts, parents } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
 import { verifyAgainstDummy, verifyPassword } from './password';
-import { recordFailure, recordSuccess, retryAfterMinutes } from './rate-limit';
+import { recordFailure, recordSuccess, signInCounts, waitMinutes } from './rate-limit';
+import { openSession } from './sessions';
 
 export const credentialsSchema = z.object({
   email: z
@@ -27,6 +29,8 @@ export interface SessionUser {
   role: 'parent' | 'staff' | 'admin';
   familyId: number | null;
   sessionVersion: number;
+  /** the session's row (sessions.ts), carried in the encrypted session cookie */
+  sid: string;
 }
 
 export type AuthenticateResult =
@@ -35,12 +39,13 @@ export type AuthenticateResult =
   | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number };
 
 export async function authenticate(
-  db: Queryable,
+  db: Db,
   input: { email: string; password: string; ip: string },
 ): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const at = wallNow();
-  const wait = await retryAfterMinutes(db, email, input.ip, at);
+  // before the password is even looked at: a limited caller learns nothing, right or wrong
+  const wait = waitMinutes(await signInCounts(db, email, input.ip, at), at);
   if (wait > 0) return { ok: false, reason: 'rate_limited', retryAfterMinutes: wait };
 
   const [account] = await db
@@ -69,7 +74,10 @@ export async function authenticate(
     await recordFailure(db, email, input.ip, at);
     return { ok: false, reason: 'invalid' };
   }
-  await recordSuccess(db, email, at);
+  const sid = await db.transaction(async (tx) => {
+    await recordSuccess(tx, email, input.ip);
+    return openSession(tx, { accountId: account.id, address: input.ip, now: at });
+  });
   return {
     ok: true,
     user: {
@@ -79,6 +87,7 @@ export async function authenticate(
       role: account.role,
       familyId: account.familyId ?? null,
       sessionVersion: account.sessionVersion,
+      sid,
     },
   };
 }

@@ -1,5 +1,39 @@
-// The caller's address for the per-address sign-in limit. Behind a load balancer, it must overwrite X-Forwarded-For.
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip') || 'unknown').slice(0, 64);
+// The caller's address, for the sign-in and reset limits. By default it is the TCP peer of the connection, which
+// scripts/server.mjs writes into a header of its own (PEER_HEADER) after dropping whatever the client sent under
+// that name: nothing the client writes is believed. Behind load balancers or reverse proxies, TRUSTED_PROXY_HOPS
+// names how many of them stand in front of the app: each appends the address it saw to X-Forwarded-For, so the
+// client is the entry that many places from the right; entries further left are the client's own words.
+export const PEER_HEADER = 'x-portail-peer';
+
+const MAX_LENGTH = 64;
+
+/** TRUSTED_PROXY_HOPS: 0 (default) to 5 proxies in front of the app. */
+export function trustedProxyHops(source: Record<string, string | undefined> = process.env): number {
+  const hops = Number(source.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(hops) && hops >= 0 && hops <= 5 ? hops : 0;
+}
+
+let warned = false;
+
+export function clientAddress(headers: Headers, hops: number = trustedProxyHops()): string {
+  const peer = headers.get(PEER_HEADER)?.trim();
+  if (hops > 0) {
+    const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    // fewer entries than proxies: the request did not come through them all; only the peer is known for sure
+    if (forwarded.length >= hops) return normalise(forwarded[forwarded.length - hops]!);
+  }
+  if (peer) return normalise(peer);
+  // Not started by scripts/server.mjs (`next start` or `next dev` directly): Next.js then fills X-Forwarded-For
+  // with the peer only when the client sent none, so its last entry is the best left; say so once.
+  if (!warned) {
+    warned = true;
+    console.warn(`[security] no ${PEER_HEADER} header: start the portal with npm start (scripts/server.mjs), else the sign-in limits may count a client-chosen address`);
+  }
+  const last = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  return normalise(last ?? 'peer-unknown');
+}
+
+/** '::ffff:203.0.113.9' is 203.0.113.9; bounded in length. */
+function normalise(address: string): string {
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').slice(0, MAX_LENGTH);
 }

@@ -1,11 +1,14 @@
-// Who is asking: the session, checked against the database on every request (disabled account, password changed).
+// Who is asking: the session, checked against the database on every request: its row is still open (not signed
+// out, not expired), the account is not disabled, and its password has not changed since (session_version).
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { accounts, parents } from '@/db/schema';
+import { accounts, parents, sessions } from '@/db/schema';
+import { wallNow } from '@/lib/clock';
+import { SESSION_ID } from './sessions';
 
 export type Role = 'parent' | 'staff' | 'admin';
 export interface CurrentUser {
@@ -23,9 +26,11 @@ export interface ParentUser extends CurrentUser {
 
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  const user = session?.user as { id?: string; sessionVersion?: number; sid?: string } | undefined;
   const id = Number(user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const sid = user?.sid ?? '';
+  if (!SESSION_ID.test(sid)) return null; // a cookie from before sessions were recorded, or a forged one
   const db = await getDb();
   const [account] = await db
     .select({
@@ -38,6 +43,9 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       familyId: parents.familyId,
     })
     .from(accounts)
+    .innerJoin(sessions, and(
+      eq(sessions.id, sid), eq(sessions.accountId, accounts.id), isNull(sessions.endedAt), gt(sessions.expiresAt, wallNow()),
+    ))
     .leftJoin(parents, eq(parents.accountId, accounts.id))
     .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
     .limit(1);

@@ -3,10 +3,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
-import { children, families, loginAttempts, parents } from '@/db/schema';
+import { children, families, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
 import { authenticate } from '@/lib/auth/authenticate';
-import { LOGIN_LIMITS } from '@/lib/auth/rate-limit';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { listFamilyChildren } from '@/lib/families/children';
 import { keyFigures } from '@/lib/admin/stats';
@@ -117,36 +116,6 @@ describe('sign-in', () => {
     const unknown = await authenticate(database.db, { email: 'personne@example.fr', password: 'pas-le-bon', ip: '10.0.0.3' });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     expect(unknown).toEqual(wrong);
-  });
-
-  it('locks an account after too many wrong passwords, even with the right one, and says when to retry', async () => {
-    const email = DEMO_ACCOUNTS.admin.email;
-    await database.db.delete(loginAttempts);
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i += 1) {
-      // a different address each time: the account's own limit is what stops it
-      await authenticate(database.db, { email, password: 'faux', ip: `10.1.0.${i}` });
-    }
-    const locked = await authenticate(database.db, { email, password: DEMO_ACCOUNTS.admin.password, ip: '10.1.1.1' });
-    expect(locked).toEqual({ ok: false, reason: 'rate_limited', retryAfterMinutes: LOGIN_LIMITS.windowMinutes });
-  });
-
-  it('limits one address trying many accounts', async () => {
-    await database.db.delete(loginAttempts);
-    for (let i = 0; i < LOGIN_LIMITS.perAddress; i += 1) {
-      await database.db.insert(loginAttempts).values({ key: 'ip:10.2.0.1', at: new Date() });
-    }
-    const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.parent, ip: '10.2.0.1' });
-    expect(result).toMatchObject({ ok: false, reason: 'rate_limited' });
-    const elsewhere = await authenticate(database.db, { ...DEMO_ACCOUNTS.parent, ip: '10.2.0.2' });
-    expect(elsewhere.ok).toBe(true);
-  });
-
-  it('forgets attempts older than the window', async () => {
-    await database.db.delete(loginAttempts);
-    const old = new Date(Date.now() - (LOGIN_LIMITS.windowMinutes + 1) * 60_000);
-    for (let i = 0; i < 10; i += 1) await database.db.insert(loginAttempts).values({ key: `account:${DEMO_ACCOUNTS.staff.email}`, at: old });
-    const result = await authenticate(database.db, { ...DEMO_ACCOUNTS.staff, ip: '10.3.0.1' });
-    expect(result.ok).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 // Pure pieces of the foundation: the clock, the configuration, the sign-in form's validation.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credentialsSchema } from '@/lib/auth/authenticate';
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress, PEER_HEADER, trustedProxyHops } from '@/lib/auth/client-address';
 import { now, parisDate, today, warnIfFixed } from '@/lib/clock';
 import { parseEnv } from '@/lib/env';
 
@@ -80,9 +80,28 @@ describe('the sign-in form', () => {
 });
 
 describe("the caller's address", () => {
-  it('takes the first forwarded address, bounded', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9');
-    expect(clientAddress(new Headers())).toBe('unknown');
-    expect(clientAddress(new Headers({ 'x-real-ip': 'x'.repeat(500) }))).toHaveLength(64);
+  const peer = (address: string, forwarded?: string) =>
+    new Headers({ [PEER_HEADER]: address, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) });
+
+  it('is the connection\'s peer by default, whatever X-Forwarded-For the client sends', () => {
+    expect(clientAddress(peer('198.51.100.7', '203.0.113.9, 10.0.0.1'), 0)).toBe('198.51.100.7');
+    expect(clientAddress(peer('::ffff:198.51.100.7'), 0)).toBe('198.51.100.7');
+    expect(clientAddress(peer('x'.repeat(500)), 0)).toHaveLength(64);
+  });
+
+  it('is read from X-Forwarded-For only behind the number of trusted proxies named', () => {
+    // one load balancer: it appended the address it saw; what stands left of it is the client's own words
+    expect(clientAddress(peer('10.0.0.2', 'forged, 203.0.113.9'), 1)).toBe('203.0.113.9');
+    // two proxies: the client is the second entry from the right
+    expect(clientAddress(peer('10.0.0.3', 'forged, 203.0.113.9, 10.0.0.2'), 2)).toBe('203.0.113.9');
+    // fewer entries than proxies: the request did not come through them, only the peer is sure
+    expect(clientAddress(peer('198.51.100.7', '203.0.113.9'), 2)).toBe('198.51.100.7');
+  });
+
+  it('reads TRUSTED_PROXY_HOPS as 0 to 5, else 0', () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '2' })).toBe(2);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: 'deux' })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '9' })).toBe(0);
   });
 });
