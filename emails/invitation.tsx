@@ -1,10 +1,11 @@
 // Sent when the Guichet famille creates an account (a parent, an agent, an administrator): a link to choose the
 // password, valid 7 days and usable once. The raw link is printed too, for mail clients that break buttons.
+// The copy the portal keeps (local mailbox) is rendered with `link: null`: it reads « lien masqué ».
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { formatExpiry, type InvitationPayload } from '@/lib/accounts/emails';
+import { formatExpiry, MASKED_LINK, MASKED_LINK_NOTICE, type InvitationEmailProps } from '@/lib/accounts/emails';
 
-export default function InvitationEmail(p: InvitationPayload) {
+export default function InvitationEmail(p: InvitationEmailProps) {
   const what = p.role === 'parent'
     ? 'Le Guichet famille vous a ouvert un compte sur le Portail Famille : vous pourrez y inscrire vos enfants et gérer leurs réservations.'
     : 'Un compte vous a été ouvert sur le Portail Famille pour accéder au back office du Guichet famille.';
@@ -14,6 +15,7 @@ export default function InvitationEmail(p: InvitationPayload) {
       <Preview>Choisissez votre mot de passe pour accéder au Portail Famille.</Preview>
       <Body style={body}>
         <Container style={container}>
+          {p.link === null && <Text style={masked}>{MASKED_LINK_NOTICE}</Text>}
           <Heading as="h1" style={h1}>
             Bienvenue sur le Portail Famille
           </Heading>
@@ -21,11 +23,13 @@ export default function InvitationEmail(p: InvitationPayload) {
           <Text style={text}>{what}</Text>
           <Text style={text}>Pour activer votre compte, choisissez votre mot de passe en suivant ce lien :</Text>
           <Text style={text}>
-            <Link href={p.link} style={link}>
-              Choisir mon mot de passe
+            <Link href={p.link ?? MASKED_LINK.href} style={link}>
+              {p.link === null ? MASKED_LINK.text : 'Choisir mon mot de passe'}
             </Link>
           </Text>
-          <Text style={small}>{`Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur : ${p.link}`}</Text>
+          <Text style={small}>
+            {`Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur : ${p.link ?? MASKED_LINK.text}`}
+          </Text>
           <Text style={text}>{`Ce lien ne sert qu'une fois et reste valable jusqu'au ${formatExpiry(p.expiresAt)}. Passé ce délai, demandez un nouveau lien au Guichet famille.`}</Text>
           <Hr style={hr} />
           <Text style={footer}>
@@ -42,7 +46,7 @@ InvitationEmail.PreviewProps = {
   role: 'parent',
   link: 'http://localhost:3000/activation/exemple',
   expiresAt: '2026-12-06T09:00:00.000Z',
-} satisfies InvitationPayload;
+} satisfies InvitationEmailProps;
 
 const body: CSSProperties = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0 };
 const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
@@ -51,4 +55,7 @@ const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0
 const small: CSSProperties = { fontSize: '13px', lineHeight: '18px', margin: '0 0 12px', color: '#334155', wordBreak: 'break-all' };
 const link: CSSProperties = { color: '#1d4ed8', textDecoration: 'underline', fontWeight: 'bold' };
 const hr: CSSProperties = { borderColor: '#cbd5e1', margin: '24px 0 12px' };
+const masked: CSSProperties = {
+  fontSize: '13px', lineHeight: '18px', margin: '0 0 16px', padding: '8px', backgroundColor: '#fef3c7',
+};
 const footer: CSSProperties = { fontSize: '13px', lineHeight: '18px', color: '#475569', margin: 0 };

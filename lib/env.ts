@@ -13,6 +13,8 @@ const schema = z.object({
   SKIP_DEMO_SEED: z.enum(['0', '1']).optional(),
   // read by lib/auth/client-address.ts; checked here so a typo stops the start
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
+  // read by lib/email/dev-mail.ts (local demo and tests only: see isRealDeployment)
+  MAIL_DEV_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -35,4 +37,18 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * A town's portal, as opposed to the local demo and the tests: it is served over HTTPS (APP_URL), the demo and the
+ * tests on http://localhost. Outside one, the live links of account e-mails are also written to MAIL_DEV_DIR.
+ * Read at each call, like the e-mail transport, so a test or a restart with another APP_URL takes effect.
+ */
+export function isRealDeployment(appUrl: string | undefined = process.env.APP_URL): boolean {
+  return /^https:\/\//i.test(appUrl?.trim() ?? '');
+}
+
+/** Where the local demo writes the live version of account e-mails (default .data/mail, beside PGlite's files). */
+export function mailDevDir(dir: string | undefined = process.env.MAIL_DEV_DIR): string {
+  return dir?.trim() || '.data/mail';
 }

@@ -1,10 +1,12 @@
 // The server of the end-to-end tests: the production build on a fresh database of its own
-// (a new PostgreSQL database when DATABASE_URL is set, else a fresh PGlite folder), with a fixed clock.
+// (a new PostgreSQL database when DATABASE_URL is set, else a fresh PGlite folder), with a fixed clock, and a
+// MAIL_DEV_DIR of its own where the journeys read the live links of account e-mails (the mailbox masks them).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { e2eMailDir } from './e2e-paths.mjs';
 
 const runId = process.env.E2E_RUN_ID ?? String(Date.now());
 const port = process.env.E2E_PORT ?? '3100';
@@ -31,6 +33,15 @@ if (process.env.DATABASE_URL) {
   env.PGLITE_DIR = dir;
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
+
+const mailDir = e2eMailDir(runId, port);
+fs.rmSync(mailDir, { recursive: true, force: true });
+env.MAIL_DEV_DIR = mailDir;
+const cleanupDatabase = cleanup;
+cleanup = async () => {
+  await cleanupDatabase();
+  fs.rmSync(mailDir, { recursive: true, force: true });
+};
 
 const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'server.mjs')], { stdio: 'inherit', env });
 let stopping = false;

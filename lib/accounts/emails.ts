@@ -5,38 +5,61 @@ import { z } from 'zod';
 import { TIME_ZONE } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning/format';
 
+/**
+ * Where an account link points, without its secret. The token is derived from the nonce and AUTH_SECRET
+ * (lib/accounts/link-token.ts) only when the e-mail is handed to its transport: the outbox never holds the link.
+ */
+export interface AccountLinkFields {
+  /** the absolute URL the token is appended to, e.g. 'http://localhost:3000/reinitialisation/' */
+  linkBase: string;
+  /** 16 random bytes, base64url: worthless without AUTH_SECRET; removed from the outbox row once it is sent */
+  nonce: string;
+}
+
 /** An account created by the Guichet famille: a link to choose the password (7 days, single use). */
-export interface InvitationPayload {
+export interface InvitationPayload extends AccountLinkFields {
   name: string;
   role: 'parent' | 'staff' | 'admin';
-  /** absolute URL of /activation/<token> */
-  link: string;
   /** ISO date-time */
   expiresAt: string;
 }
 
 /** "Mot de passe oublié ?": a link to choose a new password (1 hour, single use). */
-export interface PasswordResetPayload {
+export interface PasswordResetPayload extends AccountLinkFields {
   name: string;
-  /** absolute URL of /reinitialisation/<token> */
-  link: string;
   /** ISO date-time */
   expiresAt: string;
 }
 
-// only web links: nothing like javascript: ends up in an e-mail
-const link = z.url({ protocol: /^https?$/ });
+/**
+ * What a template shows: the payload with its live link, or `link: null` for the copy that may be kept (the local
+ * mailbox), where the link reads « lien masqué ».
+ */
+export type InvitationEmailProps = Omit<InvitationPayload, keyof AccountLinkFields> & { link: string | null };
+export type PasswordResetEmailProps = Omit<PasswordResetPayload, keyof AccountLinkFields> & { link: string | null };
+
+/** The masked link of a kept copy: an anchor that goes nowhere, and words that say why. */
+export const MASKED_LINK = { href: '#lien-masque', text: '« lien masqué »' } as const;
+export const MASKED_LINK_NOTICE =
+  'Copie conservée par le portail : le lien personnel de ce message est masqué (« lien masqué »), ' +
+  "il ne sert qu'à son destinataire.";
+
+const linkFields = {
+  // only web links: nothing like javascript: ends up in an e-mail; the token is appended after the last '/'
+  linkBase: z.url({ protocol: /^https?$/ }).refine((url) => url.endsWith('/'), "l'adresse doit finir par « / »"),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'nonce attendu : 22 caractères base64url'),
+};
 
 export const invitationPayloadSchema = z.object({
   name: z.string(),
   role: z.enum(['parent', 'staff', 'admin']),
-  link,
+  ...linkFields,
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
 export const passwordResetPayloadSchema = z.object({
   name: z.string(),
-  link,
+  ...linkFields,
   expiresAt: z.iso.datetime({ offset: true }),
 });
 

@@ -46,15 +46,19 @@ export async function sendInvitation(
     .where(eq(accounts.id, p.accountId));
   if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
   if (account.disabledAt) throw new UserError("Ce compte est désactivé : réactivez-le avant d'envoyer une invitation.", 'disabled');
-  const { token, tokenId, expiresAt } = await issueToken(tx, { accountId: account.id, kind: 'invitation', now: p.now });
+  const { token, nonce, tokenId, expiresAt } = await issueToken(tx, {
+    accountId: account.id, kind: 'invitation', now: p.now,
+  });
   await enqueueEmail(tx, {
     idempotencyKey: `account-token-${tokenId}`,
     to: account.email,
     template: 'invitation',
+    // never the link: the dispatcher derives it from the nonce when it sends (lib/email/render.ts)
     payload: {
       name: `${account.firstName} ${account.lastName}`.trim(),
       role: account.role,
-      link: `${p.appUrl}/activation/${token}`,
+      linkBase: `${p.appUrl}/activation/`,
+      nonce,
       expiresAt: expiresAt.toISOString(),
     },
   });

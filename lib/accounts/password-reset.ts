@@ -66,12 +66,20 @@ export async function requestPasswordReset(
       .limit(1);
     if (!account) return { ok: true };
 
-    const { token, tokenId, expiresAt } = await issueToken(tx, { accountId: account.id, kind: 'password_reset', now: p.now });
+    const { nonce, tokenId, expiresAt } = await issueToken(tx, {
+      accountId: account.id, kind: 'password_reset', now: p.now,
+    });
     await enqueueEmail(tx, {
       idempotencyKey: `account-token-${tokenId}`,
       to: account.email,
       template: 'password-reset',
-      payload: { name: `${account.firstName} ${account.lastName}`.trim(), link: `${p.appUrl}/reinitialisation/${token}`, expiresAt: expiresAt.toISOString() },
+      // never the link: the dispatcher derives it from the nonce when it sends (lib/email/render.ts)
+      payload: {
+        name: `${account.firstName} ${account.lastName}`.trim(),
+        linkBase: `${p.appUrl}/reinitialisation/`,
+        nonce,
+        expiresAt: expiresAt.toISOString(),
+      },
     });
     await tx.insert(auditLog).values({
       at: p.now, actorId: null, actorRole: null, action: 'account.password_reset_request', entity: 'account', entityId: String(account.id),

@@ -1,7 +1,8 @@
-// Single-use account links (invitation, password reset): a random token goes in the e-mail, only its SHA-256
-// hash is stored. A new link of a kind replaces the account's previous unused one; using a link sets the
-// password, ends every session of the account (session_version + 1) and is written to the audit log.
-import { createHash, randomBytes } from 'node:crypto';
+// Single-use account links (invitation, password reset): the token is derived from AUTH_SECRET and a random nonce
+// (link-token.ts); only its SHA-256 hash is stored here, and only the nonce in the outbox. A new link of a kind
+// replaces the account's previous unused one; using a link sets the password, ends every session of the account
+// (session_version + 1) and is written to the audit log.
+import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
@@ -10,6 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { forgetFailures } from '@/lib/auth/rate-limit';
 import { endAccountSessions } from '@/lib/auth/sessions';
 import { UserError } from '@/lib/errors';
+import { linkToken, newLinkNonce } from './link-token';
 
 export type TokenKind = 'invitation' | 'password_reset';
 
@@ -37,7 +39,7 @@ export const newPasswordSchema = z
   })
   .refine((v) => v.password === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques.' });
 
-/** A token as it travels in a link: 32 random bytes, base64url (43 characters). */
+/** A token as it travels in a link: an HMAC-SHA256, base64url (43 characters). */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export function hashToken(token: string): string {
@@ -46,22 +48,24 @@ export function hashToken(token: string): string {
 
 /**
  * Creates a link for the account, replacing its previous unused link of the same kind (which stops working).
- * Returns the token to put in the e-mail: it is never stored.
+ * Returns the nonce to queue with the e-mail (the dispatcher derives the token from it when it sends) and the
+ * token itself, for the caller's tests: neither the token nor the link is ever stored.
  */
 export async function issueToken(
   tx: Queryable,
   p: { accountId: number; kind: TokenKind; now: Date },
-): Promise<{ token: string; tokenId: number; expiresAt: Date }> {
+): Promise<{ token: string; nonce: string; tokenId: number; expiresAt: Date }> {
   await tx
     .delete(accountTokens)
     .where(and(eq(accountTokens.accountId, p.accountId), eq(accountTokens.kind, p.kind), isNull(accountTokens.usedAt)));
-  const token = randomBytes(32).toString('base64url');
+  const nonce = newLinkNonce();
+  const token = linkToken(nonce);
   const expiresAt = new Date(p.now.getTime() + TOKEN_LIFETIME_MS[p.kind]);
   const [row] = await tx
     .insert(accountTokens)
     .values({ accountId: p.accountId, kind: p.kind, tokenHash: hashToken(token), expiresAt, createdAt: p.now })
     .returning({ id: accountTokens.id });
-  return { token, tokenId: row!.id, expiresAt };
+  return { token, nonce, tokenId: row!.id, expiresAt };
 }
 
 export interface TokenAccount {

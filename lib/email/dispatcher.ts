@@ -1,5 +1,7 @@
 // Sends what the outbox holds: claims due rows, renders them, delivers them, and records the outcome with
 // retries (1, 2, 4, 8 minutes, then "failed"). Any number of app instances may run it at the same time.
+// Rendering happens here, at the moment of sending: an invitation or reset link is derived from the row's nonce
+// then (render.ts), and exists nowhere else; the same row always gives the same link.
 //
 // How a row is never sent twice:
 // 1. Claim. A short transaction locks due rows with `SELECT … FOR UPDATE SKIP LOCKED` (a row another
@@ -12,6 +14,7 @@
 // 3. Deliver.
 //    - Local mailbox (and a test's `send`): the fenced "sent" update and the mailbox insert are one
 //      transaction: the message is in the mailbox exactly when the row says sent, whatever happens.
+//      An invitation or reset is kept there with its link masked (transport.ts).
 //    - Resend: the HTTP call is made outside any transaction (a PGlite database has one connection: holding
 //      it during a network call would stall the whole portal), then the row is marked sent. A crash in
 //      between leaves the row claimed; after the lease it is sent again with the same idempotency key,
@@ -147,10 +150,12 @@ function fence(claim: Claim) {
 async function markSent(db: Queryable, claim: Claim, at: Date): Promise<boolean> {
   const done = await db
     .update(emailOutbox)
-    // a sent invitation or reset link is a secret: the outbox keeps the message, not the live link
+    // A sent invitation or reset keeps no way back to its link: the nonce goes (with AUTH_SECRET it gives the
+    // token). 'link' is what rows queued before links were derived held: it goes too.
     .set({
       status: 'sent', sentAt: at, lastError: null,
-      payload: sql`case when ${emailOutbox.template} in ('invitation', 'password-reset') then ${emailOutbox.payload} - 'link' else ${emailOutbox.payload} end`,
+      payload: sql`case when ${emailOutbox.template} in ('invitation', 'password-reset')
+        then ${emailOutbox.payload} - 'nonce' - 'link' else ${emailOutbox.payload} end`,
     })
     .where(fence(claim))
     .returning({ id: emailOutbox.id });

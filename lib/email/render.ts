@@ -1,15 +1,19 @@
 // Turns a queued e-mail (template + payload) into its subject, HTML and plain text versions.
 // Payloads come back from a jsonb column: they are checked here, so a bad one fails loudly in the outbox.
+// An e-mail with a single-use account link is the only place that link exists: its token is derived here from the
+// payload's nonce (the dispatcher calls this when it hands the e-mail to the transport), and a second rendering
+// with the link masked is what may be kept.
 import { render } from '@react-email/components';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { z } from 'zod';
 import RequestAcknowledgmentEmail from '@/emails/request-acknowledgment';
 import ClosureCancellationEmail from '@/emails/closure-cancellation';
 import InvitationEmail from '@/emails/invitation';
 import PasswordResetEmail from '@/emails/password-reset';
 import {
-  invitationPayloadSchema, invitationSubject, passwordResetPayloadSchema, passwordResetSubject,
+  invitationPayloadSchema, invitationSubject, passwordResetPayloadSchema, passwordResetSubject, type AccountLinkFields,
 } from '@/lib/accounts/emails';
+import { linkToken } from '@/lib/accounts/link-token';
 import { closureCancellationPayloadSchema, closureCancellationSubject } from '@/lib/admin/calendar-closure-email';
 import { requestAcknowledgmentSubject, type EmailPayloads, type EmailTemplate } from './outbox';
 
@@ -17,6 +21,11 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /**
+   * E-mails that carry a secret link only: the same e-mail with the link masked (« lien masqué »), the version the
+   * portal may keep (local mailbox). `html` and `text` hold the live link and go to the transport only.
+   */
+  masked?: { html: string; text: string };
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
@@ -65,6 +74,16 @@ const textOptions = {
   },
 };
 
+/** The live link of an invitation or reset e-mail: its base and the token derived from its nonce and AUTH_SECRET. */
+export function accountLink(p: AccountLinkFields): string {
+  return `${p.linkBase}${linkToken(p.nonce)}`;
+}
+
+async function renderBoth(element: ReactElement): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
+  return { html, text };
+}
+
 export async function renderEmail<T extends EmailTemplate>(template: T, payload: EmailPayloads[T]): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
@@ -83,16 +102,22 @@ export async function renderEmail(template: string, payload: unknown): Promise<R
       return { subject: closureCancellationSubject(p), html, text };
     }
     case 'invitation': {
-      const p = parsePayload(template, payload);
-      const element = createElement(InvitationEmail, p);
-      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
-      return { subject: invitationSubject(), html, text };
+      const { linkBase, nonce, ...p } = parsePayload(template, payload);
+      const link = accountLink({ linkBase, nonce });
+      const [live, masked] = await Promise.all([
+        renderBoth(createElement(InvitationEmail, { ...p, link })),
+        renderBoth(createElement(InvitationEmail, { ...p, link: null })),
+      ]);
+      return { subject: invitationSubject(), ...live, masked };
     }
     case 'password-reset': {
-      const p = parsePayload(template, payload);
-      const element = createElement(PasswordResetEmail, p);
-      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
-      return { subject: passwordResetSubject(), html, text };
+      const { linkBase, nonce, ...p } = parsePayload(template, payload);
+      const link = accountLink({ linkBase, nonce });
+      const [live, masked] = await Promise.all([
+        renderBoth(createElement(PasswordResetEmail, { ...p, link })),
+        renderBoth(createElement(PasswordResetEmail, { ...p, link: null })),
+      ]);
+      return { subject: passwordResetSubject(), ...live, masked };
     }
   }
 }

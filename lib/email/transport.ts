@@ -1,14 +1,19 @@
 // Delivers one rendered e-mail: through Resend when RESEND_API_KEY is set, else into the local mailbox table
 // (read by staff in /admin/emails and by the tests). A failure always throws: the dispatcher records it.
+// The mailbox keeps an e-mail's masked version when it has one (an account link): the live link goes to Resend,
+// or, for the local demo only, to a file of MAIL_DEV_DIR (dev-mail.ts).
 import { Resend } from 'resend';
 import type { Queryable } from '@/db/client';
 import { mailbox } from '@/db/schema';
+import { writeDevMail } from './dev-mail';
 
 export interface OutgoingEmail {
   to: string;
   subject: string;
   html: string;
   text: string;
+  /** an e-mail with a secret link: the same with the link masked, the only version the mailbox may keep */
+  masked?: { html: string; text: string };
   /** the outbox row's key: Resend drops a repeated send with the same key (24 h), so a retry never duplicates */
   idempotencyKey: string;
   outboxId: number;
@@ -74,9 +79,11 @@ export const sendEmail: SendEmail = async (db, message) => {
     }
     return { transport: 'resend', id: data.id };
   }
+  const kept = message.masked ?? message;
   const [row] = await db
     .insert(mailbox)
-    .values({ outboxId: message.outboxId, to: message.to, subject: message.subject, html: message.html, text: message.text })
+    .values({ outboxId: message.outboxId, to: message.to, subject: message.subject, html: kept.html, text: kept.text })
     .returning({ id: mailbox.id });
+  if (message.masked) await writeDevMail(message);
   return { transport: 'mailbox', id: String(row!.id) };
 };

@@ -1,7 +1,7 @@
 // The Guichet famille's back office, as an agent lives it, and who may enter it.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, linkFromMailbox, signIn } from './support';
+import { ACCOUNTS, expectAccessible, latestLiveMail, linkFromMailDir, signIn } from './support';
 
 const PAGES: [string, string][] = [
   ['/admin', 'Tableau de bord'],
@@ -22,20 +22,85 @@ async function status(page: Page, url: string): Promise<{ status: number; locati
   return { status: response.status(), location: response.headers()['location'] ?? '' };
 }
 
-test('who gets what: anonymous visitors go to Connexion, parents get 403, agents and admins enter', async ({ page, browser }) => {
-  for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) {
-    const anonymous = await status(page, url);
-    expect([anonymous.status, anonymous.location], url).toEqual([307, expect.stringContaining('/connexion')]);
-  }
-  await signIn(page, ACCOUNTS.parent);
-  for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(page, url)).status, url).toBe(403);
-  for (const account of [ACCOUNTS.staff, ACCOUNTS.admin]) {
+// Using the administrator's reset link ends every open session of the administrator: the tests that keep one open
+// run one after the other in one worker (the rest of the file still runs in parallel).
+test.describe('the administrator account', () => {
+  test.describe.configure({ mode: 'default' });
+
+  test('who gets what: anonymous visitors go to Connexion, parents get 403, agents and admins enter', async ({ page, browser }) => {
+    for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) {
+      const anonymous = await status(page, url);
+      expect([anonymous.status, anonymous.location], url).toEqual([307, expect.stringContaining('/connexion')]);
+    }
+    await signIn(page, ACCOUNTS.parent);
+    for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(page, url)).status, url).toBe(403);
+    for (const account of [ACCOUNTS.staff, ACCOUNTS.admin]) {
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+      const agent = await context.newPage();
+      await signIn(agent, account);
+      for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(agent, url)).status, `${url} as ${account.email}`).toBe(200);
+      await context.close();
+    }
+  });
+
+  test('an agent reading all the back office never sees the live link of an admin reset', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const subject = 'Portail Famille : choisissez un nouveau mot de passe';
+    // anyone may ask « Mot de passe oublié ? » for the administrator's address
+    await page.goto('/mot-de-passe-oublie');
+    await page.getByLabel('Adresse e-mail').fill(ACCOUNTS.admin.email);
+    await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+    await expect(page.getByText('Si un compte existe pour cette adresse', { exact: false })).toBeVisible();
+    // the live e-mail, as the administrator receives it
+    const mail = await latestLiveMail(ACCOUNTS.admin.email, subject);
+    const token = /\/reinitialisation\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const agent = await context.newPage();
-    await signIn(agent, account);
-    for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(agent, url)).status, `${url} as ${account.email}`).toBe(200);
+    await signIn(agent, ACCOUNTS.staff);
+    // every page of the menu (the outbox and the mailbox are on « E-mails »)
+    const menu = agent.getByRole('navigation', { name: 'Navigation principale' }).locator('a[href^="/admin"]');
+    await expect(menu.last()).toBeAttached();
+    const pages = await menu.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(pages).toEqual(expect.arrayContaining(['/admin', '/admin/emails', '/admin/journal', '/admin/comptes']));
+    for (const url of pages) {
+      const response = await agent.goto(url);
+      expect(response?.status(), url).toBe(200);
+      expect(await response!.text(), url).not.toContain(token);
+      expect(await agent.content(), url).not.toContain(token);
+    }
+
+    // the administrator's e-mail is in the mailbox, with its link masked
+    let message = '';
+    await expect(async () => {
+      await agent.goto('/admin/emails');
+      const link = agent.getByRole('row', { name: /admin@example\.fr/ }).getByRole('link', { name: subject }).first();
+      message = (await link.getAttribute('href', { timeout: 1000 }))!;
+    }).toPass({ timeout: 15_000 });
+    await agent.goto(message);
+    await expect(agent.locator('pre')).toContainText('copiez cette adresse dans votre navigateur : « lien masqué »');
+    expect(await agent.locator('iframe').getAttribute('srcdoc')).toContain('href="#lien-masque"');
+    expect(await agent.content()).not.toContain(token);
+
+    // and so is every other message of the mailbox
+    await agent.goto('/admin/emails');
+    expect(await agent.content()).not.toContain(token);
+    const messages = await agent.locator('a[href^="/admin/emails/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(messages).toContain(message);
+    for (const url of new Set(messages)) {
+      const response = await agent.request.get(url);
+      expect(response.status(), url).toBe(200);
+      expect(await response.text(), url).not.toContain(token);
+    }
     await context.close();
-  }
+
+    // and the token looked for is the live one: its page offers to choose a password (not used here, so the
+    // administrator's sessions of the other journeys stay open)
+    await page.goto(`/reinitialisation/${token}`);
+    await expect(page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' })).toBeVisible();
+    await expect(page.getByLabel('Confirmez le mot de passe')).toBeVisible();
+  });
 });
 
 test('an agent finds every page of the back office from the menu, each accessible', async ({ page }) => {
@@ -126,7 +191,7 @@ test("an agent exports next week's meal order, and the CSV holds the page's coun
   expect(days.reduce((sum, l) => sum + Number(l[4]), 0)).toBe(total);
 });
 
-test('a parent resets a forgotten password through the local mailbox', async ({ page, browser }) => {
+test('a parent resets a forgotten password with the link of the e-mail', async ({ page }) => {
   const email = 'pierre.morel.4@example.fr';
   await page.goto('/connexion');
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
@@ -136,8 +201,9 @@ test('a parent resets a forgotten password through the local mailbox', async ({ 
   await page.getByRole('button', { name: 'Recevoir un lien' }).click();
   await expect(page.getByText('Si un compte existe pour cette adresse, un e-mail vient de vous être envoyé', { exact: false })).toBeVisible();
 
-  // the e-mail lands in the local mailbox, which the Guichet famille can read
-  const link = await linkFromMailbox(browser, email, 'Portail Famille : choisissez un nouveau mot de passe', '/reinitialisation');
+  // the e-mail's live link, as the parent receives it (the local demo writes it to MAIL_DEV_DIR; the mailbox masks it)
+  const subject = 'Portail Famille : choisissez un nouveau mot de passe';
+  const link = await linkFromMailDir(email, subject, '/reinitialisation');
 
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' })).toBeVisible();
@@ -225,7 +291,8 @@ test('a family new at the desk: the agent creates it and invites the parent, who
   await expectAccessible(page);
 
   // the invitation arrives; the parent chooses a password and signs in
-  const link = await linkFromMailbox(browser, email, 'Votre compte sur le Portail Famille : choisissez votre mot de passe', '/activation');
+  const subject = 'Votre compte sur le Portail Famille : choisissez votre mot de passe';
+  const link = await linkFromMailDir(email, subject, '/activation');
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const newcomer = await context.newPage();
   await newcomer.goto(link);

@@ -1,6 +1,10 @@
-// Helpers of the journeys: sign in as a person does, and check every page with axe-core (WCAG 2.1 AA).
+// Helpers of the journeys: sign in as a person does, check every page with axe-core (WCAG 2.1 AA), and read the
+// live link of an account e-mail where the local demo writes it (MAIL_DEV_DIR: the back office's mailbox masks it).
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { e2eMailDir } from '../../scripts/e2e-paths.mjs';
 
 export const ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
@@ -46,21 +50,57 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }
 
-/**
- * The link of the latest e-mail with this subject sent to this address, read by an agent in the local mailbox
- * (« E-mails » of the back office), as the Guichet famille would read it to a parent; the path of the link.
- */
-export async function linkFromMailbox(browser: Browser, to: string, subject: string, path: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const agent = await context.newPage();
-  await signIn(agent, ACCOUNTS.staff);
-  let link = '';
-  await expect(async () => {
-    await agent.goto('/admin/emails');
-    await agent.getByRole('row', { name: new RegExp(to.replace(/\./g, '\\.')) }).getByRole('link', { name: subject }).first().click({ timeout: 1000 });
-    const text = await agent.locator('pre').textContent({ timeout: 1000 });
-    link = new RegExp(`http://localhost:\\d+${path}/[A-Za-z0-9_-]+`).exec(text ?? '')![0];
+/** The MAIL_DEV_DIR of this project's server: scripts/e2e-server.mjs names it from the run id and the port. */
+export function serverMailDir(): string {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  return e2eMailDir(process.env.E2E_RUN_ID!, port);
+}
+
+export interface LiveMail {
+  outboxId: number;
+  to: string;
+  subject: string;
+  /** the text version, with the live link */
+  text: string;
+}
+
+/** The live e-mails the server has written so far: one `<outboxId>.txt` each (To, Subject, a blank line, text). */
+export function liveMails(): LiveMail[] {
+  const dir = serverMailDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => /^\d+\.txt$/.test(name)).map((name) => {
+    const content = fs.readFileSync(path.join(dir, name), 'utf8');
+    const blank = content.indexOf('\n\n');
+    const headers = new Map(content.slice(0, blank).split('\n').map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon), line.slice(colon + 1).trim()] as const;
+    }));
+    const header = (field: string) => headers.get(field) ?? '';
+    const outboxId = Number(name.slice(0, -4));
+    return { outboxId, to: header('To'), subject: header('Subject'), text: content.slice(blank + 2) };
+  });
+}
+
+/** The latest live e-mail with this subject sent to this address, waiting for the dispatcher to write it. */
+export async function latestLiveMail(to: string, subject: string): Promise<LiveMail> {
+  let found: LiveMail | undefined;
+  await expect(() => {
+    found = liveMails()
+      .filter((m) => m.to.toLowerCase() === to.toLowerCase() && m.subject === subject)
+      .sort((a, b) => b.outboxId - a.outboxId)[0];
+    expect(found, `an e-mail to ${to} in ${serverMailDir()}`).toBeDefined();
   }).toPass({ timeout: 15_000 });
-  await context.close();
-  return new URL(link).pathname;
+  return found!;
+}
+
+/**
+ * The path of the link (e.g. '/reinitialisation') in the latest e-mail with this subject sent to this address, as
+ * its recipient gets it. The back office's mailbox shows « lien masqué », so it is read from the live version the
+ * local demo writes to MAIL_DEV_DIR.
+ */
+export async function linkFromMailDir(to: string, subject: string, linkPath: string): Promise<string> {
+  const mail = await latestLiveMail(to, subject);
+  const link = new RegExp(`http://localhost:\\d+${linkPath}/[A-Za-z0-9_-]{43}`).exec(mail.text);
+  expect(link, `a ${linkPath} link in the e-mail to ${to}`).not.toBeNull();
+  return new URL(link![0]).pathname;
 }

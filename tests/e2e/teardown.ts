@@ -1,8 +1,9 @@
-// After the run: the run's own databases go (Playwright may stop the servers too hard for them to clean up).
+// After the run: the run's own databases and folders go (Playwright may stop the servers too hard to clean up).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { e2eTempPrefix } from '../../scripts/e2e-paths.mjs';
 
 export default async function teardown(): Promise<void> {
   const runId = process.env.E2E_RUN_ID;
@@ -15,9 +16,10 @@ export default async function teardown(): Promise<void> {
     } finally {
       await admin.end();
     }
-  } else {
-    for (const name of fs.readdirSync(os.tmpdir())) {
-      if (name.startsWith(`portail-e2e-${runId}-`)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-    }
+  }
+  // PGlite's folders, and every server's MAIL_DEV_DIR
+  const prefix = e2eTempPrefix(runId);
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (name.startsWith(prefix)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
   }
 }

@@ -1,14 +1,21 @@
 // Accounts on a real database: an agent invites a parent (7-day single-use link, sent again = old link dead),
 // "Mot de passe oublié ?" (same answer for anyone, 1-hour single-use link, limits), and what only an administrator may do.
+// No staff member can read a live link: the outbox holds a nonce, the mailbox reads « lien masqué », and the live
+// link exists only in the e-mail handed to the transport (and, outside a real deployment, in MAIL_DEV_DIR).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
-import { accounts, accountTokens, auditLog, emailOutbox, parents } from '@/db/schema';
+import { accounts, accountTokens, auditLog, emailOutbox, mailbox, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
 import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
+import { linkToken } from '@/lib/accounts/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';
 import { findValidToken, hashToken, INVALID_LINK, newPasswordSchema, setPasswordWithToken } from '@/lib/accounts/tokens';
 import { authenticate } from '@/lib/auth/authenticate';
+import { dispatchPending } from '@/lib/email/dispatcher';
 import { renderEmail } from '@/lib/email/render';
 import { UserError } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -23,6 +30,7 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 
 let database: TestDatabase;
+let mailDir: string;
 let staff: Actor;
 let admin: Actor;
 const appUrl = 'http://localhost:3000';
@@ -30,6 +38,10 @@ const NOW = new Date('2026-11-29T09:00:00Z');
 const hours = (n: number) => new Date(NOW.getTime() + n * 3600_000);
 
 beforeAll(async () => {
+  vi.stubEnv('AUTH_SECRET', 'integration-tests-secret-0123456789abcdef');
+  mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portail-mail-'));
+  vi.stubEnv('MAIL_DEV_DIR', mailDir);
+  vi.stubEnv('APP_URL', appUrl); // the local demo's address: not a real deployment
   database = await createTestDatabase();
   await seedIfEmpty(database.db, () => {});
   const found = await database.db.select({ id: accounts.id, role: accounts.role }).from(accounts).where(sql`${accounts.role} in ('staff', 'admin')`);
@@ -37,20 +49,37 @@ beforeAll(async () => {
   admin = { id: found.find((a) => a.role === 'admin')!.id, role: 'admin' };
 });
 
-afterAll(async () => {
-  await database?.close();
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
-/** The token of the last e-mail queued to `to` with `template`, read from its link. */
-async function lastLinkTo(to: string, template: 'invitation' | 'password-reset'): Promise<string> {
+afterAll(async () => {
+  await database?.close();
+  if (mailDir) fs.rmSync(mailDir, { recursive: true, force: true });
+  vi.unstubAllEnvs();
+});
+
+/** The last e-mail queued to `to` with `template`. */
+async function lastQueued(to: string, template: 'invitation' | 'password-reset') {
   const [row] = await database.db
-    .select({ payload: emailOutbox.payload })
+    .select()
     .from(emailOutbox)
     .where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, template)))
     .orderBy(sql`${emailOutbox.id} desc`)
     .limit(1);
-  const link = (row!.payload as { link: string }).link;
-  return link.slice(link.lastIndexOf('/') + 1);
+  return row!;
+}
+
+async function outboxRow(id: number) {
+  const [row] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row!;
+}
+
+/** The token of the last e-mail queued to `to` with `template`, read from its link as the dispatcher renders it. */
+async function lastLinkTo(to: string, template: 'invitation' | 'password-reset'): Promise<string> {
+  const { text } = await renderEmail(template, (await lastQueued(to, template)).payload);
+  const link = /https?:\/\/\S+\/(?:activation|reinitialisation)\/([A-Za-z0-9_-]{43})/.exec(text);
+  return link![1]!;
 }
 
 const outboxCount = async () => (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from email_outbox`))[0]!.n;
@@ -206,18 +235,101 @@ describe('staff accounts', () => {
 });
 
 describe('a sent link', () => {
-  it('leaves the outbox once the e-mail is delivered: the mailbox has it, the outbox no longer', async () => {
-    const { dispatchPending } = await import('@/lib/email/dispatcher');
-    const { mailbox } = await import('@/db/schema');
+  it('leaves the outbox once the e-mail is delivered: the mailbox has it, the outbox no longer its nonce', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {}); // the local demo's lines saying where each live link is
     await requestPasswordReset(database.db, { email: DEMO_ACCOUNTS.admin.email, ip: 'r9', now: NOW, appUrl });
-    const [queued] = await database.db.select().from(emailOutbox)
-      .where(and(eq(emailOutbox.to, DEMO_ACCOUNTS.admin.email), eq(emailOutbox.template, 'password-reset')));
-    expect((queued!.payload as { link?: string }).link).toMatch(/\/reinitialisation\//);
+    const queued = await lastQueued(DEMO_ACCOUNTS.admin.email, 'password-reset');
+    const nonce = expect.stringMatching(/^[\w-]{22}$/);
+    expect(queued.payload).toMatchObject({ linkBase: `${appUrl}/reinitialisation/`, nonce });
     await dispatchPending(database.db);
-    const [sent] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id));
-    expect(sent!.status).toBe('sent');
-    expect((sent!.payload as { link?: string }).link).toBeUndefined();
-    const [delivered] = await database.db.select().from(mailbox).where(eq(mailbox.outboxId, queued!.id));
-    expect(delivered!.text).toMatch(/\/reinitialisation\/[A-Za-z0-9_-]+/);
+    const sent = await outboxRow(queued.id);
+    expect(sent.status).toBe('sent');
+    expect(sent.payload).not.toHaveProperty('nonce');
+    expect(sent.payload).not.toHaveProperty('link');
+    const [delivered] = await database.db.select().from(mailbox).where(eq(mailbox.outboxId, queued.id));
+    expect(delivered!.text).toContain('copiez cette adresse dans votre navigateur : « lien masqué »');
+  });
+});
+
+describe('no staff member can read a live link', () => {
+  /** Whatever in `text` looks like a live link: a link's path followed by a 43-character token. */
+  const linksIn = (text: string) => text.match(/(?:activation|reinitialisation)\/[\w-]{43}/g) ?? [];
+
+  it('the outbox holds a nonce, never the token nor the link, for a reset and for an invitation', async () => {
+    await requestPasswordReset(database.db, { email: DEMO_ACCOUNTS.staff.email, ip: 's1', now: NOW, appUrl });
+    const parentId = await newParentWithoutAccount('secret.parent@example.fr');
+    await database.db.transaction((tx) => inviteParent(tx, { actor: staff, parentId, now: NOW, appUrl }));
+
+    const queuedEmails = [
+      [DEMO_ACCOUNTS.staff.email, 'password-reset', 'reinitialisation'],
+      ['secret.parent@example.fr', 'invitation', 'activation'],
+    ] as const;
+    for (const [to, template, linkPath] of queuedEmails) {
+      const queued = await lastQueued(to, template);
+      const payload = queued.payload as { nonce: string; linkBase: string };
+      const token = linkToken(payload.nonce);
+      // the token the e-mail will carry is the one whose hash the database keeps
+      const stored = await database.db.select().from(accountTokens)
+        .where(eq(accountTokens.tokenHash, hashToken(token)));
+      expect(stored, template).toHaveLength(1);
+      const json = JSON.stringify(queued.payload);
+      expect(json).not.toContain(token);
+      expect(linksIn(json)).toEqual([]);
+      expect(queued.payload).not.toHaveProperty('link');
+      expect(payload.linkBase).toBe(`${appUrl}/${linkPath}/`);
+    }
+  });
+
+  it('the mailbox keeps « lien masqué »; MAIL_DEV_DIR has the live link, which sets the password once', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const { email } = DEMO_ACCOUNTS.staff;
+    await requestPasswordReset(database.db, { email, ip: 's2', now: NOW, appUrl });
+    const queued = await lastQueued(email, 'password-reset');
+    const token = linkToken((queued.payload as { nonce: string }).nonce);
+    await dispatchPending(database.db);
+
+    const [kept] = await database.db.select().from(mailbox).where(eq(mailbox.outboxId, queued.id));
+    for (const version of [kept!.html, kept!.text]) {
+      expect(version).not.toContain(token);
+      expect(version).toContain('« lien masqué »');
+    }
+    expect(kept!.html).toContain('href="#lien-masque"');
+    expect(linksIn(kept!.html + kept!.text)).toEqual([]);
+    expect((await outboxRow(queued.id)).payload).not.toHaveProperty('nonce');
+
+    const file = path.join(mailDir, `${queued.id}.txt`);
+    const live = fs.readFileSync(file, 'utf8');
+    const subject = 'Portail Famille : choisissez un nouveau mot de passe';
+    expect(live.startsWith(`To: ${email}\nSubject: ${subject}\n\n`)).toBe(true);
+    expect(live).toContain(`${appUrl}/reinitialisation/${token}`);
+    expect(info).toHaveBeenCalledWith(expect.stringContaining(file));
+    expect(info.mock.calls.flat().join(' ')).not.toContain(token);
+
+    const fromFile = /\/reinitialisation\/([\w-]{43})/.exec(live)![1]!;
+    const use = (password: string, at: Date) =>
+      setPasswordWithToken(database.db, { token: fromFile, kind: 'password_reset', password, now: at });
+    await use('Guichet-2027!', hours(0.5));
+    expect((await authenticate(database.db, { email, password: 'Guichet-2027!', ip: 's2' })).ok).toBe(true);
+    await expect(use('Encore-2027!', hours(0.6))).rejects.toThrow(INVALID_LINK);
+  });
+
+  it('in a real deployment (APP_URL on https://) nothing is written to the folder nor logged', async () => {
+    const townUrl = 'https://famille.example.fr';
+    vi.stubEnv('APP_URL', townUrl);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    try {
+      const before = fs.readdirSync(mailDir);
+      const { email } = DEMO_ACCOUNTS.neighbour;
+      await requestPasswordReset(database.db, { email, ip: 's3', now: NOW, appUrl: townUrl });
+      const queued = await lastQueued(email, 'password-reset');
+      await dispatchPending(database.db);
+      expect((await outboxRow(queued.id)).status).toBe('sent');
+      expect(fs.readdirSync(mailDir)).toEqual(before);
+      expect(info).not.toHaveBeenCalled();
+      const [kept] = await database.db.select().from(mailbox).where(eq(mailbox.outboxId, queued.id));
+      expect(kept!.text).toContain('« lien masqué »');
+    } finally {
+      vi.stubEnv('APP_URL', appUrl);
+    }
   });
 });

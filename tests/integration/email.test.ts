@@ -1,10 +1,14 @@
 // The e-mail path on a real database (PGlite by default, PostgreSQL when DATABASE_URL is set): a démarche
 // queues its acknowledgment in its own transaction, the dispatcher delivers it once, retries with backoff,
 // gives up after five tries, and the Guichet famille can send it again.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { children, emailOutbox, families, mailbox, requests } from '@/db/schema';
+import { linkToken, newLinkNonce } from '@/lib/accounts/link-token';
 import {
   CLAIM_LEASE_MS, dispatchPending, MAX_ATTEMPTS, purgeExpiredDrafts, retryDelayMs, retryEmail,
 } from '@/lib/email/dispatcher';
@@ -289,6 +293,47 @@ describe('the dispatcher, with Resend', () => {
     expect((await listOutbox(database.db, { limit: 1 }))[0]).toMatchObject({ status: 'sent' });
   });
 
+  it('sends the live link of a reset, the same one when a try is repeated, and writes it nowhere else', async () => {
+    process.env.RESEND_API_KEY = 're_test_key';
+    resendSend.mockReset();
+    const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portail-mail-'));
+    vi.stubEnv('MAIL_DEV_DIR', mailDir);
+    vi.stubEnv('AUTH_SECRET', 'email-tests-secret-0123456789abcdef0123');
+    try {
+      const nonce = newLinkNonce();
+      const linkBase = 'http://localhost:3000/reinitialisation/';
+      const link = `${linkBase}${linkToken(nonce)}`;
+      await enqueueEmail(database.db, {
+        idempotencyKey: 'account-token-1', to: 'famille.martin@example.fr', template: 'password-reset',
+        payload: { name: 'Claire Martin', linkBase, nonce, expiresAt: '2026-11-29T10:00:00.000Z' },
+      });
+      const crash = { name: 'internal_server_error', message: 'Oups', statusCode: 500 };
+      resendSend.mockResolvedValueOnce({ data: null, error: crash, headers: null });
+      resendSend.mockResolvedValueOnce({ data: { id: 'resend-id-2' }, error: null, headers: null });
+      const at = soon();
+      expect(await dispatchPending(database.db, { now: at })).toEqual({ sent: 0, failed: 1 });
+      expect(await dispatchPending(database.db, { now: minutes(at, 1) })).toEqual({ sent: 1, failed: 0 });
+
+      expect(resendSend).toHaveBeenCalledTimes(2);
+      const calls = resendSend.mock.calls as [{ html: string; text: string }, unknown][];
+      const [[first, firstOptions], [second, secondOptions]] = calls as [typeof calls[0], typeof calls[0]];
+      expect(first.html).toContain(`href="${link}"`);
+      expect(first.text).toContain(link);
+      expect(second).toEqual(first);
+      expect(secondOptions).toEqual(firstOptions);
+      expect(firstOptions).toEqual({ idempotencyKey: 'account-token-1' });
+
+      const [row] = await listOutbox(database.db, { limit: 1 });
+      expect(row).toMatchObject({ status: 'sent' });
+      expect(row!.payload).not.toHaveProperty('nonce');
+      expect(await listMailbox(database.db, { limit: 10 })).toEqual([]);
+      expect(fs.readdirSync(mailDir)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      fs.rmSync(mailDir, { recursive: true, force: true });
+    }
+  });
+
   it("records Resend's refusal (an answer, not an exception) as a failed try", async () => {
     process.env.RESEND_API_KEY = 're_test_key';
     resendSend.mockResolvedValue({ data: null, error: { name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 }, headers: null });
@@ -314,7 +359,8 @@ describe('expired drafts', () => {
       .insert(requests)
       .values([
         { ...base, status: 'draft', expiresAt: minutes(at, -1) },
-        { ...base, status: 'draft', expiresAt: minutes(at, 30) },
+        // another démarche's live draft (one open draft per child, service and démarche: requests_one_family_draft)
+        { ...base, service: 'cantine', status: 'draft', expiresAt: minutes(at, 30) },
         { ...base, status: 'submitted', reference: 'DEM-2027-000777', expiresAt: minutes(at, -60) },
       ])
       .returning({ id: requests.id });
