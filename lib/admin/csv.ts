@@ -6,8 +6,25 @@ import type { AttendanceRow } from './attendance';
 import type { MealOrders } from './meal-orders';
 import type { ReportSite } from './sites';
 
+// A spreadsheet runs a cell that begins with one of these as a formula (OWASP « CSV injection »): a child named
+// =HYPERLINK(…) would become a link, or worse. The full-width forms too: some spreadsheets normalise them.
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/**
+ * A text cell as the spreadsheet should show it: prefixed with `'` (OWASP's advice: Excel and LibreOffice then read
+ * text) when it begins like a formula. Numbers we compute stay numbers (never negative). The accepted trade-off: a
+ * French phone number written `+33 6 …` is exported as `'+33 6 …`.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_STARTS.has(cell.charAt(0)) ? `'${cell}` : cell;
+}
+
+/** Every CSV of the portal goes through here: each text cell, header included, is neutralised. */
 export function toCsv(header: readonly string[], records: readonly (readonly (string | number)[])[]): string {
-  return stringify([header as string[], ...(records as (string | number)[][])], { bom: true, delimiter: ';', record_delimiter: 'windows' });
+  const cell = (value: string | number) => (typeof value === 'string' ? neutraliseFormula(value) : value);
+  return stringify([header.map(cell), ...records.map((record) => record.map(cell))], {
+    bom: true, delimiter: ';', record_delimiter: 'windows',
+  });
 }
 
 /** An HTTP answer that downloads `csv` as `filename`. */

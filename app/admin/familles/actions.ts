@@ -13,6 +13,7 @@ import {
   startReservationOnBehalf, submitReservationOnBehalf,
 } from '@/lib/admin/families-on-behalf';
 import { idSchema } from '@/lib/admin/calendar';
+import { childPageErrorCode } from '@/lib/admin/child-page-errors';
 import { requireStaff } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
@@ -118,7 +119,9 @@ export async function startOnBehalfAction(formData: FormData): Promise<void> {
     target = `/admin/familles/${familyId}/demarches/${requestId}/etape-1`;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    target = `/admin/familles/${Number(input.familyId) || ''}/enfants/${Number(input.childId) || ''}?erreur=${encodeURIComponent(error.message)}`;
+    // a code only: the child's page has the sentence (lib/admin/child-page-errors.ts)
+    const childPage = `/admin/familles/${Number(input.familyId) || ''}/enfants/${Number(input.childId) || ''}`;
+    target = `${childPage}?erreur=${childPageErrorCode(error)}`;
   }
   redirect(target);
 }

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
+import { childPageError } from '@/lib/admin/child-page-errors';
 import { getChildAdmin, listSiteOptions } from '@/lib/admin/families';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -34,6 +35,7 @@ export default async function AdminChildPage({
   const child = await getChildAdmin(db, { familyId, childId, today: today() });
   if (!child) notFound();
   const name = `${child.firstName} ${child.lastName}`;
+  const error = childPageError(erreur, t, child.firstName);
   const missing = SERVICE_KINDS.filter((s) => !child.enrolments.some((e) => e.service === s));
   const enrolOptions = await Promise.all(missing.map(async (service) => ({
     service,
@@ -47,7 +49,7 @@ export default async function AdminChildPage({
       <p className="mt-2 text-sm uppercase tracking-wide text-slate-700">{t('ofFamily', { name: child.familyName })}</p>
       <h1 className="text-2xl font-bold">{t('title', { name })}</h1>
       <p className="mt-1">{t('born', { date: formatDateLong(child.birthDate) })}{child.schoolName ? ` · ${child.schoolName}` : ''}{child.classLevel ? ` · ${child.classLevel}` : ''}</p>
-      {erreur && <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-3 text-red-800">{erreur}</p>}
+      {error && <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-3 text-red-800">{error}</p>}
 
       <section aria-labelledby="enrolments-heading" className="mt-6">
         <h2 id="enrolments-heading" className="text-xl font-bold">{child.schoolYear ? t('enrolments', { year: child.schoolYear.label }) : t('noYear')}</h2>
