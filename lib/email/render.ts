@@ -84,6 +84,20 @@ async function renderBoth(element: ReactElement): Promise<{ html: string; text: 
   return { html, text };
 }
 
+/** An e-mail with a single-use account link: live for the transport, and `masked` (link: null) to be kept. */
+async function renderWithAccountLink<P extends AccountLinkFields>(
+  Email: (props: Omit<P, keyof AccountLinkFields> & { link: string | null }) => ReactElement,
+  payload: P,
+  subject: string,
+): Promise<RenderedEmail> {
+  const { linkBase, nonce, ...p } = payload;
+  const [live, masked] = await Promise.all([
+    renderBoth(createElement(Email, { ...p, link: accountLink({ linkBase, nonce }) })),
+    renderBoth(createElement(Email, { ...p, link: null })),
+  ]);
+  return { subject, ...live, masked };
+}
+
 export async function renderEmail<T extends EmailTemplate>(template: T, payload: EmailPayloads[T]): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
@@ -91,33 +105,15 @@ export async function renderEmail(template: string, payload: unknown): Promise<R
   switch (template) {
     case 'request-acknowledgment': {
       const p = parsePayload(template, payload);
-      const element = createElement(RequestAcknowledgmentEmail, p);
-      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
-      return { subject: requestAcknowledgmentSubject(p), html, text };
+      return { subject: requestAcknowledgmentSubject(p), ...(await renderBoth(createElement(RequestAcknowledgmentEmail, p))) };
     }
     case 'closure-cancellation': {
       const p = parsePayload(template, payload);
-      const element = createElement(ClosureCancellationEmail, p);
-      const [html, text] = await Promise.all([render(element), render(element, textOptions)]);
-      return { subject: closureCancellationSubject(p), html, text };
+      return { subject: closureCancellationSubject(p), ...(await renderBoth(createElement(ClosureCancellationEmail, p))) };
     }
-    case 'invitation': {
-      const { linkBase, nonce, ...p } = parsePayload(template, payload);
-      const link = accountLink({ linkBase, nonce });
-      const [live, masked] = await Promise.all([
-        renderBoth(createElement(InvitationEmail, { ...p, link })),
-        renderBoth(createElement(InvitationEmail, { ...p, link: null })),
-      ]);
-      return { subject: invitationSubject(), ...live, masked };
-    }
-    case 'password-reset': {
-      const { linkBase, nonce, ...p } = parsePayload(template, payload);
-      const link = accountLink({ linkBase, nonce });
-      const [live, masked] = await Promise.all([
-        renderBoth(createElement(PasswordResetEmail, { ...p, link })),
-        renderBoth(createElement(PasswordResetEmail, { ...p, link: null })),
-      ]);
-      return { subject: passwordResetSubject(), ...live, masked };
-    }
+    case 'invitation':
+      return renderWithAccountLink(InvitationEmail, parsePayload(template, payload), invitationSubject());
+    case 'password-reset':
+      return renderWithAccountLink(PasswordResetEmail, parsePayload(template, payload), passwordResetSubject());
   }
 }
