@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
 
 // One id per run, shared by the workers (they inherit the environment): names the run's own database.
 process.env.E2E_RUN_ID ??= String(Date.now());
@@ -12,8 +13,10 @@ export const E2E = {
   now: '2026-11-29T10:00:00+01:00',
 };
 
+// The browser the pre-step of `npm test` found or installed (PLAYWRIGHT_CHROMIUM_PATH, /usr/bin/chromium, the usual
+// paths); with none, Playwright's own download, if `npx playwright install` was run.
 const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium() ?? undefined,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--disable-quic'],
 };

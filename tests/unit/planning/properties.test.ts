@@ -34,6 +34,19 @@ import {
 
 const BASE = toDayNumber('2024-01-01');
 const RUNS = { numRuns: 200 };
+const DAY_MS = 86_400_000;
+
+/**
+ * The deadline's oracle, written without lib/planning: whole days from `a` to `b` by plain UTC-midnight arithmetic
+ * (a UTC day always lasts 86,400,000 ms in JavaScript, so the division is exact).
+ */
+function utcDaysBetween(a: IsoDate, b: IsoDate): number {
+  const utcMidnight = (d: IsoDate) => {
+    const [y, m, day] = d.split('-').map(Number);
+    return Date.UTC(y!, m! - 1, day!);
+  };
+  return (utcMidnight(b) - utcMidnight(a)) / DAY_MS;
+}
 
 /** A random school year: 150..320 school days, up to 5 holiday periods, an optional summer, fériés, closures. */
 const calendarArb: fc.Arbitrary<SchoolCalendar> = fc
@@ -244,12 +257,34 @@ describe('properties of the open dates', () => {
           expect(cal.closures).not.toContain(d);
           expect(inHolidays(d)).toBe(kind === 'vacances');
         }
-        // greyReason is null exactly on open, modifiable dates
+        // greyReason is null exactly on open dates at least `deadline` days ahead (the oracle, not isModifiable)
         const openSet = new Set(open);
         for (const d of eachDay(from, to)) {
-          const bookable = openSet.has(d) && isModifiable(d, today, deadline);
+          const bookable = openSet.has(d) && utcDaysBetween(today, d) >= deadline;
           expect(greyReason(kind, cal, d, today, deadline, options) === null).toBe(bookable);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('properties of the deadline', () => {
+  /** An ISO date written from a UTC instant, without lib/planning. */
+  const isoDateOf = (dayNumber: number): IsoDate => new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  const deadlineArb = fc.record({
+    today: fc.integer({ min: Date.UTC(1990, 0, 1) / DAY_MS, max: Date.UTC(2100, 11, 31) / DAY_MS }),
+    deadline: fc.integer({ min: 0, max: 60 }),
+    // often right at the deadline, where `>` and `>=` differ; sometimes anywhere in a year and more either side
+    ahead: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -400, max: 400 })),
+  });
+
+  it('a date is modifiable exactly when it is at least the deadline\'s number of days ahead', () => {
+    fc.assert(
+      fc.property(deadlineArb, ({ today: t, deadline, ahead }) => {
+        const today = isoDateOf(t);
+        const date = isoDateOf(t + deadline + ahead);
+        expect(isModifiable(date, today, deadline)).toBe(utcDaysBetween(today, date) >= deadline);
       }),
       RUNS,
     );
