@@ -1,5 +1,6 @@
 // Sends what the outbox holds: claims due rows, renders them, delivers them, and records the outcome with
-// retries (1, 2, 4, 8 minutes, then "failed"). Any number of app instances may run it at the same time.
+// retries (1, 2, 4, 8 minutes, then "failed"; a provider's refusal fails at once, see refusedForGood).
+// Any number of app instances may run it at the same time.
 // Rendering happens here, at the moment of sending: an invitation or reset link is derived from the row's nonce
 // then (render.ts), and exists nowhere else; the same row always gives the same link.
 //
@@ -24,7 +25,7 @@ import { getDb, type Db, type Queryable } from '@/db/client';
 import { emailOutbox, requests } from '@/db/schema';
 import { now as businessNow, wallNow } from '@/lib/clock';
 import { renderEmail } from './render';
-import { emailTransport, sendEmail, type SendEmail } from './transport';
+import { EmailTransportError, emailTransport, sendEmail, type SendEmail } from './transport';
 
 export const MAX_ATTEMPTS = 5;
 /** How long a claimed row stays out of other dispatchers' reach; far longer than a batch takes to send. */
@@ -50,7 +51,7 @@ export interface DispatchOptions {
 export interface DispatchResult {
   /** rows delivered and marked sent by this run */
   sent: number;
-  /** rows whose try failed in this run (scheduled again, or "failed" after MAX_ATTEMPTS) */
+  /** rows whose try failed in this run (scheduled again, or "failed": after MAX_ATTEMPTS, or at once if refused) */
   failed: number;
 }
 
@@ -162,16 +163,30 @@ async function markSent(db: Queryable, claim: Claim, at: Date): Promise<boolean>
   return done.length === 1;
 }
 
+/**
+ * The provider refused this message and would refuse it again: an HTTP 4xx (invalid recipient or sender, validation
+ * error, unverified domain, bad key) other than 408 (timeout), 409 (the same idempotency key still in progress) and
+ * 429 (rate limit). Retrying cannot help, so the row is "failed" at once and waits for « Renvoyer ».
+ * A 5xx or no answer at all is worth another try.
+ */
+function refusedForGood(error: unknown): boolean {
+  if (!(error instanceof EmailTransportError) || typeof error.statusCode !== 'number') return false;
+  const status = error.statusCode;
+  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+}
+
 async function recordFailure(db: Db, claim: Claim, error: unknown, at: Date): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-  const final = claim.attempts >= MAX_ATTEMPTS;
+  const refused = refusedForGood(error);
+  const final = refused || claim.attempts >= MAX_ATTEMPTS;
   const nextAttemptAt = final ? at : new Date(at.getTime() + retryDelayMs(claim.attempts));
   await db
     .update(emailOutbox)
     .set({ status: final ? 'failed' : 'pending', lastError: message, nextAttemptAt })
     .where(fence(claim));
   const context = { outboxId: claim.id, template: claim.template, attempts: claim.attempts, error: message };
-  if (final) console.error(`[email] giving up after ${MAX_ATTEMPTS} attempts`, context);
+  if (refused) console.error('[email] refused by the provider: not retried', context);
+  else if (final) console.error(`[email] giving up after ${MAX_ATTEMPTS} attempts`, context);
   else console.warn(`[email] send failed, next try at ${nextAttemptAt.toISOString()}`, context);
 }
 
