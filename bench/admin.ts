@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { withBenchDatabase } from './database';
 import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database } from '@/db/client';
-import { DEMO_YEAR, seedIfEmpty } from '@/db/seed';
+import { DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
 import calendarData from '@/data/calendrier-zone-c.json';
 import { attendanceList } from '@/lib/admin/attendance';
 import { mealOrders } from '@/lib/admin/meal-orders';

@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { withBenchDatabase } from './database';
 import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database, type Db } from '@/db/client';
-import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
 import { UserError } from '@/lib/errors';
 import { defaultTemplatePeriod, diffByDate, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
 import { applyTemplateToDraft, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';

@@ -39,14 +39,15 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
   const nextStep = useRef<HTMLFormElement>(null);
-  // "Aller à l'étape 2" pressed while a change is being saved: go on as soon as it is saved
-  const [goOnWhenSaved, setGoOnWhenSaved] = useState(false);
+  // "Aller à l'étape 2" pressed while a change is being saved: go on as soon as it is saved (a ref, not state:
+  // the render that ends `pending` runs the effect, and no extra render is needed to clear the flag)
+  const goOnWhenSaved = useRef(false);
   useEffect(() => {
-    if (goOnWhenSaved && !pending) {
-      setGoOnWhenSaved(false);
+    if (goOnWhenSaved.current && !pending) {
+      goOnWhenSaved.current = false;
       if (Object.keys(dayErrors).length === 0) nextStep.current?.requestSubmit();
     }
-  }, [goOnWhenSaved, pending, dayErrors]);
+  }, [pending, dayErrors]);
 
   function toggle(date: string, unit: Unit, checked: boolean) {
     const before = planning[date] ?? [];
@@ -154,7 +155,7 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
               summary.current?.focus();
             } else if (pending) {
               e.preventDefault();
-              setGoOnWhenSaved(true);
+              goOnWhenSaved.current = true;
             }
           }}
         >

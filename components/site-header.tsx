@@ -1,14 +1,19 @@
 // The portal's header: name of the town, main navigation, who is signed in and "Se déconnecter".
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { signOutAction } from '@/app/actions';
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-export async function SiteHeader({ nav = [], userName }: { nav?: NavItem[]; userName?: string }) {
+/** Who is signed in, and « Se déconnecter »'s server action: the layout passes it (components never import app/). */
+export interface SignedInAccount {
+  name: string;
+  signOut: () => Promise<void>;
+}
+
+export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; account?: SignedInAccount }) {
   const t = await getTranslations('app');
   return (
     <header className="bg-brand-700 text-white">
@@ -16,9 +21,9 @@ export async function SiteHeader({ nav = [], userName }: { nav?: NavItem[]; user
         <Link href="/" className="font-semibold leading-tight">
           {t('name')} <span className="block text-sm font-normal">{t('town')} · {t('tagline')}</span>
         </Link>
-        {userName !== undefined && (
-          <form action={signOutAction} className="flex items-center gap-3">
-            <span className="hidden text-sm sm:inline">{t('signedInAs', { name: userName })}</span>
+        {account !== undefined && (
+          <form action={account.signOut} className="flex items-center gap-3">
+            <span className="hidden text-sm sm:inline">{t('signedInAs', { name: account.name })}</span>
             <button type="submit" className="rounded border border-white px-3 py-1.5 text-sm font-medium hover:bg-brand-800">
               {t('signOut')}
             </button>

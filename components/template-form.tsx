@@ -6,7 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { addDays, isIsoDate, mondayOf } from '@/lib/planning/dates';
 import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
 import type { Unit } from '@/lib/planning/types';
@@ -41,11 +41,10 @@ export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, de
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { register, handleSubmit, watch } = useForm<FormValues>({
+  const { register, handleSubmit, control } = useForm<FormValues>({
     defaultValues: { rhythm: '1', from: defaultFrom, to: defaultTo, week1: {}, week2: {} },
   });
-  const rhythm = watch('rhythm');
-  const from = watch('from');
+  const [rhythm, from] = useWatch({ control, name: ['rhythm', 'from'] });
   const weekOne = isIsoDate(from) ? mondayOf(from) : null;
 
   const onSubmit = handleSubmit((values) => {

@@ -1,6 +1,6 @@
 // At start: configuration check, clock warning, migrations, demo data on an empty database.
 import { getDatabase } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 import { warnIfFixed } from '@/lib/clock';
 import { env } from '@/lib/env';
 

@@ -1,7 +1,7 @@
 // npm run db:migrate | db:seed | db:reset — on the same database the app uses (DATABASE_URL or .data/pglite).
 import fs from 'node:fs';
 import { defaultTarget, openDatabase } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 
 async function main() {
   const command = process.argv[2];

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
 import { requireParent } from '@/lib/auth/session';
 
@@ -8,7 +9,14 @@ export default async function FamilyLayout({ children }: { children: React.React
   const td = await getTranslations('demarche');
   return (
     <>
-      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={[{ href: '/', label: t('title') }, { href: '/demarches/reservations', label: td('manageTitle') }, { href: '/mes-demandes', label: t('navRequests') }]} />
+      <SiteHeader
+        account={{ name: `${user.firstName} ${user.lastName}`.trim(), signOut: signOutAction }}
+        nav={[
+          { href: '/', label: t('title') },
+          { href: '/demarches/reservations', label: td('manageTitle') },
+          { href: '/mes-demandes', label: t('navRequests') },
+        ]}
+      />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
 import { requireStaff } from '@/lib/auth/session';
 
@@ -14,7 +15,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getTranslations('admin');
   return (
     <>
-      <SiteHeader userName={`${user.firstName} ${user.lastName}`.trim()} nav={NAV.map(([href, key]) => ({ href, label: t(`nav.${key}`) }))} />
+      <SiteHeader
+        account={{ name: `${user.firstName} ${user.lastName}`.trim(), signOut: signOutAction }}
+        nav={NAV.map(([href, key]) => ({ href, label: t(`nav.${key}`) }))}
+      />
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

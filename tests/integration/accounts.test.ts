@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { accounts, accountTokens, auditLog, emailOutbox, mailbox, parents } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
 import { linkToken } from '@/lib/accounts/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';

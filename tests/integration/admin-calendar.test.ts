@@ -7,7 +7,7 @@ import { rows } from '@/db/client';
 import {
   accounts, auditLog, closures, emailOutbox, enrolments, holidayPeriods, reservations, schoolYears, sectors, siteCapacities, sites,
 } from '@/db/schema';
-import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS, seedIfEmpty } from '@/lib/demo/seed';
 import {
   addHolidayPeriod, createSchoolYear, deleteHolidayPeriod, saveSiteCapacities, setCanteenWeekdays, setDeadline, updateHolidayPeriod,
   updateSchoolYear,

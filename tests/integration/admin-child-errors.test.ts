@@ -7,7 +7,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, children, families } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { CHILD_PAGE_ERRORS, childPageError, childPageErrorCode } from '@/lib/admin/child-page-errors';
 import { UserError } from '@/lib/errors';
 import base from '@/messages/fr.json';

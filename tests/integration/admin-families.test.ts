@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, emailOutbox, enrolments, families, requests, sites } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { inviteParent } from '@/lib/accounts/invitations';
 import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/admin/families';
 import {

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, requests } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/admin/requests';
 import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/admin/journal';
 import { saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
-import { DEMO_ACCOUNTS, HOLIDAY_CAPACITY, NEARLY_FULL_DAYS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, HOLIDAY_CAPACITY, NEARLY_FULL_DAYS, seedIfEmpty } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
 import { attendanceList } from '@/lib/admin/attendance';
 import { attendanceCsv, mealOrdersCsv } from '@/lib/admin/csv';

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, parents, sites as sitesTable } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
 import { attendanceList } from '@/lib/admin/attendance';
 import { attendanceCsv, mealOrdersCsv } from '@/lib/admin/csv';

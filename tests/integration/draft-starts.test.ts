@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requests } from '@/db/schema';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 import { startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { startReservationDraft } from '@/lib/requests/drafts';
 import { createTestDatabase, type TestDatabase } from '../support/db';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, requests } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { loadDraft, startReservationDraft } from '@/lib/requests/drafts';
 import { createTestDatabase, type TestDatabase } from '../support/db';

@@ -4,7 +4,7 @@
 // The agent's use-cases parse before anything else: there, not one statement runs.
 import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 import {
   agentSaveDaysSchema,
   agentTemplateSchema,

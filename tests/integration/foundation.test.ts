@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { children, families, parents } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/db/seed';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { authenticate } from '@/lib/auth/authenticate';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { listFamilyChildren } from '@/lib/families/children';

@@ -5,7 +5,7 @@ import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 import { expandTemplate, bookablePredicate, type Reservation } from '@/lib/planning';
 import {
   applyTemplateToDraft, cancelDraft, childReservations, loadDraft, saveDraftDays, startReservationDraft,

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/lib/demo/seed';
 import { cancelEnrolmentDraft, chooseEnrolmentSite, loadEnrolmentDraft, proposedSite, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { applyTemplateToDraft, childReservations, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { submitReservationRequest } from '@/lib/requests/submit';

@@ -5,7 +5,7 @@ import { rows, type Db } from '@/db/client';
 import type { Agent } from '@/lib/admin/families-on-behalf';
 import { UserError } from '@/lib/errors';
 import { accounts, children, parents } from '@/db/schema';
-import { DEMO_ACCOUNTS } from '@/db/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 
 export const TODAY = '2026-11-29';
 export const NOW = new Date('2026-11-29T09:00:00Z');

@@ -2,10 +2,10 @@
 // Deterministic (seeded random), loaded at start when the database is empty.
 import { sql } from 'drizzle-orm';
 import calendarData from '@/data/calendrier-zone-c.json';
+import { rows, type Db, type Tx } from '@/db/client';
+import * as t from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { buildSchoolCalendar, isoWeekday, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { rows, type Db, type Tx } from './client';
-import * as t from './schema';
 
 export const DEMO_ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
