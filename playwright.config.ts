@@ -17,8 +17,15 @@ export const E2E = {
 // paths); with none, Playwright's own download, if `npx playwright install` was run.
 const launchOptions = {
   executablePath: findChromium() ?? undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 export default defineConfig({
@@ -33,9 +40,28 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: { locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${ports.desktop}`, viewport: { width: 1280, height: 800 }, launchOptions } },
+    {
+      name: 'desktop',
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${ports.desktop}`,
+        viewport: { width: 1280, height: 800 },
+        launchOptions,
+      },
+    },
     // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
-    { name: 'mobile', testIgnore: ['**/sessions.spec.ts'], use: { baseURL: `http://localhost:${ports.mobile}`, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions } },
+    {
+      name: 'mobile',
+      testIgnore: ['**/sessions.spec.ts'],
+      use: {
+        baseURL: `http://localhost:${ports.mobile}`,
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        launchOptions,
+      },
+    },
   ],
   webServer: Object.values(ports).map((port) => ({
     command: 'node scripts/e2e-server.mjs',

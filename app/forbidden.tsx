@@ -7,7 +7,11 @@ export default async function Forbidden() {
     <main id="contenu" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">{t('forbiddenTitle')}</h1>
       <p className="mt-3">{t('forbiddenBody')}</p>
-      <p className="mt-6"><Link href="/" className="text-brand-700 underline">{t('backHome')}</Link></p>
+      <p className="mt-6">
+        <Link href="/" className="text-brand-700 underline">
+          {t('backHome')}
+        </Link>
+      </p>
     </main>
   );
 }

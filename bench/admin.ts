@@ -31,10 +31,13 @@ function check(label: string, ok: boolean, detail = ''): void {
   if (!ok) failures.push(label);
 }
 
-
 /** The statements a use-case sends, captured so they can be explained exactly as the pages run them. */
 let captured: { query: string; params: unknown[] }[] | null = null;
-const capture: Logger = { logQuery: (query, params) => { captured?.push({ query, params }); } };
+const capture: Logger = {
+  logQuery: (query, params) => {
+    captured?.push({ query, params });
+  },
+};
 
 // ---- the town -------------------------------------------------------------------------------------------
 /** Grows the demo town (~400 children) to CHILDREN children, with sites, sectors, enrolments and a year of bookings. */
@@ -65,9 +68,12 @@ async function growTown(db: Database['db']): Promise<void> {
       where s.kind = 'centre'
       on conflict (site_id, service, unit) do update set capacity = excluded.capacity`);
 
-    const [before] = await rows<{ children: number; families: number; child: number }>(tx, sql`
+    const [before] = await rows<{ children: number; families: number; child: number }>(
+      tx,
+      sql`
       select (select count(*)::int from children) as children, (select max(id)::int from families) as families,
-             (select max(id)::int from children) as child`);
+             (select max(id)::int from children) as child`,
+    );
     const newChildren = CHILDREN - before!.children;
     const newFamilies = Math.ceil(newChildren / 2);
     // families (two children each), one parent per family
@@ -126,7 +132,12 @@ async function growTown(db: Database['db']): Promise<void> {
 }
 
 // ---- timing ---------------------------------------------------------------------------------------------
-interface Timed { label: string; median: number; runs: number[]; statements: { query: string; params: unknown[] }[] }
+interface Timed {
+  label: string;
+  median: number;
+  runs: number[];
+  statements: { query: string; params: unknown[] }[];
+}
 
 async function time(label: string, run: () => Promise<unknown>): Promise<Timed> {
   await run(); // warm-up: plan caches, buffers
@@ -164,17 +175,25 @@ async function main(): Promise<void> {
     await db.execute(sql`vacuum (analyze) reservations`);
     await db.execute(sql`analyze`);
     const analyzeMs = performance.now() - analyzeStarted;
-    const [town] = await rows<{ children: number; sites: number; reservations: number }>(db, sql`
+    const [town] = await rows<{ children: number; sites: number; reservations: number }>(
+      db,
+      sql`
       select (select count(*)::int from children) as children, (select count(*)::int from sites) as sites,
-             (select count(*)::int from reservations) as reservations`);
-    console.log(`[bench:admin] ${town!.children} children, ${town!.sites} sites, ${town!.reservations} reservations: `
-      + `loaded in ${(loadMs / 1000).toFixed(1)} s, vacuum/analyze ${(analyzeMs / 1000).toFixed(1)} s`);
+             (select count(*)::int from reservations) as reservations`,
+    );
+    console.log(
+      `[bench:admin] ${town!.children} children, ${town!.sites} sites, ${town!.reservations} reservations: ` +
+        `loaded in ${(loadMs / 1000).toFixed(1)} s, vacuum/analyze ${(analyzeMs / 1000).toFixed(1)} s`,
+    );
 
     // the busiest centre on the Wednesday: the longest attendance list
-    const [centre] = await rows<{ siteId: number; name: string; n: number }>(db, sql`
+    const [centre] = await rows<{ siteId: number; name: string; n: number }>(
+      db,
+      sql`
       select r.site_id as "siteId", s.name, count(distinct r.child_id)::int as n
       from reservations r join sites s on s.id = r.site_id
-      where r.date = ${ATTENDANCE_DATE} and s.kind = 'centre' group by r.site_id, s.name order by n desc limit 1`);
+      where r.date = ${ATTENDANCE_DATE} and s.kind = 'centre' group by r.site_id, s.name order by n desc limit 1`,
+    );
 
     const window = occupancyWindow(TODAY);
     const sizes = { occupancy: 0, attendance: 0, meals: 0 };
@@ -189,15 +208,26 @@ async function main(): Promise<void> {
         sizes.meals = (await mealOrders(db, MONTH)).lines.length;
       }),
     ];
-    console.log(`[bench:admin] result sizes: ${sizes.occupancy} occupancy cells, ${sizes.attendance} children on the list (${centre!.n} expected), ${sizes.meals} order lines`);
-    check('the attendance list holds every child expected', sizes.attendance === centre!.n, `${sizes.attendance} of ${centre!.n}`);
+    console.log(
+      `[bench:admin] result sizes: ${sizes.occupancy} occupancy cells, ${sizes.attendance} children on the list (${centre!.n} expected), ${sizes.meals} order lines`,
+    );
+    check(
+      'the attendance list holds every child expected',
+      sizes.attendance === centre!.n,
+      `${sizes.attendance} of ${centre!.n}`,
+    );
 
     for (const r of results) {
       console.log(`\n${r.label}`);
-      console.log(`  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${TARGET_MS} ms`);
+      console.log(
+        `  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${TARGET_MS} ms`,
+      );
       check(`${r.label}: median under ${TARGET_MS} ms`, r.median < TARGET_MS, `${r.median.toFixed(1)} ms`);
       for (const s of r.statements) {
-        const plan = (await explainer.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[])) as unknown as { 'QUERY PLAN': string }[];
+        const plan = (await explainer.unsafe(
+          `explain (analyze, buffers) ${s.query}`,
+          s.params as never[],
+        )) as unknown as { 'QUERY PLAN': string }[];
         console.log(plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n'));
       }
     }
@@ -205,8 +235,13 @@ async function main(): Promise<void> {
     console.log('\nAdmin reports benchmark');
     console.log(`| query | median ms | target | |`);
     console.log(`|---|---:|---:|---|`);
-    for (const r of results) console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`);
-    console.log(`\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const r of results)
+      console.log(
+        `| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`,
+      );
+    console.log(
+      `\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 }
 

@@ -3,7 +3,8 @@
 // code from the bench's failures.
 import postgres from 'postgres';
 
-export const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const SERVER_URL =
+  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   name: string;
@@ -36,13 +37,17 @@ export async function withBenchDatabase(
     if (interrupted) return;
     interrupted = true;
     console.error(`\n[${p.tag}] ${signal}: dropping ${name}`);
-    void drop().catch((error: unknown) => console.error(`[${p.tag}] could not drop ${name}:`, error)).finally(() => process.exit(130));
+    void drop()
+      .catch((error: unknown) => console.error(`[${p.tag}] could not drop ${name}:`, error))
+      .finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   try {
-    const [{ version }] = (await server`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+    const [{ version }] = (await server`select current_setting('server_version') as version`) as unknown as [
+      { version: string },
+    ];
     await server.unsafe(`create database ${name}`);
     const url = new URL(SERVER_URL);
     url.pathname = `/${name}`;

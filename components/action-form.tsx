@@ -8,7 +8,14 @@ import { ErrorSummary, formErrors } from '@/components/error-summary';
 
 type Action = (prev: { formError?: string }, formData: FormData) => Promise<{ formError?: string }>;
 
-export function ActionForm({ action, submitLabel, pendingLabel, hidden, children, className = '' }: {
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  hidden,
+  children,
+  className = '',
+}: {
   action: Action;
   submitLabel: string;
   pendingLabel: string;
@@ -21,9 +28,15 @@ export function ActionForm({ action, submitLabel, pendingLabel, hidden, children
   return (
     <form action={formAction} className={className}>
       <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError)} answer={state} className="mb-4" />
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>

@@ -11,7 +11,11 @@ export interface FormErrorItem {
 }
 
 /** The form's message, then the first message of each field (each text once). */
-export function formErrors(formError: string | undefined, fieldErrors: Record<string, string[] | undefined> = {}, linked: readonly string[] = []): FormErrorItem[] {
+export function formErrors(
+  formError: string | undefined,
+  fieldErrors: Record<string, string[] | undefined> = {},
+  linked: readonly string[] = [],
+): FormErrorItem[] {
   const items: FormErrorItem[] = formError ? [{ message: formError }] : [];
   const seen = new Set(formError ? [formError] : []);
   for (const [field, messages] of Object.entries(fieldErrors)) {
@@ -23,7 +27,13 @@ export function formErrors(formError: string | undefined, fieldErrors: Record<st
   return items;
 }
 
-export function ErrorSummary({ title, errors, answer, level = 2, className = '' }: {
+export function ErrorSummary({
+  title,
+  errors,
+  answer,
+  level = 2,
+  className = '',
+}: {
   title: string;
   errors: FormErrorItem[];
   /** the server's answer: a new answer with errors moves the focus here again */
@@ -40,14 +50,30 @@ export function ErrorSummary({ title, errors, answer, level = 2, className = '' 
   if (!hasErrors) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className={`rounded border-2 border-red-700 bg-white p-4 ${className}`}>
-      <Heading id={titleId} className="font-semibold text-red-800">{title}</Heading>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      className={`rounded border-2 border-red-700 bg-white p-4 ${className}`}
+    >
+      <Heading id={titleId} className="font-semibold text-red-800">
+        {title}
+      </Heading>
       {errors.length === 1 && !errors[0]!.field ? (
         <p className="mt-1 text-red-800">{errors[0]!.message}</p>
       ) : (
         <ul className="mt-1 list-disc pl-5 text-red-800">
           {errors.map((e) => (
-            <li key={e.message}>{e.field ? <a href={`#${e.field}`} className="underline">{e.message}</a> : e.message}</li>
+            <li key={e.message}>
+              {e.field ? (
+                <a href={`#${e.field}`} className="underline">
+                  {e.message}
+                </a>
+              ) : (
+                e.message
+              )}
+            </li>
           ))}
         </ul>
       )}

@@ -11,7 +11,9 @@ import type { ServiceKind, Unit } from '@/lib/planning/types';
 import type { ActionResult } from '@/lib/action';
 import type { PlanningDay } from '@/lib/reservations/planning-view';
 
-type SaveDays = (input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>) => Promise<ActionResult<unknown>>;
+type SaveDays = (
+  input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>,
+) => Promise<ActionResult<unknown>>;
 
 interface Props {
   /** server action saving some days of the draft */
@@ -30,7 +32,18 @@ interface Props {
   current: Record<string, Unit[]>;
 }
 
-export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarche', requestId, service, days, units, desired, current }: Props) {
+export function PlanningGrid({
+  save,
+  goToRecap,
+  extra = {},
+  namespace = 'demarche',
+  requestId,
+  service,
+  days,
+  units,
+  desired,
+  current,
+}: Props) {
   const t = useTranslations(namespace);
   const [planning, setPlanning] = useState<Record<string, Unit[]>>(desired);
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
@@ -79,14 +92,28 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
 
   return (
     <div>
-      <div aria-live="polite" className="sr-only">{status}</div>
+      <div aria-live="polite" className="sr-only">
+        {status}
+      </div>
       {(formError || invalid) && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="grid-error-title" className="mb-4 rounded border-2 border-red-700 bg-white p-4">
-          <h2 id="grid-error-title" className="font-semibold text-red-800">{t('errorSummary')}</h2>
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="grid-error-title"
+          className="mb-4 rounded border-2 border-red-700 bg-white p-4"
+        >
+          <h2 id="grid-error-title" className="font-semibold text-red-800">
+            {t('errorSummary')}
+          </h2>
           <ul className="mt-2 list-disc pl-5 text-red-800">
             {formError && <li>{formError}</li>}
             {Object.entries(dayErrors).map(([date, message]) => (
-              <li key={date}><a href={`#jour-${date}`} className="underline">{days.find((d) => d.date === date)?.label} : {message}</a></li>
+              <li key={date}>
+                <a href={`#jour-${date}`} className="underline">
+                  {days.find((d) => d.date === date)?.label} : {message}
+                </a>
+              </li>
             ))}
           </ul>
         </div>
@@ -107,20 +134,35 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
                 >
                   <legend className="px-1 font-semibold first-letter:uppercase">
                     {day.label}
-                    {day.greyed && <span className="ml-1 text-sm font-normal">({t('greyedBecause', { reason: day.greyed.toLowerCase() })})</span>}
+                    {day.greyed && (
+                      <span className="ml-1 text-sm font-normal">
+                        ({t('greyedBecause', { reason: day.greyed.toLowerCase() })})
+                      </span>
+                    )}
                   </legend>
-                  {error && <p id={`erreur-${day.date}`} className="mb-2 text-sm font-medium text-red-800">{error}</p>}
+                  {error && (
+                    <p id={`erreur-${day.date}`} className="mb-2 text-sm font-medium text-red-800">
+                      {error}
+                    </p>
+                  )}
                   <div className="grid grid-cols-2 gap-2">
                     {units.map((unit) => {
                       const checked = units_.includes(unit);
-                      const change = checked && !was.includes(unit) ? 'added' : !checked && was.includes(unit) ? 'removed' : null;
+                      const change =
+                        checked && !was.includes(unit) ? 'added' : !checked && was.includes(unit) ? 'removed' : null;
                       const left = day.places?.[unit];
                       const full = left === 0 && !was.includes(unit);
-                      const colour = change === 'added'
-                        ? 'border-green-700 bg-green-100'
-                        : change === 'removed' ? 'border-orange-600 bg-orange-100' : 'border-transparent';
+                      const colour =
+                        change === 'added'
+                          ? 'border-green-700 bg-green-100'
+                          : change === 'removed'
+                            ? 'border-orange-600 bg-orange-100'
+                            : 'border-transparent';
                       return (
-                        <label key={unit} className={`flex min-h-11 items-center gap-2 rounded border-2 px-2 py-1 text-sm ${colour} ${day.greyed ? 'cursor-not-allowed' : 'cursor-pointer'}`}>
+                        <label
+                          key={unit}
+                          className={`flex min-h-11 items-center gap-2 rounded border-2 px-2 py-1 text-sm ${colour} ${day.greyed ? 'cursor-not-allowed' : 'cursor-pointer'}`}
+                        >
                           <input
                             type="checkbox"
                             className="h-5 w-5 shrink-0 accent-brand-700"
@@ -131,8 +173,18 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
                           />
                           <span>
                             {UNIT_LABELS[unit]}
-                            {change && <span className="block text-xs font-semibold">{change === 'added' ? t('changeAdded') : t('changeRemoved')}</span>}
-                            {left !== undefined && !day.greyed && <span className={`block text-xs ${full ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{t('placesLeft', { count: left })}</span>}
+                            {change && (
+                              <span className="block text-xs font-semibold">
+                                {change === 'added' ? t('changeAdded') : t('changeRemoved')}
+                              </span>
+                            )}
+                            {left !== undefined && !day.greyed && (
+                              <span
+                                className={`block text-xs ${full ? 'font-semibold text-red-800' : 'text-slate-700'}`}
+                              >
+                                {t('placesLeft', { count: left })}
+                              </span>
+                            )}
                           </span>
                         </label>
                       );
@@ -160,8 +212,13 @@ export function PlanningGrid({ save, goToRecap, extra = {}, namespace = 'demarch
           }}
         >
           <input type="hidden" name="requestId" value={requestId} />
-          {Object.entries(extra).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
+          {Object.entries(extra).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
+          >
             {t('goToStep2')}
           </button>
         </form>

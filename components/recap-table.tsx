@@ -9,26 +9,40 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
       <caption className="sr-only">{t('step2')}</caption>
       <thead>
         <tr className="border-b-2 border-slate-400">
-          <th scope="col" className="p-2">{t('recapDate')}</th>
-          <th scope="col" className="p-2">{t('recapNew')}</th>
-          <th scope="col" className="p-2">{t('recapRemoved')}</th>
+          <th scope="col" className="p-2">
+            {t('recapDate')}
+          </th>
+          <th scope="col" className="p-2">
+            {t('recapNew')}
+          </th>
+          <th scope="col" className="p-2">
+            {t('recapRemoved')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {changes.map((c) => (
           <tr key={c.date} className="border-b border-slate-300 align-top">
-            <th scope="row" className="p-2 font-medium first-letter:uppercase">{formatDateLong(c.date)}</th>
+            <th scope="row" className="p-2 font-medium first-letter:uppercase">
+              {formatDateLong(c.date)}
+            </th>
             <td className="p-2">
               {c.added.length > 0 && (
                 <ul className="rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
-                  {c.added.map((u) => <li key={u}>{UNIT_LABELS[u]}</li>)}
+                  {c.added.map((u) => (
+                    <li key={u}>{UNIT_LABELS[u]}</li>
+                  ))}
                 </ul>
               )}
             </td>
             <td className="p-2">
               {c.removed.length > 0 && (
                 <ul className="rounded border-l-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
-                  {c.removed.map((u) => <li key={u}><s>{UNIT_LABELS[u]}</s></li>)}
+                  {c.removed.map((u) => (
+                    <li key={u}>
+                      <s>{UNIT_LABELS[u]}</s>
+                    </li>
+                  ))}
                 </ul>
               )}
             </td>

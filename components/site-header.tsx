@@ -19,12 +19,18 @@ export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; accou
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="font-semibold leading-tight">
-          {t('name')} <span className="block text-sm font-normal">{t('town')} · {t('tagline')}</span>
+          {t('name')}{' '}
+          <span className="block text-sm font-normal">
+            {t('town')} · {t('tagline')}
+          </span>
         </Link>
         {account !== undefined && (
           <form action={account.signOut} className="flex items-center gap-3">
             <span className="hidden text-sm sm:inline">{t('signedInAs', { name: account.name })}</span>
-            <button type="submit" className="rounded border border-white px-3 py-1.5 text-sm font-medium hover:bg-brand-800">
+            <button
+              type="submit"
+              className="rounded border border-white px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
+            >
               {t('signOut')}
             </button>
           </form>

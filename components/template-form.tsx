@@ -12,7 +12,9 @@ import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/fo
 import type { Unit } from '@/lib/planning/types';
 import type { ActionResult } from '@/lib/action';
 
-type ApplyTemplate = (input: Record<string, unknown>) => Promise<ActionResult<{ added: number; removed: number; from: string; to: string }>>;
+type ApplyTemplate = (
+  input: Record<string, unknown>,
+) => Promise<ActionResult<{ added: number; removed: number; from: string; to: string }>>;
 
 interface Props {
   /** server action applying the template to the draft */
@@ -36,7 +38,17 @@ interface FormValues {
   week2: Record<string, Unit[] | false>;
 }
 
-export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, defaultFrom, defaultTo, min, max }: Props) {
+export function TemplateForm({
+  apply,
+  extra = {},
+  requestId,
+  weekdays,
+  units,
+  defaultFrom,
+  defaultTo,
+  min,
+  max,
+}: Props) {
   const t = useTranslations('template');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -57,8 +69,10 @@ export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, de
         setMessage({
           ok: true,
           text: t('applied', {
-            from: formatDateLong(result.data.from), to: formatDateLong(result.data.to),
-            added: result.data.added, removed: result.data.removed,
+            from: formatDateLong(result.data.from),
+            to: formatDateLong(result.data.to),
+            added: result.data.added,
+            removed: result.data.removed,
           }),
         });
         router.refresh();
@@ -101,8 +115,14 @@ export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, de
       <fieldset>
         <legend className="font-medium">{t('rhythm')}</legend>
         <div className="mt-2 flex flex-wrap gap-4">
-          <label className="flex min-h-11 items-center gap-2"><input type="radio" value="1" className="h-5 w-5" {...register('rhythm')} />{t('oneWeek')}</label>
-          <label className="flex min-h-11 items-center gap-2"><input type="radio" value="2" className="h-5 w-5" {...register('rhythm')} />{t('twoWeeks')}</label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" value="1" className="h-5 w-5" {...register('rhythm')} />
+            {t('oneWeek')}
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" value="2" className="h-5 w-5" {...register('rhythm')} />
+            {t('twoWeeks')}
+          </label>
         </div>
       </fieldset>
       <p className="text-sm text-slate-700">{t('weekType')}</p>
@@ -115,23 +135,46 @@ export function TemplateForm({ apply, extra = {}, requestId, weekdays, units, de
         <div className="mt-2 flex flex-wrap gap-4">
           <label className="block">
             <span className="block text-sm">{t('from')}</span>
-            <input type="date" min={min} max={max} required className="rounded border-2 border-slate-600 px-2 py-1.5" {...register('from')} />
+            <input
+              type="date"
+              min={min}
+              max={max}
+              required
+              className="rounded border-2 border-slate-600 px-2 py-1.5"
+              {...register('from')}
+            />
           </label>
           <label className="block">
             <span className="block text-sm">{t('to')}</span>
-            <input type="date" min={min} max={max} required className="rounded border-2 border-slate-600 px-2 py-1.5" {...register('to')} />
+            <input
+              type="date"
+              min={min}
+              max={max}
+              required
+              className="rounded border-2 border-slate-600 px-2 py-1.5"
+              {...register('to')}
+            />
           </label>
         </div>
         {weekOne && rhythm === '2' && (
-          <p className="mt-2 text-sm">{t('weekOneIs', { start: formatDateLong(weekOne), end: formatDateLong(addDays(weekOne, 6)) })}</p>
+          <p className="mt-2 text-sm">
+            {t('weekOneIs', { start: formatDateLong(weekOne), end: formatDateLong(addDays(weekOne, 6)) })}
+          </p>
         )}
       </fieldset>
       {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={`rounded p-3 ${message.ok ? 'bg-green-100 text-green-900' : 'border-2 border-red-700 bg-white text-red-800'}`}>
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`rounded p-3 ${message.ok ? 'bg-green-100 text-green-900' : 'border-2 border-red-700 bg-white text-red-800'}`}
+        >
           {message.text}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
+      >
         {pending ? t('applying') : t('apply')}
       </button>
     </form>

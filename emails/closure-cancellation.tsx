@@ -13,7 +13,11 @@ export default function ClosureCancellationEmail(p: ClosureCancellationPayload) 
   return (
     <Html lang="fr" dir="ltr">
       <Head />
-      <Preview>{calendar ? `Modification du calendrier : des réservations de votre famille sont annulées.` : `Fermeture le ${day} : des réservations de votre famille sont annulées.`}</Preview>
+      <Preview>
+        {calendar
+          ? `Modification du calendrier : des réservations de votre famille sont annulées.`
+          : `Fermeture le ${day} : des réservations de votre famille sont annulées.`}
+      </Preview>
       <Body style={body}>
         <Container style={container}>
           <Heading as="h1" style={h1}>
@@ -27,7 +31,8 @@ export default function ClosureCancellationEmail(p: ClosureCancellationPayload) 
           </Text>
           {p.reason ? (
             <Text style={text}>
-              <strong>Motif :</strong>{` ${p.reason}`}
+              <strong>Motif :</strong>
+              {` ${p.reason}`}
             </Text>
           ) : null}
 
@@ -51,7 +56,8 @@ export default function ClosureCancellationEmail(p: ClosureCancellationPayload) 
 
           <Hr style={hr} />
           <Text style={footer}>
-            Pour toute question, adressez-vous au Guichet famille. Ceci est un message automatique du Portail Famille de la ville de Belleval.
+            Pour toute question, adressez-vous au Guichet famille. Ceci est un message automatique du Portail Famille de
+            la ville de Belleval.
           </Text>
         </Container>
       </Body>
@@ -65,20 +71,35 @@ ClosureCancellationEmail.PreviewProps = {
   siteName: 'Accueil de loisirs Les Tilleuls',
   reason: 'Travaux de chauffage',
   cancellations: [
-    { childName: 'Léa Martin', serviceLabel: 'Accueil de loisirs du mercredi', siteName: 'Accueil de loisirs Les Tilleuls', units: ['Matin', 'Après-midi', 'Repas classique'] },
+    {
+      childName: 'Léa Martin',
+      serviceLabel: 'Accueil de loisirs du mercredi',
+      siteName: 'Accueil de loisirs Les Tilleuls',
+      units: ['Matin', 'Après-midi', 'Repas classique'],
+    },
   ],
   link: 'http://localhost:3000/',
 } satisfies ClosureCancellationPayload;
 
 const ORANGE = '#7c2d12';
 
-const body: CSSProperties = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0 };
+const body: CSSProperties = {
+  backgroundColor: '#f1f5f9',
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  color: '#0f172a',
+  margin: 0,
+};
 const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
 const h1: CSSProperties = { fontSize: '22px', margin: '0 0 16px' };
 const h2: CSSProperties = { fontSize: '17px', margin: '0 0 8px', color: ORANGE };
 const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 12px' };
 const box: CSSProperties = {
-  margin: '0 0 16px', padding: '12px 16px', borderLeftWidth: '4px', borderLeftStyle: 'solid', backgroundColor: '#ffedd5', borderLeftColor: '#c2410c',
+  margin: '0 0 16px',
+  padding: '12px 16px',
+  borderLeftWidth: '4px',
+  borderLeftStyle: 'solid',
+  backgroundColor: '#ffedd5',
+  borderLeftColor: '#c2410c',
 };
 const line: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
 const link: CSSProperties = { color: '#1d4ed8', textDecoration: 'underline', fontWeight: 'bold' };

@@ -6,9 +6,10 @@ import type { CSSProperties } from 'react';
 import { formatExpiry, MASKED_LINK, MASKED_LINK_NOTICE, type InvitationEmailProps } from '@/lib/accounts/emails';
 
 export default function InvitationEmail(p: InvitationEmailProps) {
-  const what = p.role === 'parent'
-    ? 'Le Guichet famille vous a ouvert un compte sur le Portail Famille : vous pourrez y inscrire vos enfants et gérer leurs réservations.'
-    : 'Un compte vous a été ouvert sur le Portail Famille pour accéder au back office du Guichet famille.';
+  const what =
+    p.role === 'parent'
+      ? 'Le Guichet famille vous a ouvert un compte sur le Portail Famille : vous pourrez y inscrire vos enfants et gérer leurs réservations.'
+      : 'Un compte vous a été ouvert sur le Portail Famille pour accéder au back office du Guichet famille.';
   return (
     <Html lang="fr" dir="ltr">
       <Head />
@@ -30,10 +31,13 @@ export default function InvitationEmail(p: InvitationEmailProps) {
           <Text style={small}>
             {`Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur : ${p.link ?? MASKED_LINK.text}`}
           </Text>
-          <Text style={text}>{`Ce lien ne sert qu'une fois et reste valable jusqu'au ${formatExpiry(p.expiresAt)}. Passé ce délai, demandez un nouveau lien au Guichet famille.`}</Text>
+          <Text
+            style={text}
+          >{`Ce lien ne sert qu'une fois et reste valable jusqu'au ${formatExpiry(p.expiresAt)}. Passé ce délai, demandez un nouveau lien au Guichet famille.`}</Text>
           <Hr style={hr} />
           <Text style={footer}>
-            Si vous n'attendiez pas ce message, ignorez-le. Ceci est un message automatique du Portail Famille de la ville de Belleval.
+            Si vous n'attendiez pas ce message, ignorez-le. Ceci est un message automatique du Portail Famille de la
+            ville de Belleval.
           </Text>
         </Container>
       </Body>
@@ -48,14 +52,29 @@ InvitationEmail.PreviewProps = {
   expiresAt: '2026-12-06T09:00:00.000Z',
 } satisfies InvitationEmailProps;
 
-const body: CSSProperties = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0 };
+const body: CSSProperties = {
+  backgroundColor: '#f1f5f9',
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  color: '#0f172a',
+  margin: 0,
+};
 const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
 const h1: CSSProperties = { fontSize: '22px', margin: '0 0 16px' };
 const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 12px' };
-const small: CSSProperties = { fontSize: '13px', lineHeight: '18px', margin: '0 0 12px', color: '#334155', wordBreak: 'break-all' };
+const small: CSSProperties = {
+  fontSize: '13px',
+  lineHeight: '18px',
+  margin: '0 0 12px',
+  color: '#334155',
+  wordBreak: 'break-all',
+};
 const link: CSSProperties = { color: '#1d4ed8', textDecoration: 'underline', fontWeight: 'bold' };
 const hr: CSSProperties = { borderColor: '#cbd5e1', margin: '24px 0 12px' };
 const masked: CSSProperties = {
-  fontSize: '13px', lineHeight: '18px', margin: '0 0 16px', padding: '8px', backgroundColor: '#fef3c7',
+  fontSize: '13px',
+  lineHeight: '18px',
+  margin: '0 0 16px',
+  padding: '8px',
+  backgroundColor: '#fef3c7',
 };
 const footer: CSSProperties = { fontSize: '13px', lineHeight: '18px', color: '#475569', margin: 0 };

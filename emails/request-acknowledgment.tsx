@@ -46,19 +46,24 @@ export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPaylo
 
           <Section style={details}>
             <Text style={detail}>
-              <strong>Référence :</strong>{` ${p.reference}`}
+              <strong>Référence :</strong>
+              {` ${p.reference}`}
             </Text>
             <Text style={detail}>
-              <strong>Enfant :</strong>{` ${p.childName}`}
+              <strong>Enfant :</strong>
+              {` ${p.childName}`}
             </Text>
             <Text style={detail}>
-              <strong>Service :</strong>{` ${p.serviceLabel}`}
+              <strong>Service :</strong>
+              {` ${p.serviceLabel}`}
             </Text>
             <Text style={detail}>
-              <strong>Site :</strong>{` ${p.siteName}`}
+              <strong>Site :</strong>
+              {` ${p.siteName}`}
             </Text>
             <Text style={detail}>
-              <strong>Date de la demande :</strong>{` ${formatSubmittedAt(p.submittedAt)}`}
+              <strong>Date de la demande :</strong>
+              {` ${formatSubmittedAt(p.submittedAt)}`}
             </Text>
           </Section>
 
@@ -69,7 +74,8 @@ export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPaylo
               </Heading>
               {added.map((d) => (
                 <Text key={d.date} style={line}>
-                  <strong>{formatDateLong(d.date)}</strong>{` : ${d.units.join(', ')}`}
+                  <strong>{formatDateLong(d.date)}</strong>
+                  {` : ${d.units.join(', ')}`}
                 </Text>
               ))}
             </Section>
@@ -82,7 +88,8 @@ export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPaylo
               </Heading>
               {removed.map((d) => (
                 <Text key={d.date} style={line}>
-                  <strong>{formatDateLong(d.date)}</strong>{` : ${d.units.join(', ')}`}
+                  <strong>{formatDateLong(d.date)}</strong>
+                  {` : ${d.units.join(', ')}`}
                 </Text>
               ))}
             </Section>
@@ -122,14 +129,29 @@ RequestAcknowledgmentEmail.PreviewProps = {
 const GREEN = '#14532d';
 const ORANGE = '#7c2d12';
 
-const body: CSSProperties = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0 };
+const body: CSSProperties = {
+  backgroundColor: '#f1f5f9',
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  color: '#0f172a',
+  margin: 0,
+};
 const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
 const h1: CSSProperties = { fontSize: '22px', margin: '0 0 16px' };
 const h2: CSSProperties = { fontSize: '17px', margin: '0 0 8px' };
 const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 12px' };
-const details: CSSProperties = { margin: '8px 0 16px', padding: '12px 16px', backgroundColor: '#f8fafc', border: '1px solid #cbd5e1' };
+const details: CSSProperties = {
+  margin: '8px 0 16px',
+  padding: '12px 16px',
+  backgroundColor: '#f8fafc',
+  border: '1px solid #cbd5e1',
+};
 const detail: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
-const box: CSSProperties = { margin: '0 0 16px', padding: '12px 16px', borderLeftWidth: '4px', borderLeftStyle: 'solid' };
+const box: CSSProperties = {
+  margin: '0 0 16px',
+  padding: '12px 16px',
+  borderLeftWidth: '4px',
+  borderLeftStyle: 'solid',
+};
 const addedBox: CSSProperties = { backgroundColor: '#dcfce7', borderLeftColor: '#15803d' };
 const removedBox: CSSProperties = { backgroundColor: '#ffedd5', borderLeftColor: '#c2410c' };
 const line: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };

@@ -8,7 +8,11 @@ export const DEFAULT_LOCALE = 'fr';
 export default getRequestConfig(async () => {
   const locale = DEFAULT_LOCALE;
   const base = (await import(`../messages/${locale}.json`)).default as Record<string, unknown>;
-  const parts = await Promise.all(MESSAGE_PARTS.map(async (part) => (await import(`../messages/${locale}/${part}.json`)).default as Record<string, unknown>));
+  const parts = await Promise.all(
+    MESSAGE_PARTS.map(
+      async (part) => (await import(`../messages/${locale}/${part}.json`)).default as Record<string, unknown>,
+    ),
+  );
   return {
     locale,
     timeZone: 'Europe/Paris',

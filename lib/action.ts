@@ -8,7 +8,13 @@ import { GENERIC_ERROR, UserError } from '@/lib/errors';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string[] | undefined>; code?: string; details?: unknown };
+  | {
+      ok: false;
+      formError?: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      code?: string;
+      details?: unknown;
+    };
 
 export function parentAction<S extends z.ZodType, T>(
   schema: S,
@@ -19,13 +25,18 @@ export function parentAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return { ok: false, formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.', fieldErrors: flat.fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.',
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      };
     }
     try {
       return { ok: true, data: await fn(parsed.data, user) };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() … are not errors
-      if (error instanceof UserError) return { ok: false, formError: error.message, code: error.code, details: error.details };
+      if (error instanceof UserError)
+        return { ok: false, formError: error.message, code: error.code, details: error.details };
       console.error('[action]', { user: user.id, family: user.familyId }, error);
       return { ok: false, formError: GENERIC_ERROR };
     }
@@ -42,17 +53,23 @@ export function staffAction<S extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input: unknown) => {
     const user = await requireStaff();
-    if (opts.adminOnly && user.role !== 'admin') return { ok: false, formError: 'Cette action est réservée aux administrateurs.', code: 'forbidden' };
+    if (opts.adminOnly && user.role !== 'admin')
+      return { ok: false, formError: 'Cette action est réservée aux administrateurs.', code: 'forbidden' };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return { ok: false, formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.', fieldErrors: flat.fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.',
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      };
     }
     try {
       return { ok: true, data: await fn(parsed.data, user) };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof UserError) return { ok: false, formError: error.message, code: error.code, details: error.details };
+      if (error instanceof UserError)
+        return { ok: false, formError: error.message, code: error.code, details: error.details };
       console.error('[staff action]', { user: user.id }, error);
       return { ok: false, formError: GENERIC_ERROR };
     }

@@ -43,5 +43,8 @@ export function wallNow(): Date {
 /** Logged once at start when the clock is fixed, so nobody mistakes a demo clock for the real one. */
 export function warnIfFixed(log: (msg: string) => void = console.warn): void {
   const fixed = fixedNow();
-  if (fixed) log(`[clock] APP_NOW is set: the portal's clock is fixed at ${fixed.toISOString()} (today = ${parisDate(fixed)} in Paris).`);
+  if (fixed)
+    log(
+      `[clock] APP_NOW is set: the portal's clock is fixed at ${fixed.toISOString()} (today = ${parisDate(fixed)} in Paris).`,
+    );
 }

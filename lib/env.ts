@@ -28,7 +28,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = result.data;
   // A real deployment (PostgreSQL in production) must bring its own secret; the local demo gets one from scripts/start.mjs.
   if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.AUTH_SECRET) {
-    throw new Error('Configuration invalide : AUTH_SECRET est obligatoire en production (32 caractères au moins). Voir .env.example.');
+    throw new Error(
+      'Configuration invalide : AUTH_SECRET est obligatoire en production (32 caractères au moins). Voir .env.example.',
+    );
   }
   return env;
 }

@@ -11,4 +11,5 @@ export class UserError extends Error {
   }
 }
 
-export const GENERIC_ERROR = 'Un problème technique empêche de terminer. Réessayez dans quelques instants ; rien n\'a été enregistré.';
+export const GENERIC_ERROR =
+  "Un problème technique empêche de terminer. Réessayez dans quelques instants ; rien n'a été enregistré.";

@@ -8,7 +8,9 @@ export async function startServer(): Promise<void> {
   try {
     const config = env();
     if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
-      throw new Error('Configuration invalide : AUTH_SECRET est obligatoire (32 caractères au moins). Lancez le portail avec `npm start` ou voir .env.example.');
+      throw new Error(
+        'Configuration invalide : AUTH_SECRET est obligatoire (32 caractères au moins). Lancez le portail avec `npm start` ou voir .env.example.',
+      );
     }
     warnIfFixed();
     const database = await getDatabase();

@@ -62,10 +62,12 @@ export function chromiumDecision({ found, isRoot, hasAptGet, platform = process.
 /** The one sentence printed when no browser can be found or installed. */
 export function missingChromiumMessage({ hasAptGet, platform = process.platform }) {
   const install = hasAptGet
-    ? 'install Debian\'s Chromium (`sudo apt-get install -y chromium`)'
+    ? "install Debian's Chromium (`sudo apt-get install -y chromium`)"
     : platform === 'darwin'
       ? 'install Google Chrome (https://www.google.com/chrome/)'
-      : 'install Chromium or Google Chrome with your system\'s package manager';
-  return `No Chromium or Chrome found for the end-to-end tests: ${install}, ` +
-    'or set PLAYWRIGHT_CHROMIUM_PATH to its executable.';
+      : "install Chromium or Google Chrome with your system's package manager";
+  return (
+    `No Chromium or Chrome found for the end-to-end tests: ${install}, ` +
+    'or set PLAYWRIGHT_CHROMIUM_PATH to its executable.'
+  );
 }

@@ -20,7 +20,9 @@ const server = http.createServer((req, res) => {
 });
 // as `next start`: idle connections of a load balancer are not cut before it does
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(`[server] Portail Famille on http://localhost:${port}${dev ? ' (development)' : ''}`));
+server.listen(port, () =>
+  console.log(`[server] Portail Famille on http://localhost:${port}${dev ? ' (development)' : ''}`),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -17,7 +17,9 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 const env = { ...process.env, NODE_ENV: 'production' };
 if (!env.AUTH_SECRET) {
   if (env.DATABASE_URL) {
-    console.error('[start] Configuration invalide : AUTH_SECRET est obligatoire avec DATABASE_URL (32 caractères au moins). Voir .env.example.');
+    console.error(
+      '[start] Configuration invalide : AUTH_SECRET est obligatoire avec DATABASE_URL (32 caractères au moins). Voir .env.example.',
+    );
     process.exit(1);
   }
   // Local demo on the embedded database: one secret, kept beside the data so sessions survive a restart.

@@ -26,7 +26,9 @@ export default async function MonEspacePage() {
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 text-lg">{t('greeting', { name: user.firstName })}</p>
       <section aria-labelledby="children-heading" className="mt-6">
-        <h2 id="children-heading" className="text-xl font-semibold">{t('childrenHeading')}</h2>
+        <h2 id="children-heading" className="text-xl font-semibold">
+          {t('childrenHeading')}
+        </h2>
         {kids.length === 0 ? (
           <p className="mt-3 rounded bg-white p-4">{t('noChildren')}</p>
         ) : (
@@ -39,10 +41,14 @@ export default async function MonEspacePage() {
                     <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
                     <div>
                       <h3 className="text-lg font-semibold">
-                        <Link href={`/enfants/${kid.id}`} className="text-brand-700 underline underline-offset-4">{kid.firstName} {kid.lastName}</Link>
+                        <Link href={`/enfants/${kid.id}`} className="text-brand-700 underline underline-offset-4">
+                          {kid.firstName} {kid.lastName}
+                        </Link>
                       </h3>
                       {kid.schoolName && (
-                        <p className="text-sm text-slate-700">{t('classAt', { level: kid.classLevel, school: kid.schoolName })}</p>
+                        <p className="text-sm text-slate-700">
+                          {t('classAt', { level: kid.classLevel, school: kid.schoolName })}
+                        </p>
                       )}
                     </div>
                   </div>
@@ -56,15 +62,35 @@ export default async function MonEspacePage() {
                         {SERVICE_KINDS.map((service) => {
                           const enrolled = kid.services.find((s) => s.service === service);
                           return (
-                            <li key={service} className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-2">
-                              <span>{ts(service)}{enrolled ? <span className="block text-slate-700">{enrolled.siteName}</span> : null}</span>
+                            <li
+                              key={service}
+                              className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-2"
+                            >
+                              <span>
+                                {ts(service)}
+                                {enrolled ? <span className="block text-slate-700">{enrolled.siteName}</span> : null}
+                              </span>
                               {enrolled ? (
-                                <Link href={`/demarches/reservations/${service}/${kid.id}`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
-                                  {t('manage')}<span className="sr-only"> : {kid.firstName}, {ts(service)}</span>
+                                <Link
+                                  href={`/demarches/reservations/${service}/${kid.id}`}
+                                  className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white"
+                                >
+                                  {t('manage')}
+                                  <span className="sr-only">
+                                    {' '}
+                                    : {kid.firstName}, {ts(service)}
+                                  </span>
                                 </Link>
                               ) : (
-                                <Link href={`/demarches/inscription/${service}/${kid.id}`} className="rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-700">
-                                  {t('enrol')}<span className="sr-only"> : {kid.firstName}, {ts(service)}</span>
+                                <Link
+                                  href={`/demarches/inscription/${service}/${kid.id}`}
+                                  className="rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-700"
+                                >
+                                  {t('enrol')}
+                                  <span className="sr-only">
+                                    {' '}
+                                    : {kid.firstName}, {ts(service)}
+                                  </span>
                                 </Link>
                               )}
                             </li>

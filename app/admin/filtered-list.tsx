@@ -7,7 +7,14 @@ import { ScrollRegion } from '@/components/scroll-region';
 /** The class of a filter's input or select. */
 export const filterField = 'mt-1 block w-full rounded border-2 border-slate-600 px-2 py-1.5';
 
-export function FilterForm({ path, title, apply, reset, columns = 3, children }: {
+export function FilterForm({
+  path,
+  title,
+  apply,
+  reset,
+  columns = 3,
+  children,
+}: {
   path: string;
   title: string;
   apply: string;
@@ -17,18 +24,32 @@ export function FilterForm({ path, title, apply, reset, columns = 3, children }:
 }) {
   return (
     <form method="get" action={path} aria-labelledby="filters-heading" className="mt-6 rounded bg-white p-4 shadow-sm">
-      <h2 id="filters-heading" className="text-lg font-semibold">{title}</h2>
-      <div className={`mt-3 grid gap-3 sm:grid-cols-2 ${columns === 4 ? 'lg:grid-cols-4' : 'lg:grid-cols-3'}`}>{children}</div>
+      <h2 id="filters-heading" className="text-lg font-semibold">
+        {title}
+      </h2>
+      <div className={`mt-3 grid gap-3 sm:grid-cols-2 ${columns === 4 ? 'lg:grid-cols-4' : 'lg:grid-cols-3'}`}>
+        {children}
+      </div>
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{apply}</button>
-        <Link href={path} className="text-brand-700 underline">{reset}</Link>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {apply}
+        </button>
+        <Link href={path} className="text-brand-700 underline">
+          {reset}
+        </Link>
       </div>
     </form>
   );
 }
 
 /** A filter among a few values; the first choice (« Toutes », « Tous ») does not filter. */
-export function FilterSelect({ label, name, value, anyLabel, options }: {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  anyLabel,
+  options,
+}: {
   label: string;
   name: string;
   value: string | undefined;
@@ -36,21 +57,42 @@ export function FilterSelect({ label, name, value, anyLabel, options }: {
   options: { value: string; label: string }[];
 }) {
   return (
-    <label className="block">{label}
+    <label className="block">
+      {label}
       <select name={name} defaultValue={value ?? ''} className={filterField}>
         <option value="">{anyLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
 /** « Du » and « Au »: the range of days a list is filtered on. */
-export function DateRangeFields({ from, to, fromLabel, toLabel }: { from?: string; to?: string; fromLabel: string; toLabel: string }) {
+export function DateRangeFields({
+  from,
+  to,
+  fromLabel,
+  toLabel,
+}: {
+  from?: string;
+  to?: string;
+  fromLabel: string;
+  toLabel: string;
+}) {
   return (
     <>
-      <label className="block">{fromLabel}<input type="date" name="from" defaultValue={from ?? ''} className={filterField} /></label>
-      <label className="block">{toLabel}<input type="date" name="to" defaultValue={to ?? ''} className={filterField} /></label>
+      <label className="block">
+        {fromLabel}
+        <input type="date" name="from" defaultValue={from ?? ''} className={filterField} />
+      </label>
+      <label className="block">
+        {toLabel}
+        <input type="date" name="to" defaultValue={to ?? ''} className={filterField} />
+      </label>
     </>
   );
 }
@@ -58,7 +100,11 @@ export function DateRangeFields({ from, to, fromLabel, toLabel }: { from?: strin
 /** The list's messages, from its namespace: count ({total}), empty, title, caption ({page}, {pageCount}). */
 type ListMessages = (key: 'count' | 'empty' | 'title' | 'caption', values?: Record<string, number>) => string;
 
-export function FilteredResults({ t, result, children }: {
+export function FilteredResults({
+  t,
+  result,
+  children,
+}: {
   t: ListMessages;
   result: { total: number; page: number; pageCount: number; rows: unknown[] };
   /** the table's head and body */
@@ -66,7 +112,9 @@ export function FilteredResults({ t, result, children }: {
 }) {
   return (
     <>
-      <p role="status" className="mt-6 font-medium">{t('count', { total: result.total })}</p>
+      <p role="status" className="mt-6 font-medium">
+        {t('count', { total: result.total })}
+      </p>
       {result.rows.length === 0 ? (
         <p className="mt-3 rounded bg-white p-4">{t('empty')}</p>
       ) : (

@@ -4,9 +4,16 @@ import { SiteHeader } from '@/components/site-header';
 import { requireStaff } from '@/lib/auth/session';
 
 const NAV = [
-  ['/admin', 'dashboard'], ['/admin/presences', 'attendance'], ['/admin/commandes', 'meals'], ['/admin/familles', 'families'],
-  ['/admin/demandes', 'requests'], ['/admin/calendrier', 'calendar'], ['/admin/structures', 'structures'], ['/admin/emails', 'emails'],
-  ['/admin/journal', 'journal'], ['/admin/comptes', 'accounts'],
+  ['/admin', 'dashboard'],
+  ['/admin/presences', 'attendance'],
+  ['/admin/commandes', 'meals'],
+  ['/admin/familles', 'families'],
+  ['/admin/demandes', 'requests'],
+  ['/admin/calendrier', 'calendar'],
+  ['/admin/structures', 'structures'],
+  ['/admin/emails', 'emails'],
+  ['/admin/journal', 'journal'],
+  ['/admin/comptes', 'accounts'],
 ] as const;
 
 // Every page under /admin is for staff and admin only: the layout refuses the others, and each page checks again.

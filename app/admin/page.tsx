@@ -19,13 +19,23 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const UNIT_COLOURS: Record<Unit, string> = {
-  matin: '#1d4e89', apres_midi: '#0f766e', repas_classique: '#b45309', repas_sans_viande: '#7e22ce',
+  matin: '#1d4e89',
+  apres_midi: '#0f766e',
+  repas_classique: '#b45309',
+  repas_sans_viande: '#7e22ce',
 };
 
-export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
   const [t, td, tu, te] = await Promise.all([
-    getTranslations('admin'), getTranslations('adminDashboard'), getTranslations('units'), getTranslations('reportErrors'),
+    getTranslations('admin'),
+    getTranslations('adminDashboard'),
+    getTranslations('units'),
+    getTranslations('reportErrors'),
   ]);
   const db = await getDb();
   const day = today();
@@ -35,7 +45,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const window = occupancyWindow(day);
   const year = await currentSchoolYear(db, day);
   const [figures, sites, cells] = await Promise.all([
-    keyFigures(db, year?.id ?? null), reportSites(db), occupancy(db, { ...window, siteId }),
+    keyFigures(db, year?.id ?? null),
+    reportSites(db),
+    occupancy(db, { ...window, siteId }),
   ]);
   const shown = siteId === null ? sites : sites.filter((s) => s.id === siteId);
   const cards = [
@@ -48,11 +60,18 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
 
   const expectedTable = (date: IsoDate, title: string, id: string) => {
     const totals = totalsOn(cells, date);
-    const list = shown.map((s) => ({ site: s, t: totals.get(s.id) })).filter((r): r is { site: ReportSite; t: DayTotals } => r.t !== undefined);
-    const sum = list.reduce((a, r) => ({ matin: a.matin + r.t.matin, apresMidi: a.apresMidi + r.t.apresMidi, repas: a.repas + r.t.repas }), { matin: 0, apresMidi: 0, repas: 0 });
+    const list = shown
+      .map((s) => ({ site: s, t: totals.get(s.id) }))
+      .filter((r): r is { site: ReportSite; t: DayTotals } => r.t !== undefined);
+    const sum = list.reduce(
+      (a, r) => ({ matin: a.matin + r.t.matin, apresMidi: a.apresMidi + r.t.apresMidi, repas: a.repas + r.t.repas }),
+      { matin: 0, apresMidi: 0, repas: 0 },
+    );
     return (
       <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
-        <h3 id={id} className="text-lg font-semibold">{title}</h3>
+        <h3 id={id} className="text-lg font-semibold">
+          {title}
+        </h3>
         {list.length === 0 ? (
           <p className="mt-2">{td('nothingExpected')}</p>
         ) : (
@@ -61,16 +80,26 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               <caption className="sr-only">{td('expectedCaption', { date: formatDateLong(date) })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{td('site')}</th>
-                  <th scope="col" className="p-2 text-right">{tu('matin')}</th>
-                  <th scope="col" className="p-2 text-right">{tu('apres_midi')}</th>
-                  <th scope="col" className="p-2 text-right">{tu('repas')}</th>
+                  <th scope="col" className="p-2">
+                    {td('site')}
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    {tu('matin')}
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    {tu('apres_midi')}
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    {tu('repas')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {list.map(({ site, t: n }) => (
                   <tr key={site.id} className="border-b border-slate-300">
-                    <th scope="row" className="p-2 font-normal">{site.name}</th>
+                    <th scope="row" className="p-2 font-normal">
+                      {site.name}
+                    </th>
                     <td className="p-2 text-right tabular-nums">{n.matin}</td>
                     <td className="p-2 text-right tabular-nums">{n.apresMidi}</td>
                     <td className="p-2 text-right tabular-nums">{n.repas}</td>
@@ -79,7 +108,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               </tbody>
               <tfoot>
                 <tr className="font-semibold">
-                  <th scope="row" className="p-2">{td('total')}</th>
+                  <th scope="row" className="p-2">
+                    {td('total')}
+                  </th>
                   <td className="p-2 text-right tabular-nums">{sum.matin}</td>
                   <td className="p-2 text-right tabular-nums">{sum.apresMidi}</td>
                   <td className="p-2 text-right tabular-nums">{sum.repas}</td>
@@ -97,7 +128,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('backOffice')}</p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <section aria-labelledby="figures-heading" className="mt-6">
-        <h2 id="figures-heading" className="sr-only">{t('figures')}</h2>
+        <h2 id="figures-heading" className="sr-only">
+          {t('figures')}
+        </h2>
         <dl className="grid gap-4 sm:grid-cols-3">
           {cards.map((card) => (
             <div key={card.label} className="rounded-lg border border-slate-300 bg-white p-4">
@@ -111,19 +144,33 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <form method="get" className="mt-8 flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1">
           <span className="font-medium">{td('siteFilter')}</span>
-          <select name="site" defaultValue={siteId ?? ''} className="rounded border border-slate-500 bg-white px-2 py-1.5">
+          <select
+            name="site"
+            defaultValue={siteId ?? ''}
+            className="rounded border border-slate-500 bg-white px-2 py-1.5"
+          >
             <option value="">{td('allSites')}</option>
-            {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{td('show')}</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {td('show')}
+        </button>
       </form>
       {!filter.ok && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">{te(filter.error, { max: MAX_RANGE_DAYS })}</div>
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
+          {te(filter.error, { max: MAX_RANGE_DAYS })}
+        </div>
       )}
 
       <section aria-labelledby="expected-heading" className="mt-8">
-        <h2 id="expected-heading" className="text-xl font-bold">{td('expectedTitle')}</h2>
+        <h2 id="expected-heading" className="text-xl font-bold">
+          {td('expectedTitle')}
+        </h2>
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           {expectedTable(day, td('todayTitle', { date: formatDateLong(day) }), 'today-heading')}
           {expectedTable(tomorrow, td('tomorrowTitle', { date: formatDateLong(tomorrow) }), 'tomorrow-heading')}
@@ -131,13 +178,21 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       </section>
 
       <section aria-labelledby="occupancy-heading" className="mt-10">
-        <h2 id="occupancy-heading" className="text-xl font-bold">{td('occupancyTitle')}</h2>
+        <h2 id="occupancy-heading" className="text-xl font-bold">
+          {td('occupancyTitle')}
+        </h2>
         <p className="mt-1">{td('occupancyIntro', { from: fromLabel, to: toLabel })}</p>
         <ul className="mt-3 flex flex-wrap gap-4 text-sm" aria-hidden="true">
           {(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'] as const).map((u) => (
-            <li key={u} className="flex items-center gap-1.5"><span className="inline-block h-3 w-3" style={{ background: UNIT_COLOURS[u] }} />{tu(u)}</li>
+            <li key={u} className="flex items-center gap-1.5">
+              <span className="inline-block h-3 w-3" style={{ background: UNIT_COLOURS[u] }} />
+              {tu(u)}
+            </li>
           ))}
-          <li className="flex items-center gap-1.5"><span className="inline-block h-0.5 w-4 bg-black" />{td('capacity')}</li>
+          <li className="flex items-center gap-1.5">
+            <span className="inline-block h-0.5 w-4 bg-black" />
+            {td('capacity')}
+          </li>
         </ul>
         {cells.length === 0 && <p className="mt-3 rounded bg-white p-4">{td('occupancyEmpty')}</p>}
         {shown.map((site) => {
@@ -147,57 +202,125 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           const s = chart.summary;
           const headingId = `site-${site.id}-heading`;
           const label = td('chartLabel', {
-            site: site.name, from: fromLabel, to: toLabel, days: s.daysBooked, max: s.max,
-            maxDate: s.maxDate ? formatDateLong(s.maxDate) : '', maxUnit: s.maxUnit ? tu(s.maxUnit) : '',
+            site: site.name,
+            from: fromLabel,
+            to: toLabel,
+            days: s.daysBooked,
+            max: s.max,
+            maxDate: s.maxDate ? formatDateLong(s.maxDate) : '',
+            maxUnit: s.maxUnit ? tu(s.maxUnit) : '',
             fullPart: td('chartFull', { count: s.fullCount }),
           });
           return (
-            <section key={site.id} aria-labelledby={headingId} className="mt-6 rounded-lg border border-slate-300 bg-white p-4">
-              <h3 id={headingId} className="text-lg font-semibold">{site.name} <span className="text-sm font-normal text-slate-700">· {site.kind === 'centre' ? td('centre') : td('school')}</span></h3>
-              <svg role="img" aria-label={label} viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="mt-2 h-auto w-full">
+            <section
+              key={site.id}
+              aria-labelledby={headingId}
+              className="mt-6 rounded-lg border border-slate-300 bg-white p-4"
+            >
+              <h3 id={headingId} className="text-lg font-semibold">
+                {site.name}{' '}
+                <span className="text-sm font-normal text-slate-700">
+                  · {site.kind === 'centre' ? td('centre') : td('school')}
+                </span>
+              </h3>
+              <svg
+                role="img"
+                aria-label={label}
+                viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+                className="mt-2 h-auto w-full"
+              >
                 {chart.yTicks.map((tick) => (
                   <g key={tick.value}>
-                    <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tick.y} y2={tick.y} stroke="#cbd5e1" strokeWidth={1} />
-                    <text x={CHART.left - 6} y={tick.y + 4} textAnchor="end" fontSize={11} fill="#334155">{tick.value}</text>
+                    <line
+                      x1={CHART.left}
+                      x2={CHART.width - CHART.right}
+                      y1={tick.y}
+                      y2={tick.y}
+                      stroke="#cbd5e1"
+                      strokeWidth={1}
+                    />
+                    <text x={CHART.left - 6} y={tick.y + 4} textAnchor="end" fontSize={11} fill="#334155">
+                      {tick.value}
+                    </text>
                   </g>
                 ))}
                 {chart.days.map((d) => (
                   <g key={d.date}>
                     {d.bars.map((b) => (
                       <g key={b.unit}>
-                        {b.height > 0 && <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={UNIT_COLOURS[b.unit]} />}
-                        {b.capacityY !== null && <line x1={b.x - 0.5} x2={b.x + b.width + 0.5} y1={b.capacityY} y2={b.capacityY} stroke="#000" strokeWidth={2} />}
+                        {b.height > 0 && (
+                          <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={UNIT_COLOURS[b.unit]} />
+                        )}
+                        {b.capacityY !== null && (
+                          <line
+                            x1={b.x - 0.5}
+                            x2={b.x + b.width + 0.5}
+                            y1={b.capacityY}
+                            y2={b.capacityY}
+                            stroke="#000"
+                            strokeWidth={2}
+                          />
+                        )}
                       </g>
                     ))}
                     {d.label && (
-                      <text x={d.x + 2} y={chart.baseY + 16} fontSize={11} fill="#334155">{d.label}</text>
+                      <text x={d.x + 2} y={chart.baseY + 16} fontSize={11} fill="#334155">
+                        {d.label}
+                      </text>
                     )}
                   </g>
                 ))}
-                <line x1={CHART.left} x2={CHART.width - CHART.right} y1={chart.baseY} y2={chart.baseY} stroke="#334155" strokeWidth={1} />
+                <line
+                  x1={CHART.left}
+                  x2={CHART.width - CHART.right}
+                  y1={chart.baseY}
+                  y2={chart.baseY}
+                  stroke="#334155"
+                  strokeWidth={1}
+                />
               </svg>
               <details className="mt-3">
                 <summary className="cursor-pointer font-medium text-brand-700 underline">{td('showTable')}</summary>
                 <ScrollRegion label={td('tableTitle', { site: site.name })} className="mt-2">
                   <table className="w-full border-collapse text-left text-sm">
-                    <caption className="sr-only">{td('tableCaption', { site: site.name, from: fromLabel, to: toLabel })}</caption>
+                    <caption className="sr-only">
+                      {td('tableCaption', { site: site.name, from: fromLabel, to: toLabel })}
+                    </caption>
                     <thead>
                       <tr className="border-b-2 border-slate-400">
-                        <th scope="col" className="p-2">{td('date')}</th>
-                        {chart.units.map((u) => <th key={u} scope="col" className="p-2 text-right">{tu(u)}</th>)}
+                        <th scope="col" className="p-2">
+                          {td('date')}
+                        </th>
+                        {chart.units.map((u) => (
+                          <th key={u} scope="col" className="p-2 text-right">
+                            {tu(u)}
+                          </th>
+                        ))}
                       </tr>
                     </thead>
                     <tbody>
                       {days.map((d) => (
                         <tr key={d.date} className="border-b border-slate-300">
-                          <th scope="row" className="p-2 font-normal">{formatDateLong(d.date)}</th>
+                          <th scope="row" className="p-2 font-normal">
+                            {formatDateLong(d.date)}
+                          </th>
                           {chart.units.map((u) => {
                             const cell = d.units[u];
-                            if (!cell) return <td key={u} className="p-2 text-right tabular-nums">0</td>;
+                            if (!cell)
+                              return (
+                                <td key={u} className="p-2 text-right tabular-nums">
+                                  0
+                                </td>
+                              );
                             const full = cell.capacity !== null && cell.booked >= cell.capacity;
                             return (
-                              <td key={u} className={`p-2 text-right tabular-nums ${full ? 'font-bold text-red-800' : ''}`}>
-                                {cell.capacity === null ? `${cell.booked} (${td('noLimit')})` : td('bookedOf', { booked: cell.booked, capacity: cell.capacity })}
+                              <td
+                                key={u}
+                                className={`p-2 text-right tabular-nums ${full ? 'font-bold text-red-800' : ''}`}
+                              >
+                                {cell.capacity === null
+                                  ? `${cell.booked} (${td('noLimit')})`
+                                  : td('bookedOf', { booked: cell.booked, capacity: cell.capacity })}
                                 {full && ` – ${td('full')}`}
                               </td>
                             );

@@ -1,7 +1,18 @@
 // Enrolments (inscriptions), reservations and requests (démarches).
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgSequence, pgTable, serial, text, timestamp, uniqueIndex,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { requestStatusEnum, requestTypeEnum, serviceEnum, unitEnum } from './enums';
@@ -13,10 +24,16 @@ export const enrolments = pgTable(
   'enrolments',
   {
     id: serial('id').primaryKey(),
-    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
     service: serviceEnum('service').notNull(),
-    siteId: integer('site_id').notNull().references(() => sites.id),
-    schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    schoolYearId: integer('school_year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     // bumped by every change of the child's planning for this service: a stale draft is detected (no lost update)
     planningVersion: integer('planning_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,9 +45,13 @@ export const reservations = pgTable(
   'reservations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
     service: serviceEnum('service').notNull(),
-    siteId: integer('site_id').notNull().references(() => sites.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
     date: date('date', { mode: 'string' }).notNull(),
     unit: unitEnum('unit').notNull(),
     requestId: integer('request_id'),
@@ -55,13 +76,19 @@ export const requests = pgTable(
   {
     id: serial('id').primaryKey(),
     reference: text('reference').unique(), // set when submitted
-    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
-    childId: integer('child_id').notNull().references(() => children.id, { onDelete: 'cascade' }),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
     service: serviceEnum('service').notNull(),
     schoolYearId: integer('school_year_id').references(() => schoolYears.id),
     type: requestTypeEnum('type').notNull(),
     status: requestStatusEnum('status').notNull().default('draft'),
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`), // the draft: desired planning, template, view
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`), // the draft: desired planning, template, view
     diff: jsonb('diff'), // { added, removed } once submitted
     baseVersion: integer('base_version'), // enrolment planning version the draft was built on
     createdBy: integer('created_by').references(() => accounts.id),

@@ -14,7 +14,9 @@ export const holidayPeriods = pgTable(
   'holiday_periods',
   {
     id: serial('id').primaryKey(),
-    schoolYearId: integer('school_year_id').notNull().references(() => schoolYears.id, { onDelete: 'cascade' }),
+    schoolYearId: integer('school_year_id')
+      .notNull()
+      .references(() => schoolYears.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     start: date('start', { mode: 'string' }).notNull(), // inclusive: the days without school
     end: date('end', { mode: 'string' }).notNull(),

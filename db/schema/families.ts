@@ -21,8 +21,12 @@ export const parents = pgTable(
   'parents',
   {
     id: serial('id').primaryKey(),
-    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
-    accountId: integer('account_id').unique().references(() => accounts.id, { onDelete: 'set null' }),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .unique()
+      .references(() => accounts.id, { onDelete: 'set null' }),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     email: text('email').notNull(),
@@ -35,7 +39,9 @@ export const children = pgTable(
   'children',
   {
     id: serial('id').primaryKey(),
-    familyId: integer('family_id').notNull().references(() => families.id, { onDelete: 'cascade' }),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),

@@ -22,7 +22,9 @@ export const siteCapacities = pgTable(
   'site_capacities',
   {
     id: serial('id').primaryKey(),
-    siteId: integer('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
     service: serviceEnum('service').notNull(),
     unit: unitEnum('unit').notNull(),
     capacity: integer('capacity').notNull(),

@@ -21,7 +21,8 @@ function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new UserError(ADMIN_ONLY, 'forbidden');
 }
 
-const name = (label: string) => z.string().trim().min(1, `Saisissez le ${label}.`).max(100, `Le ${label} est trop long.`);
+const name = (label: string) =>
+  z.string().trim().min(1, `Saisissez le ${label}.`).max(100, `Le ${label} est trop long.`);
 
 export const createStaffSchema = z.object({
   firstName: name('prénom'),
@@ -31,7 +32,7 @@ export const createStaffSchema = z.object({
     .trim()
     .min(1, "Saisissez l'adresse e-mail.")
     .max(254, "L'adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.")),
+    .pipe(z.email('Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.')),
   role: z.enum(['staff', 'admin'], { error: 'Choisissez le rôle : agent ou administrateur.' }),
 });
 
@@ -41,13 +42,23 @@ export async function sendInvitation(
   p: { accountId: number; actor: Actor; now: Date; appUrl: string; familyId?: number | null },
 ): Promise<{ tokenId: number; token: string }> {
   const [account] = await tx
-    .select({ id: accounts.id, email: accounts.email, role: accounts.role, firstName: accounts.firstName, lastName: accounts.lastName, disabledAt: accounts.disabledAt })
+    .select({
+      id: accounts.id,
+      email: accounts.email,
+      role: accounts.role,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+      disabledAt: accounts.disabledAt,
+    })
     .from(accounts)
     .where(eq(accounts.id, p.accountId));
   if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
-  if (account.disabledAt) throw new UserError("Ce compte est désactivé : réactivez-le avant d'envoyer une invitation.", 'disabled');
+  if (account.disabledAt)
+    throw new UserError("Ce compte est désactivé : réactivez-le avant d'envoyer une invitation.", 'disabled');
   const { token, nonce, tokenId, expiresAt } = await issueToken(tx, {
-    accountId: account.id, kind: 'invitation', now: p.now,
+    accountId: account.id,
+    kind: 'invitation',
+    now: p.now,
   });
   await enqueueEmail(tx, {
     idempotencyKey: `account-token-${tokenId}`,
@@ -63,8 +74,13 @@ export async function sendInvitation(
     },
   });
   await tx.insert(auditLog).values({
-    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.invite', entity: 'account',
-    entityId: String(account.id), familyId: p.familyId ?? null,
+    at: p.now,
+    actorId: p.actor.id,
+    actorRole: p.actor.role,
+    action: 'account.invite',
+    entity: 'account',
+    entityId: String(account.id),
+    familyId: p.familyId ?? null,
     after: { email: account.email, role: account.role, expiresAt: expiresAt.toISOString() },
   });
   return { tokenId, token };
@@ -77,14 +93,23 @@ export async function createStaffAccount(
 ): Promise<{ accountId: number }> {
   requireAdmin(p.actor);
   const email = p.input.email.toLowerCase();
-  const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(sql`lower(${accounts.email}) = ${email}`).limit(1);
+  const [taken] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(sql`lower(${accounts.email}) = ${email}`)
+    .limit(1);
   if (taken) throw new UserError(`Un compte existe déjà pour l'adresse ${email}.`, 'email_taken');
   const [account] = await tx
     .insert(accounts)
     .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
     .returning({ id: accounts.id });
   await tx.insert(auditLog).values({
-    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.create', entity: 'account', entityId: String(account!.id),
+    at: p.now,
+    actorId: p.actor.id,
+    actorRole: p.actor.role,
+    action: 'account.create',
+    entity: 'account',
+    entityId: String(account!.id),
     after: { email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName },
   });
   await sendInvitation(tx, { accountId: account!.id, actor: p.actor, now: p.now, appUrl: p.appUrl });
@@ -122,10 +147,15 @@ export async function setStaffAccountDisabled(
     .update(accounts)
     .set({ disabledAt: p.disabled ? p.now : null, sessionVersion: sql`${accounts.sessionVersion} + 1` })
     .where(eq(accounts.id, account.id));
-  if (p.disabled) await tx.delete(accountTokens).where(and(eq(accountTokens.accountId, account.id), isNull(accountTokens.usedAt)));
+  if (p.disabled)
+    await tx.delete(accountTokens).where(and(eq(accountTokens.accountId, account.id), isNull(accountTokens.usedAt)));
   await tx.insert(auditLog).values({
-    at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: p.disabled ? 'account.disable' : 'account.enable',
-    entity: 'account', entityId: String(account.id),
+    at: p.now,
+    actorId: p.actor.id,
+    actorRole: p.actor.role,
+    action: p.disabled ? 'account.disable' : 'account.enable',
+    entity: 'account',
+    entityId: String(account.id),
     before: { disabledAt: account.disabledAt?.toISOString() ?? null },
     after: { disabledAt: p.disabled ? p.now.toISOString() : null },
   });
@@ -141,26 +171,43 @@ export async function inviteParent(
   p: { actor: Actor; parentId: number; now: Date; appUrl: string },
 ): Promise<{ accountId: number; created: boolean }> {
   const [parent] = await tx
-    .select({ id: parents.id, familyId: parents.familyId, accountId: parents.accountId, firstName: parents.firstName, lastName: parents.lastName, email: parents.email })
+    .select({
+      id: parents.id,
+      familyId: parents.familyId,
+      accountId: parents.accountId,
+      firstName: parents.firstName,
+      lastName: parents.lastName,
+      email: parents.email,
+    })
     .from(parents)
     .where(eq(parents.id, p.parentId))
     .for('update');
   if (!parent) throw new UserError('Ce parent est introuvable.', 'not_found');
   const email = parent.email.trim().toLowerCase();
   if (!z.email().safeParse(email).success) {
-    throw new UserError(`L'adresse e-mail de ${parent.firstName} ${parent.lastName} n'est pas valide : corrigez-la dans la fiche de la famille.`, 'bad_email');
+    throw new UserError(
+      `L'adresse e-mail de ${parent.firstName} ${parent.lastName} n'est pas valide : corrigez-la dans la fiche de la famille.`,
+      'bad_email',
+    );
   }
 
   let accountId = parent.accountId;
   let created = false;
   if (accountId === null) {
     const [existing] = await tx
-      .select({ id: accounts.id, role: accounts.role, linked: sql<boolean>`exists (select 1 from ${parents} where ${parents.accountId} = ${accounts.id})` })
+      .select({
+        id: accounts.id,
+        role: accounts.role,
+        linked: sql<boolean>`exists (select 1 from ${parents} where ${parents.accountId} = ${accounts.id})`,
+      })
       .from(accounts)
       .where(sql`lower(${accounts.email}) = ${email}`)
       .limit(1);
     if (existing && (existing.role !== 'parent' || existing.linked)) {
-      throw new UserError(`L'adresse ${email} est déjà celle d'un autre compte : un parent a besoin d'une adresse à lui.`, 'email_taken');
+      throw new UserError(
+        `L'adresse ${email} est déjà celle d'un autre compte : un parent a besoin d'une adresse à lui.`,
+        'email_taken',
+      );
     }
     if (existing) {
       accountId = existing.id;
@@ -172,14 +219,27 @@ export async function inviteParent(
       accountId = account!.id;
       created = true;
       await tx.insert(auditLog).values({
-        at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'account.create', entity: 'account', entityId: String(accountId),
-        familyId: parent.familyId, after: { email, role: 'parent', parentId: parent.id },
+        at: p.now,
+        actorId: p.actor.id,
+        actorRole: p.actor.role,
+        action: 'account.create',
+        entity: 'account',
+        entityId: String(accountId),
+        familyId: parent.familyId,
+        after: { email, role: 'parent', parentId: parent.id },
       });
     }
     await tx.update(parents).set({ accountId }).where(eq(parents.id, parent.id));
     await tx.insert(auditLog).values({
-      at: p.now, actorId: p.actor.id, actorRole: p.actor.role, action: 'parent.link_account', entity: 'parent', entityId: String(parent.id),
-      familyId: parent.familyId, before: { accountId: null }, after: { accountId },
+      at: p.now,
+      actorId: p.actor.id,
+      actorRole: p.actor.role,
+      action: 'parent.link_account',
+      entity: 'parent',
+      entityId: String(parent.id),
+      familyId: parent.familyId,
+      before: { accountId: null },
+      after: { accountId },
     });
   }
   await sendInvitation(tx, { accountId, actor: p.actor, now: p.now, appUrl: p.appUrl, familyId: parent.familyId });
@@ -202,8 +262,13 @@ export interface StaffAccountRow {
 export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[]> {
   const found = await db
     .select({
-      id: accounts.id, email: accounts.email, firstName: accounts.firstName, lastName: accounts.lastName, role: accounts.role,
-      hasPassword: sql<boolean>`${accounts.passwordHash} is not null`, disabledAt: accounts.disabledAt,
+      id: accounts.id,
+      email: accounts.email,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+      role: accounts.role,
+      hasPassword: sql<boolean>`${accounts.passwordHash} is not null`,
+      disabledAt: accounts.disabledAt,
       invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
         where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
     })
@@ -237,8 +302,13 @@ export async function searchParents(db: Queryable, p: { query: string; limit?: n
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const found = await db
     .select({
-      parentId: parents.id, familyId: parents.familyId, familyName: families.name, firstName: parents.firstName,
-      lastName: parents.lastName, email: parents.email, accountId: parents.accountId,
+      parentId: parents.id,
+      familyId: parents.familyId,
+      familyName: families.name,
+      firstName: parents.firstName,
+      lastName: parents.lastName,
+      email: parents.email,
+      accountId: parents.accountId,
       hasPassword: sql<boolean>`coalesce(${accounts.passwordHash} is not null, false)`,
       disabled: sql<boolean>`coalesce(${accounts.disabledAt} is not null, false)`,
       invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
@@ -257,5 +327,8 @@ export async function searchParents(db: Queryable, p: { query: string; limit?: n
     )
     .orderBy(asc(families.name), asc(parents.lastName), asc(parents.firstName), asc(parents.id))
     .limit(p.limit ?? 50);
-  return found.map((r) => ({ ...r, invitationExpiresAt: r.invitationExpiresAt ? new Date(r.invitationExpiresAt) : null }));
+  return found.map((r) => ({
+    ...r,
+    invitationExpiresAt: r.invitationExpiresAt ? new Date(r.invitationExpiresAt) : null,
+  }));
 }

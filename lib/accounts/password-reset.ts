@@ -23,7 +23,7 @@ export const forgotPasswordSchema = z.object({
     .trim()
     .min(1, 'Saisissez votre adresse e-mail.')
     .max(254, "L'adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez votre adresse e-mail sous la forme nom@example.fr.")),
+    .pipe(z.email('Saisissez votre adresse e-mail sous la forme nom@example.fr.')),
 });
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number };
@@ -49,25 +49,40 @@ export async function requestPasswordReset(
     let waitMs = 0;
     for (const row of counts) {
       const limit = row.key.startsWith('reset:email:') ? RESET_LIMITS.perEmail : RESET_LIMITS.perAddress;
-      if (row.n >= limit) waitMs = Math.max(waitMs, new Date(row.oldest).getTime() + RESET_LIMITS.windowMinutes * 60_000 - p.now.getTime());
+      if (row.n >= limit)
+        waitMs = Math.max(
+          waitMs,
+          new Date(row.oldest).getTime() + RESET_LIMITS.windowMinutes * 60_000 - p.now.getTime(),
+        );
     }
-    if (waitMs > 0) return { ok: false, reason: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
+    if (waitMs > 0)
+      return { ok: false, reason: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
 
     await tx.insert(loginAttempts).values(keys.map((key) => ({ key, at: p.now })));
     // old reset rows are pruned here (sign-in rows are pruned by the sign-in)
     await tx
       .delete(loginAttempts)
-      .where(and(sql`${loginAttempts.key} like 'reset:%'`, lte(loginAttempts.at, new Date(p.now.getTime() - 24 * 3600_000))));
+      .where(
+        and(sql`${loginAttempts.key} like 'reset:%'`, lte(loginAttempts.at, new Date(p.now.getTime() - 24 * 3600_000))),
+      );
 
     const [account] = await tx
-      .select({ id: accounts.id, email: accounts.email, role: accounts.role, firstName: accounts.firstName, lastName: accounts.lastName })
+      .select({
+        id: accounts.id,
+        email: accounts.email,
+        role: accounts.role,
+        firstName: accounts.firstName,
+        lastName: accounts.lastName,
+      })
       .from(accounts)
       .where(and(sql`lower(${accounts.email}) = ${email}`, sql`${accounts.disabledAt} is null`))
       .limit(1);
     if (!account) return { ok: true };
 
     const { nonce, tokenId, expiresAt } = await issueToken(tx, {
-      accountId: account.id, kind: 'password_reset', now: p.now,
+      accountId: account.id,
+      kind: 'password_reset',
+      now: p.now,
     });
     await enqueueEmail(tx, {
       idempotencyKey: `account-token-${tokenId}`,
@@ -82,7 +97,12 @@ export async function requestPasswordReset(
       },
     });
     await tx.insert(auditLog).values({
-      at: p.now, actorId: null, actorRole: null, action: 'account.password_reset_request', entity: 'account', entityId: String(account.id),
+      at: p.now,
+      actorId: null,
+      actorRole: null,
+      action: 'account.password_reset_request',
+      entity: 'account',
+      entityId: String(account.id),
       after: { expiresAt: expiresAt.toISOString() },
     });
     return { ok: true };

@@ -35,9 +35,14 @@ export const newPasswordSchema = z
       .min(1, 'Saisissez votre nouveau mot de passe.')
       .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`)
       .max(200, 'Le mot de passe est trop long (200 caractères au plus).'),
-    confirmation: z.string({ error: 'Saisissez une deuxième fois le mot de passe.' }).min(1, 'Saisissez une deuxième fois le mot de passe.'),
+    confirmation: z
+      .string({ error: 'Saisissez une deuxième fois le mot de passe.' })
+      .min(1, 'Saisissez une deuxième fois le mot de passe.'),
   })
-  .refine((v) => v.password === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques.' });
+  .refine((v) => v.password === v.confirmation, {
+    path: ['confirmation'],
+    message: 'Les deux mots de passe ne sont pas identiques.',
+  });
 
 /** A token as it travels in a link: an HMAC-SHA256, base64url (43 characters). */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -76,10 +81,18 @@ export interface TokenAccount {
 }
 
 /** The account a link is for, or null when the link is unknown, used, expired, or its account disabled. */
-export async function findValidToken(db: Queryable, p: { token: string; kind: TokenKind; now: Date }): Promise<TokenAccount | null> {
+export async function findValidToken(
+  db: Queryable,
+  p: { token: string; kind: TokenKind; now: Date },
+): Promise<TokenAccount | null> {
   if (!tokenSchema.safeParse(p.token).success) return null;
   const [row] = await db
-    .select({ accountId: accounts.id, email: accounts.email, firstName: accounts.firstName, lastName: accounts.lastName })
+    .select({
+      accountId: accounts.id,
+      email: accounts.email,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+    })
     .from(accountTokens)
     .innerJoin(accounts, eq(accounts.id, accountTokens.accountId))
     .where(
@@ -129,17 +142,29 @@ export async function setPasswordWithToken(
       .delete(accountTokens)
       .where(and(eq(accountTokens.accountId, used.accountId), isNull(accountTokens.usedAt)));
     const [before] = await tx
-      .select({ hadPassword: sql<boolean>`${accounts.passwordHash} is not null`, sessionVersion: accounts.sessionVersion })
+      .select({
+        hadPassword: sql<boolean>`${accounts.passwordHash} is not null`,
+        sessionVersion: accounts.sessionVersion,
+      })
       .from(accounts)
       .where(eq(accounts.id, used.accountId));
     const [account] = await tx
       .update(accounts)
       .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(eq(accounts.id, used.accountId))
-      .returning({ id: accounts.id, email: accounts.email, role: accounts.role, sessionVersion: accounts.sessionVersion });
+      .returning({
+        id: accounts.id,
+        email: accounts.email,
+        role: accounts.role,
+        sessionVersion: accounts.sessionVersion,
+      });
     await forgetFailures(tx, account!.email);
     await endAccountSessions(tx, { accountId: account!.id, now: p.now });
-    const [parent] = await tx.select({ familyId: parents.familyId }).from(parents).where(eq(parents.accountId, used.accountId)).limit(1);
+    const [parent] = await tx
+      .select({ familyId: parents.familyId })
+      .from(parents)
+      .where(eq(parents.accountId, used.accountId))
+      .limit(1);
     await tx.insert(auditLog).values({
       at: p.now,
       actorId: account!.id,

@@ -19,12 +19,25 @@ export interface AttendanceRow {
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** Children with a reservation on `date` (at `siteId`, or at every site), sorted by site, then last and first name. */
-export async function attendanceList(db: Queryable, p: { date: IsoDate; siteId?: number | null }): Promise<AttendanceRow[]> {
+export async function attendanceList(
+  db: Queryable,
+  p: { date: IsoDate; siteId?: number | null },
+): Promise<AttendanceRow[]> {
   const site = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
   const found = await rows<{
-    siteId: number; childId: number; firstName: string; lastName: string; classLevel: string; units: Unit[];
-    parentFirstName: string | null; parentLastName: string | null; phone: string | null; email: string | null;
-  }>(db, sql`
+    siteId: number;
+    childId: number;
+    firstName: string;
+    lastName: string;
+    classLevel: string;
+    units: Unit[];
+    parentFirstName: string | null;
+    parentLastName: string | null;
+    phone: string | null;
+    email: string | null;
+  }>(
+    db,
+    sql`
     select a.site_id as "siteId", c.id as "childId", c.first_name as "firstName", c.last_name as "lastName",
            c.class_level as "classLevel", a.units,
            p.first_name as "parentFirstName", p.last_name as "parentLastName", p.phone, p.email
@@ -37,12 +50,31 @@ export async function attendanceList(db: Queryable, p: { date: IsoDate; siteId?:
     join children c on c.id = a.child_id
     left join lateral (
       select first_name, last_name, phone, email from parents where family_id = c.family_id order by id limit 1
-    ) p on true`);
+    ) p on true`,
+  );
   return found
     .map((r) => ({
-      siteId: r.siteId, childId: r.childId, firstName: r.firstName, lastName: r.lastName, classLevel: r.classLevel,
+      siteId: r.siteId,
+      childId: r.childId,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      classLevel: r.classLevel,
       units: typeof r.units === 'string' ? (JSON.parse(r.units) as Unit[]) : r.units,
-      contact: r.email === null ? null : { firstName: r.parentFirstName ?? '', lastName: r.parentLastName ?? '', phone: r.phone ?? '', email: r.email },
+      contact:
+        r.email === null
+          ? null
+          : {
+              firstName: r.parentFirstName ?? '',
+              lastName: r.parentLastName ?? '',
+              phone: r.phone ?? '',
+              email: r.email,
+            },
     }))
-    .sort((a, b) => a.siteId - b.siteId || collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.childId - b.childId);
+    .sort(
+      (a, b) =>
+        a.siteId - b.siteId ||
+        collator.compare(a.lastName, b.lastName) ||
+        collator.compare(a.firstName, b.firstName) ||
+        a.childId - b.childId,
+    );
 }

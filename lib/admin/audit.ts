@@ -12,7 +12,15 @@ export interface StaffActor {
 export async function writeAudit(
   db: Queryable,
   actor: StaffActor,
-  row: { action: AuditAction; entity: AuditEntity; entityId?: string | number | null; familyId?: number | null; before?: unknown; after?: unknown; at?: Date },
+  row: {
+    action: AuditAction;
+    entity: AuditEntity;
+    entityId?: string | number | null;
+    familyId?: number | null;
+    before?: unknown;
+    after?: unknown;
+    at?: Date;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     ...(row.at ? { at: row.at } : {}),

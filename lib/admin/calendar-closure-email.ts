@@ -22,10 +22,26 @@ export interface ClosureCancellationPayload {
 export const closureCancellationPayloadSchema = z.object({
   parentName: z.string(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ'),
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').optional(),
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+    .optional(),
   siteName: z.string().min(1),
   reason: z.string(),
-  cancellations: z.array(z.object({ childName: z.string().min(1), serviceLabel: z.string().min(1), siteName: z.string(), units: z.array(z.string()).min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })).min(1),
+  cancellations: z
+    .array(
+      z.object({
+        childName: z.string().min(1),
+        serviceLabel: z.string().min(1),
+        siteName: z.string(),
+        units: z.array(z.string()).min(1),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      }),
+    )
+    .min(1),
   // only web links: nothing like javascript: ends up in an e-mail
   link: z.url({ protocol: /^https?$/ }),
 });

@@ -9,7 +9,13 @@ import { UserError } from '@/lib/errors';
 import { formatDateLong, type IsoDate, type ServiceKind } from '@/lib/planning';
 import { writeAudit, type StaffActor } from './audit';
 import { confirmFields, idSchema, isoDateField, parseOrRefuse, schoolYearOfDate, serviceSchema } from './calendar';
-import { affectedReservations, confirmAndCancel, lockEnrolments, type AffectedGroup, type AffectedReservation } from './calendar-cancellations';
+import {
+  affectedReservations,
+  confirmAndCancel,
+  lockEnrolments,
+  type AffectedGroup,
+  type AffectedReservation,
+} from './calendar-cancellations';
 
 export { groupAffected, type AffectedGroup, type AffectedReservation } from './calendar-cancellations';
 
@@ -21,7 +27,9 @@ export const closureSchema = z.object({
   date: isoDateField('la date de fermeture'),
   siteId: allOr(idSchema),
   service: allOr(serviceSchema),
-  reason: z.string({ error: 'Indiquez le motif de la fermeture : il figure dans le message envoyé aux familles.' }).trim()
+  reason: z
+    .string({ error: 'Indiquez le motif de la fermeture : il figure dans le message envoyé aux familles.' })
+    .trim()
     .min(1, 'Indiquez le motif de la fermeture : il figure dans le message envoyé aux familles.')
     .max(300, 'Le motif est trop long (300 caractères au plus).'),
   ...confirmFields,
@@ -30,7 +38,14 @@ export type ClosureInput = z.input<typeof closureSchema>;
 
 export type ClosureResult =
   | { status: 'created'; closureId: number; cancelled: number; families: number }
-  | { status: 'confirm'; date: IsoDate; affected: AffectedGroup[]; count: number; families: number; fingerprint: string };
+  | {
+      status: 'confirm';
+      date: IsoDate;
+      affected: AffectedGroup[];
+      count: number;
+      families: number;
+      fingerprint: string;
+    };
 
 export interface ClosureContext {
   today: IsoDate;
@@ -43,18 +58,33 @@ export async function reservationsClosedBy(
   db: Queryable,
   c: { date: IsoDate; siteId: number | null; service: ServiceKind | null },
 ): Promise<AffectedReservation[]> {
-  return affectedReservations(db, and(
-    eq(reservations.date, c.date),
-    c.siteId === null ? undefined : eq(reservations.siteId, c.siteId),
-    c.service === null ? undefined : eq(reservations.service, c.service),
-  ));
+  return affectedReservations(
+    db,
+    and(
+      eq(reservations.date, c.date),
+      c.siteId === null ? undefined : eq(reservations.siteId, c.siteId),
+      c.service === null ? undefined : eq(reservations.service, c.service),
+    ),
+  );
 }
 
 /** Checks a closure before anything is written; returns the school year and the site's name. */
-async function checkClosure(db: Queryable, c: { date: IsoDate; siteId: number | null; service: ServiceKind | null }, today: IsoDate) {
-  if (c.date < today) throw new UserError(`Le ${formatDateLong(c.date)} est passé : on ne peut pas fermer un jour passé. Rien n'a été enregistré.`, 'past');
+async function checkClosure(
+  db: Queryable,
+  c: { date: IsoDate; siteId: number | null; service: ServiceKind | null },
+  today: IsoDate,
+) {
+  if (c.date < today)
+    throw new UserError(
+      `Le ${formatDateLong(c.date)} est passé : on ne peut pas fermer un jour passé. Rien n'a été enregistré.`,
+      'past',
+    );
   const year = await schoolYearOfDate(db, c.date);
-  if (!year) throw new UserError(`Le ${formatDateLong(c.date)} n'appartient à aucune année scolaire : créez d'abord l'année. Rien n'a été enregistré.`, 'out_of_year');
+  if (!year)
+    throw new UserError(
+      `Le ${formatDateLong(c.date)} n'appartient à aucune année scolaire : créez d'abord l'année. Rien n'a été enregistré.`,
+      'out_of_year',
+    );
   let siteName: string | null = null;
   if (c.siteId !== null) {
     const [site] = await db.select({ name: sites.name }).from(sites).where(eq(sites.id, c.siteId));
@@ -65,13 +95,19 @@ async function checkClosure(db: Queryable, c: { date: IsoDate; siteId: number | 
   const [existing] = await db
     .select({ id: closures.id })
     .from(closures)
-    .where(and(
-      eq(closures.date, c.date),
-      c.siteId === null ? isNull(closures.siteId) : or(isNull(closures.siteId), eq(closures.siteId, c.siteId)),
-      c.service === null ? isNull(closures.service) : or(isNull(closures.service), eq(closures.service, c.service)),
-    ))
+    .where(
+      and(
+        eq(closures.date, c.date),
+        c.siteId === null ? isNull(closures.siteId) : or(isNull(closures.siteId), eq(closures.siteId, c.siteId)),
+        c.service === null ? isNull(closures.service) : or(isNull(closures.service), eq(closures.service, c.service)),
+      ),
+    )
     .limit(1);
-  if (existing) throw new UserError(`Une fermeture existe déjà le ${formatDateLong(c.date)} pour ce site et ce service. Rien n'a été enregistré.`, 'duplicate');
+  if (existing)
+    throw new UserError(
+      `Une fermeture existe déjà le ${formatDateLong(c.date)} pour ce site et ce service. Rien n'a été enregistré.`,
+      'duplicate',
+    );
   return { year, siteName };
 }
 
@@ -79,7 +115,12 @@ async function checkClosure(db: Queryable, c: { date: IsoDate; siteId: number | 
  * "Ajouter la fermeture". Without `confirm` (or when the reservations changed since the agent read them), returns the
  * reservations concerned and writes nothing; with it, writes everything in one transaction.
  */
-export async function addClosure(db: Db, actor: StaffActor, input: unknown, ctx: ClosureContext): Promise<ClosureResult> {
+export async function addClosure(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: ClosureContext,
+): Promise<ClosureResult> {
   const p = parseOrRefuse(closureSchema, input);
   const target = { date: p.date, siteId: p.siteId, service: p.service };
   return db.transaction(async (tx) => {
@@ -87,40 +128,89 @@ export async function addClosure(db: Db, actor: StaffActor, input: unknown, ctx:
     if (p.confirm) await lockEnrolments(tx, { schoolYearId: year.id, siteId: p.siteId, service: p.service });
     const affected = await reservationsClosedBy(tx, target);
     const outcome = await confirmAndCancel(tx, actor, {
-      schoolYearId: year.id, affected, confirm: p.confirm, fingerprint: p.fingerprint, now: ctx.now, appUrl: ctx.appUrl,
+      schoolYearId: year.id,
+      affected,
+      confirm: p.confirm,
+      fingerprint: p.fingerprint,
+      now: ctx.now,
+      appUrl: ctx.appUrl,
       write: async () => {
-        const [closure] = await tx.insert(closures).values({ date: p.date, siteId: p.siteId, service: p.service, reason: p.reason }).returning();
+        const [closure] = await tx
+          .insert(closures)
+          .values({ date: p.date, siteId: p.siteId, service: p.service, reason: p.reason })
+          .returning();
         await writeAudit(tx, actor, {
-          at: ctx.now, action: 'closure.create', entity: 'closure', entityId: closure!.id,
+          at: ctx.now,
+          action: 'closure.create',
+          entity: 'closure',
+          entityId: closure!.id,
           before: null,
-          after: { ...closure, cancelled: affected.map(({ id, childId, service, siteId, unit }) => ({ id, childId, service, siteId, date: p.date, unit })) },
+          after: {
+            ...closure,
+            cancelled: affected.map(({ id, childId, service, siteId, unit }) => ({
+              id,
+              childId,
+              service,
+              siteId,
+              date: p.date,
+              unit,
+            })),
+          },
         });
         return closure!.id;
       },
       notice: (closureId) => ({
-        auditAction: 'reservations.cancel_closure', entity: 'closure', entityId: closureId,
+        auditAction: 'reservations.cancel_closure',
+        entity: 'closure',
+        entityId: closureId,
         emailKey: (familyId) => `closure-${closureId}-family-${familyId}`,
-        siteName: siteName ?? 'tous les sites', reason: p.reason,
+        siteName: siteName ?? 'tous les sites',
+        reason: p.reason,
       }),
     });
     if (outcome.status === 'confirm') {
-      return { status: 'confirm' as const, date: p.date, affected: outcome.affected, count: outcome.count, families: outcome.families, fingerprint: outcome.fingerprint };
+      return {
+        status: 'confirm' as const,
+        date: p.date,
+        affected: outcome.affected,
+        count: outcome.count,
+        families: outcome.families,
+        fingerprint: outcome.fingerprint,
+      };
     }
-    return { status: 'created' as const, closureId: outcome.written, cancelled: outcome.cancelled, families: outcome.families };
+    return {
+      status: 'created' as const,
+      closureId: outcome.written,
+      cancelled: outcome.cancelled,
+      families: outcome.families,
+    };
   });
 }
 
 export const deleteClosureSchema = z.object({ id: idSchema });
 
 /** "Supprimer": the day opens again; the cancelled reservations are not restored. */
-export async function deleteClosure(db: Db, actor: StaffActor, input: unknown, ctx: { today: IsoDate; now: Date }): Promise<void> {
+export async function deleteClosure(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { today: IsoDate; now: Date },
+): Promise<void> {
   const { id } = parseOrRefuse(deleteClosureSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(closures).where(eq(closures.id, id)).for('update');
     if (!before) throw new UserError("Cette fermeture n'existe pas (ou a déjà été supprimée).", 'not_found');
-    if (before.date < ctx.today) throw new UserError('Cette fermeture est passée : elle reste dans l\'historique.', 'past');
+    if (before.date < ctx.today)
+      throw new UserError("Cette fermeture est passée : elle reste dans l'historique.", 'past');
     await tx.delete(closures).where(eq(closures.id, id));
-    await writeAudit(tx, actor, { at: ctx.now, action: 'closure.delete', entity: 'closure', entityId: id, before, after: null });
+    await writeAudit(tx, actor, {
+      at: ctx.now,
+      action: 'closure.delete',
+      entity: 'closure',
+      entityId: id,
+      before,
+      after: null,
+    });
   });
 }
 
@@ -135,7 +225,14 @@ export interface ClosureRow {
 
 export async function listClosures(db: Queryable, p: { from: IsoDate; to: IsoDate }): Promise<ClosureRow[]> {
   return db
-    .select({ id: closures.id, date: closures.date, siteId: closures.siteId, siteName: sites.name, service: closures.service, reason: closures.reason })
+    .select({
+      id: closures.id,
+      date: closures.date,
+      siteId: closures.siteId,
+      siteName: sites.name,
+      service: closures.service,
+      reason: closures.reason,
+    })
     .from(closures)
     .leftJoin(sites, eq(sites.id, closures.siteId))
     .where(and(gte(closures.date, p.from), lte(closures.date, p.to)))

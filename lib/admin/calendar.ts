@@ -3,14 +3,37 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { holidayPeriods, schoolYears, serviceSettings, siteCapacities, sites, type AuditAction, type AuditEntity } from '@/db/schema';
+import {
+  holidayPeriods,
+  schoolYears,
+  serviceSettings,
+  siteCapacities,
+  sites,
+  type AuditAction,
+  type AuditEntity,
+} from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import {
-  addDays, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, formatDateLong, isIsoDate, SERVICE_KINDS, UNIT_LABELS, unitsOf,
-  type IsoDate, type ServiceKind, type StoredSchoolYear, type Unit,
+  addDays,
+  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_WEEKDAYS,
+  formatDateLong,
+  isIsoDate,
+  SERVICE_KINDS,
+  UNIT_LABELS,
+  unitsOf,
+  type IsoDate,
+  type ServiceKind,
+  type StoredSchoolYear,
+  type Unit,
 } from '@/lib/planning';
-import { confirmAndCancel, lockEnrolments, reservationsStrandedBy, type CancellationPreview } from './calendar-cancellations';
+import {
+  confirmAndCancel,
+  lockEnrolments,
+  reservationsStrandedBy,
+  type CancellationPreview,
+} from './calendar-cancellations';
 
 import { writeAudit, type StaffActor } from './audit';
 
@@ -19,7 +42,11 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new UserError(issue?.message ?? 'Certaines informations ne sont pas valides.', 'invalid_input', z.flattenError(parsed.error).fieldErrors);
+  throw new UserError(
+    issue?.message ?? 'Certaines informations ne sont pas valides.',
+    'invalid_input',
+    z.flattenError(parsed.error).fieldErrors,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -27,7 +54,11 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z
 
 export { idSchema }; // the shared one (lib/ids.ts), re-exported for the back office's schemas
 export const isoDateField = (name: string) =>
-  z.string({ error: `Indiquez ${name}.` }).trim().min(1, `Indiquez ${name}.`).refine(isIsoDate, `${capitalize(name)} n'est pas une date valide (JJ/MM/AAAA).`);
+  z
+    .string({ error: `Indiquez ${name}.` })
+    .trim()
+    .min(1, `Indiquez ${name}.`)
+    .refine(isIsoDate, `${capitalize(name)} n'est pas une date valide (JJ/MM/AAAA).`);
 export const serviceSchema = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKind[]], { error: 'Service inconnu.' });
 
 function capitalize(s: string): string {
@@ -52,7 +83,9 @@ export async function listSchoolYears(db: Queryable): Promise<SchoolYearAdmin[]>
   ]);
   return years.map((y) => ({
     ...y,
-    holidays: periods.filter((p) => p.schoolYearId === y.id).map(({ id, label, start, end }) => ({ id, label, start, end })),
+    holidays: periods
+      .filter((p) => p.schoolYearId === y.id)
+      .map(({ id, label, start, end }) => ({ id, label, start, end })),
   }));
 }
 
@@ -71,7 +104,11 @@ export async function listServiceSettings(db: Queryable): Promise<ServiceSetting
   const stored = await db.select().from(serviceSettings);
   return SERVICE_KINDS.map((service) => {
     const row = stored.find((s) => s.service === service);
-    return { service, deadlineDays: row?.deadlineDays ?? DEFAULT_DEADLINE_DAYS, openWeekdays: row?.openWeekdays ?? [...DEFAULT_WEEKDAYS[service]] };
+    return {
+      service,
+      deadlineDays: row?.deadlineDays ?? DEFAULT_DEADLINE_DAYS,
+      openWeekdays: row?.openWeekdays ?? [...DEFAULT_WEEKDAYS[service]],
+    };
   });
 }
 
@@ -90,7 +127,10 @@ export interface SiteCapacityAdmin {
 
 export async function listSiteCapacities(db: Queryable): Promise<SiteCapacityAdmin[]> {
   const [siteRows, caps] = await Promise.all([
-    db.select({ id: sites.id, kind: sites.kind, name: sites.name }).from(sites).orderBy(asc(sites.kind), asc(sites.name)),
+    db
+      .select({ id: sites.id, kind: sites.kind, name: sites.name })
+      .from(sites)
+      .orderBy(asc(sites.kind), asc(sites.name)),
     db.select().from(siteCapacities),
   ]);
   return siteRows.map((s) => ({
@@ -122,7 +162,8 @@ export interface CalendarChangeContext {
 }
 
 /** Saved (with the reservations it cancelled), or the reservations it would cancel (nothing written). */
-export type CalendarChangeResult = { status: 'saved'; id: number; cancelled: number; families: number } | CancellationPreview;
+export type CalendarChangeResult =
+  { status: 'saved'; id: number; cancelled: number; families: number } | CancellationPreview;
 
 interface YearWithPeriods extends Omit<StoredSchoolYear, 'holidays'> {
   id: number;
@@ -134,8 +175,16 @@ interface YearWithPeriods extends Omit<StoredSchoolYear, 'holidays'> {
 async function storedYear(db: Queryable, schoolYearId: number): Promise<YearWithPeriods> {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
   if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
-  const holidays = await db.select({ id: holidayPeriods.id, start: holidayPeriods.start, end: holidayPeriods.end, label: holidayPeriods.label })
-    .from(holidayPeriods).where(eq(holidayPeriods.schoolYearId, schoolYearId)).orderBy(asc(holidayPeriods.start));
+  const holidays = await db
+    .select({
+      id: holidayPeriods.id,
+      start: holidayPeriods.start,
+      end: holidayPeriods.end,
+      label: holidayPeriods.label,
+    })
+    .from(holidayPeriods)
+    .where(eq(holidayPeriods.schoolYearId, schoolYearId))
+    .orderBy(asc(holidayPeriods.start));
   return { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd, holidays };
 }
 
@@ -162,13 +211,22 @@ async function changeCalendar(
   const affected = await reservationsStrandedBy(tx, { before: p.before, after: p.after, from: p.ctx.today });
   const batch = affected.reduce((min, r) => Math.min(min, r.id), Number.MAX_SAFE_INTEGER);
   const outcome = await confirmAndCancel(tx, actor, {
-    schoolYearId: p.schoolYearId, affected, confirm: p.confirm, fingerprint: p.fingerprint, now: p.ctx.now, appUrl: p.ctx.appUrl,
+    schoolYearId: p.schoolYearId,
+    affected,
+    confirm: p.confirm,
+    fingerprint: p.fingerprint,
+    now: p.ctx.now,
+    appUrl: p.ctx.appUrl,
     write: p.write,
     notice: (id) => ({
-      auditAction: 'reservations.cancel_calendar', entity: p.entity, entityId: id,
+      auditAction: 'reservations.cancel_calendar',
+      entity: p.entity,
+      entityId: id,
       // the smallest reservation id cancelled makes the key unique per change (ids are never reused)
       emailKey: (familyId) => `calendar-${p.entity}-${id}-r${batch}-family-${familyId}`,
-      siteName: 'tous les sites', reason: p.reason, calendarChange: true,
+      siteName: 'tous les sites',
+      reason: p.reason,
+      calendarChange: true,
     }),
   });
   if (outcome.status === 'confirm') return outcome;
@@ -182,16 +240,31 @@ const span = (start: IsoDate, end: IsoDate) => `du ${formatDateLong(start)} au $
 
 export const schoolYearSchema = z
   .object({
-    label: z.string({ error: "Indiquez le libellé de l'année (par exemple 2027-2028)." }).trim()
+    label: z
+      .string({ error: "Indiquez le libellé de l'année (par exemple 2027-2028)." })
+      .trim()
       .regex(/^\d{4}-\d{4}$/, "Le libellé de l'année s'écrit comme 2027-2028."),
     yearStart: isoDateField('la date de rentrée'),
-    yearEnd: isoDateField('la date de fin (premier jour des vacances d\'été)'),
+    yearEnd: isoDateField("la date de fin (premier jour des vacances d'été)"),
   })
-  .refine((y) => y.yearStart < y.yearEnd, { message: 'La rentrée doit précéder la fin de l\'année scolaire.', path: ['yearEnd'] })
-  .refine((y) => Number(y.label.slice(5)) === Number(y.label.slice(0, 4)) + 1, { message: "Le libellé de l'année s'écrit comme 2027-2028 (deux années qui se suivent).", path: ['label'] });
+  .refine((y) => y.yearStart < y.yearEnd, {
+    message: "La rentrée doit précéder la fin de l'année scolaire.",
+    path: ['yearEnd'],
+  })
+  .refine((y) => Number(y.label.slice(5)) === Number(y.label.slice(0, 4)) + 1, {
+    message: "Le libellé de l'année s'écrit comme 2027-2028 (deux années qui se suivent).",
+    path: ['label'],
+  });
 
-async function refuseOverlappingYear(db: Queryable, y: { yearStart: IsoDate; yearEnd: IsoDate; label: string }, exceptId?: number) {
-  const others = await db.select().from(schoolYears).where(exceptId === undefined ? undefined : ne(schoolYears.id, exceptId));
+async function refuseOverlappingYear(
+  db: Queryable,
+  y: { yearStart: IsoDate; yearEnd: IsoDate; label: string },
+  exceptId?: number,
+) {
+  const others = await db
+    .select()
+    .from(schoolYears)
+    .where(exceptId === undefined ? undefined : ne(schoolYears.id, exceptId));
   const sameLabel = others.find((o) => o.label === y.label);
   if (sameLabel) throw new UserError(`L'année scolaire ${y.label} existe déjà.`, 'duplicate');
   const overlap = others.find((o) => y.yearStart < o.yearEnd && o.yearStart < y.yearEnd);
@@ -211,7 +284,12 @@ export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown
 export const updateSchoolYearSchema = z.intersection(z.object({ id: idSchema, ...confirmFields }), schoolYearSchema);
 
 /** Moving the rentrée or the end cancels, after confirmation, the reservations on days no longer in the year. */
-export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
+export async function updateSchoolYear(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: CalendarChangeContext,
+): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
@@ -219,12 +297,24 @@ export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown
     await refuseOverlappingYear(tx, y, id);
     const stored = await storedYear(tx, id);
     return changeCalendar(tx, actor, {
-      schoolYearId: id, before: stored, after: { ...stored, yearStart: y.yearStart, yearEnd: y.yearEnd }, confirm, fingerprint, ctx,
+      schoolYearId: id,
+      before: stored,
+      after: { ...stored, yearStart: y.yearStart, yearEnd: y.yearEnd },
+      confirm,
+      fingerprint,
+      ctx,
       entity: 'school_year',
       reason: `Modification du calendrier : année scolaire ${y.label} désormais ${span(y.yearStart, addDays(y.yearEnd, -1))}`,
       write: async () => {
         const [after] = await tx.update(schoolYears).set(y).where(eq(schoolYears.id, id)).returning();
-        await writeAudit(tx, actor, { at: ctx.now, action: 'school_year.update', entity: 'school_year', entityId: id, before, after });
+        await writeAudit(tx, actor, {
+          at: ctx.now,
+          action: 'school_year.update',
+          entity: 'school_year',
+          entityId: id,
+          before,
+          after,
+        });
         return id;
       },
     });
@@ -235,26 +325,47 @@ export async function updateSchoolYear(db: Db, actor: StaffActor, input: unknown
 // Holiday periods (the days without school, inclusive)
 
 const holidayFields = {
-  label: z.string({ error: 'Indiquez le nom de la période (par exemple Vacances de Noël).' }).trim()
-    .min(1, 'Indiquez le nom de la période (par exemple Vacances de Noël).').max(80, 'Le nom de la période est trop long (80 caractères au plus).'),
+  label: z
+    .string({ error: 'Indiquez le nom de la période (par exemple Vacances de Noël).' })
+    .trim()
+    .min(1, 'Indiquez le nom de la période (par exemple Vacances de Noël).')
+    .max(80, 'Le nom de la période est trop long (80 caractères au plus).'),
   start: isoDateField('le premier jour des vacances'),
   end: isoDateField('le dernier jour des vacances'),
 };
-const startBeforeEnd = { message: 'Le premier jour des vacances doit précéder le dernier (ou être le même).', path: ['end'] };
+const startBeforeEnd = {
+  message: 'Le premier jour des vacances doit précéder le dernier (ou être le même).',
+  path: ['end'],
+};
 
-export const addHolidaySchema = z.object({ schoolYearId: idSchema, ...holidayFields, ...confirmFields }).refine((h) => h.start <= h.end, startBeforeEnd);
-export const updateHolidaySchema = z.object({ id: idSchema, ...holidayFields, ...confirmFields }).refine((h) => h.start <= h.end, startBeforeEnd);
+export const addHolidaySchema = z
+  .object({ schoolYearId: idSchema, ...holidayFields, ...confirmFields })
+  .refine((h) => h.start <= h.end, startBeforeEnd);
+export const updateHolidaySchema = z
+  .object({ id: idSchema, ...holidayFields, ...confirmFields })
+  .refine((h) => h.start <= h.end, startBeforeEnd);
 export const deleteByIdSchema = z.object({ id: idSchema });
 export const deleteHolidaySchema = z.object({ id: idSchema, ...confirmFields });
 
-async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: IsoDate; end: IsoDate }, exceptId?: number) {
+async function checkHoliday(
+  db: Queryable,
+  schoolYearId: number,
+  h: { start: IsoDate; end: IsoDate },
+  exceptId?: number,
+) {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
   if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
-  if (h.start < year.yearStart) throw new UserError(`Les vacances doivent commencer après la rentrée de l'année ${year.label}.`, 'out_of_year');
-  const periods = await db.select().from(holidayPeriods).where(and(
-    eq(holidayPeriods.schoolYearId, schoolYearId),
-    exceptId === undefined ? undefined : ne(holidayPeriods.id, exceptId),
-  ));
+  if (h.start < year.yearStart)
+    throw new UserError(`Les vacances doivent commencer après la rentrée de l'année ${year.label}.`, 'out_of_year');
+  const periods = await db
+    .select()
+    .from(holidayPeriods)
+    .where(
+      and(
+        eq(holidayPeriods.schoolYearId, schoolYearId),
+        exceptId === undefined ? undefined : ne(holidayPeriods.id, exceptId),
+      ),
+    );
   const overlap = periods.find((p) => h.start <= p.end && p.start <= h.end);
   if (overlap) throw new UserError(`Ces dates chevauchent la période « ${overlap.label} ».`, 'overlap');
 }
@@ -263,25 +374,46 @@ async function checkHoliday(db: Queryable, schoolYearId: number, h: { start: Iso
  * Adding (or moving) a holiday period closes its school days to the canteen and the Wednesdays (and opens them to the
  * holiday centres): the reservations stranded are listed first, then cancelled on confirmation.
  */
-export async function addHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
+export async function addHolidayPeriod(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: CalendarChangeContext,
+): Promise<CalendarChangeResult> {
   const { confirm, fingerprint, ...h } = parseOrRefuse(addHolidaySchema, input);
   return db.transaction(async (tx) => {
     await checkHoliday(tx, h.schoolYearId, h);
     const stored = await storedYear(tx, h.schoolYearId);
     return changeCalendar(tx, actor, {
-      schoolYearId: h.schoolYearId, before: stored, after: { ...stored, holidays: [...stored.holidays, h] }, confirm, fingerprint, ctx,
+      schoolYearId: h.schoolYearId,
+      before: stored,
+      after: { ...stored, holidays: [...stored.holidays, h] },
+      confirm,
+      fingerprint,
+      ctx,
       entity: 'holiday_period',
       reason: `Modification du calendrier : ${h.label} ${span(h.start, h.end)}`,
       write: async () => {
         const [row] = await tx.insert(holidayPeriods).values(h).returning();
-        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.create', entity: 'holiday_period', entityId: row!.id, after: row });
+        await writeAudit(tx, actor, {
+          at: ctx.now,
+          action: 'holiday_period.create',
+          entity: 'holiday_period',
+          entityId: row!.id,
+          after: row,
+        });
         return row!.id;
       },
     });
   });
 }
 
-export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
+export async function updateHolidayPeriod(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: CalendarChangeContext,
+): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint, ...h } = parseOrRefuse(updateHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
@@ -289,13 +421,24 @@ export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unkn
     await checkHoliday(tx, before.schoolYearId, h, id);
     const stored = await storedYear(tx, before.schoolYearId);
     return changeCalendar(tx, actor, {
-      schoolYearId: before.schoolYearId, before: stored,
-      after: { ...stored, holidays: stored.holidays.map((p) => (p.id === id ? { ...p, ...h } : p)) }, confirm, fingerprint, ctx,
+      schoolYearId: before.schoolYearId,
+      before: stored,
+      after: { ...stored, holidays: stored.holidays.map((p) => (p.id === id ? { ...p, ...h } : p)) },
+      confirm,
+      fingerprint,
+      ctx,
       entity: 'holiday_period',
       reason: `Modification du calendrier : ${h.label} désormais ${span(h.start, h.end)}`,
       write: async () => {
         const [after] = await tx.update(holidayPeriods).set(h).where(eq(holidayPeriods.id, id)).returning();
-        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.update', entity: 'holiday_period', entityId: id, before, after });
+        await writeAudit(tx, actor, {
+          at: ctx.now,
+          action: 'holiday_period.update',
+          entity: 'holiday_period',
+          entityId: id,
+          before,
+          after,
+        });
         return id;
       },
     });
@@ -303,19 +446,35 @@ export async function updateHolidayPeriod(db: Db, actor: StaffActor, input: unkn
 }
 
 /** Deleting a holiday period closes its days to the holiday centres: their reservations are listed, then cancelled. */
-export async function deleteHolidayPeriod(db: Db, actor: StaffActor, input: unknown, ctx: CalendarChangeContext): Promise<CalendarChangeResult> {
+export async function deleteHolidayPeriod(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: CalendarChangeContext,
+): Promise<CalendarChangeResult> {
   const { id, confirm, fingerprint } = parseOrRefuse(deleteHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
     if (!before) throw new UserError("Cette période de vacances n'existe pas (ou a déjà été supprimée).", 'not_found');
     const stored = await storedYear(tx, before.schoolYearId);
     return changeCalendar(tx, actor, {
-      schoolYearId: before.schoolYearId, before: stored, after: { ...stored, holidays: stored.holidays.filter((p) => p.id !== id) }, confirm, fingerprint, ctx,
+      schoolYearId: before.schoolYearId,
+      before: stored,
+      after: { ...stored, holidays: stored.holidays.filter((p) => p.id !== id) },
+      confirm,
+      fingerprint,
+      ctx,
       entity: 'holiday_period',
       reason: `Modification du calendrier : suppression de la période « ${before.label} » (${span(before.start, before.end)})`,
       write: async () => {
         await tx.delete(holidayPeriods).where(eq(holidayPeriods.id, id));
-        await writeAudit(tx, actor, { at: ctx.now, action: 'holiday_period.delete', entity: 'holiday_period', entityId: id, before });
+        await writeAudit(tx, actor, {
+          at: ctx.now,
+          action: 'holiday_period.delete',
+          entity: 'holiday_period',
+          entityId: id,
+          before,
+        });
         return id;
       },
     });
@@ -337,7 +496,13 @@ export const deadlineSchema = z.object({
     .max(MAX_DEADLINE_DAYS, `Le délai ne peut pas dépasser ${MAX_DEADLINE_DAYS} jours.`),
 });
 
-async function upsertSetting(db: Queryable, actor: StaffActor, service: ServiceKind, change: { deadlineDays?: number; openWeekdays?: number[] }, action: AuditAction) {
+async function upsertSetting(
+  db: Queryable,
+  actor: StaffActor,
+  service: ServiceKind,
+  change: { deadlineDays?: number; openWeekdays?: number[] },
+  action: AuditAction,
+) {
   const [before] = await db.select().from(serviceSettings).where(eq(serviceSettings.service, service)).for('update');
   const next = {
     service,
@@ -347,7 +512,10 @@ async function upsertSetting(db: Queryable, actor: StaffActor, service: ServiceK
   const [after] = await db
     .insert(serviceSettings)
     .values(next)
-    .onConflictDoUpdate({ target: serviceSettings.service, set: { deadlineDays: next.deadlineDays, openWeekdays: next.openWeekdays } })
+    .onConflictDoUpdate({
+      target: serviceSettings.service,
+      set: { deadlineDays: next.deadlineDays, openWeekdays: next.openWeekdays },
+    })
     .returning();
   await writeAudit(db, actor, { action, entity: 'service_settings', entityId: service, before: before ?? null, after });
 }
@@ -359,8 +527,11 @@ export async function setDeadline(db: Db, actor: StaffActor, input: unknown): Pr
 
 export const canteenWeekdaysSchema = z.object({
   weekdays: z
-    .array(z.coerce.number().int().min(1, 'Jour inconnu.').max(5, 'La restauration scolaire ouvre du lundi au vendredi.'), { error: 'Cochez au moins un jour.' })
-    .min(1, 'Cochez au moins un jour d\'ouverture de la restauration scolaire.'),
+    .array(
+      z.coerce.number().int().min(1, 'Jour inconnu.').max(5, 'La restauration scolaire ouvre du lundi au vendredi.'),
+      { error: 'Cochez au moins un jour.' },
+    )
+    .min(1, "Cochez au moins un jour d'ouverture de la restauration scolaire."),
 });
 
 export async function setCanteenWeekdays(db: Db, actor: StaffActor, input: unknown): Promise<void> {
@@ -400,27 +571,40 @@ export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unkno
   // every value is checked before anything is written
   const units = unitsOf(p.service);
   for (const key of Object.keys(p.capacities)) {
-    if (!units.includes(key as Unit)) throw new UserError(`L'unité « ${key} » n'existe pas pour ce service.`, 'invalid_unit');
+    if (!units.includes(key as Unit))
+      throw new UserError(`L'unité « ${key} » n'existe pas pour ce service.`, 'invalid_unit');
   }
   const wanted = units.map((unit) => ({ unit, capacity: parseCapacity(unit, p.capacities[unit]) }));
   await db.transaction(async (tx) => {
     const [site] = await tx.select().from(sites).where(eq(sites.id, p.siteId));
     if (!site) throw new UserError("Ce site n'existe pas.", 'unknown_site');
-    if (!servicesOfSite(site.kind).includes(p.service)) throw new UserError(`Le site « ${site.name} » n'accueille pas ce service.`, 'wrong_service');
+    if (!servicesOfSite(site.kind).includes(p.service))
+      throw new UserError(`Le site « ${site.name} » n'accueille pas ce service.`, 'wrong_service');
     const before = await tx
       .select({ unit: siteCapacities.unit, capacity: siteCapacities.capacity })
       .from(siteCapacities)
       .where(and(eq(siteCapacities.siteId, p.siteId), eq(siteCapacities.service, p.service)));
     for (const w of wanted) {
-      const where = and(eq(siteCapacities.siteId, p.siteId), eq(siteCapacities.service, p.service), eq(siteCapacities.unit, w.unit));
+      const where = and(
+        eq(siteCapacities.siteId, p.siteId),
+        eq(siteCapacities.service, p.service),
+        eq(siteCapacities.unit, w.unit),
+      );
       if (w.capacity === null) await tx.delete(siteCapacities).where(where);
       else {
-        await tx.insert(siteCapacities).values({ siteId: p.siteId, service: p.service, unit: w.unit, capacity: w.capacity })
-          .onConflictDoUpdate({ target: [siteCapacities.siteId, siteCapacities.service, siteCapacities.unit], set: { capacity: w.capacity } });
+        await tx
+          .insert(siteCapacities)
+          .values({ siteId: p.siteId, service: p.service, unit: w.unit, capacity: w.capacity })
+          .onConflictDoUpdate({
+            target: [siteCapacities.siteId, siteCapacities.service, siteCapacities.unit],
+            set: { capacity: w.capacity },
+          });
       }
     }
     await writeAudit(tx, actor, {
-      action: 'site_capacity.update', entity: 'site', entityId: p.siteId,
+      action: 'site_capacity.update',
+      entity: 'site',
+      entityId: p.siteId,
       before: { service: p.service, capacities: before },
       after: { service: p.service, capacities: wanted.filter((w) => w.capacity !== null) },
     });

@@ -23,7 +23,9 @@ export function neutraliseFormula(cell: string): string {
 export function toCsv(header: readonly string[], records: readonly (readonly (string | number)[])[]): string {
   const cell = (value: string | number) => (typeof value === 'string' ? neutraliseFormula(value) : value);
   return stringify([header.map(cell), ...records.map((record) => record.map(cell))], {
-    bom: true, delimiter: ';', record_delimiter: 'windows',
+    bom: true,
+    delimiter: ';',
+    record_delimiter: 'windows',
   });
 }
 
@@ -40,24 +42,56 @@ export function csvResponse(csv: string, filename: string): Response {
 
 /** The French labels of the CSV columns (from messages/fr/admin-dashboard.json). */
 export interface AttendanceCsvLabels {
-  site: string; date: string; lastName: string; firstName: string; classLevel: string; units: string;
-  parent: string; phone: string; email: string;
+  site: string;
+  date: string;
+  lastName: string;
+  firstName: string;
+  classLevel: string;
+  units: string;
+  parent: string;
+  phone: string;
+  email: string;
 }
 
-export function attendanceCsv(date: IsoDate, list: readonly AttendanceRow[], sites: readonly ReportSite[], labels: AttendanceCsvLabels): string {
+export function attendanceCsv(
+  date: IsoDate,
+  list: readonly AttendanceRow[],
+  sites: readonly ReportSite[],
+  labels: AttendanceCsvLabels,
+): string {
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
   return toCsv(
-    [labels.site, labels.date, labels.lastName, labels.firstName, labels.classLevel, labels.units, labels.parent, labels.phone, labels.email],
+    [
+      labels.site,
+      labels.date,
+      labels.lastName,
+      labels.firstName,
+      labels.classLevel,
+      labels.units,
+      labels.parent,
+      labels.phone,
+      labels.email,
+    ],
     list.map((r) => [
-      siteName.get(r.siteId) ?? String(r.siteId), frenchDate(date), r.lastName, r.firstName, r.classLevel,
+      siteName.get(r.siteId) ?? String(r.siteId),
+      frenchDate(date),
+      r.lastName,
+      r.firstName,
+      r.classLevel,
       r.units.map((u) => UNIT_LABELS[u]).join(', '),
-      r.contact ? `${r.contact.firstName} ${r.contact.lastName}`.trim() : '', r.contact?.phone ?? '', r.contact?.email ?? '',
+      r.contact ? `${r.contact.firstName} ${r.contact.lastName}`.trim() : '',
+      r.contact?.phone ?? '',
+      r.contact?.email ?? '',
     ]),
   );
 }
 
 export interface MealOrdersCsvLabels {
-  date: string; site: string; classique: string; sansViande: string; total: string;
+  date: string;
+  site: string;
+  classique: string;
+  sansViande: string;
+  total: string;
   /** first cell of a site's total line, e.g. "Total du site" */
   siteTotal: string;
   /** first cell of the last line, e.g. "Total général" */

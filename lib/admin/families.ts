@@ -3,7 +3,17 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
-import { accounts, accountTokens, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
+import {
+  accounts,
+  accountTokens,
+  children,
+  enrolments,
+  families,
+  parents,
+  requests,
+  sectors,
+  sites,
+} from '@/db/schema';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { UserError } from '@/lib/errors';
 import { isIsoDate, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
@@ -68,15 +78,35 @@ export interface FamilyAdmin {
   city: string;
   sectorId: number | null;
   sectorName: string | null;
-  parents: { id: number; firstName: string; lastName: string; email: string; phone: string; accountStatus: AccountStatus; invitationExpiresAt: Date | null }[];
-  children: { id: number; firstName: string; lastName: string; birthDate: IsoDate; classLevel: string; schoolName: string | null }[];
+  parents: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string;
+    accountStatus: AccountStatus;
+    invitationExpiresAt: Date | null;
+  }[];
+  children: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    birthDate: IsoDate;
+    classLevel: string;
+    schoolName: string | null;
+  }[];
 }
 
 export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<FamilyAdmin | null> {
   const [family] = await db
     .select({
-      id: families.id, name: families.name, address: families.address, postalCode: families.postalCode, city: families.city,
-      sectorId: families.sectorId, sectorName: sectors.name,
+      id: families.id,
+      name: families.name,
+      address: families.address,
+      postalCode: families.postalCode,
+      city: families.city,
+      sectorId: families.sectorId,
+      sectorName: sectors.name,
     })
     .from(families)
     .leftJoin(sectors, eq(sectors.id, families.sectorId))
@@ -85,8 +115,14 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
   const [parentRows, childRows] = await Promise.all([
     db
       .select({
-        id: parents.id, firstName: parents.firstName, lastName: parents.lastName, email: parents.email, phone: parents.phone,
-        accountId: accounts.id, hasPassword: sql<boolean>`${accounts.passwordHash} is not null`, disabledAt: accounts.disabledAt,
+        id: parents.id,
+        firstName: parents.firstName,
+        lastName: parents.lastName,
+        email: parents.email,
+        phone: parents.phone,
+        accountId: accounts.id,
+        hasPassword: sql<boolean>`${accounts.passwordHash} is not null`,
+        disabledAt: accounts.disabledAt,
         invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
           where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
       })
@@ -96,8 +132,12 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
       .orderBy(asc(parents.id)),
     db
       .select({
-        id: children.id, firstName: children.firstName, lastName: children.lastName, birthDate: children.birthDate,
-        classLevel: children.classLevel, schoolName: sites.name,
+        id: children.id,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        birthDate: children.birthDate,
+        classLevel: children.classLevel,
+        schoolName: sites.name,
       })
       .from(children)
       .leftJoin(sites, eq(sites.id, children.schoolId))
@@ -108,7 +148,16 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
     ...family,
     parents: parentRows.map(({ accountId, hasPassword, disabledAt, invitationExpiresAt, ...parent }) => ({
       ...parent,
-      accountStatus: accountId === null ? 'none' : disabledAt ? 'disabled' : hasPassword ? 'active' : invitationExpiresAt ? 'invited' : 'not_invited',
+      accountStatus:
+        accountId === null
+          ? 'none'
+          : disabledAt
+            ? 'disabled'
+            : hasPassword
+              ? 'active'
+              : invitationExpiresAt
+                ? 'invited'
+                : 'not_invited',
       invitationExpiresAt: invitationExpiresAt ? new Date(invitationExpiresAt) : null,
     })),
     children: childRows,
@@ -119,7 +168,10 @@ export async function listSectorOptions(db: Queryable): Promise<{ id: number; na
   return db.select({ id: sectors.id, name: sectors.name }).from(sectors).orderBy(asc(sectors.name));
 }
 
-export async function listSiteOptions(db: Queryable, kind: 'centre' | 'ecole'): Promise<{ id: number; name: string }[]> {
+export async function listSiteOptions(
+  db: Queryable,
+  kind: 'centre' | 'ecole',
+): Promise<{ id: number; name: string }[]> {
   return db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.kind, kind)).orderBy(asc(sites.name));
 }
 
@@ -129,7 +181,10 @@ export async function listSiteOptions(db: Queryable, kind: 'centre' | 'ecole'): 
 const text = (message: string, max = 120) =>
   z.string({ error: message }).trim().min(1, message).max(max, `${max} caractères au plus.`);
 const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).default('');
-const optionalId = z.preprocess((v) => (v === '' || v === 'none' || v === undefined || v === null ? null : v), idSchema.nullable());
+const optionalId = z.preprocess(
+  (v) => (v === '' || v === 'none' || v === undefined || v === null ? null : v),
+  idSchema.nullable(),
+);
 
 const parentFields = {
   firstName: text('Indiquez le prénom du parent.'),
@@ -151,7 +206,10 @@ const childFields = {
     .min(1, "Indiquez la date de naissance de l'enfant.")
     .refine(isIsoDate, "La date de naissance n'est pas une date valide (JJ/MM/AAAA)."),
   schoolId: optionalId,
-  classLevel: z.preprocess((v) => v ?? '', z.union([z.enum(CLASS_LEVELS), z.literal('')], { error: 'Niveau de classe inconnu.' })),
+  classLevel: z.preprocess(
+    (v) => v ?? '',
+    z.union([z.enum(CLASS_LEVELS), z.literal('')], { error: 'Niveau de classe inconnu.' }),
+  ),
 };
 
 export const parentSchema = z.object(parentFields);
@@ -180,7 +238,10 @@ async function checkSector(db: Queryable, sectorId: number | null): Promise<void
 
 async function checkSchool(db: Queryable, schoolId: number | null): Promise<void> {
   if (schoolId === null) return;
-  const [found] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.id, schoolId), eq(sites.kind, 'ecole')));
+  const [found] = await db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.id, schoolId), eq(sites.kind, 'ecole')));
   if (!found) throw new UserError("Cette école n'existe pas.", 'unknown_school');
 }
 
@@ -189,10 +250,15 @@ async function checkSchool(db: Queryable, schoolId: number | null): Promise<void
  * (« Invitation en attente »). One account per e-mail in the whole portal.
  */
 async function insertParent(
-  db: Queryable, familyId: number, parent: z.infer<typeof parentSchema>,
+  db: Queryable,
+  familyId: number,
+  parent: z.infer<typeof parentSchema>,
 ): Promise<{ id: number; accountId: number }> {
   const email = parent.email.toLowerCase();
-  const [taken] = await db.select({ id: accounts.id }).from(accounts).where(sql`lower(${accounts.email}) = ${email}`);
+  const [taken] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(sql`lower(${accounts.email}) = ${email}`);
   if (taken) throw new UserError(`Un compte existe déjà avec l'adresse ${email}.`, 'duplicate_email');
   const [account] = await db
     .insert(accounts)
@@ -200,7 +266,14 @@ async function insertParent(
     .returning({ id: accounts.id });
   const [row] = await db
     .insert(parents)
-    .values({ familyId, accountId: account!.id, firstName: parent.firstName, lastName: parent.lastName, email, phone: parent.phone })
+    .values({
+      familyId,
+      accountId: account!.id,
+      firstName: parent.firstName,
+      lastName: parent.lastName,
+      email,
+      phone: parent.phone,
+    })
     .returning({ id: parents.id });
   return { id: row!.id, accountId: account!.id };
 }
@@ -217,13 +290,24 @@ export async function createFamily(db: Db, actor: StaffActor, input: unknown): P
       .returning({ id: families.id });
     const familyId = family!.id;
     const parent = await insertParent(tx, familyId, f.parent);
-    const kids = f.children.length === 0 ? [] : await tx
-      .insert(children)
-      .values(f.children.map((c) => ({ ...c, familyId })))
-      .returning({ id: children.id });
+    const kids =
+      f.children.length === 0
+        ? []
+        : await tx
+            .insert(children)
+            .values(f.children.map((c) => ({ ...c, familyId })))
+            .returning({ id: children.id });
     await writeAudit(tx, actor, {
-      action: 'family.create', entity: 'family', entityId: familyId, familyId, before: null,
-      after: { ...f, parent: { ...f.parent, id: parent.id, accountId: parent.accountId }, children: f.children.map((c, i) => ({ ...c, id: kids[i]?.id })) },
+      action: 'family.create',
+      entity: 'family',
+      entityId: familyId,
+      familyId,
+      before: null,
+      after: {
+        ...f,
+        parent: { ...f.parent, id: parent.id, accountId: parent.accountId },
+        children: f.children.map((c, i) => ({ ...c, id: kids[i]?.id })),
+      },
     });
     return { familyId };
   });
@@ -241,7 +325,11 @@ export async function addParent(db: Db, actor: StaffActor, input: unknown): Prom
     await lockFamily(tx, familyId);
     const created = await insertParent(tx, familyId, parent);
     await writeAudit(tx, actor, {
-      action: 'parent.create', entity: 'parent', entityId: created.id, familyId, before: null,
+      action: 'parent.create',
+      entity: 'parent',
+      entityId: created.id,
+      familyId,
+      before: null,
       after: { ...parent, email: parent.email.toLowerCase(), accountId: created.accountId },
     });
     return { parentId: created.id };
@@ -253,8 +341,18 @@ export async function addChild(db: Db, actor: StaffActor, input: unknown): Promi
   return db.transaction(async (tx) => {
     await lockFamily(tx, familyId);
     await checkSchool(tx, child.schoolId);
-    const [row] = await tx.insert(children).values({ ...child, familyId }).returning();
-    await writeAudit(tx, actor, { action: 'child.create', entity: 'child', entityId: row!.id, familyId, before: null, after: row });
+    const [row] = await tx
+      .insert(children)
+      .values({ ...child, familyId })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'child.create',
+      entity: 'child',
+      entityId: row!.id,
+      familyId,
+      before: null,
+      after: row,
+    });
     return { childId: row!.id };
   });
 }
@@ -267,8 +365,12 @@ export async function setFamilySector(db: Db, actor: StaffActor, input: unknown)
     await checkSector(tx, sectorId);
     await tx.update(families).set({ sectorId }).where(eq(families.id, familyId));
     await writeAudit(tx, actor, {
-      action: 'family.sector', entity: 'family', entityId: familyId, familyId,
-      before: { sectorId: before.sectorId }, after: { sectorId },
+      action: 'family.sector',
+      entity: 'family',
+      entityId: familyId,
+      familyId,
+      before: { sectorId: before.sectorId },
+      after: { sectorId },
     });
   });
 }
@@ -290,8 +392,15 @@ export interface ChildAdmin {
   /** per service, per month ('YYYY-MM'), the reserved days with their units */
   planning: { service: ServiceKind; months: { month: string; days: { date: IsoDate; units: Unit[] }[] }[] }[];
   requests: {
-    id: number; reference: string | null; submittedAt: Date | null; createdAt: Date; type: 'inscription' | 'reservation';
-    service: ServiceKind; status: 'draft' | 'submitted' | 'cancelled'; onBehalf: boolean; reason: string | null;
+    id: number;
+    reference: string | null;
+    submittedAt: Date | null;
+    createdAt: Date;
+    type: 'inscription' | 'reservation';
+    service: ServiceKind;
+    status: 'draft' | 'submitted' | 'cancelled';
+    onBehalf: boolean;
+    reason: string | null;
   }[];
 }
 
@@ -300,12 +409,19 @@ const SERVICE_ORDER: ServiceKind[] = ['cantine', 'mercredi', 'vacances'];
 
 /** The family is part of the query: a child of another family is "not found". */
 export async function getChildAdmin(
-  db: Queryable, p: { familyId: number; childId: number; today: IsoDate },
+  db: Queryable,
+  p: { familyId: number; childId: number; today: IsoDate },
 ): Promise<ChildAdmin | null> {
   const [child] = await db
     .select({
-      id: children.id, familyId: children.familyId, familyName: families.name, firstName: children.firstName,
-      lastName: children.lastName, birthDate: children.birthDate, classLevel: children.classLevel, schoolName: sites.name,
+      id: children.id,
+      familyId: children.familyId,
+      familyName: families.name,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      birthDate: children.birthDate,
+      classLevel: children.classLevel,
+      schoolName: sites.name,
     })
     .from(children)
     .innerJoin(families, eq(families.id, children.familyId))
@@ -314,24 +430,35 @@ export async function getChildAdmin(
   if (!child) return null;
   const year = await currentSchoolYear(db, p.today);
   const [enrolled, booked, history] = await Promise.all([
-    year === null ? [] : db
-      .select({ service: enrolments.service, siteId: enrolments.siteId, siteName: sites.name })
-      .from(enrolments)
-      .innerJoin(sites, eq(sites.id, enrolments.siteId))
-      .where(and(eq(enrolments.childId, child.id), eq(enrolments.schoolYearId, year.id))),
-    year === null ? [] : rows<{ service: ServiceKind; date: IsoDate; units: Unit[] }>(
-      db,
-      sql`select r.service, to_char(r.date, 'YYYY-MM-DD') as date, array_agg(r.unit::text) as units
+    year === null
+      ? []
+      : db
+          .select({ service: enrolments.service, siteId: enrolments.siteId, siteName: sites.name })
+          .from(enrolments)
+          .innerJoin(sites, eq(sites.id, enrolments.siteId))
+          .where(and(eq(enrolments.childId, child.id), eq(enrolments.schoolYearId, year.id))),
+    year === null
+      ? []
+      : rows<{ service: ServiceKind; date: IsoDate; units: Unit[] }>(
+          db,
+          sql`select r.service, to_char(r.date, 'YYYY-MM-DD') as date, array_agg(r.unit::text) as units
           from reservations r
           where r.child_id = ${child.id}
             and r.date >= ${year.yearStart}
             and r.date <= coalesce((select max("end") from holiday_periods where school_year_id = ${year.id}), ${year.yearEnd})
           group by r.service, r.date order by r.service, r.date`,
-    ),
+        ),
     db
       .select({
-        id: requests.id, reference: requests.reference, submittedAt: requests.submittedAt, createdAt: requests.createdAt,
-        type: requests.type, service: requests.service, status: requests.status, onBehalf: requests.onBehalf, reason: requests.reason,
+        id: requests.id,
+        reference: requests.reference,
+        submittedAt: requests.submittedAt,
+        createdAt: requests.createdAt,
+        type: requests.type,
+        service: requests.service,
+        status: requests.status,
+        onBehalf: requests.onBehalf,
+        reason: requests.reason,
       })
       .from(requests)
       .where(and(eq(requests.childId, child.id), eq(requests.familyId, p.familyId), sql`${requests.status} <> 'draft'`))

@@ -9,7 +9,6 @@ import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from 
 
 export const JOURNAL_PAGE_SIZE = 50;
 
-
 export const journalFiltersSchema = z.object({
   /** part of the actor's name or e-mail */
   actor: param(z.string().max(100)),
@@ -41,7 +40,9 @@ function whereOf(f: JournalFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (f.actor) {
     const like = containsPattern(f.actor);
-    conditions.push(or(ilike(sql`${accounts.firstName} || ' ' || ${accounts.lastName}`, like), ilike(accounts.email, like)));
+    conditions.push(
+      or(ilike(sql`${accounts.firstName} || ' ' || ${accounts.lastName}`, like), ilike(accounts.email, like)),
+    );
   }
   if (f.action) conditions.push(eq(auditLog.action, f.action));
   if (f.entity) conditions.push(eq(auditLog.entity, f.entity));
@@ -51,7 +52,11 @@ function whereOf(f: JournalFilters): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-export async function listJournal(db: Queryable, f: JournalFilters, pageSize = JOURNAL_PAGE_SIZE): Promise<Page<JournalRow>> {
+export async function listJournal(
+  db: Queryable,
+  f: JournalFilters,
+  pageSize = JOURNAL_PAGE_SIZE,
+): Promise<Page<JournalRow>> {
   const where = whereOf(f);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -63,9 +68,19 @@ export async function listJournal(db: Queryable, f: JournalFilters, pageSize = J
   const page = Math.min(f.page, pageCount);
   const found = await db
     .select({
-      id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, firstName: accounts.firstName, lastName: accounts.lastName,
-      actorEmail: accounts.email, actorRole: auditLog.actorRole, action: auditLog.action, entity: auditLog.entity,
-      entityId: auditLog.entityId, familyId: auditLog.familyId, before: auditLog.before, after: auditLog.after,
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      firstName: accounts.firstName,
+      lastName: accounts.lastName,
+      actorEmail: accounts.email,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      familyId: auditLog.familyId,
+      before: auditLog.before,
+      after: auditLog.after,
     })
     .from(auditLog)
     .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
@@ -74,7 +89,9 @@ export async function listJournal(db: Queryable, f: JournalFilters, pageSize = J
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return {
-    total, page, pageCount,
+    total,
+    page,
+    pageCount,
     rows: found.map(({ firstName, lastName, ...r }) => ({
       ...r,
       actorName: firstName === null ? null : `${firstName} ${lastName ?? ''}`.trim(),

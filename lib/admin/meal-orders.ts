@@ -25,27 +25,41 @@ export interface MealOrders {
   total: MealCount;
 }
 
-export async function mealOrders(db: Queryable, p: { from: IsoDate; to: IsoDate; siteId?: number | null }): Promise<MealOrders> {
+export async function mealOrders(
+  db: Queryable,
+  p: { from: IsoDate; to: IsoDate; siteId?: number | null },
+): Promise<MealOrders> {
   const site = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
-  const found = await rows<{ date: IsoDate; siteId: number; classique: number; sansViande: number }>(db, sql`
+  const found = await rows<{ date: IsoDate; siteId: number; classique: number; sansViande: number }>(
+    db,
+    sql`
     select r.date::text as date, r.site_id as "siteId",
            count(*) filter (where r.unit = 'repas_classique')::int as classique,
            count(*) filter (where r.unit = 'repas_sans_viande')::int as "sansViande"
     from reservations r
     where r.date between ${p.from} and ${p.to} and r.unit in ('repas_classique', 'repas_sans_viande') ${site}
     group by r.date, r.site_id
-    order by r.date, r.site_id`);
+    order by r.date, r.site_id`,
+  );
   return summariseMealOrders(p.from, p.to, found);
 }
 
 /** Rows, site and overall totals from the counts per date and site. */
 export function summariseMealOrders(
-  from: IsoDate, to: IsoDate, counts: readonly { date: IsoDate; siteId: number; classique: number; sansViande: number }[],
+  from: IsoDate,
+  to: IsoDate,
+  counts: readonly { date: IsoDate; siteId: number; classique: number; sansViande: number }[],
 ): MealOrders {
   const bySite = new Map<number, MealCount>();
   const total: MealCount = { classique: 0, sansViande: 0, total: 0 };
   const lines = counts.map((c) => {
-    const line: MealOrderLine = { date: c.date, siteId: c.siteId, classique: c.classique, sansViande: c.sansViande, total: c.classique + c.sansViande };
+    const line: MealOrderLine = {
+      date: c.date,
+      siteId: c.siteId,
+      classique: c.classique,
+      sansViande: c.sansViande,
+      total: c.classique + c.sansViande,
+    };
     const s = bySite.get(c.siteId) ?? { classique: 0, sansViande: 0, total: 0 };
     for (const t of [s, total]) {
       t.classique += line.classique;

@@ -5,8 +5,23 @@ import type { SiteDay } from './occupancy';
 
 export const CHART = { width: 960, height: 260, left: 44, right: 8, top: 12, bottom: 44 } as const;
 
-export interface ChartBar { unit: Unit; x: number; y: number; width: number; height: number; booked: number; capacityY: number | null; full: boolean }
-export interface ChartDay { date: IsoDate; x: number; width: number; label: string | null; bars: ChartBar[] }
+export interface ChartBar {
+  unit: Unit;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  booked: number;
+  capacityY: number | null;
+  full: boolean;
+}
+export interface ChartDay {
+  date: IsoDate;
+  x: number;
+  width: number;
+  label: string | null;
+  bars: ChartBar[];
+}
 export interface Chart {
   days: ChartDay[];
   units: Unit[];
@@ -46,8 +61,14 @@ export function buildChart(days: readonly SiteDay[], from: IsoDate, to: IsoDate)
       if (booked > summary.max) Object.assign(summary, { max: booked, maxDate: date, maxUnit: unit });
       if (full) summary.fullCount += 1;
       return {
-        unit, x: x + groupW * 0.1 + j * barW, y: y(booked), width: Math.max(1, barW - 0.5), height: baseY - y(booked), booked,
-        capacityY: capacity === null ? null : y(capacity), full,
+        unit,
+        x: x + groupW * 0.1 + j * barW,
+        y: y(booked),
+        width: Math.max(1, barW - 0.5),
+        height: baseY - y(booked),
+        booked,
+        capacityY: capacity === null ? null : y(capacity),
+        full,
       };
     });
     // a label under each Monday (and the first day): "7/12"

@@ -20,10 +20,13 @@ export interface OccupancyCell {
 
 /** Counts per site, date, service and unit from `from` to `to` (inclusive), with the capacity of each. */
 export async function occupancy(
-  db: Queryable, p: { from: IsoDate; to: IsoDate; siteId?: number | null },
+  db: Queryable,
+  p: { from: IsoDate; to: IsoDate; siteId?: number | null },
 ): Promise<OccupancyCell[]> {
   const site = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
-  return rows<OccupancyCell>(db, sql`
+  return rows<OccupancyCell>(
+    db,
+    sql`
     select o.site_id as "siteId", o.date::text as date, o.service::text as service, o.unit::text as unit,
            o.booked, c.capacity
     from (
@@ -33,7 +36,8 @@ export async function occupancy(
       group by r.site_id, r.date, r.service, r.unit
     ) o
     left join site_capacities c on c.site_id = o.site_id and c.service = o.service and c.unit = o.unit
-    order by o.site_id, o.date, o.unit`);
+    order by o.site_id, o.date, o.unit`,
+  );
 }
 
 /** The dashboard's window: today and the 8 weeks after it (today .. today + 55 days). */
@@ -77,7 +81,10 @@ export function siteDays(cells: readonly OccupancyCell[], siteId: number): SiteD
     const prev = day.units[c.unit];
     // a centre runs one service a day (mercredi or vacances); summed all the same if two ever met
     day.units[c.unit] = prev
-      ? { booked: prev.booked + c.booked, capacity: prev.capacity === null || c.capacity === null ? null : prev.capacity + c.capacity }
+      ? {
+          booked: prev.booked + c.booked,
+          capacity: prev.capacity === null || c.capacity === null ? null : prev.capacity + c.capacity,
+        }
       : { booked: c.booked, capacity: c.capacity };
     byDate.set(c.date, day);
   }

@@ -16,7 +16,7 @@ type SearchParams = Record<string, string | string[] | undefined> | URLSearchPar
 
 /** One value of a query parameter ("" and absent are the same: not given). */
 function param(params: SearchParams, name: string): string | undefined {
-  const raw = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
+  const raw = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -26,7 +26,9 @@ const siteId = idField('invalidSite');
 
 function firstError(error: z.ZodError): ReportParamError {
   const message = error.issues[0]?.message;
-  return message === 'invalidSite' || message === 'rangeReversed' || message === 'rangeTooLong' ? message : 'invalidDate';
+  return message === 'invalidSite' || message === 'rangeReversed' || message === 'rangeTooLong'
+    ? message
+    : 'invalidDate';
 }
 
 const siteFilterSchema = z.object({ site: siteId.optional() });
@@ -41,7 +43,10 @@ export function parseSiteFilter(params: SearchParams): Parsed<{ siteId: number |
 const attendanceSchema = z.object({ site: siteId.optional(), date: isoDate });
 
 /** Attendance lists: a date (default today) and an optional site (default every site). */
-export function parseAttendanceParams(params: SearchParams, today: IsoDate): Parsed<{ siteId: number | null; date: IsoDate }> {
+export function parseAttendanceParams(
+  params: SearchParams,
+  today: IsoDate,
+): Parsed<{ siteId: number | null; date: IsoDate }> {
   const parsed = attendanceSchema.safeParse({ site: param(params, 'site'), date: param(params, 'date') ?? today });
   if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
   return { ok: true, value: { siteId: parsed.data.site ?? null, date: parsed.data.date } };
@@ -56,7 +61,9 @@ export function nextWeek(today: IsoDate): { from: IsoDate; to: IsoDate } {
 const rangeSchema = z
   .object({ from: isoDate, to: isoDate, site: siteId.optional() })
   .refine((r) => !bothDates(r) || r.from <= r.to, { message: 'rangeReversed' })
-  .refine((r) => !bothDates(r) || r.from > r.to || daysBetween(r.from, r.to) + 1 <= MAX_RANGE_DAYS, { message: 'rangeTooLong' });
+  .refine((r) => !bothDates(r) || r.from > r.to || daysBetween(r.from, r.to) + 1 <= MAX_RANGE_DAYS, {
+    message: 'rangeTooLong',
+  });
 
 function bothDates(r: { from: unknown; to: unknown }): boolean {
   return isIsoDate(r.from) && isIsoDate(r.to);
@@ -64,7 +71,8 @@ function bothDates(r: { from: unknown; to: unknown }): boolean {
 
 /** Meal orders: from..to (default next week, at most 366 days) and an optional site. */
 export function parseMealOrderParams(
-  params: SearchParams, today: IsoDate,
+  params: SearchParams,
+  today: IsoDate,
 ): Parsed<{ from: IsoDate; to: IsoDate; siteId: number | null }> {
   const fallback = nextWeek(today);
   const parsed = rangeSchema.safeParse({

@@ -19,10 +19,16 @@ export const param = <T extends z.ZodType>(inner: T) =>
   }, inner.optional().catch(undefined));
 
 const text = z.string().max(100);
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 /** ?page=: 1 when absent or bad. */
-export const pageParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? 1, z.coerce.number().int().min(1).max(100_000).catch(1));
+export const pageParam = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v) ?? 1,
+  z.coerce.number().int().min(1).max(100_000).catch(1),
+);
 
 export const requestFiltersSchema = z.object({
   reference: param(z.string().max(30)),
@@ -49,7 +55,8 @@ function whereOf(f: RequestFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(requests.status, 'submitted')];
   if (f.reference) conditions.push(ilike(requests.reference, containsPattern(f.reference)));
   if (f.family) conditions.push(ilike(families.name, containsPattern(f.family)));
-  if (f.child) conditions.push(ilike(sql`${children.firstName} || ' ' || ${children.lastName}`, containsPattern(f.child)));
+  if (f.child)
+    conditions.push(ilike(sql`${children.firstName} || ' ' || ${children.lastName}`, containsPattern(f.child)));
   if (f.service) conditions.push(eq(requests.service, f.service));
   if (f.type) conditions.push(eq(requests.type, f.type));
   if (f.onBehalf) conditions.push(eq(requests.onBehalf, f.onBehalf === 'oui'));
@@ -83,7 +90,11 @@ export interface Page<T> {
 
 const agents = alias(accounts, 'agent');
 
-export async function listAdminRequests(db: Queryable, f: RequestFilters, pageSize = REQUESTS_PAGE_SIZE): Promise<Page<AdminRequestRow>> {
+export async function listAdminRequests(
+  db: Queryable,
+  f: RequestFilters,
+  pageSize = REQUESTS_PAGE_SIZE,
+): Promise<Page<AdminRequestRow>> {
   const where = whereOf(f);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -96,10 +107,19 @@ export async function listAdminRequests(db: Queryable, f: RequestFilters, pageSi
   const page = Math.min(f.page, pageCount);
   const found = await db
     .select({
-      id: requests.id, reference: requests.reference, submittedAt: requests.submittedAt, familyId: requests.familyId,
-      familyName: families.name, childId: requests.childId, childFirst: children.firstName, childLast: children.lastName,
-      service: requests.service, type: requests.type, onBehalf: requests.onBehalf,
-      agentFirst: agents.firstName, agentLast: agents.lastName,
+      id: requests.id,
+      reference: requests.reference,
+      submittedAt: requests.submittedAt,
+      familyId: requests.familyId,
+      familyName: families.name,
+      childId: requests.childId,
+      childFirst: children.firstName,
+      childLast: children.lastName,
+      service: requests.service,
+      type: requests.type,
+      onBehalf: requests.onBehalf,
+      agentFirst: agents.firstName,
+      agentLast: agents.lastName,
       added: sql<number>`coalesce(jsonb_array_length(${requests.diff} -> 'added'), 0)::int`,
       removed: sql<number>`coalesce(jsonb_array_length(${requests.diff} -> 'removed'), 0)::int`,
     })
@@ -112,12 +132,23 @@ export async function listAdminRequests(db: Queryable, f: RequestFilters, pageSi
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return {
-    total, page, pageCount,
+    total,
+    page,
+    pageCount,
     rows: found.map((r) => ({
-      id: r.id, reference: r.reference ?? '', submittedAt: r.submittedAt!, familyId: r.familyId, familyName: r.familyName,
-      childId: r.childId, childName: `${r.childFirst} ${r.childLast}`, service: r.service, type: r.type, onBehalf: r.onBehalf,
+      id: r.id,
+      reference: r.reference ?? '',
+      submittedAt: r.submittedAt!,
+      familyId: r.familyId,
+      familyName: r.familyName,
+      childId: r.childId,
+      childName: `${r.childFirst} ${r.childLast}`,
+      service: r.service,
+      type: r.type,
+      onBehalf: r.onBehalf,
       agentName: r.onBehalf && r.agentFirst !== null ? `${r.agentFirst} ${r.agentLast ?? ''}`.trim() : null,
-      added: r.added, removed: r.removed,
+      added: r.added,
+      removed: r.removed,
     })),
   };
 }
@@ -131,10 +162,21 @@ export interface AdminRequestDetail extends AdminRequestRow {
 export async function getAdminRequest(db: Queryable, id: number): Promise<AdminRequestDetail | null> {
   const [r] = await db
     .select({
-      id: requests.id, reference: requests.reference, submittedAt: requests.submittedAt, familyId: requests.familyId,
-      familyName: families.name, childId: requests.childId, childFirst: children.firstName, childLast: children.lastName,
-      service: requests.service, type: requests.type, onBehalf: requests.onBehalf, reason: requests.reason, diff: requests.diff,
-      agentFirst: agents.firstName, agentLast: agents.lastName,
+      id: requests.id,
+      reference: requests.reference,
+      submittedAt: requests.submittedAt,
+      familyId: requests.familyId,
+      familyName: families.name,
+      childId: requests.childId,
+      childFirst: children.firstName,
+      childLast: children.lastName,
+      service: requests.service,
+      type: requests.type,
+      onBehalf: requests.onBehalf,
+      reason: requests.reason,
+      diff: requests.diff,
+      agentFirst: agents.firstName,
+      agentLast: agents.lastName,
     })
     .from(requests)
     .innerJoin(families, eq(families.id, requests.familyId))
@@ -146,10 +188,22 @@ export async function getAdminRequest(db: Queryable, id: number): Promise<AdminR
   const added = diff.added ?? [];
   const removed = diff.removed ?? [];
   return {
-    id: r.id, reference: r.reference ?? '', submittedAt: r.submittedAt!, familyId: r.familyId, familyName: r.familyName,
-    childId: r.childId, childName: `${r.childFirst} ${r.childLast}`, service: r.service, type: r.type, onBehalf: r.onBehalf,
+    id: r.id,
+    reference: r.reference ?? '',
+    submittedAt: r.submittedAt!,
+    familyId: r.familyId,
+    familyName: r.familyName,
+    childId: r.childId,
+    childName: `${r.childFirst} ${r.childLast}`,
+    service: r.service,
+    type: r.type,
+    onBehalf: r.onBehalf,
     agentName: r.onBehalf && r.agentFirst !== null ? `${r.agentFirst} ${r.agentLast ?? ''}`.trim() : null,
-    added: added.length, removed: removed.length, reason: r.reason, addedReservations: added, removedReservations: removed,
+    added: added.length,
+    removed: removed.length,
+    reason: r.reason,
+    addedReservations: added,
+    removedReservations: removed,
   };
 }
 

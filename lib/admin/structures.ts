@@ -13,9 +13,16 @@ export type SiteKind = 'centre' | 'ecole';
 const KIND_LABEL: Record<SiteKind, string> = { centre: "L'accueil de loisirs", ecole: "L'école" };
 
 const nameField = (what: string) =>
-  z.string({ error: `Indiquez le nom ${what}.` }).trim().min(1, `Indiquez le nom ${what}.`).max(120, 'Ce nom est trop long (120 caractères au plus).');
+  z
+    .string({ error: `Indiquez le nom ${what}.` })
+    .trim()
+    .min(1, `Indiquez le nom ${what}.`)
+    .max(120, 'Ce nom est trop long (120 caractères au plus).');
 const addressField = z.string().trim().max(200, "L'adresse est trop longue (200 caractères au plus).").default('');
-const optionalCentre = z.preprocess((v) => (v === '' || v === 'none' || v === undefined ? null : v), idSchema.nullable());
+const optionalCentre = z.preprocess(
+  (v) => (v === '' || v === 'none' || v === undefined ? null : v),
+  idSchema.nullable(),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
@@ -40,7 +47,10 @@ export interface SiteAdmin {
 export async function listSectors(db: Queryable): Promise<SectorAdmin[]> {
   const rowsFound = await db
     .select({
-      id: sectors.id, name: sectors.name, leisureCentreId: sectors.leisureCentreId, leisureCentreName: sites.name,
+      id: sectors.id,
+      name: sectors.name,
+      leisureCentreId: sectors.leisureCentreId,
+      leisureCentreName: sites.name,
       families: sql<number>`(select count(*)::int from ${families} where ${families.sectorId} = ${sectors.id})`,
     })
     .from(sectors)
@@ -52,7 +62,10 @@ export async function listSectors(db: Queryable): Promise<SectorAdmin[]> {
 export async function listSites(db: Queryable): Promise<SiteAdmin[]> {
   const found = await db
     .select({
-      id: sites.id, kind: sites.kind, name: sites.name, address: sites.address,
+      id: sites.id,
+      kind: sites.kind,
+      name: sites.name,
+      address: sites.address,
       references: sql<number>`(
         (select count(*) from ${sectors} where ${sectors.leisureCentreId} = ${sites.id})
         + (select count(*) from ${children} where ${children.schoolId} = ${sites.id})
@@ -69,18 +82,28 @@ export async function listSites(db: Queryable): Promise<SiteAdmin[]> {
 // Sectors
 
 export const createSectorSchema = z.object({ name: nameField('du secteur'), leisureCentreId: optionalCentre });
-export const updateSectorSchema = z.object({ id: idSchema, name: nameField('du secteur'), leisureCentreId: optionalCentre });
+export const updateSectorSchema = z.object({
+  id: idSchema,
+  name: nameField('du secteur'),
+  leisureCentreId: optionalCentre,
+});
 export const deleteSchema = z.object({ id: idSchema });
 
 async function checkSector(db: Queryable, s: { name: string; leisureCentreId: number | null }, exceptId?: number) {
   const [same] = await db
     .select({ id: sectors.id })
     .from(sectors)
-    .where(and(sql`lower(${sectors.name}) = lower(${s.name})`, exceptId === undefined ? undefined : ne(sectors.id, exceptId)));
+    .where(
+      and(
+        sql`lower(${sectors.name}) = lower(${s.name})`,
+        exceptId === undefined ? undefined : ne(sectors.id, exceptId),
+      ),
+    );
   if (same) throw new UserError(`Un secteur s'appelle déjà « ${s.name} ».`, 'duplicate');
   if (s.leisureCentreId !== null) {
     const [centre] = await db.select({ kind: sites.kind }).from(sites).where(eq(sites.id, s.leisureCentreId));
-    if (!centre || centre.kind !== 'centre') throw new UserError("L'accueil de loisirs choisi n'existe pas.", 'unknown_site');
+    if (!centre || centre.kind !== 'centre')
+      throw new UserError("L'accueil de loisirs choisi n'existe pas.", 'unknown_site');
   }
 }
 
@@ -114,7 +137,10 @@ export async function deleteSector(db: Db, actor: StaffActor, input: unknown): P
     const [used] = await tx.select({ n: count() }).from(families).where(eq(families.sectorId, id));
     const n = Number(used?.n ?? 0);
     if (n > 0) {
-      throw new UserError(`Le secteur « ${before.name} » ne peut pas être supprimé : ${n} famille${n > 1 ? 's y sont rattachées' : ' y est rattachée'}. Vous pouvez le renommer.`, 'referenced');
+      throw new UserError(
+        `Le secteur « ${before.name} » ne peut pas être supprimé : ${n} famille${n > 1 ? 's y sont rattachées' : ' y est rattachée'}. Vous pouvez le renommer.`,
+        'referenced',
+      );
     }
     await tx.delete(sectors).where(eq(sectors.id, id));
     await writeAudit(tx, actor, { action: 'sector.delete', entity: 'sector', entityId: id, before });
@@ -125,7 +151,7 @@ export async function deleteSector(db: Db, actor: StaffActor, input: unknown): P
 // Sites: leisure centres (accueils de loisirs) and schools (écoles)
 
 export const createSiteSchema = z.object({
-  kind: z.enum(['centre', 'ecole'], { error: "Choisissez le type : accueil de loisirs ou école." }),
+  kind: z.enum(['centre', 'ecole'], { error: 'Choisissez le type : accueil de loisirs ou école.' }),
   name: nameField('du site'),
   address: addressField,
 });
@@ -135,7 +161,13 @@ async function refuseDuplicateSite(db: Queryable, kind: SiteKind, name: string, 
   const [same] = await db
     .select({ id: sites.id })
     .from(sites)
-    .where(and(eq(sites.kind, kind), sql`lower(${sites.name}) = lower(${name})`, exceptId === undefined ? undefined : ne(sites.id, exceptId)));
+    .where(
+      and(
+        eq(sites.kind, kind),
+        sql`lower(${sites.name}) = lower(${name})`,
+        exceptId === undefined ? undefined : ne(sites.id, exceptId),
+      ),
+    );
   if (same) throw new UserError(`${KIND_LABEL[kind]} « ${name} » existe déjà.`, 'duplicate');
 }
 
@@ -177,12 +209,21 @@ export async function deleteSite(db: Db, actor: StaffActor, input: unknown): Pro
       .from(sql`(select 1) as one`);
     const reasons: string[] = [];
     const n = (v: unknown) => Number(v ?? 0);
-    if (n(refs?.sectors) > 0) reasons.push(`${n(refs?.sectors)} secteur${n(refs?.sectors) > 1 ? 's' : ''} le propose${n(refs?.sectors) > 1 ? 'nt' : ''}`);
-    if (n(refs?.children) > 0) reasons.push(`${n(refs?.children)} enfant${n(refs?.children) > 1 ? 's y sont scolarisés' : ' y est scolarisé'}`);
-    if (n(refs?.enrolments) > 0) reasons.push(`${n(refs?.enrolments)} inscription${n(refs?.enrolments) > 1 ? 's' : ''}`);
-    if (n(refs?.reservations) > 0) reasons.push(`${n(refs?.reservations)} réservation${n(refs?.reservations) > 1 ? 's' : ''}`);
+    if (n(refs?.sectors) > 0)
+      reasons.push(
+        `${n(refs?.sectors)} secteur${n(refs?.sectors) > 1 ? 's' : ''} le propose${n(refs?.sectors) > 1 ? 'nt' : ''}`,
+      );
+    if (n(refs?.children) > 0)
+      reasons.push(`${n(refs?.children)} enfant${n(refs?.children) > 1 ? 's y sont scolarisés' : ' y est scolarisé'}`);
+    if (n(refs?.enrolments) > 0)
+      reasons.push(`${n(refs?.enrolments)} inscription${n(refs?.enrolments) > 1 ? 's' : ''}`);
+    if (n(refs?.reservations) > 0)
+      reasons.push(`${n(refs?.reservations)} réservation${n(refs?.reservations) > 1 ? 's' : ''}`);
     if (reasons.length > 0) {
-      throw new UserError(`${KIND_LABEL[before.kind]} « ${before.name} » ne peut pas être supprimé${before.kind === 'ecole' ? 'e' : ''} : ${reasons.join(', ')}. Vous pouvez ${before.kind === 'ecole' ? 'la' : 'le'} renommer.`, 'referenced');
+      throw new UserError(
+        `${KIND_LABEL[before.kind]} « ${before.name} » ne peut pas être supprimé${before.kind === 'ecole' ? 'e' : ''} : ${reasons.join(', ')}. Vous pouvez ${before.kind === 'ecole' ? 'la' : 'le'} renommer.`,
+        'referenced',
+      );
     }
     await tx.delete(sites).where(eq(sites.id, id));
     await writeAudit(tx, actor, { action: 'site.delete', entity: 'site', entityId: id, before });

@@ -18,7 +18,10 @@ let warned = false;
 export function clientAddress(headers: Headers, hops: number = trustedProxyHops()): string {
   const peer = headers.get(PEER_HEADER)?.trim();
   if (hops > 0) {
-    const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const forwarded = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     // fewer entries than proxies: the request did not come through them all; only the peer is known for sure
     if (forwarded.length >= hops) return normalise(forwarded[forwarded.length - hops]!);
   }
@@ -27,9 +30,15 @@ export function clientAddress(headers: Headers, hops: number = trustedProxyHops(
   // with the peer only when the client sent none, so its last entry is the best left; say so once.
   if (!warned) {
     warned = true;
-    console.warn(`[security] no ${PEER_HEADER} header: start the portal with npm start (scripts/server.mjs), else the sign-in limits may count a client-chosen address`);
+    console.warn(
+      `[security] no ${PEER_HEADER} header: start the portal with npm start (scripts/server.mjs), else the sign-in limits may count a client-chosen address`,
+    );
   }
-  const last = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return normalise(last ?? 'peer-unknown');
 }
 

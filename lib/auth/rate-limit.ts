@@ -41,8 +41,13 @@ export async function signInCounts(db: Queryable, email: string, address: string
   const since = new Date(at.getTime() - SIGN_IN_LIMITS.windowMinutes * MINUTE);
   const usualSince = new Date(at.getTime() - SIGN_IN_LIMITS.usualAddressDays * 24 * 60 * MINUTE);
   const [row] = await rows<{
-    pair: number; pair_oldest: string | null; address: number; address_oldest: string | null;
-    account: number; account_latest: string | null; usual: boolean;
+    pair: number;
+    pair_oldest: string | null;
+    address: number;
+    address_oldest: string | null;
+    account: number;
+    account_latest: string | null;
+    usual: boolean;
   }>(
     db,
     sql`with recent as (
@@ -63,8 +68,12 @@ export async function signInCounts(db: Queryable, email: string, address: string
   );
   const date = (v: string | null | undefined) => (v ? new Date(v) : null);
   return {
-    pair: row?.pair ?? 0, pairOldest: date(row?.pair_oldest), address: row?.address ?? 0,
-    addressOldest: date(row?.address_oldest), account: row?.account ?? 0, accountLatest: date(row?.account_latest),
+    pair: row?.pair ?? 0,
+    pairOldest: date(row?.pair_oldest),
+    address: row?.address ?? 0,
+    addressOldest: date(row?.address_oldest),
+    account: row?.account ?? 0,
+    accountLatest: date(row?.account_latest),
     usualAddress: row?.usual ?? false,
   };
 }

@@ -43,9 +43,15 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       familyId: parents.familyId,
     })
     .from(accounts)
-    .innerJoin(sessions, and(
-      eq(sessions.id, sid), eq(sessions.accountId, accounts.id), isNull(sessions.endedAt), gt(sessions.expiresAt, wallNow()),
-    ))
+    .innerJoin(
+      sessions,
+      and(
+        eq(sessions.id, sid),
+        eq(sessions.accountId, accounts.id),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, wallNow()),
+      ),
+    )
     .leftJoin(parents, eq(parents.accountId, accounts.id))
     .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
     .limit(1);

@@ -15,10 +15,17 @@ export const SESSION_HISTORY_DAYS = 90;
 /** A session id as the cookie carries it: 32 random bytes, base64url. */
 export const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
-export async function openSession(db: Queryable, p: { accountId: number; address: string; now: Date }): Promise<string> {
+export async function openSession(
+  db: Queryable,
+  p: { accountId: number; address: string; now: Date },
+): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({
-    id, accountId: p.accountId, address: p.address, createdAt: p.now, expiresAt: new Date(p.now.getTime() + SESSION_LIFETIME_MS),
+    id,
+    accountId: p.accountId,
+    address: p.address,
+    createdAt: p.now,
+    expiresAt: new Date(p.now.getTime() + SESSION_LIFETIME_MS),
   });
   return id;
 }
@@ -26,12 +33,18 @@ export async function openSession(db: Queryable, p: { accountId: number; address
 /** « Se déconnecter »: the session ends for good. Idempotent. */
 export async function endSession(db: Queryable, p: { id: string; now: Date }): Promise<void> {
   if (!SESSION_ID.test(p.id)) return;
-  await db.update(sessions).set({ endedAt: p.now }).where(and(eq(sessions.id, p.id), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: p.now })
+    .where(and(eq(sessions.id, p.id), isNull(sessions.endedAt)));
 }
 
 /** Every session of an account ends (a new password, a disabled account). */
 export async function endAccountSessions(db: Queryable, p: { accountId: number; now: Date }): Promise<void> {
-  await db.update(sessions).set({ endedAt: p.now }).where(and(eq(sessions.accountId, p.accountId), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: p.now })
+    .where(and(eq(sessions.accountId, p.accountId), isNull(sessions.endedAt)));
 }
 
 /** Forgets sessions older than the history kept. */

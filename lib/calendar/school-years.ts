@@ -14,7 +14,12 @@ export async function currentSchoolYear(db: Queryable, today: string): Promise<S
   // a year lasts until the end of its last holiday period (the summer), so July and August belong to it
   const lastDay = sql<string>`coalesce((select max(${holidayPeriods.end}) from ${holidayPeriods} where ${holidayPeriods.schoolYearId} = ${schoolYears.id}), ${schoolYears.yearEnd})`;
   const [year] = await db
-    .select({ id: schoolYears.id, label: schoolYears.label, yearStart: schoolYears.yearStart, yearEnd: schoolYears.yearEnd })
+    .select({
+      id: schoolYears.id,
+      label: schoolYears.label,
+      yearStart: schoolYears.yearStart,
+      yearEnd: schoolYears.yearEnd,
+    })
     .from(schoolYears)
     .where(gte(lastDay, today))
     .orderBy(asc(schoolYears.yearStart))

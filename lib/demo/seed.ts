@@ -40,18 +40,134 @@ function random(seed: number) {
   };
 }
 
-const LAST_NAMES = ['Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
-  'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard',
-  'Andre', 'Lefevre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'Francois', 'Martinez', 'Legrand', 'Garnier', 'Faure',
-  'Rousseau', 'Blanc', 'Guerin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clement',
-  'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin', 'Masson', 'Sanchez', 'Diallo', 'Nguyen', 'Benali'];
-const CHILD_FIRST = ['Emma', 'Gabriel', 'Jade', 'Louis', 'Louise', 'Raphaël', 'Alice', 'Jules', 'Chloé', 'Adam',
-  'Lina', 'Arthur', 'Rose', 'Maël', 'Anna', 'Lucas', 'Mia', 'Léo', 'Inès', 'Noah', 'Ambre', 'Sacha', 'Julia', 'Nathan',
-  'Léna', 'Tom', 'Zoé', 'Ethan', 'Manon', 'Paul', 'Sarah', 'Yanis', 'Camille', 'Aaron', 'Nina', 'Malo'];
-const PARENT_FIRST = ['Marie', 'Thomas', 'Julie', 'Nicolas', 'Sophie', 'Julien', 'Aurélie', 'Sébastien', 'Émilie',
-  'Mathieu', 'Céline', 'Karim', 'Sandrine', 'David', 'Nadia', 'Pierre', 'Claire', 'Mehdi', 'Laure', 'Antoine'];
-const STREETS = ['rue des Lilas', 'avenue Jean Jaurès', 'rue Victor Hugo', 'allée des Peupliers', 'rue de la Mairie',
-  'boulevard de la République', 'rue des Écoles', 'chemin du Moulin', 'place du Marché', 'rue Pasteur'];
+const LAST_NAMES = [
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'Andre',
+  'Lefevre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'Francois',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guerin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Morin',
+  'Mathieu',
+  'Clement',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
+  'Chevalier',
+  'Robin',
+  'Masson',
+  'Sanchez',
+  'Diallo',
+  'Nguyen',
+  'Benali',
+];
+const CHILD_FIRST = [
+  'Emma',
+  'Gabriel',
+  'Jade',
+  'Louis',
+  'Louise',
+  'Raphaël',
+  'Alice',
+  'Jules',
+  'Chloé',
+  'Adam',
+  'Lina',
+  'Arthur',
+  'Rose',
+  'Maël',
+  'Anna',
+  'Lucas',
+  'Mia',
+  'Léo',
+  'Inès',
+  'Noah',
+  'Ambre',
+  'Sacha',
+  'Julia',
+  'Nathan',
+  'Léna',
+  'Tom',
+  'Zoé',
+  'Ethan',
+  'Manon',
+  'Paul',
+  'Sarah',
+  'Yanis',
+  'Camille',
+  'Aaron',
+  'Nina',
+  'Malo',
+];
+const PARENT_FIRST = [
+  'Marie',
+  'Thomas',
+  'Julie',
+  'Nicolas',
+  'Sophie',
+  'Julien',
+  'Aurélie',
+  'Sébastien',
+  'Émilie',
+  'Mathieu',
+  'Céline',
+  'Karim',
+  'Sandrine',
+  'David',
+  'Nadia',
+  'Pierre',
+  'Claire',
+  'Mehdi',
+  'Laure',
+  'Antoine',
+];
+const STREETS = [
+  'rue des Lilas',
+  'avenue Jean Jaurès',
+  'rue Victor Hugo',
+  'allée des Peupliers',
+  'rue de la Mairie',
+  'boulevard de la République',
+  'rue des Écoles',
+  'chemin du Moulin',
+  'place du Marché',
+  'rue Pasteur',
+];
 const CLASS_LEVELS = ['PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2'];
 
 export const TOWN = { name: 'Belleval', postalCode: '91999' };
@@ -80,17 +196,30 @@ export async function seedIfEmpty(
 
 export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<void> {
   const familyCount = options.families ?? DEFAULT_FAMILY_COUNT;
-  if (!Number.isInteger(familyCount) || familyCount < 1) throw new Error(`seedDemo: invalid family count ${familyCount}`);
+  if (!Number.isInteger(familyCount) || familyCount < 1)
+    throw new Error(`seedDemo: invalid family count ${familyCount}`);
   const rand = random(20262027);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
   // Structures
   const centres = await tx
     .insert(t.sites)
     .values([
-      { kind: 'centre', name: 'Accueil de loisirs Les Tilleuls', address: `4 rue des Tilleuls, ${TOWN.postalCode} ${TOWN.name}` },
-      { kind: 'centre', name: 'Accueil de loisirs Jean Moulin', address: `18 avenue Jean Moulin, ${TOWN.postalCode} ${TOWN.name}` },
-      { kind: 'centre', name: 'Accueil de loisirs Les Cerisiers', address: `2 allée des Cerisiers, ${TOWN.postalCode} ${TOWN.name}` },
+      {
+        kind: 'centre',
+        name: 'Accueil de loisirs Les Tilleuls',
+        address: `4 rue des Tilleuls, ${TOWN.postalCode} ${TOWN.name}`,
+      },
+      {
+        kind: 'centre',
+        name: 'Accueil de loisirs Jean Moulin',
+        address: `18 avenue Jean Moulin, ${TOWN.postalCode} ${TOWN.name}`,
+      },
+      {
+        kind: 'centre',
+        name: 'Accueil de loisirs Les Cerisiers',
+        address: `2 allée des Cerisiers, ${TOWN.postalCode} ${TOWN.name}`,
+      },
     ])
     .returning({ id: t.sites.id });
   const schools = await tx
@@ -99,7 +228,11 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       { kind: 'ecole', name: 'École Victor Hugo', address: `10 rue Victor Hugo, ${TOWN.postalCode} ${TOWN.name}` },
       { kind: 'ecole', name: 'École Jules Ferry', address: `5 place Jules Ferry, ${TOWN.postalCode} ${TOWN.name}` },
       { kind: 'ecole', name: 'École Marie Curie', address: `27 rue Marie Curie, ${TOWN.postalCode} ${TOWN.name}` },
-      { kind: 'ecole', name: 'École Jacques Prévert', address: `9 rue Jacques Prévert, ${TOWN.postalCode} ${TOWN.name}` },
+      {
+        kind: 'ecole',
+        name: 'École Jacques Prévert',
+        address: `9 rue Jacques Prévert, ${TOWN.postalCode} ${TOWN.name}`,
+      },
     ])
     .returning({ id: t.sites.id });
   const sectorRows = await tx
@@ -153,8 +286,20 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     hashPassword(DEMO_ACCOUNTS.admin.password),
   ]);
   await tx.insert(t.accounts).values([
-    { email: DEMO_ACCOUNTS.staff.email, passwordHash: staffHash, role: 'staff', firstName: 'Camille', lastName: 'Agent' },
-    { email: DEMO_ACCOUNTS.admin.email, passwordHash: adminHash, role: 'admin', firstName: 'Dominique', lastName: 'Admin' },
+    {
+      email: DEMO_ACCOUNTS.staff.email,
+      passwordHash: staffHash,
+      role: 'staff',
+      firstName: 'Camille',
+      lastName: 'Agent',
+    },
+    {
+      email: DEMO_ACCOUNTS.admin.email,
+      passwordHash: adminHash,
+      role: 'admin',
+      firstName: 'Dominique',
+      lastName: 'Admin',
+    },
   ]);
 
   const enrolmentRows: (typeof t.enrolments.$inferInsert)[] = [];
@@ -166,21 +311,51 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
   // The Martin family (SPEC): Léa enrolled at the Wednesday centre and the canteen with reservations, Hugo in nothing.
   const [martin] = await tx
     .insert(t.families)
-    .values({ name: 'Martin', address: '12 rue des Lilas', postalCode: TOWN.postalCode, city: TOWN.name, sectorId: sectorRows[0]!.id })
+    .values({
+      name: 'Martin',
+      address: '12 rue des Lilas',
+      postalCode: TOWN.postalCode,
+      city: TOWN.name,
+      sectorId: sectorRows[0]!.id,
+    })
     .returning({ id: t.families.id });
   const [martinAccount] = await tx
     .insert(t.accounts)
-    .values({ email: DEMO_ACCOUNTS.parent.email, passwordHash: parentHash, role: 'parent', firstName: 'Claire', lastName: 'Martin' })
+    .values({
+      email: DEMO_ACCOUNTS.parent.email,
+      passwordHash: parentHash,
+      role: 'parent',
+      firstName: 'Claire',
+      lastName: 'Martin',
+    })
     .returning({ id: t.accounts.id });
   await tx.insert(t.parents).values({
-    familyId: martin!.id, accountId: martinAccount!.id, firstName: 'Claire', lastName: 'Martin',
-    email: DEMO_ACCOUNTS.parent.email, phone: '06 12 34 56 78',
+    familyId: martin!.id,
+    accountId: martinAccount!.id,
+    firstName: 'Claire',
+    lastName: 'Martin',
+    email: DEMO_ACCOUNTS.parent.email,
+    phone: '06 12 34 56 78',
   });
   const [lea, hugo] = await tx
     .insert(t.children)
     .values([
-      { familyId: martin!.id, firstName: 'Léa', lastName: 'Martin', birthDate: '2018-03-14', schoolId: schools[0]!.id, classLevel: 'CE2' },
-      { familyId: martin!.id, firstName: 'Hugo', lastName: 'Martin', birthDate: '2021-06-02', schoolId: schools[0]!.id, classLevel: 'GS' },
+      {
+        familyId: martin!.id,
+        firstName: 'Léa',
+        lastName: 'Martin',
+        birthDate: '2018-03-14',
+        schoolId: schools[0]!.id,
+        classLevel: 'CE2',
+      },
+      {
+        familyId: martin!.id,
+        firstName: 'Hugo',
+        lastName: 'Martin',
+        birthDate: '2021-06-02',
+        schoolId: schools[0]!.id,
+        classLevel: 'GS',
+      },
     ])
     .returning({ id: t.children.id });
   void hugo;
@@ -201,7 +376,10 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     const [family] = await tx
       .insert(t.families)
       .values({
-        name, address: `${1 + Math.floor(rand() * 80)} ${pick(STREETS)}`, postalCode: TOWN.postalCode, city: TOWN.name,
+        name,
+        address: `${1 + Math.floor(rand() * 80)} ${pick(STREETS)}`,
+        postalCode: TOWN.postalCode,
+        city: TOWN.name,
         sectorId: sector.id,
       })
       .returning({ id: t.families.id });
@@ -212,54 +390,115 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       .values({ email, passwordHash: parentHash, role: 'parent', firstName: parentFirst, lastName: name })
       .returning({ id: t.accounts.id });
     await tx.insert(t.parents).values({
-      familyId: family!.id, accountId: account!.id, firstName: parentFirst, lastName: name, email,
+      familyId: family!.id,
+      accountId: account!.id,
+      firstName: parentFirst,
+      lastName: name,
+      email,
       phone: `06 ${String(10 + (i % 90))} ${String(10 + ((i * 7) % 90))} ${String(10 + ((i * 13) % 90))} ${String(10 + ((i * 17) % 90))}`,
     });
     const childCount = 1 + Math.floor(rand() * 3);
     const childValues = Array.from({ length: childCount }, () => {
       const level = Math.floor(rand() * CLASS_LEVELS.length);
       return {
-        familyId: family!.id, firstName: pick(CHILD_FIRST), lastName: name,
+        familyId: family!.id,
+        firstName: pick(CHILD_FIRST),
+        lastName: name,
         birthDate: `${2023 - level}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
-        schoolId: pick(schoolOfSector[sectorIndex]!), classLevel: CLASS_LEVELS[level]!,
+        schoolId: pick(schoolOfSector[sectorIndex]!),
+        classLevel: CLASS_LEVELS[level]!,
       };
     });
-    const kids = await tx.insert(t.children).values(childValues).returning({ id: t.children.id, schoolId: t.children.schoolId });
+    const kids = await tx
+      .insert(t.children)
+      .values(childValues)
+      .returning({ id: t.children.id, schoolId: t.children.schoolId });
     if (sectorIndex === 0) northKids.push(...kids.map((k) => k.id));
     for (const kid of kids) {
       const meal: Unit = rand() < 0.2 ? 'repas_sans_viande' : 'repas_classique';
       if (rand() < 0.7) {
         enrolmentRows.push({ childId: kid.id, service: 'cantine', siteId: kid.schoolId!, schoolYearId: demoYearId });
         const days = [1, 2, 4, 5].filter(() => rand() < 0.8);
-        book(kid.id, 'cantine', kid.schoolId!, open.cantine.filter((d) => days.includes(isoWeekday(d))), [meal]);
+        book(
+          kid.id,
+          'cantine',
+          kid.schoolId!,
+          open.cantine.filter((d) => days.includes(isoWeekday(d))),
+          [meal],
+        );
       }
       if (rand() < 0.4) {
-        enrolmentRows.push({ childId: kid.id, service: 'mercredi', siteId: sector.centreId!, schoolYearId: demoYearId });
+        enrolmentRows.push({
+          childId: kid.id,
+          service: 'mercredi',
+          siteId: sector.centreId!,
+          schoolYearId: demoYearId,
+        });
         const units: Unit[] = rand() < 0.6 ? ['matin', 'apres_midi', meal] : ['matin', meal];
-        book(kid.id, 'mercredi', sector.centreId!, open.mercredi.filter(() => rand() < 0.85), units);
+        book(
+          kid.id,
+          'mercredi',
+          sector.centreId!,
+          open.mercredi.filter(() => rand() < 0.85),
+          units,
+        );
       }
       if (rand() < 0.3) {
-        enrolmentRows.push({ childId: kid.id, service: 'vacances', siteId: sector.centreId!, schoolYearId: demoYearId });
-        book(kid.id, 'vacances', sector.centreId!, open.vacances.filter(() => rand() < 0.3), ['matin', 'apres_midi', meal]);
+        enrolmentRows.push({
+          childId: kid.id,
+          service: 'vacances',
+          siteId: sector.centreId!,
+          schoolYearId: demoYearId,
+        });
+        book(
+          kid.id,
+          'vacances',
+          sector.centreId!,
+          open.vacances.filter(() => rand() < 0.3),
+          ['matin', 'apres_midi', meal],
+        );
       }
     }
   }
   // The Bernard family (Nord, like the Martins): Chloé is enrolled at the holiday centre, with nothing booked yet.
   const [bernard] = await tx
     .insert(t.families)
-    .values({ name: 'Bernard', address: '3 rue des Lilas', postalCode: TOWN.postalCode, city: TOWN.name, sectorId: sectorRows[0]!.id })
+    .values({
+      name: 'Bernard',
+      address: '3 rue des Lilas',
+      postalCode: TOWN.postalCode,
+      city: TOWN.name,
+      sectorId: sectorRows[0]!.id,
+    })
     .returning({ id: t.families.id });
   const [bernardAccount] = await tx
     .insert(t.accounts)
-    .values({ email: DEMO_ACCOUNTS.neighbour.email, passwordHash: parentHash, role: 'parent', firstName: 'Sophie', lastName: 'Bernard' })
+    .values({
+      email: DEMO_ACCOUNTS.neighbour.email,
+      passwordHash: parentHash,
+      role: 'parent',
+      firstName: 'Sophie',
+      lastName: 'Bernard',
+    })
     .returning({ id: t.accounts.id });
   await tx.insert(t.parents).values({
-    familyId: bernard!.id, accountId: bernardAccount!.id, firstName: 'Sophie', lastName: 'Bernard',
-    email: DEMO_ACCOUNTS.neighbour.email, phone: '06 98 76 54 32',
+    familyId: bernard!.id,
+    accountId: bernardAccount!.id,
+    firstName: 'Sophie',
+    lastName: 'Bernard',
+    email: DEMO_ACCOUNTS.neighbour.email,
+    phone: '06 98 76 54 32',
   });
   const [chloe] = await tx
     .insert(t.children)
-    .values({ familyId: bernard!.id, firstName: 'Chloé', lastName: 'Bernard', birthDate: '2017-09-21', schoolId: schools[1]!.id, classLevel: 'CM1' })
+    .values({
+      familyId: bernard!.id,
+      firstName: 'Chloé',
+      lastName: 'Bernard',
+      birthDate: '2017-09-21',
+      schoolId: schools[1]!.id,
+      classLevel: 'CM1',
+    })
     .returning({ id: t.children.id });
   enrolmentRows.push({ childId: chloe!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
@@ -267,7 +506,11 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
   const tilleuls = centres[0]!.id;
   const enrolledHolidays = new Set(enrolmentRows.filter((e) => e.service === 'vacances').map((e) => e.childId));
   for (const date of NEARLY_FULL_DAYS) {
-    const booked = new Set(reservationRows.filter((r) => r.siteId === tilleuls && r.service === 'vacances' && r.date === date && r.unit === 'matin').map((r) => r.childId));
+    const booked = new Set(
+      reservationRows
+        .filter((r) => r.siteId === tilleuls && r.service === 'vacances' && r.date === date && r.unit === 'matin')
+        .map((r) => r.childId),
+    );
     for (const childId of northKids) {
       if (booked.size >= HOLIDAY_CAPACITY - 1) break;
       if (booked.has(childId)) continue;
@@ -288,7 +531,9 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
   // costs the client far more than the insert costs the database (2,000 families book ~530,000 rows).
   // Rows keep their order (ordinality), so they get the same ids as with VALUES lists.
   for (let i = 0; i < reservationRows.length; i += 20_000) {
-    const chunk = reservationRows.slice(i, i + 20_000).map((r) => ({ c: r.childId, s: r.service, i: r.siteId, d: r.date, u: r.unit }));
+    const chunk = reservationRows
+      .slice(i, i + 20_000)
+      .map((r) => ({ c: r.childId, s: r.service, i: r.siteId, d: r.date, u: r.unit }));
     await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit)
       select x.c, x.s, x.i, x.d, x.u
       from rows from (jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as (c int, s service_kind, i int, d date, u unit))
@@ -298,5 +543,9 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
 }
 
 function slug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }

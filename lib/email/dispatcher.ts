@@ -99,7 +99,8 @@ export async function dispatchPending(db: Db, opts: DispatchOptions = {}): Promi
         });
       }
       if (marked) result.sent += 1;
-      else console.warn('[email] lease lost before marking sent; another dispatcher owns the row', { outboxId: claim.id });
+      else
+        console.warn('[email] lease lost before marking sent; another dispatcher owns the row', { outboxId: claim.id });
     } catch (error) {
       result.failed += 1;
       await recordFailure(db, claim, error, clock()).catch((recordError: unknown) => {
@@ -126,7 +127,12 @@ async function claimDue(db: Db, at: Date, limit: number): Promise<Claim[]> {
     const claimed = await tx
       .update(emailOutbox)
       .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: leaseUntil })
-      .where(inArray(emailOutbox.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          emailOutbox.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning({
         id: emailOutbox.id,
         idempotencyKey: emailOutbox.idempotencyKey,
@@ -154,7 +160,9 @@ async function markSent(db: Queryable, claim: Claim, at: Date): Promise<boolean>
     // A sent invitation or reset keeps no way back to its link: the nonce goes (with AUTH_SECRET it gives the
     // token). 'link' is what rows queued before links were derived held: it goes too.
     .set({
-      status: 'sent', sentAt: at, lastError: null,
+      status: 'sent',
+      sentAt: at,
+      lastError: null,
       payload: sql`case when ${emailOutbox.template} in ('invitation', 'password-reset')
         then ${emailOutbox.payload} - 'nonce' - 'link' else ${emailOutbox.payload} end`,
     })
@@ -250,8 +258,12 @@ export function startDispatcherLoop(intervalMs = 30_000): () => void {
     running = true;
     try {
       const db = await getDb();
-      await purgeExpiredDrafts(db).catch((error: unknown) => console.error('[drafts] purge of expired drafts failed', { error }));
-      await dispatchPending(db).catch((error: unknown) => console.error('[email] background dispatch failed', { error }));
+      await purgeExpiredDrafts(db).catch((error: unknown) =>
+        console.error('[drafts] purge of expired drafts failed', { error }),
+      );
+      await dispatchPending(db).catch((error: unknown) =>
+        console.error('[email] background dispatch failed', { error }),
+      );
     } catch (error) {
       console.error('[email] background loop could not open the database', { error });
     } finally {

@@ -3,7 +3,12 @@
 import { emailOutbox } from '@/db/schema';
 import type { Queryable } from '@/db/client';
 import { closureCancellationSubject, type ClosureCancellationPayload } from '@/lib/admin/calendar-closure-email';
-import { invitationSubject, passwordResetSubject, type InvitationPayload, type PasswordResetPayload } from '@/lib/accounts/emails';
+import {
+  invitationSubject,
+  passwordResetSubject,
+  type InvitationPayload,
+  type PasswordResetPayload,
+} from '@/lib/accounts/emails';
 
 export type EmailTemplate = 'request-acknowledgment' | 'closure-cancellation' | 'invitation' | 'password-reset';
 
@@ -55,9 +60,16 @@ export function emailSubject(template: string, payload: unknown): string | null 
   const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   switch (template) {
     case 'request-acknowledgment':
-      return typeof fields.reference === 'string' && fields.reference ? requestAcknowledgmentSubject({ reference: fields.reference }) : null;
+      return typeof fields.reference === 'string' && fields.reference
+        ? requestAcknowledgmentSubject({ reference: fields.reference })
+        : null;
     case 'closure-cancellation':
-      return typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date) ? closureCancellationSubject({ date: fields.date, ...(typeof fields.until === 'string' ? { until: fields.until } : {}) }) : null;
+      return typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date)
+        ? closureCancellationSubject({
+            date: fields.date,
+            ...(typeof fields.until === 'string' ? { until: fields.until } : {}),
+          })
+        : null;
     case 'invitation':
       return invitationSubject();
     case 'password-reset':

@@ -11,7 +11,11 @@ import ClosureCancellationEmail from '@/emails/closure-cancellation';
 import InvitationEmail from '@/emails/invitation';
 import PasswordResetEmail from '@/emails/password-reset';
 import {
-  invitationPayloadSchema, invitationSubject, passwordResetPayloadSchema, passwordResetSubject, type AccountLinkFields,
+  invitationPayloadSchema,
+  invitationSubject,
+  passwordResetPayloadSchema,
+  passwordResetSubject,
+  type AccountLinkFields,
 } from '@/lib/accounts/emails';
 import { linkToken } from '@/lib/accounts/link-token';
 import { closureCancellationPayloadSchema, closureCancellationSubject } from '@/lib/admin/calendar-closure-email';
@@ -98,18 +102,27 @@ async function renderWithAccountLink<P extends AccountLinkFields>(
   return { subject, ...live, masked };
 }
 
-export async function renderEmail<T extends EmailTemplate>(template: T, payload: EmailPayloads[T]): Promise<RenderedEmail>;
+export async function renderEmail<T extends EmailTemplate>(
+  template: T,
+  payload: EmailPayloads[T],
+): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
   if (!isEmailTemplate(template)) throw new Error(`Modèle d'e-mail inconnu : « ${template} »`);
   switch (template) {
     case 'request-acknowledgment': {
       const p = parsePayload(template, payload);
-      return { subject: requestAcknowledgmentSubject(p), ...(await renderBoth(createElement(RequestAcknowledgmentEmail, p))) };
+      return {
+        subject: requestAcknowledgmentSubject(p),
+        ...(await renderBoth(createElement(RequestAcknowledgmentEmail, p))),
+      };
     }
     case 'closure-cancellation': {
       const p = parsePayload(template, payload);
-      return { subject: closureCancellationSubject(p), ...(await renderBoth(createElement(ClosureCancellationEmail, p))) };
+      return {
+        subject: closureCancellationSubject(p),
+        ...(await renderBoth(createElement(ClosureCancellationEmail, p))),
+      };
     }
     case 'invitation':
       return renderWithAccountLink(InvitationEmail, parsePayload(template, payload), invitationSubject());

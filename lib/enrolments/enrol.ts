@@ -29,11 +29,13 @@ export interface EnrolmentDraft {
   proposed: { id: number; name: string; address: string } | null;
 }
 
-const lowerService = (service: ServiceKind) => SERVICE_LABELS[service].charAt(0).toLowerCase() + SERVICE_LABELS[service].slice(1);
+const lowerService = (service: ServiceKind) =>
+  SERVICE_LABELS[service].charAt(0).toLowerCase() + SERVICE_LABELS[service].slice(1);
 
 /** The site proposed to a child of the family: the sector's leisure centre, or for the canteen the child's school. */
 export async function proposedSite(
-  db: Queryable, p: { familyId: number; childId: number; service: ServiceKind },
+  db: Queryable,
+  p: { familyId: number; childId: number; service: ServiceKind },
 ): Promise<{ id: number; name: string; address: string } | null> {
   const siteId = p.service === 'cantine' ? children.schoolId : sectors.leisureCentreId;
   const [row] = await db
@@ -50,7 +52,12 @@ export async function proposedSite(
 export async function startEnrolmentDraft(
   db: Queryable,
   p: {
-    familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date;
+    familyId: number;
+    accountId: number;
+    childId: number;
+    service: ServiceKind;
+    today: IsoDate;
+    now: Date;
     /** an agent acting for the family: resumes only the agent's own draft */
     onBehalf?: boolean;
   },
@@ -60,27 +67,43 @@ export async function startEnrolmentDraft(
   const [child] = await db
     .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id })
     .from(children)
-    .leftJoin(enrolments, and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)))
+    .leftJoin(
+      enrolments,
+      and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
+    )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
   if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
   if (child.enrolmentId !== null) {
-    throw new UserError(`${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`, 'already_enrolled');
+    throw new UserError(
+      `${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`,
+      'already_enrolled',
+    );
   }
   const key = { ...p, type: 'inscription' as const, onBehalf: Boolean(p.onBehalf) };
   const { requestId } = await openOrResumeDraft(db, key, async () => ({
-    schoolYearId: year.id, payload: { siteId: null },
+    schoolYearId: year.id,
+    payload: { siteId: null },
   }));
   return { requestId };
 }
 
 export async function loadEnrolmentDraft(
-  db: Queryable, p: { requestId: number; familyId: number; now: Date; forUpdate?: boolean },
+  db: Queryable,
+  p: { requestId: number; familyId: number; now: Date; forUpdate?: boolean },
 ): Promise<EnrolmentDraft> {
   const query = db
     .select({
-      id: requests.id, familyId: requests.familyId, childId: requests.childId, service: requests.service,
-      schoolYearId: requests.schoolYearId, status: requests.status, reference: requests.reference,
-      expiresAt: requests.expiresAt, payload: requests.payload, firstName: children.firstName, lastName: children.lastName,
+      id: requests.id,
+      familyId: requests.familyId,
+      childId: requests.childId,
+      service: requests.service,
+      schoolYearId: requests.schoolYearId,
+      status: requests.status,
+      reference: requests.reference,
+      expiresAt: requests.expiresAt,
+      payload: requests.payload,
+      firstName: children.firstName,
+      lastName: children.lastName,
       yearLabel: sql<string>`(select label from school_years where id = ${requests.schoolYearId})`,
     })
     .from(requests)
@@ -88,15 +111,27 @@ export async function loadEnrolmentDraft(
     .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'inscription')))
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row || row.schoolYearId === null) throw new UserError("Cette démarche est introuvable. Recommencez depuis « S'inscrire ».", 'not_found');
+  if (!row || row.schoolYearId === null)
+    throw new UserError("Cette démarche est introuvable. Recommencez depuis « S'inscrire ».", 'not_found');
   if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
-    throw new UserError("Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « S'inscrire ».", 'expired');
+    throw new UserError(
+      "Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « S'inscrire ».",
+      'expired',
+    );
   }
   const payload = payloadSchema.safeParse(row.payload);
   return {
-    id: row.id, familyId: row.familyId, childId: row.childId, childFirstName: row.firstName, childLastName: row.lastName,
-    service: row.service, schoolYearId: row.schoolYearId, schoolYearLabel: row.yearLabel, status: row.status,
-    reference: row.reference, chosenSiteId: payload.success ? payload.data.siteId : null,
+    id: row.id,
+    familyId: row.familyId,
+    childId: row.childId,
+    childFirstName: row.firstName,
+    childLastName: row.lastName,
+    service: row.service,
+    schoolYearId: row.schoolYearId,
+    schoolYearLabel: row.yearLabel,
+    status: row.status,
+    reference: row.reference,
+    chosenSiteId: payload.success ? payload.data.siteId : null,
     proposed: await proposedSite(db, { familyId: p.familyId, childId: row.childId, service: row.service }),
   };
 }
@@ -113,7 +148,8 @@ export function siteKindOf(service: ServiceKind): 'ecole' | 'centre' {
 
 /** A site of the right kind for the service (the Guichet famille's privilege: any of them), or null. */
 export async function siteForService(
-  db: Queryable, p: { siteId: number; service: ServiceKind },
+  db: Queryable,
+  p: { siteId: number; service: ServiceKind },
 ): Promise<{ id: number; name: string; address: string } | null> {
   const [site] = await db
     .select({ id: sites.id, name: sites.name, address: sites.address })
@@ -127,20 +163,33 @@ export async function siteForService(
  * `anySite`: an agent at the desk may choose any site of the right kind.
  */
 export async function chooseEnrolmentSite(
-  db: Queryable, p: { familyId: number; now: Date; input: z.infer<typeof chooseSiteSchema>; anySite?: boolean },
+  db: Queryable,
+  p: { familyId: number; now: Date; input: z.infer<typeof chooseSiteSchema>; anySite?: boolean },
 ): Promise<void> {
-  const draft = await loadEnrolmentDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  const draft = await loadEnrolmentDraft(db, {
+    requestId: p.input.requestId,
+    familyId: p.familyId,
+    now: p.now,
+    forUpdate: true,
+  });
   if (draft.status !== 'draft') throw new UserError('Cette démarche est déjà terminée.', 'closed');
   if (p.anySite) {
     if (!(await siteForService(db, { siteId: p.input.siteId, service: draft.service }))) {
       throw new UserError(`Ce lieu n'accueille pas l'${lowerService(draft.service)}.`, 'wrong_site');
     }
   } else if (!draft.proposed || draft.proposed.id !== p.input.siteId) {
-    throw new UserError("Ce lieu n'est pas celui de votre secteur. Pour un autre accueil, prenez contact avec le Guichet famille.", 'wrong_site');
+    throw new UserError(
+      "Ce lieu n'est pas celui de votre secteur. Pour un autre accueil, prenez contact avec le Guichet famille.",
+      'wrong_site',
+    );
   }
   await db
     .update(requests)
-    .set({ payload: { siteId: p.input.siteId }, updatedAt: p.now, expiresAt: new Date(p.now.getTime() + DRAFT_LIFETIME_MS) })
+    .set({
+      payload: { siteId: p.input.siteId },
+      updatedAt: p.now,
+      expiresAt: new Date(p.now.getTime() + DRAFT_LIFETIME_MS),
+    })
     .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')));
 }
 
@@ -148,7 +197,12 @@ export async function chooseEnrolmentSite(
 export async function submitEnrolment(
   db: Db,
   p: {
-    familyId: number; accountId: number; requestId: number; today: IsoDate; now: Date; appUrl: string;
+    familyId: number;
+    accountId: number;
+    requestId: number;
+    today: IsoDate;
+    now: Date;
+    appUrl: string;
     /** an agent at the desk: any site of the right kind, a reason (required), the agent in the audit log and the e-mail */
     onBehalf?: { agentName: string; reason: string; actorRole: 'staff' | 'admin' };
   },
@@ -157,27 +211,50 @@ export async function submitEnrolment(
     throw new UserError("Indiquez le motif de l'inscription faite pour la famille.", 'reason_required');
   }
   return db.transaction(async (tx) => {
-    const draft = await loadEnrolmentDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
-    if (draft.status === 'submitted') return { reference: draft.reference!, alreadySubmitted: true, childId: draft.childId, service: draft.service };
-    if (draft.status === 'cancelled') throw new UserError("Cette démarche a été annulée. Recommencez depuis « S'inscrire ».", 'cancelled');
+    const draft = await loadEnrolmentDraft(tx, {
+      requestId: p.requestId,
+      familyId: p.familyId,
+      now: p.now,
+      forUpdate: true,
+    });
+    if (draft.status === 'submitted')
+      return { reference: draft.reference!, alreadySubmitted: true, childId: draft.childId, service: draft.service };
+    if (draft.status === 'cancelled')
+      throw new UserError("Cette démarche a été annulée. Recommencez depuis « S'inscrire ».", 'cancelled');
     const site = p.onBehalf
-      ? draft.chosenSiteId === null ? null : await siteForService(tx, { siteId: draft.chosenSiteId, service: draft.service })
-      : draft.proposed && draft.chosenSiteId === draft.proposed.id ? draft.proposed : null;
+      ? draft.chosenSiteId === null
+        ? null
+        : await siteForService(tx, { siteId: draft.chosenSiteId, service: draft.service })
+      : draft.proposed && draft.chosenSiteId === draft.proposed.id
+        ? draft.proposed
+        : null;
     if (!site) {
       throw new UserError("Sélectionnez le lieu proposé à l'étape 1 avant de valider.", 'no_site');
     }
     const inserted = await tx
       .insert(enrolments)
-      .values({ childId: draft.childId, service: draft.service, siteId: site.id, schoolYearId: draft.schoolYearId, createdAt: p.now })
+      .values({
+        childId: draft.childId,
+        service: draft.service,
+        siteId: site.id,
+        schoolYearId: draft.schoolYearId,
+        createdAt: p.now,
+      })
       .onConflictDoNothing()
       .returning({ id: enrolments.id });
     if (inserted.length === 0) {
-      throw new UserError(`${draft.childFirstName} est déjà inscrit(e) à l'${lowerService(draft.service)} pour l'année ${draft.schoolYearLabel}.`, 'already_enrolled');
+      throw new UserError(
+        `${draft.childFirstName} est déjà inscrit(e) à l'${lowerService(draft.service)} pour l'année ${draft.schoolYearLabel}.`,
+        'already_enrolled',
+      );
     }
     const [submitted] = await tx
       .update(requests)
       .set({
-        status: 'submitted', submittedAt: p.now, updatedAt: p.now, expiresAt: null,
+        status: 'submitted',
+        submittedAt: p.now,
+        updatedAt: p.now,
+        expiresAt: null,
         reference: sql`'DEM-' || ${p.today.slice(0, 4)} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
         diff: { enrolment: { siteId: site.id, siteName: site.name, schoolYear: draft.schoolYearLabel } },
         onBehalf: Boolean(p.onBehalf),
@@ -187,10 +264,20 @@ export async function submitEnrolment(
       .returning({ reference: requests.reference });
     const reference = submitted!.reference!;
     await tx.insert(auditLog).values({
-      at: p.now, actorId: p.accountId, actorRole: p.onBehalf?.actorRole ?? 'parent', action: 'enrolment.create', entity: 'enrolment',
-      entityId: String(inserted[0]!.id), familyId: p.familyId, before: null,
+      at: p.now,
+      actorId: p.accountId,
+      actorRole: p.onBehalf?.actorRole ?? 'parent',
+      action: 'enrolment.create',
+      entity: 'enrolment',
+      entityId: String(inserted[0]!.id),
+      familyId: p.familyId,
+      before: null,
       after: {
-        childId: draft.childId, service: draft.service, siteId: site.id, schoolYearId: draft.schoolYearId, reference,
+        childId: draft.childId,
+        service: draft.service,
+        siteId: site.id,
+        schoolYearId: draft.schoolYearId,
+        reference,
         ...(p.onBehalf ? { onBehalf: true, reason: p.onBehalf.reason.trim() } : {}),
       },
     });
@@ -202,12 +289,21 @@ export async function submitEnrolment(
       .limit(1);
     if (recipient) {
       await enqueueEmail(tx, {
-        idempotencyKey: `request-${draft.id}-acknowledgment`, to: recipient.email, template: 'request-acknowledgment', requestId: draft.id,
+        idempotencyKey: `request-${draft.id}-acknowledgment`,
+        to: recipient.email,
+        template: 'request-acknowledgment',
+        requestId: draft.id,
         payload: {
-          reference, kind: 'inscription', parentName: `${recipient.firstName} ${recipient.lastName}`,
-          childName: `${draft.childFirstName} ${draft.childLastName}`, serviceLabel: SERVICE_LABELS[draft.service],
-          siteName: site.name, submittedAt: p.now.toISOString(), changes: [],
-          link: `${p.appUrl}/enfants/${draft.childId}`, onBehalfOf: p.onBehalf?.agentName ?? null,
+          reference,
+          kind: 'inscription',
+          parentName: `${recipient.firstName} ${recipient.lastName}`,
+          childName: `${draft.childFirstName} ${draft.childLastName}`,
+          serviceLabel: SERVICE_LABELS[draft.service],
+          siteName: site.name,
+          submittedAt: p.now.toISOString(),
+          changes: [],
+          link: `${p.appUrl}/enfants/${draft.childId}`,
+          onBehalfOf: p.onBehalf?.agentName ?? null,
         },
       });
     }
@@ -216,9 +312,19 @@ export async function submitEnrolment(
 }
 
 /** "Annuler la démarche": closes the family's open enrolment draft; nothing else changes. */
-export async function cancelEnrolmentDraft(db: Queryable, p: { familyId: number; requestId: number; now: Date }): Promise<void> {
+export async function cancelEnrolmentDraft(
+  db: Queryable,
+  p: { familyId: number; requestId: number; now: Date },
+): Promise<void> {
   await db
     .update(requests)
     .set({ status: 'cancelled', updatedAt: p.now })
-    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'inscription'), eq(requests.status, 'draft')));
+    .where(
+      and(
+        eq(requests.id, p.requestId),
+        eq(requests.familyId, p.familyId),
+        eq(requests.type, 'inscription'),
+        eq(requests.status, 'draft'),
+      ),
+    );
 }

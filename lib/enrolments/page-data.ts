@@ -5,13 +5,19 @@ import { now } from '@/lib/clock';
 import { UserError } from '@/lib/errors';
 import { loadEnrolmentDraft, type EnrolmentDraft } from './enrol';
 
-export async function enrolmentPageData(requestIdParam: string, familyId: number, opts: { allowSubmitted?: boolean } = {}): Promise<EnrolmentDraft | { error: string }> {
+export async function enrolmentPageData(
+  requestIdParam: string,
+  familyId: number,
+  opts: { allowSubmitted?: boolean } = {},
+): Promise<EnrolmentDraft | { error: string }> {
   const requestId = Number(requestIdParam);
   if (!Number.isInteger(requestId) || requestId <= 0 || requestId > 2_147_483_647) notFound();
   try {
     const draft = await loadEnrolmentDraft(await getDb(), { requestId, familyId, now: now() });
-    if (draft.status === 'submitted' && !opts.allowSubmitted) redirect(`/demarches/inscriptions/${draft.id}/confirmation`);
-    if (draft.status === 'cancelled') return { error: "Cette démarche a été annulée. Recommencez depuis « S'inscrire »." };
+    if (draft.status === 'submitted' && !opts.allowSubmitted)
+      redirect(`/demarches/inscriptions/${draft.id}/confirmation`);
+    if (draft.status === 'cancelled')
+      return { error: "Cette démarche a été annulée. Recommencez depuis « S'inscrire »." };
     return draft;
   } catch (error) {
     if (error instanceof UserError) {

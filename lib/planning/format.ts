@@ -3,12 +3,32 @@ import { isoWeekday } from './dates';
 import type { IsoDate, ServiceKind, Unit } from './types';
 
 /** French weekday names, index 1 = lundi … 7 = dimanche (index 0 unused). */
-export const WEEKDAY_NAMES_FR: readonly string[] = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+export const WEEKDAY_NAMES_FR: readonly string[] = [
+  '',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+];
 
 /** French month names, index 1 = janvier … 12 = décembre (index 0 unused). */
 export const MONTH_NAMES_FR: readonly string[] = [
-  '', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  '',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ];
 
 /** Labels of the units, as on the checkboxes and in the legend. */

@@ -81,8 +81,8 @@ export function diffByDate(existing: readonly Reservation[], desired: readonly R
 export const DAY_ERRORS = {
   unknownUnit: "Ce choix n'existe pas. Choisissez matin, après-midi, repas classique ou repas sans viande.",
   duplicate: "Un même choix ne peut être réservé qu'une fois par jour.",
-  canteenMealsOnly: "La restauration scolaire ne réserve que des repas.",
-  oneMeal: "Un seul repas par jour : choisissez le repas classique ou le repas sans viande.",
+  canteenMealsOnly: 'La restauration scolaire ne réserve que des repas.',
+  oneMeal: 'Un seul repas par jour : choisissez le repas classique ou le repas sans viande.',
   mealNeedsHalfDay: "Un repas ne peut être réservé qu'avec une demi-journée (matin ou après-midi).",
 } as const;
 

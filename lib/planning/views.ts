@@ -37,7 +37,7 @@ export interface MonthView {
 /** Whole months covering [from, to], in order (days outside [from, to] are still listed: grey them). */
 export function monthsOf(from: IsoDate, to: IsoDate): MonthView[] {
   const months: MonthView[] = [];
-  for (let first = `${from.slice(0, 7)}-01`; first <= to; ) {
+  for (let first = `${from.slice(0, 7)}-01`; first <= to;) {
     const key = first.slice(0, 7);
     const nextFirst = addDays(first, 32).slice(0, 7) + '-01';
     const days = eachDay(first, addDays(nextFirst, -1));

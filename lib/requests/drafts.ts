@@ -7,16 +7,31 @@ import { children, enrolments, requests } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import {
-  applyTemplate, bookablePredicate, diffReservations, formatDateLong, greyReason, GREY_REASON_LABELS,
-  isUnit, sortReservations, SERVICE_LABELS, validateDay, type IsoDate, type Reservation, type ServiceKind,
-  type Template, type Unit,
+  applyTemplate,
+  bookablePredicate,
+  diffReservations,
+  formatDateLong,
+  greyReason,
+  GREY_REASON_LABELS,
+  isUnit,
+  sortReservations,
+  SERVICE_LABELS,
+  validateDay,
+  type IsoDate,
+  type Reservation,
+  type ServiceKind,
+  type Template,
+  type Unit,
 } from '@/lib/planning';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 
 export const DRAFT_LIFETIME_MS = 24 * 3600_000;
 
-const reservationSchema = z.object({ date: z.iso.date(), unit: z.enum(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']) });
+const reservationSchema = z.object({
+  date: z.iso.date(),
+  unit: z.enum(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']),
+});
 export const draftPayloadSchema = z.object({
   base: z.array(reservationSchema).max(2000),
   desired: z.array(reservationSchema).max(2000),
@@ -74,8 +89,11 @@ export interface DraftKey {
 
 function sameDraftKey(k: DraftKey): SQL {
   return and(
-    eq(requests.familyId, k.familyId), eq(requests.childId, k.childId), eq(requests.service, k.service),
-    eq(requests.type, k.type), eq(requests.status, 'draft'),
+    eq(requests.familyId, k.familyId),
+    eq(requests.childId, k.childId),
+    eq(requests.service, k.service),
+    eq(requests.type, k.type),
+    eq(requests.status, 'draft'),
     k.onBehalf ? and(eq(requests.onBehalf, true), eq(requests.createdBy, k.accountId)) : eq(requests.onBehalf, false),
   )!;
 }
@@ -109,17 +127,32 @@ export async function openOrResumeDraft(
   const [created] = await db
     .insert(requests)
     .values({
-      familyId: k.familyId, childId: k.childId, service: k.service, schoolYearId: start.schoolYearId, type: k.type,
-      status: 'draft', payload: start.payload, baseVersion: start.baseVersion ?? null, createdBy: k.accountId,
-      onBehalf: k.onBehalf, expiresAt, createdAt: k.now, updatedAt: k.now,
+      familyId: k.familyId,
+      childId: k.childId,
+      service: k.service,
+      schoolYearId: start.schoolYearId,
+      type: k.type,
+      status: 'draft',
+      payload: start.payload,
+      baseVersion: start.baseVersion ?? null,
+      createdBy: k.accountId,
+      onBehalf: k.onBehalf,
+      expiresAt,
+      createdAt: k.now,
+      updatedAt: k.now,
     })
     // the arbiter is the key's partial unique index (its columns and its predicate)
-    .onConflictDoNothing(k.onBehalf
-      ? {
-        target: [requests.childId, requests.service, requests.type, requests.createdBy],
-        where: sql`status = 'draft' and on_behalf`,
-      }
-      : { target: [requests.childId, requests.service, requests.type], where: sql`status = 'draft' and not on_behalf` })
+    .onConflictDoNothing(
+      k.onBehalf
+        ? {
+            target: [requests.childId, requests.service, requests.type, requests.createdBy],
+            where: sql`status = 'draft' and on_behalf`,
+          }
+        : {
+            target: [requests.childId, requests.service, requests.type],
+            where: sql`status = 'draft' and not on_behalf`,
+          },
+    )
     .returning({ id: requests.id });
   if (created) return { requestId: created.id, resumed: false };
   // A concurrent « Commencer » of the same key committed its draft first (PostgreSQL made this insert wait for it).
@@ -132,7 +165,12 @@ export async function openOrResumeDraft(
 export async function startReservationDraft(
   db: Queryable,
   p: {
-    familyId: number; accountId: number; childId: number; service: ServiceKind; today: IsoDate; now: Date;
+    familyId: number;
+    accountId: number;
+    childId: number;
+    service: ServiceKind;
+    today: IsoDate;
+    now: Date;
     /** an agent acting for the family: resumes only the agent's own draft */
     onBehalf?: boolean;
   },
@@ -140,9 +178,18 @@ export async function startReservationDraft(
   const year = await currentSchoolYear(db, p.today);
   if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux réservations pour le moment.", 'no_year');
   const [child] = await db
-    .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id, planningVersion: enrolments.planningVersion, siteId: enrolments.siteId })
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      enrolmentId: enrolments.id,
+      planningVersion: enrolments.planningVersion,
+      siteId: enrolments.siteId,
+    })
     .from(children)
-    .leftJoin(enrolments, and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)))
+    .leftJoin(
+      enrolments,
+      and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
+    )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
   if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
@@ -151,7 +198,10 @@ export async function startReservationDraft(
   return openOrResumeDraft(db, key, async () => {
     const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
     const current = await childReservations(db, {
-      childId: p.childId, service: p.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay,
+      childId: p.childId,
+      service: p.service,
+      from: cal.schoolYear.yearStart,
+      to: cal.schoolYear.lastDay,
     });
     const payload: DraftPayload = { base: current, desired: current };
     return { schoolYearId: year.id, payload, baseVersion: child.planningVersion ?? undefined };
@@ -165,22 +215,42 @@ export async function loadDraft(
 ): Promise<Draft> {
   const query = db
     .select({
-      id: requests.id, familyId: requests.familyId, childId: requests.childId, service: requests.service,
-      status: requests.status, reference: requests.reference, expiresAt: requests.expiresAt, payload: requests.payload,
-      type: requests.type, firstName: children.firstName, lastName: children.lastName,
-      enrolmentId: enrolments.id, siteId: enrolments.siteId, schoolYearId: enrolments.schoolYearId, planningVersion: enrolments.planningVersion,
+      id: requests.id,
+      familyId: requests.familyId,
+      childId: requests.childId,
+      service: requests.service,
+      status: requests.status,
+      reference: requests.reference,
+      expiresAt: requests.expiresAt,
+      payload: requests.payload,
+      type: requests.type,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      enrolmentId: enrolments.id,
+      siteId: enrolments.siteId,
+      schoolYearId: enrolments.schoolYearId,
+      planningVersion: enrolments.planningVersion,
     })
     .from(requests)
     .innerJoin(children, and(eq(children.id, requests.childId), eq(children.familyId, requests.familyId)))
-    .leftJoin(enrolments, and(
-      eq(enrolments.childId, requests.childId), eq(enrolments.service, requests.service), eq(enrolments.schoolYearId, requests.schoolYearId),
-    ))
+    .leftJoin(
+      enrolments,
+      and(
+        eq(enrolments.childId, requests.childId),
+        eq(enrolments.service, requests.service),
+        eq(enrolments.schoolYearId, requests.schoolYearId),
+      ),
+    )
     .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'reservation')))
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row) throw new UserError("Cette démarche est introuvable. Recommencez depuis « Gérer mes réservations ».", 'not_found');
+  if (!row)
+    throw new UserError('Cette démarche est introuvable. Recommencez depuis « Gérer mes réservations ».', 'not_found');
   if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
-    throw new UserError('Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « Gérer mes réservations » : rien n\'a été modifié.', 'expired');
+    throw new UserError(
+      "Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « Gérer mes réservations » : rien n'a été modifié.",
+      'expired',
+    );
   }
   if (row.enrolmentId === null || row.siteId === null || row.schoolYearId === null || row.planningVersion === null) {
     throw enrolmentMissing(row.firstName, row.service);
@@ -188,25 +258,47 @@ export async function loadDraft(
   const payload = draftPayloadSchema.safeParse(row.payload);
   if (!payload.success) throw new Error(`draft ${row.id} holds an invalid payload`);
   return {
-    id: row.id, familyId: row.familyId, childId: row.childId, childFirstName: row.firstName, childLastName: row.lastName,
-    service: row.service, status: row.status, reference: row.reference, expiresAt: row.expiresAt, payload: payload.data,
-    enrolment: { id: row.enrolmentId, siteId: row.siteId, schoolYearId: row.schoolYearId, planningVersion: row.planningVersion },
+    id: row.id,
+    familyId: row.familyId,
+    childId: row.childId,
+    childFirstName: row.firstName,
+    childLastName: row.lastName,
+    service: row.service,
+    status: row.status,
+    reference: row.reference,
+    expiresAt: row.expiresAt,
+    payload: payload.data,
+    enrolment: {
+      id: row.enrolmentId,
+      siteId: row.siteId,
+      schoolYearId: row.schoolYearId,
+      planningVersion: row.planningVersion,
+    },
   };
 }
 
 function requireOpen(draft: Draft): void {
-  if (draft.status === 'submitted') throw new UserError(`Cette démarche est déjà validée (référence ${draft.reference}).`, 'already_submitted');
-  if (draft.status === 'cancelled') throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+  if (draft.status === 'submitted')
+    throw new UserError(`Cette démarche est déjà validée (référence ${draft.reference}).`, 'already_submitted');
+  if (draft.status === 'cancelled')
+    throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
 }
 
 /** "Date (raison)" for every date a parent may not change now, or null. */
 export function lockedDatesMessage(
-  kind: ServiceKind, cal: ServiceCalendar, dates: Iterable<IsoDate>, today: IsoDate, waiveDeadline = false,
+  kind: ServiceKind,
+  cal: ServiceCalendar,
+  dates: Iterable<IsoDate>,
+  today: IsoDate,
+  waiveDeadline = false,
 ): string | null {
   const locked: string[] = [];
   for (const date of [...new Set(dates)].sort()) {
-    const reason = greyReason(kind, cal.cal, date, today, waiveDeadline ? 0 : cal.deadlineDays, { weekdays: cal.weekdays });
-    if (reason && !(waiveDeadline && reason === 'hors_delai')) locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
+    const reason = greyReason(kind, cal.cal, date, today, waiveDeadline ? 0 : cal.deadlineDays, {
+      weekdays: cal.weekdays,
+    });
+    if (reason && !(waiveDeadline && reason === 'hors_delai'))
+      locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
   }
   if (locked.length === 0) return null;
   return `${locked.length === 1 ? 'Cette date ne peut pas être modifiée' : 'Ces dates ne peuvent pas être modifiées'} : ${locked.join(', ')}.`;
@@ -255,17 +347,32 @@ export async function saveDraftDays(
   db: Queryable,
   p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema>; waiveDeadline?: boolean },
 ): Promise<{ desired: Reservation[] }> {
-  const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  const draft = await loadDraft(db, {
+    requestId: p.input.requestId,
+    familyId: p.familyId,
+    now: p.now,
+    forUpdate: true,
+  });
   requireOpen(draft);
   const days = p.input.days.map((d) => {
-    if (!d.units.every(isUnit)) throw new UserError(`${formatDateLong(d.date)} : ce choix n'existe pas.`, 'invalid_unit');
+    if (!d.units.every(isUnit))
+      throw new UserError(`${formatDateLong(d.date)} : ce choix n'existe pas.`, 'invalid_unit');
     return { date: d.date, units: d.units as Unit[] };
   });
   const cal = withDeadline(
-    await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId }),
+    await loadServiceCalendar(db, {
+      schoolYearId: draft.enrolment.schoolYearId,
+      service: draft.service,
+      siteId: draft.enrolment.siteId,
+    }),
     p.waiveDeadline,
   );
-  const locked = lockedDatesMessage(draft.service, cal, days.map((d) => d.date), p.today);
+  const locked = lockedDatesMessage(
+    draft.service,
+    cal,
+    days.map((d) => d.date),
+    p.today,
+  );
   if (locked) throw new UserError(locked, 'locked_dates');
   const invalid = invalidDaysMessage(draft.service, days);
   if (invalid) throw new UserError(invalid, 'invalid_day');
@@ -293,15 +400,27 @@ export async function applyTemplateToDraft(
   db: Queryable,
   p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof templateSchema>; waiveDeadline?: boolean },
 ): Promise<{ added: number; removed: number; from: IsoDate; to: IsoDate }> {
-  const draft = await loadDraft(db, { requestId: p.input.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+  const draft = await loadDraft(db, {
+    requestId: p.input.requestId,
+    familyId: p.familyId,
+    now: p.now,
+    forUpdate: true,
+  });
   requireOpen(draft);
   const cal = withDeadline(
-    await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId }),
+    await loadServiceCalendar(db, {
+      schoolYearId: draft.enrolment.schoolYearId,
+      service: draft.service,
+      siteId: draft.enrolment.siteId,
+    }),
     p.waiveDeadline,
   );
   const { yearStart, lastDay } = cal.schoolYear;
   if (p.input.from < yearStart || p.input.to > lastDay) {
-    throw new UserError(`La période doit être comprise entre le ${formatDateLong(yearStart)} et le ${formatDateLong(lastDay)}.`, 'out_of_year');
+    throw new UserError(
+      `La période doit être comprise entre le ${formatDateLong(yearStart)} et le ${formatDateLong(lastDay)}.`,
+      'out_of_year',
+    );
   }
   const weeks = p.input.weeks.map((week, index) => {
     const out: Record<number, Unit[]> = {};
@@ -317,17 +436,27 @@ export async function applyTemplateToDraft(
     return out;
   });
   const template = { weeks, from: p.input.from, to: p.input.to } as Template;
-  const desired = applyTemplate(draft.payload.desired, template, bookablePredicate(draft.service, cal.cal, p.today, cal.deadlineDays, { weekdays: cal.weekdays }));
+  const desired = applyTemplate(
+    draft.payload.desired,
+    template,
+    bookablePredicate(draft.service, cal.cal, p.today, cal.deadlineDays, { weekdays: cal.weekdays }),
+  );
   await writePayload(db, draft, { ...draft.payload, desired }, p.now);
   const diff = diffReservations(draft.payload.desired, desired);
   return { added: diff.added.length, removed: diff.removed.length, from: p.input.from, to: p.input.to };
 }
 
 /** "Annuler la démarche": the draft is closed, nothing else changes. */
-export async function cancelDraft(db: Queryable, p: { familyId: number; requestId: number; now: Date }): Promise<{ childId: number }> {
+export async function cancelDraft(
+  db: Queryable,
+  p: { familyId: number; requestId: number; now: Date },
+): Promise<{ childId: number }> {
   const draft = await loadDraft(db, { ...p, forUpdate: true });
   requireOpen(draft);
-  await db.update(requests).set({ status: 'cancelled', updatedAt: p.now }).where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId)));
+  await db
+    .update(requests)
+    .set({ status: 'cancelled', updatedAt: p.now })
+    .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId)));
   return { childId: draft.childId };
 }
 

@@ -19,9 +19,16 @@ export interface RequestSummary {
 export async function listFamilyRequests(db: Queryable, familyId: number, limit = 200): Promise<RequestSummary[]> {
   const found = await db
     .select({
-      id: requests.id, reference: requests.reference, submittedAt: requests.submittedAt, childId: requests.childId,
-      firstName: children.firstName, lastName: children.lastName, service: requests.service, type: requests.type,
-      status: requests.status, onBehalf: requests.onBehalf,
+      id: requests.id,
+      reference: requests.reference,
+      submittedAt: requests.submittedAt,
+      childId: requests.childId,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      service: requests.service,
+      type: requests.type,
+      status: requests.status,
+      onBehalf: requests.onBehalf,
     })
     .from(requests)
     .innerJoin(children, eq(children.id, requests.childId))
@@ -29,8 +36,15 @@ export async function listFamilyRequests(db: Queryable, familyId: number, limit 
     .orderBy(desc(requests.submittedAt), desc(requests.id))
     .limit(limit);
   return found.map((r) => ({
-    id: r.id, reference: r.reference ?? '', submittedAt: r.submittedAt!, childId: r.childId,
-    childName: `${r.firstName} ${r.lastName}`, service: r.service, type: r.type, status: r.status, onBehalf: r.onBehalf,
+    id: r.id,
+    reference: r.reference ?? '',
+    submittedAt: r.submittedAt!,
+    childId: r.childId,
+    childName: `${r.firstName} ${r.lastName}`,
+    service: r.service,
+    type: r.type,
+    status: r.status,
+    onBehalf: r.onBehalf,
   }));
 }
 
@@ -40,12 +54,25 @@ export interface RequestDetail extends RequestSummary {
   reason: string | null;
 }
 
-export async function getFamilyRequest(db: Queryable, familyId: number, requestId: number): Promise<RequestDetail | null> {
+export async function getFamilyRequest(
+  db: Queryable,
+  familyId: number,
+  requestId: number,
+): Promise<RequestDetail | null> {
   const [r] = await db
     .select({
-      id: requests.id, reference: requests.reference, submittedAt: requests.submittedAt, childId: requests.childId,
-      firstName: children.firstName, lastName: children.lastName, service: requests.service, type: requests.type,
-      status: requests.status, onBehalf: requests.onBehalf, diff: requests.diff, reason: requests.reason,
+      id: requests.id,
+      reference: requests.reference,
+      submittedAt: requests.submittedAt,
+      childId: requests.childId,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      service: requests.service,
+      type: requests.type,
+      status: requests.status,
+      onBehalf: requests.onBehalf,
+      diff: requests.diff,
+      reason: requests.reason,
     })
     .from(requests)
     .innerJoin(children, eq(children.id, requests.childId))
@@ -53,8 +80,17 @@ export async function getFamilyRequest(db: Queryable, familyId: number, requestI
   if (!r) return null;
   const diff = (r.diff ?? { added: [], removed: [] }) as { added: Reservation[]; removed: Reservation[] };
   return {
-    id: r.id, reference: r.reference ?? '', submittedAt: r.submittedAt!, childId: r.childId,
-    childName: `${r.firstName} ${r.lastName}`, service: r.service, type: r.type, status: r.status, onBehalf: r.onBehalf,
-    added: diff.added ?? [], removed: diff.removed ?? [], reason: r.reason,
+    id: r.id,
+    reference: r.reference ?? '',
+    submittedAt: r.submittedAt!,
+    childId: r.childId,
+    childName: `${r.firstName} ${r.lastName}`,
+    service: r.service,
+    type: r.type,
+    status: r.status,
+    onBehalf: r.onBehalf,
+    added: diff.added ?? [],
+    removed: diff.removed ?? [],
+    reason: r.reason,
   };
 }

@@ -15,7 +15,10 @@ export interface DraftPageData {
 }
 
 /** The draft, or the right page: confirmation when already validated, 404 when not the family's. */
-export async function draftPageData(requestIdParam: string, familyId: number): Promise<DraftPageData | { error: string }> {
+export async function draftPageData(
+  requestIdParam: string,
+  familyId: number,
+): Promise<DraftPageData | { error: string }> {
   const requestId = Number(requestIdParam);
   if (!Number.isInteger(requestId) || requestId <= 0 || requestId > 2_147_483_647) notFound();
   const db = await getDb();
@@ -30,9 +33,14 @@ export async function draftPageData(requestIdParam: string, familyId: number): P
     throw error;
   }
   if (draft.status === 'submitted') redirect(`/demarches/${draft.id}/confirmation`);
-  if (draft.status === 'cancelled') return { error: 'Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».' };
+  if (draft.status === 'cancelled')
+    return { error: 'Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».' };
   const [cal, [site]] = await Promise.all([
-    loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId }),
+    loadServiceCalendar(db, {
+      schoolYearId: draft.enrolment.schoolYearId,
+      service: draft.service,
+      siteId: draft.enrolment.siteId,
+    }),
     db.select({ name: sites.name }).from(sites).where(eq(sites.id, draft.enrolment.siteId)),
   ]);
   return { draft, cal, siteName: site?.name ?? '' };

@@ -27,18 +27,43 @@ export function replayOwnChanges(base: Reservation[], desired: Reservation[], cu
   return sortReservations([...current.filter((r) => !removed.has(`${r.date}|${r.unit}`)), ...own.added]);
 }
 
-export async function computeRecap(db: Queryable, draft: Draft, given?: { cal: ServiceCalendar; version: number }): Promise<Recap> {
-  const version = given?.version ?? (await db
-    .select({ planningVersion: enrolments.planningVersion })
-    .from(enrolments)
-    .where(eq(enrolments.id, draft.enrolment.id)))[0]?.planningVersion ?? 0;
-  const cal = given?.cal ?? await loadServiceCalendar(db, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
-  const current = await childReservations(db, { childId: draft.childId, service: draft.service, from: cal.schoolYear.yearStart, to: cal.schoolYear.lastDay });
+export async function computeRecap(
+  db: Queryable,
+  draft: Draft,
+  given?: { cal: ServiceCalendar; version: number },
+): Promise<Recap> {
+  const version =
+    given?.version ??
+    (
+      await db
+        .select({ planningVersion: enrolments.planningVersion })
+        .from(enrolments)
+        .where(eq(enrolments.id, draft.enrolment.id))
+    )[0]?.planningVersion ??
+    0;
+  const cal =
+    given?.cal ??
+    (await loadServiceCalendar(db, {
+      schoolYearId: draft.enrolment.schoolYearId,
+      service: draft.service,
+      siteId: draft.enrolment.siteId,
+    }));
+  const current = await childReservations(db, {
+    childId: draft.childId,
+    service: draft.service,
+    from: cal.schoolYear.yearStart,
+    to: cal.schoolYear.lastDay,
+  });
   const desired = replayOwnChanges(draft.payload.base, draft.payload.desired, current);
   const { added, removed } = diffReservations(current, desired);
   const meanwhile = diffReservations(draft.payload.base, current);
   return {
-    changes: diffByDate(current, desired), added, removed, desired, current, version,
+    changes: diffByDate(current, desired),
+    added,
+    removed,
+    desired,
+    current,
+    version,
     rebased: meanwhile.added.length + meanwhile.removed.length > 0,
   };
 }

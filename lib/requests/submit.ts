@@ -6,14 +6,21 @@ import { accounts, auditLog, enrolments, parents, requests, sites } from '@/db/s
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import {
-  formatDateLong, groupByDate, SERVICE_LABELS, UNIT_LABELS, type IsoDate, type Reservation, type ServiceKind, type Unit,
+  formatDateLong,
+  groupByDate,
+  SERVICE_LABELS,
+  UNIT_LABELS,
+  type IsoDate,
+  type Reservation,
+  type ServiceKind,
+  type Unit,
 } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { invalidDaysMessage, loadDraft, lockedDatesMessage } from './drafts';
 import { computeRecap } from './recap';
 
 export const STALE_MESSAGE =
-  'Le planning a été modifié entre-temps (dans un autre onglet ou par le Guichet famille). Le récapitulatif ci-dessous est à jour : vérifiez-le puis validez à nouveau. Rien n\'a été enregistré.';
+  "Le planning a été modifié entre-temps (dans un autre onglet ou par le Guichet famille). Le récapitulatif ci-dessous est à jour : vérifiez-le puis validez à nouveau. Rien n'a été enregistré.";
 
 export interface SubmitInput {
   familyId: number;
@@ -48,8 +55,10 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
   return db.transaction(async (tx) => {
     const draft = await loadDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
     // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
-    if (draft.status === 'submitted') return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
-    if (draft.status === 'cancelled') throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+    if (draft.status === 'submitted')
+      return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
+    if (draft.status === 'cancelled')
+      throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
 
     // Racing validations of one child's planning queue here, one after the other.
     const [enrolment] = await tx
@@ -59,18 +68,28 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       .for('update');
     if (!enrolment || enrolment.planningVersion !== p.version) throw new UserError(STALE_MESSAGE, 'stale');
 
-    const cal = await loadServiceCalendar(tx, { schoolYearId: draft.enrolment.schoolYearId, service: draft.service, siteId: draft.enrolment.siteId });
+    const cal = await loadServiceCalendar(tx, {
+      schoolYearId: draft.enrolment.schoolYearId,
+      service: draft.service,
+      siteId: draft.enrolment.siteId,
+    });
     const recap = await computeRecap(tx, draft, { cal, version: enrolment.planningVersion });
     const { added, removed } = recap;
     if (added.length + removed.length === 0) {
-      throw new UserError("Votre demande ne contient aucune modification : cochez ou décochez au moins une case à l'étape 1.", 'empty');
+      throw new UserError(
+        "Votre demande ne contient aucune modification : cochez ou décochez au moins une case à l'étape 1.",
+        'empty',
+      );
     }
 
     const changedDates = recap.changes.map((c) => c.date);
     const locked = lockedDatesMessage(draft.service, cal, changedDates, p.today, Boolean(p.onBehalf));
     if (locked) throw new UserError(locked, 'locked_dates');
     const byDate = groupByDate(recap.desired);
-    const invalid = invalidDaysMessage(draft.service, changedDates.map((date) => ({ date, units: byDate.get(date) ?? [] })));
+    const invalid = invalidDaysMessage(
+      draft.service,
+      changedDates.map((date) => ({ date, units: byDate.get(date) ?? [] })),
+    );
     if (invalid) throw new UserError(invalid, 'invalid_day');
 
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
@@ -90,7 +109,11 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     );
     if (full.length > 0) {
       const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
-      throw new UserError(`Il n'y a plus de place : ${list} ${full.length === 1 ? 'est complet' : 'sont complets'}. Décochez ${full.length === 1 ? 'cette date' : 'ces dates'} et validez à nouveau. Rien n'a été enregistré.`, 'complet', full);
+      throw new UserError(
+        `Il n'y a plus de place : ${list} ${full.length === 1 ? 'est complet' : 'sont complets'}. Décochez ${full.length === 1 ? 'cette date' : 'ces dates'} et validez à nouveau. Rien n'a été enregistré.`,
+        'complet',
+        full,
+      );
     }
 
     await tx.execute(sql`delete from reservations r
@@ -99,7 +122,10 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit, request_id)
       select ${draft.childId}, ${draft.service}, ${siteId}, x.date, x.unit, ${draft.id}
       from jsonb_to_recordset(${asJson(added)}::jsonb) as x(date date, unit unit)`);
-    await tx.update(enrolments).set({ planningVersion: sql`${enrolments.planningVersion} + 1` }).where(eq(enrolments.id, draft.enrolment.id));
+    await tx
+      .update(enrolments)
+      .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
+      .where(eq(enrolments.id, draft.enrolment.id));
 
     const year = p.today.slice(0, 4); // the Paris year of the submission
     const [submitted] = await tx
@@ -120,10 +146,21 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
 
     const [actor] = await tx.select({ role: accounts.role }).from(accounts).where(eq(accounts.id, p.accountId));
     await tx.insert(auditLog).values({
-      at: p.now, actorId: p.accountId, actorRole: actor?.role ?? null, action: 'reservations.replace', entity: 'request',
-      entityId: String(draft.id), familyId: p.familyId,
+      at: p.now,
+      actorId: p.accountId,
+      actorRole: actor?.role ?? null,
+      action: 'reservations.replace',
+      entity: 'request',
+      entityId: String(draft.id),
+      familyId: p.familyId,
       before: { childId: draft.childId, service: draft.service, removed },
-      after: { childId: draft.childId, service: draft.service, added, reference, reason: p.onBehalf?.reason.trim() ?? null },
+      after: {
+        childId: draft.childId,
+        service: draft.service,
+        added,
+        reference,
+        reason: p.onBehalf?.reason.trim() ?? null,
+      },
     });
 
     // The acknowledgment goes to the parent who asked, or to the family's first parent when an agent booked.
@@ -141,12 +178,18 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
         template: 'request-acknowledgment',
         requestId: draft.id,
         payload: {
-          reference, kind: 'reservation',
+          reference,
+          kind: 'reservation',
           parentName: `${recipient.firstName} ${recipient.lastName}`,
           childName: `${draft.childFirstName} ${draft.childLastName}`,
-          serviceLabel: SERVICE_LABELS[draft.service], siteName: recipient.siteName,
+          serviceLabel: SERVICE_LABELS[draft.service],
+          siteName: recipient.siteName,
           submittedAt: p.now.toISOString(),
-          changes: recap.changes.map((c) => ({ date: c.date, added: c.added.map((u) => UNIT_LABELS[u]), removed: c.removed.map((u) => UNIT_LABELS[u]) })),
+          changes: recap.changes.map((c) => ({
+            date: c.date,
+            added: c.added.map((u) => UNIT_LABELS[u]),
+            removed: c.removed.map((u) => UNIT_LABELS[u]),
+          })),
           link: `${p.appUrl}/enfants/${draft.childId}`,
           onBehalfOf: p.onBehalf?.agentName ?? null,
         },
@@ -155,4 +198,3 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     return { reference, alreadySubmitted: false, added: added.length, removed: removed.length };
   });
 }
-

@@ -4,8 +4,13 @@ import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { closures, holidayPeriods, schoolYears, serviceSettings } from '@/db/schema';
 import {
-  buildSchoolCalendar, DEFAULT_DEADLINE_DAYS, DEFAULT_WEEKDAYS, schoolYearLastDay,
-  type IsoDate, type SchoolCalendar, type ServiceKind,
+  buildSchoolCalendar,
+  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_WEEKDAYS,
+  schoolYearLastDay,
+  type IsoDate,
+  type SchoolCalendar,
+  type ServiceKind,
 } from '@/lib/planning';
 import { UserError } from '@/lib/errors';
 
@@ -24,8 +29,11 @@ export async function loadServiceCalendar(
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, p.schoolYearId));
   if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'unknown_year');
   const [holidays, settings] = await Promise.all([
-    db.select({ start: holidayPeriods.start, end: holidayPeriods.end, label: holidayPeriods.label })
-      .from(holidayPeriods).where(eq(holidayPeriods.schoolYearId, year.id)).orderBy(holidayPeriods.start),
+    db
+      .select({ start: holidayPeriods.start, end: holidayPeriods.end, label: holidayPeriods.label })
+      .from(holidayPeriods)
+      .where(eq(holidayPeriods.schoolYearId, year.id))
+      .orderBy(holidayPeriods.start),
     db.select().from(serviceSettings).where(eq(serviceSettings.service, p.service)),
   ]);
   const base = buildSchoolCalendar({ yearStart: year.yearStart, yearEnd: year.yearEnd, holidays });
@@ -33,11 +41,14 @@ export async function loadServiceCalendar(
   const closed = await db
     .select({ date: closures.date })
     .from(closures)
-    .where(and(
-      gte(closures.date, year.yearStart), lte(closures.date, lastDay),
-      p.siteId === null ? isNull(closures.siteId) : or(isNull(closures.siteId), eq(closures.siteId, p.siteId)),
-      or(isNull(closures.service), eq(closures.service, p.service)),
-    ));
+    .where(
+      and(
+        gte(closures.date, year.yearStart),
+        lte(closures.date, lastDay),
+        p.siteId === null ? isNull(closures.siteId) : or(isNull(closures.siteId), eq(closures.siteId, p.siteId)),
+        or(isNull(closures.service), eq(closures.service, p.service)),
+      ),
+    );
   const setting = settings[0];
   return {
     schoolYear: { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd, lastDay },

@@ -10,7 +10,10 @@ export interface BookedUnit {
   unit: Unit;
 }
 
-export async function childCalendar(db: Queryable, p: { familyId: number; childId: number; from: IsoDate; to: IsoDate }): Promise<BookedUnit[]> {
+export async function childCalendar(
+  db: Queryable,
+  p: { familyId: number; childId: number; from: IsoDate; to: IsoDate },
+): Promise<BookedUnit[]> {
   return db
     .select({ date: reservations.date, service: reservations.service, unit: reservations.unit })
     .from(reservations)

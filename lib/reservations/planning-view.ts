@@ -1,7 +1,21 @@
 // The days shown by the "Semaine" and "Mois" views of a service: which dates, which are greyed and why.
 import {
-  addDays, checkboxLabel, formatDateLong, formatMonthYear, greyReason, GREY_REASON_LABELS, isIsoDate, isoWeekday,
-  mondayOf, openDates, unitsOf, weekLabel, weeksOf, type IsoDate, type ServiceKind, type Unit,
+  addDays,
+  checkboxLabel,
+  formatDateLong,
+  formatMonthYear,
+  greyReason,
+  GREY_REASON_LABELS,
+  isIsoDate,
+  isoWeekday,
+  mondayOf,
+  openDates,
+  unitsOf,
+  weekLabel,
+  weeksOf,
+  type IsoDate,
+  type ServiceKind,
+  type Unit,
 } from '@/lib/planning';
 import type { ServiceCalendar } from './calendar';
 
@@ -29,13 +43,19 @@ export interface PlanningView {
 export function defaultAnchor(service: ServiceKind, cal: ServiceCalendar, today: IsoDate): IsoDate {
   const { yearStart, lastDay } = cal.schoolYear;
   const from = addDays(today, cal.deadlineDays) > yearStart ? addDays(today, cal.deadlineDays) : yearStart;
-  return openDates(service, cal.cal, from, lastDay, { weekdays: cal.weekdays })[0]
-    ?? openDates(service, cal.cal, yearStart, lastDay, { weekdays: cal.weekdays })[0]
-    ?? yearStart;
+  return (
+    openDates(service, cal.cal, from, lastDay, { weekdays: cal.weekdays })[0] ??
+    openDates(service, cal.cal, yearStart, lastDay, { weekdays: cal.weekdays })[0] ??
+    yearStart
+  );
 }
 
 export function buildPlanningView(
-  service: ServiceKind, cal: ServiceCalendar, today: IsoDate, kind: PlanningViewKind, anchorParam: string | undefined,
+  service: ServiceKind,
+  cal: ServiceCalendar,
+  today: IsoDate,
+  kind: PlanningViewKind,
+  anchorParam: string | undefined,
 ): PlanningView {
   const { yearStart, lastDay } = cal.schoolYear;
   let anchor = anchorParam && isIsoDate(anchorParam) ? anchorParam : defaultAnchor(service, cal, today);
@@ -49,7 +69,10 @@ export function buildPlanningView(
   if (kind === 'periode') {
     // one holiday period (accueil de loisirs des vacances): the one holding the anchor, else the next one
     const periods = [...cal.cal.holidays].sort((a, b) => (a.start < b.start ? -1 : 1));
-    const index = Math.max(0, periods.findIndex((h) => anchor <= h.end));
+    const index = Math.max(
+      0,
+      periods.findIndex((h) => anchor <= h.end),
+    );
     const period = periods[index] ?? periods[periods.length - 1]!;
     from = period.start;
     to = period.end;
@@ -72,15 +95,23 @@ export function buildPlanningView(
     title = formatMonthYear(from);
     title = title.charAt(0).toUpperCase() + title.slice(1);
   }
-  if (to < yearStart || previous < mondayOf(yearStart) && kind === 'semaine') previous = null;
+  if (to < yearStart || (previous < mondayOf(yearStart) && kind === 'semaine')) previous = null;
   if (kind === 'mois' && previous !== null && addDays(from, -1) < yearStart) previous = null;
   if (next > lastDay) next = null;
   return finish(service, cal, today, kind, anchor, title, from, to, previous, next);
 }
 
 function finish(
-  service: ServiceKind, cal: ServiceCalendar, today: IsoDate, kind: PlanningViewKind, anchor: IsoDate, title: string,
-  from: IsoDate, to: IsoDate, previous: IsoDate | null, next: IsoDate | null,
+  service: ServiceKind,
+  cal: ServiceCalendar,
+  today: IsoDate,
+  kind: PlanningViewKind,
+  anchor: IsoDate,
+  title: string,
+  from: IsoDate,
+  to: IsoDate,
+  previous: IsoDate | null,
+  next: IsoDate | null,
 ): PlanningView {
   const units = unitsOf(service);
   const days: PlanningDay[] = [];

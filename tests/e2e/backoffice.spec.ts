@@ -27,7 +27,10 @@ async function status(page: Page, url: string): Promise<{ status: number; locati
 test.describe('the administrator account', () => {
   test.describe.configure({ mode: 'default' });
 
-  test('who gets what: anonymous visitors go to Connexion, parents get 403, agents and admins enter', async ({ page, browser }) => {
+  test('who gets what: anonymous visitors go to Connexion, parents get 403, agents and admins enter', async ({
+    page,
+    browser,
+  }) => {
     for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) {
       const anonymous = await status(page, url);
       expect([anonymous.status, anonymous.location], url).toEqual([307, expect.stringContaining('/connexion')]);
@@ -38,7 +41,8 @@ test.describe('the administrator account', () => {
       const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
       const agent = await context.newPage();
       await signIn(agent, account);
-      for (const url of [...PAGES.map(([u]) => u), ...EXPORTS]) expect((await status(agent, url)).status, `${url} as ${account.email}`).toBe(200);
+      for (const url of [...PAGES.map(([u]) => u), ...EXPORTS])
+        expect((await status(agent, url)).status, `${url} as ${account.email}`).toBe(200);
       await context.close();
     }
   });
@@ -74,7 +78,10 @@ test.describe('the administrator account', () => {
     let message = '';
     await expect(async () => {
       await agent.goto('/admin/emails');
-      const link = agent.getByRole('row', { name: /admin@example\.fr/ }).getByRole('link', { name: subject }).first();
+      const link = agent
+        .getByRole('row', { name: /admin@example\.fr/ })
+        .getByRole('link', { name: subject })
+        .first();
       message = (await link.getAttribute('href', { timeout: 1000 }))!;
     }).toPass({ timeout: 15_000 });
     await agent.goto(message);
@@ -85,7 +92,8 @@ test.describe('the administrator account', () => {
     // and so is every other message of the mailbox
     await agent.goto('/admin/emails');
     expect(await agent.content()).not.toContain(token);
-    const messages = await agent.locator('a[href^="/admin/emails/"]')
+    const messages = await agent
+      .locator('a[href^="/admin/emails/"]')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(messages).toContain(message);
     for (const url of new Set(messages)) {
@@ -108,19 +116,28 @@ test('an agent finds every page of the back office from the menu, each accessibl
   test.setTimeout(60_000);
   await signIn(page, ACCOUNTS.staff);
   for (const [url, title] of PAGES) {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: title, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: title, exact: true })
+      .click();
     await expect(page).toHaveURL(new RegExp(`${url}$`));
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expectAccessible(page);
   }
 });
 
-test('an agent books on behalf of a family past the deadline, with a reason, and the parent sees it', async ({ page, browser }) => {
+test('an agent books on behalf of a family past the deadline, with a reason, and the parent sees it', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ACCOUNTS.staff);
   await page.goto('/admin/familles');
   await page.getByLabel("Nom de famille, e-mail d'un parent ou prénom d'un enfant").fill('mehdi.dumont.5@example.fr');
   await page.getByRole('button', { name: 'Rechercher' }).click();
-  await page.getByRole('link', { name: /Dumont/ }).first().click();
+  await page
+    .getByRole('link', { name: /Dumont/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /Famille Dumont/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: /Anna/ }).first().click();
@@ -147,13 +164,19 @@ test('an agent books on behalf of a family past the deadline, with a reason, and
   await page.getByLabel('Motif').fill('Demande de la maman au guichet, le 29 novembre');
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { name: 'Demande validée' })).toBeVisible();
-  const reference = (await page.getByText(/DEM-\d{4}-\d{6}/).first().textContent())!.match(/DEM-\d{4}-\d{6}/)![0];
+  const reference = (await page
+    .getByText(/DEM-\d{4}-\d{6}/)
+    .first()
+    .textContent())!.match(/DEM-\d{4}-\d{6}/)![0];
   await expectAccessible(page);
 
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const parent = await context.newPage();
   await signIn(parent, { email: 'mehdi.dumont.5@example.fr', password: 'Demo-2026!' });
-  await parent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes demandes' }).click();
+  await parent
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Mes demandes' })
+    .click();
   const row = parent.getByRole('row', { name: new RegExp(reference) });
   await expect(row).toContainText('par le Guichet famille');
   await row.getByRole('link', { name: reference }).click();
@@ -162,7 +185,10 @@ test('an agent books on behalf of a family past the deadline, with a reason, and
   await context.close();
 
   // the Journal names the agent, with the reason
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Journal', exact: true })
+    .click();
   await page.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Réservations modifiées' });
   await page.getByRole('button', { name: 'Filtrer' }).click();
   const entry = page.getByRole('row').filter({ hasText: reference });
@@ -185,7 +211,11 @@ test("an agent exports next week's meal order, and the CSV holds the page's coun
   expect(file.suggestedFilename()).toBe('commandes-repas-2026-11-30-2026-12-06.csv');
   const csv = readFileSync((await file.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM, for French Excel
-  const lines = csv.slice(1).trim().split(/\r\n/).map((l) => l.split(';'));
+  const lines = csv
+    .slice(1)
+    .trim()
+    .split(/\r\n/)
+    .map((l) => l.split(';'));
   expect(lines[0]).toEqual(['Date', 'Site', 'Repas classique', 'Repas sans viande', 'Total']);
   const grand = lines.find((l) => l[0] === 'Total général')!;
   expect(grand.slice(2).map(Number)).toEqual([classique, sansViande, total]);
@@ -201,7 +231,9 @@ test('a parent resets a forgotten password with the link of the e-mail', async (
   await expectAccessible(page);
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByRole('button', { name: 'Recevoir un lien' }).click();
-  await expect(page.getByText('Si un compte existe pour cette adresse, un e-mail vient de vous être envoyé', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Si un compte existe pour cette adresse, un e-mail vient de vous être envoyé', { exact: false }),
+  ).toBeVisible();
 
   // the e-mail's live link, as the parent receives it (the local demo writes it to MAIL_DEV_DIR; the mailbox masks it)
   const subject = 'Portail Famille : choisissez un nouveau mot de passe';
@@ -235,13 +267,18 @@ test('an agent adds a closure day, sees which families it affects, then confirms
   await expect(preview.getByRole('row').nth(1)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Confirmer la fermeture et annuler ces réservations' }).click();
-  await expect(page.getByText(/Fermeture enregistrée\. \d+ réservations? annulées?, \d+ familles? prévenues? par e-mail\./)).toBeVisible();
+  await expect(
+    page.getByText(/Fermeture enregistrée\. \d+ réservations? annulées?, \d+ familles? prévenues? par e-mail\./),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
 test("an agent finds tomorrow's attendance list of a centre and can print it", async ({ page }) => {
   await signIn(page, ACCOUNTS.staff);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Listes de présence' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Listes de présence' })
+    .click();
   await page.getByRole('combobox', { name: /^Site/ }).selectOption({ label: 'Accueil de loisirs Les Tilleuls' });
   await page.getByLabel(/^Date/).fill('2026-12-02');
   await page.getByRole('button', { name: 'Afficher' }).click();
@@ -263,10 +300,16 @@ test("an agent finds tomorrow's attendance list of a centre and can print it", a
   expect(breaks).toEqual(['auto', ...breaks.slice(1).map(() => 'page')]);
 });
 
-test('a family new at the desk: the agent creates it and invites the parent, who chooses a password and finds the child', async ({ page, browser }) => {
+test('a family new at the desk: the agent creates it and invites the parent, who chooses a password and finds the child', async ({
+  page,
+  browser,
+}) => {
   const email = `ines.nouvelle.${test.info().project.name}@example.fr`;
   await signIn(page, ACCOUNTS.staff);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Familles', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Familles', exact: true })
+    .click();
   await page.getByRole('link', { name: 'Créer une famille' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Créer une famille' })).toBeVisible();
   await expectAccessible(page);
@@ -314,10 +357,15 @@ test('a family new at the desk: the agent creates it and invites the parent, who
   // the agent's page follows, and the Journal says who did what, in French
   await page.reload();
   await expect(page.getByRole('row', { name: /Inès Nouvelle/ })).toContainText('Actif');
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Journal', exact: true })
+    .click();
   const journal = page.getByRole('table');
   await expect(journal.getByRole('row').filter({ hasText: 'Famille créée' }).first()).toContainText('agent');
   await expect(journal.getByRole('row').filter({ hasText: 'Invitation envoyée' }).first()).toBeVisible();
-  await expect(journal.getByRole('row').filter({ hasText: 'Compte activé (mot de passe choisi)' }).first()).toBeVisible();
+  await expect(
+    journal.getByRole('row').filter({ hasText: 'Compte activé (mot de passe choisi)' }).first(),
+  ).toBeVisible();
   await expectAccessible(page);
 });

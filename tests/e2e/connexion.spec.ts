@@ -31,7 +31,9 @@ test('a parent signs in, sees Léa and Hugo, and signs out', async ({ page }) =>
 
 test('a wrong password gets the French message, and the identifier is kept', async ({ page }) => {
   await submitLogin(page, { email: ACCOUNTS.parent.email, password: 'pas-le-bon' });
-  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Identifiant ou mot de passe incorrect.');
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
+    'Identifiant ou mot de passe incorrect.',
+  );
   await expect(page.getByLabel('Identifiant')).toHaveValue(ACCOUNTS.parent.email);
   await expectAccessible(page);
 });
@@ -49,10 +51,14 @@ test('too many wrong passwords get the retry message', async ({ page }, testInfo
   const email = `inconnu.${testInfo.project.name}@example.fr`;
   for (let i = 0; i < 5; i += 1) {
     await submitLogin(page, { email, password: `essai-${i}` });
-    await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Identifiant ou mot de passe incorrect.');
+    await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
+      'Identifiant ou mot de passe incorrect.',
+    );
   }
   await submitLogin(page, { email, password: 'encore-un' });
-  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Trop de tentatives de connexion. Par sécurité, réessayez dans 15 minutes.');
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
+    'Trop de tentatives de connexion. Par sécurité, réessayez dans 15 minutes.',
+  );
   await expectAccessible(page);
 });
 

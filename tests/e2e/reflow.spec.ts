@@ -17,7 +17,9 @@ test('at 320 px wide, a parent goes from Connexion to Étape 2 without sideways 
   await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  const manage = page.getByRole('link', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ }).first();
+  const manage = page
+    .getByRole('link', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ })
+    .first();
   await manage.click();
   await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
   await expectNoSidewaysScroll(page);
@@ -29,7 +31,10 @@ test('at 320 px wide, a parent goes from Connexion to Étape 2 without sideways 
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
 
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes demandes' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Mes demandes' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mes demandes' })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });

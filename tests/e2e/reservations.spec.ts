@@ -12,7 +12,9 @@ async function openStep1(page: Page) {
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
   await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
-  await expect(page.getByText('Lisez attentivement les différentes étapes de la démarche puis cliquez sur « Commencer ».')).toBeVisible();
+  await expect(
+    page.getByText('Lisez attentivement les différentes étapes de la démarche puis cliquez sur « Commencer ».'),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
@@ -24,7 +26,9 @@ async function validate(page: Page) {
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
-  const reference = (await page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/).textContent())!.match(/DEM-\d{4}-\d{6}/)![0];
+  const reference = (await page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/).textContent())!.match(
+    /DEM-\d{4}-\d{6}/,
+  )![0];
   await expectAccessible(page);
   return reference;
 }
@@ -57,7 +61,9 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
   await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
   // a meal alone is refused on the spot
   await page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' }).check();
-  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText("Un repas ne peut être réservé qu'avec une demi-journée");
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
+    "Un repas ne peut être réservé qu'avec une demi-journée",
+  );
   await page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' }).check();
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toHaveCount(0);
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
@@ -85,7 +91,9 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
   await signIn(agent, ACCOUNTS.staff);
   await expect(async () => {
     await agent.goto('/admin/emails');
-    await expect(agent.getByText(`Accusé de réception de votre demande ${reference}`).first()).toBeVisible({ timeout: 1000 });
+    await expect(agent.getByText(`Accusé de réception de votre demande ${reference}`).first()).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
   await expectAccessible(agent);
   await agentContext.close();
@@ -148,7 +156,11 @@ test('a two-week periodicity until the end of the school year', async ({ page })
   await page.getByText('Appliquer une périodicité', { exact: true }).click();
   await expect(page.getByText(/vient effacer les anciennes réservations/)).toBeVisible();
   await page.getByLabel('Pour 2 semaines').check();
-  await expect(page.getByText('La semaine 1 est la semaine du lundi 14 décembre 2026 au dimanche 20 décembre 2026', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('La semaine 1 est la semaine du lundi 14 décembre 2026 au dimanche 20 décembre 2026', {
+      exact: false,
+    }),
+  ).toBeVisible();
   for (const unit of ['Matin', 'Après-midi', 'Repas classique']) {
     await page.getByRole('checkbox', { name: `${unit} – mercredi, semaine 1` }).check();
   }
@@ -157,7 +169,11 @@ test('a two-week periodicity until the end of the school year', async ({ page })
   await expect(page.getByLabel('Au', { exact: true })).toHaveValue('2027-07-02');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Périodicité appliquée du mercredi 16 décembre 2026 au vendredi 2 juillet 2027' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Périodicité appliquée du mercredi 16 décembre 2026 au vendredi 2 juillet 2027' }),
+  ).toBeVisible();
   // week 1 (16 December) a full day with the meal; 13 January is a week 1 again, 6 January a week 2
   await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 16 décembre 2026' })).toBeChecked();
   await page.getByRole('link', { name: /Mois suivant/ }).click();

@@ -5,7 +5,9 @@ import { ACCOUNTS, signIn } from './support';
 
 const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
 
-test('each page comes with its own nonce, carried by every one of its scripts, and the other security headers', async ({ request }) => {
+test('each page comes with its own nonce, carried by every one of its scripts, and the other security headers', async ({
+  request,
+}) => {
   const seen = new Set<string>();
   for (const url of ['/connexion', '/mot-de-passe-oublie', '/connexion']) {
     const response = await request.get(url);
@@ -34,7 +36,8 @@ test('each page comes with its own nonce, carried by every one of its scripts, a
 test('under that policy the pages still run their scripts: no violation, and the app hydrates', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.goto('/mot-de-passe-oublie');
   await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next))).toBe(true);
@@ -49,16 +52,25 @@ test('the session cookie is http-only, same-site and secure', async ({ page, con
   await signIn(page, ACCOUNTS.parent);
   const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
   expect(session, 'the session cookie').toBeDefined();
-  expect(session).toMatchObject({ name: '__Secure-authjs.session-token', httpOnly: true, secure: true, sameSite: 'Lax' });
+  expect(session).toMatchObject({
+    name: '__Secure-authjs.session-token',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+  });
 });
 
-test('only signing in sets the session cookie: no later response sets it again, so signing out is final', async ({ page }) => {
+test('only signing in sets the session cookie: no later response sets it again, so signing out is final', async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.parent);
   // a request made while signed in (a page, a prefetch) answers without the session cookie: if it were still on
   // its way when the parent signs out, it could not sign them back in
   const response = await page.request.get('/mes-demandes');
   expect(response.status()).toBe(200);
-  expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && /session-token/.test(h.value))).toEqual([]);
+  expect(
+    response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && /session-token/.test(h.value)),
+  ).toEqual([]);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.goto('/mes-demandes');

@@ -12,7 +12,11 @@ test("Hugo's enrolment at the Wednesday centre, then his first booking", async (
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
   await expect(page.getByText("L'accueil de loisirs proposé correspond à votre secteur d'habitation.")).toBeVisible();
-  await expect(page.getByText('Si votre enfant doit fréquenter un autre accueil de loisirs de la ville, veuillez prendre contact avec le Guichet famille.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Si votre enfant doit fréquenter un autre accueil de loisirs de la ville, veuillez prendre contact avec le Guichet famille.',
+    ),
+  ).toBeVisible();
   // going on without selecting the site is refused with a French message
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText('Sélectionnez le lieu proposé.');
@@ -23,7 +27,9 @@ test("Hugo's enrolment at the Wednesday centre, then his first booking", async (
   await expect(page.getByText('Accueil de loisirs Les Tilleuls')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs du mercredi.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs du mercredi.", { exact: false }),
+  ).toBeVisible();
   await expect(page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/)).toBeVisible();
   await expectAccessible(page);
 
@@ -55,12 +61,17 @@ test('a canteen periodicity for the rest of the year', async ({ page }) => {
   await expect(page.getByRole('checkbox', { name: 'Matin – lundi 14 décembre 2026' })).toHaveCount(0);
   await page.getByText('Appliquer une périodicité', { exact: true }).click();
   await page.getByLabel('Pour 1 semaine').check();
-  for (const day of ['lundi', 'mardi', 'vendredi']) await page.getByRole('checkbox', { name: `Repas classique – ${day}, semaine 1` }).check();
+  for (const day of ['lundi', 'mardi', 'vendredi'])
+    await page.getByRole('checkbox', { name: `Repas classique – ${day}, semaine 1` }).check();
   await page.getByRole('checkbox', { name: 'Repas sans viande – jeudi, semaine 1' }).check();
   await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-14');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Périodicité appliquée du lundi 14 décembre 2026 au vendredi 2 juillet 2027' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Périodicité appliquée du lundi 14 décembre 2026 au vendredi 2 juillet 2027' }),
+  ).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Repas sans viande – jeudi 17 décembre 2026' })).toBeChecked();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await expect(page.getByRole('row', { name: /jeudi 1 juillet 2027/ })).toBeVisible();
@@ -75,14 +86,18 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   await page.getByRole('radio', { name: /Accueil de loisirs Les Tilleuls/ }).check();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs des vacances.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Votre enfant est désormais inscrit à l'accueil de loisirs des vacances.", { exact: false }),
+  ).toBeVisible();
   await page.getByRole('main').getByRole('link', { name: 'Gérer mes réservations' }).click();
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByRole('heading', { name: /Vacances de Noël/ })).toBeVisible();
   await page.getByRole('link', { name: /Vacances suivantes/ }).click();
   await expect(page.getByRole('heading', { name: /Vacances d'hiver/ })).toBeVisible();
   const monday = page.getByRole('group', { name: /lundi 8 février 2027/ });
-  const morning = monday.locator('label').filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
+  const morning = monday
+    .locator('label')
+    .filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
   await expect(morning.getByText('1 place', { exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
@@ -94,7 +109,9 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const neighbour = await other.newPage();
   await signIn(neighbour, ACCOUNTS.neighbour);
-  await neighbour.getByRole('link', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' }).click();
+  await neighbour
+    .getByRole('link', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' })
+    .click();
   await neighbour.getByRole('button', { name: 'Commencer' }).click();
   await neighbour.getByRole('link', { name: /Vacances suivantes/ }).click();
   await neighbour.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
@@ -105,11 +122,15 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   await other.close();
 
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText("Il n'y a plus de place : lundi 8 février 2027 (matin) est complet.");
+  await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
+    "Il n'y a plus de place : lundi 8 février 2027 (matin) est complet.",
+  );
   await expectAccessible(page);
   await page.getByRole('link', { name: "Retour à l'étape 1" }).click();
   await page.getByRole('link', { name: /Vacances suivantes/ }).click();
-  const full = page.getByRole('group', { name: /lundi 8 février 2027/ }).locator('label')
+  const full = page
+    .getByRole('group', { name: /lundi 8 février 2027/ })
+    .locator('label')
     .filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
   await expect(full.getByText('Complet')).toBeVisible();
 });

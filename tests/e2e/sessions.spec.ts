@@ -12,7 +12,10 @@ const cookieHeader = async (page: Page) =>
 async function replay(page: Page, original: Request, cookie: string) {
   const headers = { ...(await original.allHeaders()), cookie };
   return page.context().request.fetch(original.url(), {
-    method: 'POST', headers, data: original.postDataBuffer() ?? undefined, maxRedirects: 0,
+    method: 'POST',
+    headers,
+    data: original.postDataBuffer() ?? undefined,
+    maxRedirects: 0,
   });
 }
 
@@ -30,7 +33,9 @@ async function captureGoToRecap(page: Page): Promise<Request> {
   return captured;
 }
 
-test('a session cookie replayed after « Se déconnecter » opens no page and runs no server action', async ({ browser }) => {
+test('a session cookie replayed after « Se déconnecter » opens no page and runs no server action', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const captured = await captureGoToRecap(page);
@@ -59,7 +64,9 @@ test('a session cookie replayed after « Se déconnecter » opens no page and ru
   await context.close();
 });
 
-test('a server action called from another origin or with an unreadable body gets a 4xx, not a 500', async ({ page }) => {
+test('a server action called from another origin or with an unreadable body gets a 4xx, not a 500', async ({
+  page,
+}) => {
   const captured = await captureGoToRecap(page);
   const headers = await captured.allHeaders();
   const send = (extra: Record<string, string>, data: string | Buffer) =>
@@ -73,7 +80,7 @@ test('a server action called from another origin or with an unreadable body gets
   expect((await send({ 'content-type': 'text/plain;charset=UTF-8' }, '["$K1",')).status()).toBe(400);
 });
 
-test('an agent\'s cookie replayed after « Se déconnecter » downloads no export', async ({ page }) => {
+test("an agent's cookie replayed after « Se déconnecter » downloads no export", async ({ page }) => {
   await signIn(page, ACCOUNTS.staff);
   const stolen = await cookieHeader(page);
   const exportUrl = '/admin/presences/export?date=2026-12-02';
@@ -91,7 +98,14 @@ function post(baseURL: string, path: string, from: string, headers: Record<strin
   const url = new URL(path, baseURL);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: url.port, path: url.pathname + url.search, method: body ? 'POST' : 'GET', headers, localAddress: from },
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname + url.search,
+        method: body ? 'POST' : 'GET',
+        headers,
+        localAddress: from,
+      },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -103,21 +117,46 @@ function post(baseURL: string, path: string, from: string, headers: Record<strin
   });
 }
 
-async function signInOverHttp(baseURL: string, from: string, email: string, password: string, forwarded: Record<string, string>) {
+async function signInOverHttp(
+  baseURL: string,
+  from: string,
+  email: string,
+  password: string,
+  forwarded: Record<string, string>,
+) {
   const csrf = await post(baseURL, '/api/auth/csrf', from, forwarded);
   const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  const body = new URLSearchParams({ csrfToken: JSON.parse(csrf.body).csrfToken, email, password, callbackUrl: '/' }).toString();
-  const answer = await post(baseURL, '/api/auth/callback/credentials', from, {
-    ...forwarded, cookie, 'content-type': 'application/x-www-form-urlencoded',
-  }, body);
+  const body = new URLSearchParams({
+    csrfToken: JSON.parse(csrf.body).csrfToken,
+    email,
+    password,
+    callbackUrl: '/',
+  }).toString();
+  const answer = await post(
+    baseURL,
+    '/api/auth/callback/credentials',
+    from,
+    {
+      ...forwarded,
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body,
+  );
   return answer.headers.location ?? '';
 }
 
-test('a new X-Forwarded-For on every try does not escape the limit: password spraying stops at the 31st', async ({ baseURL }, testInfo) => {
+test('a new X-Forwarded-For on every try does not escape the limit: password spraying stops at the 31st', async ({
+  baseURL,
+}, testInfo) => {
   // one address of its own per project, so that no other journey shares its counter
   const from = testInfo.project.name === 'mobile' ? '127.0.0.61' : '127.0.0.60';
   for (let i = 1; i <= 30; i += 1) {
-    const headers = { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}`, 'x-portail-peer': `192.0.2.${i}` };
+    const headers = {
+      'x-forwarded-for': `203.0.113.${i}`,
+      'x-real-ip': `198.51.100.${i}`,
+      'x-portail-peer': `192.0.2.${i}`,
+    };
     const location = await signInOverHttp(baseURL!, from, `inconnu.${i}@example.fr`, 'Printemps2026', headers);
     expect(location, `attempt ${i}`).toContain('code=invalid');
   }
@@ -126,6 +165,12 @@ test('a new X-Forwarded-For on every try does not escape the limit: password spr
   });
   expect(limited).toContain('code=rate_limited');
   // the same parent from their own address is not concerned
-  const elsewhere = await signInOverHttp(baseURL!, '127.0.0.62', ACCOUNTS.neighbour.email, ACCOUNTS.neighbour.password, {});
+  const elsewhere = await signInOverHttp(
+    baseURL!,
+    '127.0.0.62',
+    ACCOUNTS.neighbour.email,
+    ACCOUNTS.neighbour.password,
+    {},
+  );
   expect(elsewhere).not.toContain('error=');
 });

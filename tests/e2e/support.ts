@@ -16,7 +16,9 @@ export const ACCOUNTS = {
 /** Fails on any WCAG 2.1 A/AA violation of the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, `accessibility of ${page.url()}`).toEqual([]);
 }
 
@@ -68,17 +70,25 @@ export interface LiveMail {
 export function liveMails(): LiveMail[] {
   const dir = serverMailDir();
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((name) => /^\d+\.txt$/.test(name)).map((name) => {
-    const content = fs.readFileSync(path.join(dir, name), 'utf8');
-    const blank = content.indexOf('\n\n');
-    const headers = new Map(content.slice(0, blank).split('\n').map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon), line.slice(colon + 1).trim()] as const;
-    }));
-    const header = (field: string) => headers.get(field) ?? '';
-    const outboxId = Number(name.slice(0, -4));
-    return { outboxId, to: header('To'), subject: header('Subject'), text: content.slice(blank + 2) };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^\d+\.txt$/.test(name))
+    .map((name) => {
+      const content = fs.readFileSync(path.join(dir, name), 'utf8');
+      const blank = content.indexOf('\n\n');
+      const headers = new Map(
+        content
+          .slice(0, blank)
+          .split('\n')
+          .map((line) => {
+            const colon = line.indexOf(':');
+            return [line.slice(0, colon), line.slice(colon + 1).trim()] as const;
+          }),
+      );
+      const header = (field: string) => headers.get(field) ?? '';
+      const outboxId = Number(name.slice(0, -4));
+      return { outboxId, to: header('To'), subject: header('Subject'), text: content.slice(blank + 2) };
+    });
 }
 
 /** The latest live e-mail with this subject sent to this address, waiting for the dispatcher to write it. */

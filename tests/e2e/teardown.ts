@@ -11,7 +11,9 @@ export default async function teardown(): Promise<void> {
   if (process.env.DATABASE_URL) {
     const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
     try {
-      const found = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`portail_e2e_${runId}_%`}`;
+      const found = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`portail_e2e_${runId}_%`}`;
       for (const { datname } of found) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     } finally {
       await admin.end();

@@ -13,7 +13,13 @@ import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
 import { linkToken } from '@/lib/accounts/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';
-import { findValidToken, hashToken, INVALID_LINK, newPasswordSchema, setPasswordWithToken } from '@/lib/accounts/tokens';
+import {
+  findValidToken,
+  hashToken,
+  INVALID_LINK,
+  newPasswordSchema,
+  setPasswordWithToken,
+} from '@/lib/accounts/tokens';
 import { authenticate } from '@/lib/auth/authenticate';
 import { dispatchPending } from '@/lib/email/dispatcher';
 import { renderEmail } from '@/lib/email/render';
@@ -21,11 +27,22 @@ import { UserError } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // The server action's session: a staff member (hoisted above the imports by Vitest).
-const session = vi.hoisted(() => ({ user: null as null | { id: number; email: string; firstName: string; lastName: string; role: 'staff' | 'admin'; familyId: null } }));
+const session = vi.hoisted(() => ({
+  user: null as null | {
+    id: number;
+    email: string;
+    firstName: string;
+    lastName: string;
+    role: 'staff' | 'admin';
+    familyId: null;
+  },
+}));
 vi.mock('server-only', () => ({}));
 vi.mock('@/lib/auth/session', () => ({
   requireStaff: async () => session.user,
-  requireParent: async () => { throw new Error('not a parent'); },
+  requireParent: async () => {
+    throw new Error('not a parent');
+  },
   currentUser: async () => session.user,
 }));
 
@@ -44,7 +61,10 @@ beforeAll(async () => {
   vi.stubEnv('APP_URL', appUrl); // the local demo's address: not a real deployment
   database = await createTestDatabase();
   await seedIfEmpty(database.db, () => {});
-  const found = await database.db.select({ id: accounts.id, role: accounts.role }).from(accounts).where(sql`${accounts.role} in ('staff', 'admin')`);
+  const found = await database.db
+    .select({ id: accounts.id, role: accounts.role })
+    .from(accounts)
+    .where(sql`${accounts.role} in ('staff', 'admin')`);
   staff = { id: found.find((a) => a.role === 'staff')!.id, role: 'staff' };
   admin = { id: found.find((a) => a.role === 'admin')!.id, role: 'admin' };
 });
@@ -82,7 +102,8 @@ async function lastLinkTo(to: string, template: 'invitation' | 'password-reset')
   return link![1]!;
 }
 
-const outboxCount = async () => (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from email_outbox`))[0]!.n;
+const outboxCount = async () =>
+  (await rows<{ n: number }>(database.db, sql`select count(*)::int as n from email_outbox`))[0]!.n;
 
 async function newParentWithoutAccount(email: string): Promise<number> {
   const [family] = await rows<{ id: number }>(database.db, sql`select id from families order by id limit 1`);
@@ -96,29 +117,54 @@ async function newParentWithoutAccount(email: string): Promise<number> {
 describe('an agent invites a parent who has no account', () => {
   it('creates the account, links it to the parent and queues an invitation whose link works once', async () => {
     const parentId = await newParentWithoutAccount('nadia.benali@example.fr');
-    const { accountId, created } = await database.db.transaction((tx) => inviteParent(tx, { actor: staff, parentId, now: NOW, appUrl }));
+    const { accountId, created } = await database.db.transaction((tx) =>
+      inviteParent(tx, { actor: staff, parentId, now: NOW, appUrl }),
+    );
     expect(created).toBe(true);
-    const [parent] = await database.db.select({ accountId: parents.accountId }).from(parents).where(eq(parents.id, parentId));
+    const [parent] = await database.db
+      .select({ accountId: parents.accountId })
+      .from(parents)
+      .where(eq(parents.id, parentId));
     expect(parent!.accountId).toBe(accountId);
 
     const token = await lastLinkTo('nadia.benali@example.fr', 'invitation');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // only the hash is stored
-    const stored = await database.db.select({ hash: accountTokens.tokenHash }).from(accountTokens).where(eq(accountTokens.accountId, accountId));
+    const stored = await database.db
+      .select({ hash: accountTokens.tokenHash })
+      .from(accountTokens)
+      .where(eq(accountTokens.accountId, accountId));
     expect(stored).toEqual([{ hash: hashToken(token) }]);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const mail = await renderEmail('invitation', (await database.db.select({ p: emailOutbox.payload }).from(emailOutbox).where(eq(emailOutbox.to, 'nadia.benali@example.fr')))[0]!.p);
+    const mail = await renderEmail(
+      'invitation',
+      (
+        await database.db
+          .select({ p: emailOutbox.payload })
+          .from(emailOutbox)
+          .where(eq(emailOutbox.to, 'nadia.benali@example.fr'))
+      )[0]!.p,
+    );
     expect(mail.text).toContain(`${appUrl}/activation/${token}`);
 
-    expect(await findValidToken(database.db, { token, kind: 'invitation', now: hours(1) })).toMatchObject({ accountId });
+    expect(await findValidToken(database.db, { token, kind: 'invitation', now: hours(1) })).toMatchObject({
+      accountId,
+    });
     // a reset token is not an invitation
     expect(await findValidToken(database.db, { token, kind: 'password_reset', now: hours(1) })).toBeNull();
     await setPasswordWithToken(database.db, { token, kind: 'invitation', password: 'Bienvenue-2026', now: hours(1) });
-    expect((await authenticate(database.db, { email: 'nadia.benali@example.fr', password: 'Bienvenue-2026', ip: 't1' })).ok).toBe(true);
+    expect(
+      (await authenticate(database.db, { email: 'nadia.benali@example.fr', password: 'Bienvenue-2026', ip: 't1' })).ok,
+    ).toBe(true);
 
-    await expect(setPasswordWithToken(database.db, { token, kind: 'invitation', password: 'Autre-mot-2026', now: hours(2) })).rejects.toThrow(INVALID_LINK);
-    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.activate'), eq(auditLog.entityId, String(accountId))));
+    await expect(
+      setPasswordWithToken(database.db, { token, kind: 'invitation', password: 'Autre-mot-2026', now: hours(2) }),
+    ).rejects.toThrow(INVALID_LINK);
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.activate'), eq(auditLog.entityId, String(accountId))));
     expect(audit).toBeDefined();
   });
 
@@ -127,22 +173,50 @@ describe('an agent invites a parent who has no account', () => {
     await database.db.transaction((tx) => inviteParent(tx, { actor: staff, parentId, now: NOW, appUrl }));
     const token = await lastLinkTo('late.parent@example.fr', 'invitation');
     expect(await findValidToken(database.db, { token, kind: 'invitation', now: hours(7 * 24 - 1) })).not.toBeNull();
-    const late = setPasswordWithToken(database.db, { token, kind: 'invitation', password: 'Trop-tard-2026', now: hours(7 * 24 + 1) });
+    const late = setPasswordWithToken(database.db, {
+      token,
+      kind: 'invitation',
+      password: 'Trop-tard-2026',
+      now: hours(7 * 24 + 1),
+    });
     await expect(late).rejects.toBeInstanceOf(UserError);
     await expect(late).rejects.toThrow(INVALID_LINK);
-    await expect(setPasswordWithToken(database.db, { token: 'x'.repeat(43), kind: 'invitation', password: 'Inconnu-2026', now: NOW })).rejects.toThrow(INVALID_LINK);
+    await expect(
+      setPasswordWithToken(database.db, {
+        token: 'x'.repeat(43),
+        kind: 'invitation',
+        password: 'Inconnu-2026',
+        now: NOW,
+      }),
+    ).rejects.toThrow(INVALID_LINK);
   });
 
   it('sends again: the new link works and the old one no longer does', async () => {
     const parentId = await newParentWithoutAccount('again.parent@example.fr');
     const first = await database.db.transaction((tx) => inviteParent(tx, { actor: staff, parentId, now: NOW, appUrl }));
     const oldToken = await lastLinkTo('again.parent@example.fr', 'invitation');
-    const second = await database.db.transaction((tx) => inviteParent(tx, { actor: staff, parentId, now: hours(1), appUrl }));
+    const second = await database.db.transaction((tx) =>
+      inviteParent(tx, { actor: staff, parentId, now: hours(1), appUrl }),
+    );
     expect(second).toEqual({ accountId: first.accountId, created: false });
     const newToken = await lastLinkTo('again.parent@example.fr', 'invitation');
     expect(newToken).not.toBe(oldToken);
-    await expect(setPasswordWithToken(database.db, { token: oldToken, kind: 'invitation', password: 'Ancien-lien-2026', now: hours(2) })).rejects.toThrow(INVALID_LINK);
-    await expect(setPasswordWithToken(database.db, { token: newToken, kind: 'invitation', password: 'Nouveau-lien-2026', now: hours(2) })).resolves.toMatchObject({ accountId: first.accountId });
+    await expect(
+      setPasswordWithToken(database.db, {
+        token: oldToken,
+        kind: 'invitation',
+        password: 'Ancien-lien-2026',
+        now: hours(2),
+      }),
+    ).rejects.toThrow(INVALID_LINK);
+    await expect(
+      setPasswordWithToken(database.db, {
+        token: newToken,
+        kind: 'invitation',
+        password: 'Nouveau-lien-2026',
+        now: hours(2),
+      }),
+    ).resolves.toMatchObject({ accountId: first.accountId });
   });
 
   it('accepts 10 characters typed twice the same, and nothing shorter or different', () => {
@@ -159,75 +233,169 @@ describe('« Mot de passe oublié ? »', () => {
 
   it('answers the same for an unknown address, and queues nothing', async () => {
     const before = await outboxCount();
-    const result = await requestPasswordReset(database.db, { email: 'personne@example.fr', ip: 'r1', now: NOW, appUrl });
+    const result = await requestPasswordReset(database.db, {
+      email: 'personne@example.fr',
+      ip: 'r1',
+      now: NOW,
+      appUrl,
+    });
     expect(result).toEqual({ ok: true });
     expect(await outboxCount()).toBe(before);
   });
 
   it("queues an e-mail for a known address; the link works once, the new password signs in, the old one doesn't, and every session ends", async () => {
-    const [account] = await database.db.select({ id: accounts.id, v: accounts.sessionVersion }).from(accounts).where(eq(accounts.email, martin.email));
-    const result = await requestPasswordReset(database.db, { email: ' Famille.Martin@example.fr ', ip: 'r2', now: NOW, appUrl });
+    const [account] = await database.db
+      .select({ id: accounts.id, v: accounts.sessionVersion })
+      .from(accounts)
+      .where(eq(accounts.email, martin.email));
+    const result = await requestPasswordReset(database.db, {
+      email: ' Famille.Martin@example.fr ',
+      ip: 'r2',
+      now: NOW,
+      appUrl,
+    });
     expect(result).toEqual({ ok: true });
     const token = await lastLinkTo(martin.email, 'password-reset');
-    const [queued] = await database.db.select({ p: emailOutbox.payload }).from(emailOutbox).where(and(eq(emailOutbox.to, martin.email), eq(emailOutbox.template, 'password-reset')));
+    const [queued] = await database.db
+      .select({ p: emailOutbox.payload })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.to, martin.email), eq(emailOutbox.template, 'password-reset')));
     const mail = await renderEmail('password-reset', queued!.p);
     expect(mail.subject).toMatch(/nouveau mot de passe/);
     expect(mail.text).toContain(`${appUrl}/reinitialisation/${token}`);
 
-    await setPasswordWithToken(database.db, { token, kind: 'password_reset', password: 'Nouveau-2026!', now: hours(0.5) });
-    expect((await authenticate(database.db, { email: martin.email, password: 'Nouveau-2026!', ip: 'r2' })).ok).toBe(true);
-    expect(await authenticate(database.db, { email: martin.email, password: martin.password, ip: 'r2' })).toEqual({ ok: false, reason: 'invalid' });
-    const [after] = await database.db.select({ v: accounts.sessionVersion }).from(accounts).where(eq(accounts.id, account!.id));
+    await setPasswordWithToken(database.db, {
+      token,
+      kind: 'password_reset',
+      password: 'Nouveau-2026!',
+      now: hours(0.5),
+    });
+    expect((await authenticate(database.db, { email: martin.email, password: 'Nouveau-2026!', ip: 'r2' })).ok).toBe(
+      true,
+    );
+    expect(await authenticate(database.db, { email: martin.email, password: martin.password, ip: 'r2' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    const [after] = await database.db
+      .select({ v: accounts.sessionVersion })
+      .from(accounts)
+      .where(eq(accounts.id, account!.id));
     expect(after!.v).toBe(account!.v + 1);
 
-    await expect(setPasswordWithToken(database.db, { token, kind: 'password_reset', password: 'Encore-2026!', now: hours(0.6) })).rejects.toThrow(INVALID_LINK);
-    const [audit] = await database.db.select({ actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.action, 'account.password_reset'), eq(auditLog.entityId, String(account!.id))));
+    await expect(
+      setPasswordWithToken(database.db, { token, kind: 'password_reset', password: 'Encore-2026!', now: hours(0.6) }),
+    ).rejects.toThrow(INVALID_LINK);
+    const [audit] = await database.db
+      .select({ actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.password_reset'), eq(auditLog.entityId, String(account!.id))));
     expect(audit!.actorId).toBe(account!.id);
   });
 
   it('refuses the link after one hour', async () => {
     await requestPasswordReset(database.db, { email: DEMO_ACCOUNTS.neighbour.email, ip: 'r3', now: NOW, appUrl });
     const token = await lastLinkTo(DEMO_ACCOUNTS.neighbour.email, 'password-reset');
-    await expect(setPasswordWithToken(database.db, { token, kind: 'password_reset', password: 'Trop-tard-2026', now: hours(1.01) })).rejects.toThrow(INVALID_LINK);
-    expect((await authenticate(database.db, { email: DEMO_ACCOUNTS.neighbour.email, password: DEMO_ACCOUNTS.neighbour.password, ip: 'r3' })).ok).toBe(true);
+    await expect(
+      setPasswordWithToken(database.db, {
+        token,
+        kind: 'password_reset',
+        password: 'Trop-tard-2026',
+        now: hours(1.01),
+      }),
+    ).rejects.toThrow(INVALID_LINK);
+    expect(
+      (
+        await authenticate(database.db, {
+          email: DEMO_ACCOUNTS.neighbour.email,
+          password: DEMO_ACCOUNTS.neighbour.password,
+          ip: 'r3',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('limits the requests per address typed, known or not, and per network address', async () => {
     for (let i = 0; i < RESET_LIMITS.perEmail; i += 1) {
-      expect(await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: `r4-${i}`, now: NOW, appUrl })).toEqual({ ok: true });
+      expect(
+        await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: `r4-${i}`, now: NOW, appUrl }),
+      ).toEqual({ ok: true });
     }
-    expect(await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: 'r4-x', now: NOW, appUrl })).toMatchObject({ ok: false, reason: 'rate_limited' });
-    expect(await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: 'r4-x', now: hours(1.01), appUrl })).toEqual({ ok: true });
+    expect(
+      await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: 'r4-x', now: NOW, appUrl }),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(
+      await requestPasswordReset(database.db, { email: 'limite@example.fr', ip: 'r4-x', now: hours(1.01), appUrl }),
+    ).toEqual({ ok: true });
 
     for (let i = 0; i < RESET_LIMITS.perAddress; i += 1) {
       await requestPasswordReset(database.db, { email: `x${i}@example.fr`, ip: 'r5', now: NOW, appUrl });
     }
-    expect(await requestPasswordReset(database.db, { email: 'autre@example.fr', ip: 'r5', now: NOW, appUrl })).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(
+      await requestPasswordReset(database.db, { email: 'autre@example.fr', ip: 'r5', now: NOW, appUrl }),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
   });
 });
 
 describe('staff accounts', () => {
   it('an administrator creates an agent, who is invited; an agent cannot, nor disable anyone', async () => {
-    const input = { firstName: 'Lucie', lastName: 'Guichet', email: 'Lucie.Guichet@example.fr', role: 'staff' as const };
-    const { accountId } = await database.db.transaction((tx) => createStaffAccount(tx, { actor: admin, input, now: NOW, appUrl }));
+    const input = {
+      firstName: 'Lucie',
+      lastName: 'Guichet',
+      email: 'Lucie.Guichet@example.fr',
+      role: 'staff' as const,
+    };
+    const { accountId } = await database.db.transaction((tx) =>
+      createStaffAccount(tx, { actor: admin, input, now: NOW, appUrl }),
+    );
     expect(await lastLinkTo('lucie.guichet@example.fr', 'invitation')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await expect(database.db.transaction((tx) => createStaffAccount(tx, { actor: admin, input, now: NOW, appUrl }))).rejects.toThrow(/existe déjà/);
+    await expect(
+      database.db.transaction((tx) => createStaffAccount(tx, { actor: admin, input, now: NOW, appUrl })),
+    ).rejects.toThrow(/existe déjà/);
 
-    await expect(database.db.transaction((tx) => createStaffAccount(tx, { actor: staff, input: { ...input, email: 'x@example.fr' }, now: NOW, appUrl }))).rejects.toThrow(/réservée aux administrateurs/);
-    await expect(database.db.transaction((tx) => setStaffAccountDisabled(tx, { actor: staff, accountId, disabled: true, now: NOW }))).rejects.toThrow(/réservée aux administrateurs/);
+    await expect(
+      database.db.transaction((tx) =>
+        createStaffAccount(tx, { actor: staff, input: { ...input, email: 'x@example.fr' }, now: NOW, appUrl }),
+      ),
+    ).rejects.toThrow(/réservée aux administrateurs/);
+    await expect(
+      database.db.transaction((tx) =>
+        setStaffAccountDisabled(tx, { actor: staff, accountId, disabled: true, now: NOW }),
+      ),
+    ).rejects.toThrow(/réservée aux administrateurs/);
 
-    await database.db.transaction((tx) => setStaffAccountDisabled(tx, { actor: admin, accountId, disabled: true, now: NOW }));
-    const [row] = await database.db.select({ disabledAt: accounts.disabledAt }).from(accounts).where(eq(accounts.id, accountId));
+    await database.db.transaction((tx) =>
+      setStaffAccountDisabled(tx, { actor: admin, accountId, disabled: true, now: NOW }),
+    );
+    const [row] = await database.db
+      .select({ disabledAt: accounts.disabledAt })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
     expect(row!.disabledAt).not.toBeNull();
     // a disabled account's invitation is gone
-    expect(await database.db.select().from(accountTokens).where(and(eq(accountTokens.accountId, accountId), sql`${accountTokens.usedAt} is null`))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(accountTokens)
+        .where(and(eq(accountTokens.accountId, accountId), sql`${accountTokens.usedAt} is null`)),
+    ).toEqual([]);
   });
 
   it('the server action refuses a staff member, and nothing is created', async () => {
     const { createStaffAccountAction } = await import('@/app/admin/comptes/actions');
-    session.user = { id: staff.id, email: DEMO_ACCOUNTS.staff.email, firstName: 'Camille', lastName: 'Agent', role: 'staff', familyId: null };
+    session.user = {
+      id: staff.id,
+      email: DEMO_ACCOUNTS.staff.email,
+      firstName: 'Camille',
+      lastName: 'Agent',
+      role: 'staff',
+      familyId: null,
+    };
     const form = new FormData();
-    form.set('firstName', 'Paul'); form.set('lastName', 'Refus'); form.set('email', 'paul.refus@example.fr'); form.set('role', 'admin');
+    form.set('firstName', 'Paul');
+    form.set('lastName', 'Refus');
+    form.set('email', 'paul.refus@example.fr');
+    form.set('role', 'admin');
     const state = await createStaffAccountAction({}, form);
     expect(state.formError).toMatch(/réservée aux administrateurs/);
     expect(await database.db.select().from(accounts).where(eq(accounts.email, 'paul.refus@example.fr'))).toEqual([]);
@@ -269,7 +437,9 @@ describe('no staff member can read a live link', () => {
       const payload = queued.payload as { nonce: string; linkBase: string };
       const token = linkToken(payload.nonce);
       // the token the e-mail will carry is the one whose hash the database keeps
-      const stored = await database.db.select().from(accountTokens)
+      const stored = await database.db
+        .select()
+        .from(accountTokens)
         .where(eq(accountTokens.tokenHash, hashToken(token)));
       expect(stored, template).toHaveLength(1);
       const json = JSON.stringify(queued.payload);

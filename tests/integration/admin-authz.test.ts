@@ -39,7 +39,10 @@ beforeAll(async () => {
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   for (const role of ['parent', 'staff', 'admin'] as const) {
-    const [row] = await database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS[role].email));
+    const [row] = await database.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, DEMO_ACCOUNTS[role].email));
     sessions[role] = await openTestSession(database.db, row!.id);
   }
 });
@@ -69,7 +72,10 @@ describe('back-office actions', () => {
     const name = path.relative(process.cwd(), file);
     it(`${name}: anonymous → Connexion, parent → 403, staff and admin → the use-case; nothing written by the first two`, async () => {
       const mod = (await import(file)) as Record<string, unknown>;
-      const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [string, (...a: unknown[]) => unknown][];
+      const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [
+        string,
+        (...a: unknown[]) => unknown,
+      ][];
       expect(actions.length).toBeGreaterThan(0);
       for (const [actionName, fn] of actions) {
         const before = await snapshot(database.db);
@@ -87,7 +93,9 @@ describe('back-office actions', () => {
         for (const role of ['staff', 'admin'] as const) {
           session.current = sessions[role];
           const result = await call(fn);
-          expect(result.digest ?? '', `${actionName} as ${role}`).not.toMatch(/NEXT_HTTP_ERROR_FALLBACK;403|\/connexion/);
+          expect(result.digest ?? '', `${actionName} as ${role}`).not.toMatch(
+            /NEXT_HTTP_ERROR_FALLBACK;403|\/connexion/,
+          );
         }
       }
     });

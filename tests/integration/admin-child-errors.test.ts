@@ -23,7 +23,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock('next-intl/server', async () => {
   const { createTranslator: translator } = await import('next-intl');
   const all = {
-    ...(await import('@/messages/fr.json')).default, ...(await import('@/messages/fr/admin-families.json')).default,
+    ...(await import('@/messages/fr.json')).default,
+    ...(await import('@/messages/fr/admin-families.json')).default,
   };
   return {
     getTranslations: async (namespace: string) =>
@@ -48,10 +49,15 @@ beforeAll(async () => {
   const [agent] = await database.db.select().from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
   const { id, email, firstName, lastName } = agent!;
   staff.user = { id, email, firstName, lastName, role: 'staff', familyId: null };
-  const [martin] = await database.db.select({ id: families.id }).from(families)
-    .where(eq(families.name, 'Martin')).limit(1);
+  const [martin] = await database.db
+    .select({ id: families.id })
+    .from(families)
+    .where(eq(families.name, 'Martin'))
+    .limit(1);
   family = martin!.id;
-  const [child] = await database.db.select({ id: children.id }).from(children)
+  const [child] = await database.db
+    .select({ id: children.id })
+    .from(children)
     .where(and(eq(children.familyId, family), eq(children.firstName, 'Hugo')));
   hugo = child!.id;
 });
@@ -90,15 +96,18 @@ const alertOf = (html: string) => /<p role="alert"[^>]*>(.*?)<\/p>/.exec(html)?.
 
 describe('the agent is sent back to the child page with a code, never a sentence', () => {
   it('Hugo is enrolled in nothing: ?erreur=not_enrolled', async () => {
-    expect(await startOnBehalf({ familyId: family, childId: hugo, service: 'cantine' }))
-      .toBe(`/admin/familles/${family}/enfants/${hugo}?erreur=not_enrolled`);
+    expect(await startOnBehalf({ familyId: family, childId: hugo, service: 'cantine' })).toBe(
+      `/admin/familles/${family}/enfants/${hugo}?erreur=not_enrolled`,
+    );
   });
 
   it('a child of another family: ?erreur=not_found; an unknown service: ?erreur=invalid_input', async () => {
-    expect(await startOnBehalf({ familyId: family + 1, childId: hugo, service: 'cantine' }))
-      .toBe(`/admin/familles/${family + 1}/enfants/${hugo}?erreur=not_found`);
-    expect(await startOnBehalf({ familyId: family, childId: hugo, service: 'piscine' }))
-      .toBe(`/admin/familles/${family}/enfants/${hugo}?erreur=invalid_input`);
+    expect(await startOnBehalf({ familyId: family + 1, childId: hugo, service: 'cantine' })).toBe(
+      `/admin/familles/${family + 1}/enfants/${hugo}?erreur=not_found`,
+    );
+    expect(await startOnBehalf({ familyId: family, childId: hugo, service: 'piscine' })).toBe(
+      `/admin/familles/${family}/enfants/${hugo}?erreur=invalid_input`,
+    );
   });
 
   it('any other refusal becomes refused', () => {

@@ -18,17 +18,41 @@ let byParent: { id: number; reference: string };
 let byAgent: { id: number; reference: string };
 const appUrl = 'http://localhost:3000';
 
-async function book(p: { accountId: number; date: string; now: Date; onBehalf?: { agentName: string; reason: string } }) {
+async function book(p: {
+  accountId: number;
+  date: string;
+  now: Date;
+  onBehalf?: { agentName: string; reason: string };
+}) {
   const { requestId } = await startReservationDraft(database.db, {
-    familyId: m.familyId, accountId: p.accountId, childId: m.lea, service: 'mercredi', today: TODAY, now: p.now, onBehalf: Boolean(p.onBehalf),
+    familyId: m.familyId,
+    accountId: p.accountId,
+    childId: m.lea,
+    service: 'mercredi',
+    today: TODAY,
+    now: p.now,
+    onBehalf: Boolean(p.onBehalf),
   });
   await saveDraftDays(database.db, {
-    familyId: m.familyId, today: TODAY, now: p.now, waiveDeadline: Boolean(p.onBehalf),
+    familyId: m.familyId,
+    today: TODAY,
+    now: p.now,
+    waiveDeadline: Boolean(p.onBehalf),
     input: { requestId, days: [{ date: p.date, units: ['matin', 'repas_classique'] }] },
   });
-  const [draft] = await database.db.select({ base: requests.baseVersion }).from(requests).where(eq(requests.id, requestId));
+  const [draft] = await database.db
+    .select({ base: requests.baseVersion })
+    .from(requests)
+    .where(eq(requests.id, requestId));
   const { reference } = await submitReservationRequest(database.db, {
-    familyId: m.familyId, accountId: p.accountId, requestId, version: draft!.base ?? 0, today: TODAY, now: p.now, appUrl, onBehalf: p.onBehalf,
+    familyId: m.familyId,
+    accountId: p.accountId,
+    requestId,
+    version: draft!.base ?? 0,
+    today: TODAY,
+    now: p.now,
+    appUrl,
+    onBehalf: p.onBehalf,
   });
   return { id: requestId, reference };
 }
@@ -40,11 +64,16 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedIfEmpty(database.db, () => {});
   m = await martin(database.db);
-  const [agent] = await database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
+  const [agent] = await database.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
   agentId = agent!.id;
   byParent = await book({ accountId: m.accountId, date: '2027-01-13', now: NOW });
   byAgent = await book({
-    accountId: agentId, date: '2027-01-20', now: new Date('2026-12-02T14:00:00Z'),
+    accountId: agentId,
+    date: '2027-01-20',
+    now: new Date('2026-12-02T14:00:00Z'),
     onBehalf: { agentName: 'Camille Agent', reason: 'Demande au guichet' },
   });
 });
@@ -64,9 +93,12 @@ describe('« Demandes »', () => {
   });
 
   it('filters by reference, family name, child, service, type, on behalf and dates', async () => {
-    const refs = async (raw: Record<string, string>) => (await listAdminRequests(database.db, filters(raw))).rows.map((r) => r.reference);
+    const refs = async (raw: Record<string, string>) =>
+      (await listAdminRequests(database.db, filters(raw))).rows.map((r) => r.reference);
     expect(await refs({ reference: byParent.reference })).toEqual([byParent.reference]);
-    expect(await refs({ family: 'martin', service: 'mercredi' })).toEqual(expect.arrayContaining([byAgent.reference, byParent.reference]));
+    expect(await refs({ family: 'martin', service: 'mercredi' })).toEqual(
+      expect.arrayContaining([byAgent.reference, byParent.reference]),
+    );
     expect(await refs({ family: 'martin', child: 'Léa Mar' })).toEqual([byAgent.reference, byParent.reference]);
     expect(await refs({ family: 'martin', service: 'cantine' })).toEqual([]);
     expect(await refs({ family: 'martin', type: 'inscription' })).toEqual([]);
@@ -76,7 +108,11 @@ describe('« Demandes »', () => {
     expect(await refs({ family: 'martin', to: '2026-11-30' })).toEqual([byParent.reference]);
     expect(await refs({ family: 'martin', from: '2026-11-29', to: '2026-11-29' })).toEqual([byParent.reference]);
     // bad values are ignored, never an error
-    expect(filters({ service: 'piscine', from: 'hier', page: '-3' })).toMatchObject({ service: undefined, from: undefined, page: 1 });
+    expect(filters({ service: 'piscine', from: 'hier', page: '-3' })).toMatchObject({
+      service: undefined,
+      from: undefined,
+      page: 1,
+    });
   });
 
   it('pages by 50', async () => {
@@ -90,10 +126,19 @@ describe('« Demandes »', () => {
   it('opens a request with its family, child, changes, reason and agent', async () => {
     const detail = await getAdminRequest(database.db, byAgent.id);
     expect(detail).toMatchObject({
-      reference: byAgent.reference, familyName: 'Martin', childName: 'Léa Martin', service: 'mercredi', type: 'reservation',
-      onBehalf: true, reason: 'Demande au guichet', agentName: 'Camille Agent',
+      reference: byAgent.reference,
+      familyName: 'Martin',
+      childName: 'Léa Martin',
+      service: 'mercredi',
+      type: 'reservation',
+      onBehalf: true,
+      reason: 'Demande au guichet',
+      agentName: 'Camille Agent',
     });
-    expect(detail!.addedReservations).toEqual([{ date: '2027-01-20', unit: 'matin' }, { date: '2027-01-20', unit: 'repas_classique' }]);
+    expect(detail!.addedReservations).toEqual([
+      { date: '2027-01-20', unit: 'matin' },
+      { date: '2027-01-20', unit: 'repas_classique' },
+    ]);
     expect((await getAdminRequest(database.db, byParent.id))!.agentName).toBeNull();
     expect(await getAdminRequest(database.db, 999_999)).toBeNull();
   });
@@ -101,17 +146,27 @@ describe('« Demandes »', () => {
 
 describe('« Journal »', () => {
   it('filters by actor, action, entity, family and dates', async () => {
-    const ids = async (raw: Record<string, string>) => (await listJournal(database.db, journal(raw))).rows.map((r) => r.entityId);
+    const ids = async (raw: Record<string, string>) =>
+      (await listJournal(database.db, journal(raw))).rows.map((r) => r.entityId);
     expect(await ids({ actor: 'Camille' })).toEqual([String(byAgent.id)]);
     expect(await ids({ actor: 'famille.martin@' })).toEqual([String(byParent.id)]);
-    expect(await ids({ action: 'reservations.replace', familyId: String(m.familyId) })).toEqual([String(byAgent.id), String(byParent.id)]);
+    expect(await ids({ action: 'reservations.replace', familyId: String(m.familyId) })).toEqual([
+      String(byAgent.id),
+      String(byParent.id),
+    ]);
     expect(await ids({ entity: 'request', from: '2026-12-01', to: '2026-12-31' })).toEqual([String(byAgent.id)]);
     expect(await ids({ action: 'account.activate' })).toEqual([]);
     // a code the log does not know is ignored, like any bad filter
     expect(journal({ action: 'drop.table', entity: "x'; --" })).toMatchObject({ action: undefined, entity: undefined });
 
     const [row] = (await listJournal(database.db, journal({ actor: 'Camille' }))).rows;
-    expect(row).toMatchObject({ actorName: 'Camille Agent', actorRole: 'staff', action: 'reservations.replace', entity: 'request', familyId: m.familyId });
+    expect(row).toMatchObject({
+      actorName: 'Camille Agent',
+      actorRole: 'staff',
+      action: 'reservations.replace',
+      entity: 'request',
+      familyId: m.familyId,
+    });
     expect(row!.after).toMatchObject({ reference: byAgent.reference, reason: 'Demande au guichet' });
   });
 

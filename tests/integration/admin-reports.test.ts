@@ -10,7 +10,13 @@ import { attendanceCsv, mealOrdersCsv } from '@/lib/admin/csv';
 import { mealOrders } from '@/lib/admin/meal-orders';
 import { occupancy, occupancyWindow, siteDays, totalsOn } from '@/lib/admin/occupancy';
 import { buildChart } from '@/lib/admin/occupancy-chart';
-import { MAX_RANGE_DAYS, nextWeek, parseAttendanceParams, parseMealOrderParams, parseSiteFilter } from '@/lib/admin/report-params';
+import {
+  MAX_RANGE_DAYS,
+  nextWeek,
+  parseAttendanceParams,
+  parseMealOrderParams,
+  parseSiteFilter,
+} from '@/lib/admin/report-params';
 import { reportSites, type ReportSite } from '@/lib/admin/sites';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -29,7 +35,8 @@ afterAll(async () => {
 });
 
 const csvLabels = messages.mealOrders.csv;
-const frenchMessage = (key: keyof typeof messages.reportErrors) => messages.reportErrors[key].replace('{max}', String(MAX_RANGE_DAYS));
+const frenchMessage = (key: keyof typeof messages.reportErrors) =>
+  messages.reportErrors[key].replace('{max}', String(MAX_RANGE_DAYS));
 
 describe('the kitchen orders meals for a range', () => {
   it('counts every classic and meatless meal per date and site, canteen, Wednesdays and holidays alike', async () => {
@@ -37,22 +44,34 @@ describe('the kitchen orders meals for a range', () => {
     const from = '2026-12-07';
     const to = '2027-03-07';
     const orders = await mealOrders(database.db, { from, to });
-    const direct = await rows<{ date: string; siteId: number; classique: number; sansViande: number }>(database.db, sql`
+    const direct = await rows<{ date: string; siteId: number; classique: number; sansViande: number }>(
+      database.db,
+      sql`
       select date::text as date, site_id as "siteId",
              count(*) filter (where unit = 'repas_classique')::int as classique,
              count(*) filter (where unit = 'repas_sans_viande')::int as "sansViande"
       from reservations where date between ${from} and ${to} and unit in ('repas_classique', 'repas_sans_viande')
-      group by 1, 2 order by 1, 2`);
-    expect(orders.lines.map(({ date, siteId, classique, sansViande }) => ({ date, siteId, classique, sansViande }))).toEqual(direct);
+      group by 1, 2 order by 1, 2`,
+    );
+    expect(
+      orders.lines.map(({ date, siteId, classique, sansViande }) => ({ date, siteId, classique, sansViande })),
+    ).toEqual(direct);
     for (const line of orders.lines) expect(line.total).toBe(line.classique + line.sansViande);
 
-    const [all] = await rows<{ classique: number; sansViande: number; services: number }>(database.db, sql`
+    const [all] = await rows<{ classique: number; sansViande: number; services: number }>(
+      database.db,
+      sql`
       select count(*) filter (where unit = 'repas_classique')::int as classique,
              count(*) filter (where unit = 'repas_sans_viande')::int as "sansViande",
              count(distinct service)::int as services
-      from reservations where date between ${from} and ${to} and unit in ('repas_classique', 'repas_sans_viande')`);
+      from reservations where date between ${from} and ${to} and unit in ('repas_classique', 'repas_sans_viande')`,
+    );
     expect(all!.services).toBe(3);
-    expect(orders.total).toEqual({ classique: all!.classique, sansViande: all!.sansViande, total: all!.classique + all!.sansViande });
+    expect(orders.total).toEqual({
+      classique: all!.classique,
+      sansViande: all!.sansViande,
+      total: all!.classique + all!.sansViande,
+    });
     const bySiteSum = [...orders.bySite.values()].reduce((n, s) => n + s.total, 0);
     expect(bySiteSum).toBe(orders.total.total);
   });
@@ -72,12 +91,19 @@ describe('the kitchen orders meals for a range', () => {
     expect(lines[0]).toBe('Date;Site;Repas classique;Repas sans viande;Total');
     expect(lines).toHaveLength(1 + orders.lines.length + orders.bySite.size + 1);
     expect(lines[1]).toMatch(/^07\/12\/2026;/);
-    const [direct] = await rows<{ classique: number; sansViande: number }>(database.db, sql`
+    const [direct] = await rows<{ classique: number; sansViande: number }>(
+      database.db,
+      sql`
       select count(*) filter (where unit = 'repas_classique')::int as classique, count(*) filter (where unit = 'repas_sans_viande')::int as "sansViande"
-      from reservations where date between '2026-12-07' and '2026-12-13'`);
-    expect(lines.at(-1)).toBe(`Total général;;${direct!.classique};${direct!.sansViande};${direct!.classique + direct!.sansViande}`);
+      from reservations where date between '2026-12-07' and '2026-12-13'`,
+    );
+    expect(lines.at(-1)).toBe(
+      `Total général;;${direct!.classique};${direct!.sansViande};${direct!.classique + direct!.sansViande}`,
+    );
     const victorHugo = orders.bySite.get(siteNamed('École Victor Hugo').id)!;
-    expect(lines).toContain(`Total du site;École Victor Hugo;${victorHugo.classique};${victorHugo.sansViande};${victorHugo.total}`);
+    expect(lines).toContain(
+      `Total du site;École Victor Hugo;${victorHugo.classique};${victorHugo.sansViande};${victorHugo.total}`,
+    );
   });
 });
 
@@ -87,9 +113,12 @@ describe('the attendance list of a site and a date', () => {
   it('lists exactly the children with a reservation there, sorted by name, with their units and their family contact', async () => {
     const tilleuls = siteNamed('Accueil de loisirs Les Tilleuls');
     const list = await attendanceList(database.db, { date: wednesday, siteId: tilleuls.id });
-    const booked = await rows<{ childId: number; units: string }>(database.db, sql`
+    const booked = await rows<{ childId: number; units: string }>(
+      database.db,
+      sql`
       select child_id as "childId", string_agg(unit::text, ',' order by unit) as units
-      from reservations where site_id = ${tilleuls.id} and date = ${wednesday} group by child_id`);
+      from reservations where site_id = ${tilleuls.id} and date = ${wednesday} group by child_id`,
+    );
     expect(list.length).toBeGreaterThan(5);
     expect(new Set(list.map((r) => r.childId))).toEqual(new Set(booked.map((b) => b.childId)));
     const unitsOf = new Map(booked.map((b) => [b.childId, b.units]));
@@ -100,27 +129,36 @@ describe('the attendance list of a site and a date', () => {
 
     const lea = list.find((r) => r.firstName === 'Léa' && r.lastName === 'Martin');
     expect(lea).toMatchObject({
-      classLevel: 'CE2', units: ['matin', 'apres_midi', 'repas_classique'],
+      classLevel: 'CE2',
+      units: ['matin', 'apres_midi', 'repas_classique'],
       contact: { firstName: 'Claire', lastName: 'Martin', phone: '06 12 34 56 78', email: DEMO_ACCOUNTS.parent.email },
     });
     // every contact is the family's parent
-    const contacts = await rows<{ childId: number; email: string }>(database.db, sql`
+    const contacts = await rows<{ childId: number; email: string }>(
+      database.db,
+      sql`
       select c.id as "childId", p.email from children c join parents p on p.family_id = c.family_id
-      where c.id in (select child_id from reservations where site_id = ${tilleuls.id} and date = ${wednesday})`);
+      where c.id in (select child_id from reservations where site_id = ${tilleuls.id} and date = ${wednesday})`,
+    );
     const emailOf = new Map(contacts.map((c) => [c.childId, c.email]));
     for (const row of list) expect(row.contact?.email).toBe(emailOf.get(row.childId));
   });
 
   it('covers every site when none is chosen, and its CSV has the BOM, ";" and the French header', async () => {
     const list = await attendanceList(database.db, { date: '2026-12-01' });
-    const [n] = await rows<{ n: number }>(database.db, sql`select count(distinct (site_id, child_id))::int as n from reservations where date = '2026-12-01'`);
+    const [n] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(distinct (site_id, child_id))::int as n from reservations where date = '2026-12-01'`,
+    );
     expect(list).toHaveLength(n!.n);
     const csv = attendanceCsv('2026-12-01', list, sites, messages.attendance.csv);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Site;Date;Nom;Prénom;Classe;Unités;Responsable;Téléphone;E-mail');
     expect(lines).toHaveLength(1 + n!.n);
-    expect(lines).toContain(`École Victor Hugo;01/12/2026;Martin;Léa;CE2;Repas classique;Claire Martin;06 12 34 56 78;${DEMO_ACCOUNTS.parent.email}`);
+    expect(lines).toContain(
+      `École Victor Hugo;01/12/2026;Martin;Léa;CE2;Repas classique;Claire Martin;06 12 34 56 78;${DEMO_ACCOUNTS.parent.email}`,
+    );
   });
 
   it('is empty on a Sunday', async () => {
@@ -133,25 +171,42 @@ describe('the dashboard occupancy', () => {
     const window = occupancyWindow('2027-01-25');
     expect(window).toEqual({ from: '2027-01-25', to: '2027-03-21' });
     const cells = await occupancy(database.db, window);
-    const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from reservations where date between ${window.from} and ${window.to}`);
+    const [n] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from reservations where date between ${window.from} and ${window.to}`,
+    );
     expect(cells.reduce((s, c) => s + c.booked, 0)).toBe(n!.n);
 
     const tilleuls = siteNamed('Accueil de loisirs Les Tilleuls');
-    const nearlyFull = cells.find((c) => c.siteId === tilleuls.id && c.date === NEARLY_FULL_DAYS[0] && c.unit === 'matin');
-    expect(nearlyFull).toEqual({ siteId: tilleuls.id, date: NEARLY_FULL_DAYS[0], service: 'vacances', unit: 'matin', booked: HOLIDAY_CAPACITY - 1, capacity: HOLIDAY_CAPACITY });
+    const nearlyFull = cells.find(
+      (c) => c.siteId === tilleuls.id && c.date === NEARLY_FULL_DAYS[0] && c.unit === 'matin',
+    );
+    expect(nearlyFull).toEqual({
+      siteId: tilleuls.id,
+      date: NEARLY_FULL_DAYS[0],
+      service: 'vacances',
+      unit: 'matin',
+      booked: HOLIDAY_CAPACITY - 1,
+      capacity: HOLIDAY_CAPACITY,
+    });
     const wednesday = cells.find((c) => c.siteId === tilleuls.id && c.date === '2027-01-27' && c.unit === 'matin');
     expect(wednesday?.service).toBe('mercredi');
     expect(wednesday?.capacity).toBe(80);
     // the canteen has no capacity: no limit
     const school = siteNamed('École Victor Hugo');
-    expect(cells.filter((c) => c.siteId === school.id).every((c) => c.capacity === null && c.service === 'cantine')).toBe(true);
+    expect(
+      cells.filter((c) => c.siteId === school.id).every((c) => c.capacity === null && c.service === 'cantine'),
+    ).toBe(true);
 
     // today's and tomorrow's totals per site come from the same cells
     const totals = totalsOn(cells, NEARLY_FULL_DAYS[0]!).get(tilleuls.id)!;
-    const [direct] = await rows<{ matin: number; apresMidi: number; repas: number }>(database.db, sql`
+    const [direct] = await rows<{ matin: number; apresMidi: number; repas: number }>(
+      database.db,
+      sql`
       select count(*) filter (where unit = 'matin')::int as matin, count(*) filter (where unit = 'apres_midi')::int as "apresMidi",
              count(*) filter (where unit in ('repas_classique', 'repas_sans_viande'))::int as repas
-      from reservations where site_id = ${tilleuls.id} and date = ${NEARLY_FULL_DAYS[0]}`);
+      from reservations where site_id = ${tilleuls.id} and date = ${NEARLY_FULL_DAYS[0]}`,
+    );
     expect(totals).toEqual(direct);
 
     // the chart: a group of bars per weekday of the 8 weeks, a bar per unit, the capacity drawn
@@ -177,8 +232,14 @@ describe('bad parameters', () => {
   it('default to next week, Monday to Sunday', () => {
     expect(nextWeek('2026-12-03')).toEqual({ from: '2026-12-07', to: '2026-12-13' });
     expect(nextWeek('2026-12-06')).toEqual({ from: '2026-12-07', to: '2026-12-13' }); // a Sunday
-    expect(parseMealOrderParams({}, '2026-12-01')).toEqual({ ok: true, value: { from: '2026-12-07', to: '2026-12-13', siteId: null } });
-    expect(parseAttendanceParams(new URLSearchParams('site=3'), '2026-12-01')).toEqual({ ok: true, value: { siteId: 3, date: '2026-12-01' } });
+    expect(parseMealOrderParams({}, '2026-12-01')).toEqual({
+      ok: true,
+      value: { from: '2026-12-07', to: '2026-12-13', siteId: null },
+    });
+    expect(parseAttendanceParams(new URLSearchParams('site=3'), '2026-12-01')).toEqual({
+      ok: true,
+      value: { siteId: 3, date: '2026-12-01' },
+    });
   });
 
   it('give a French message, never a crash', () => {
@@ -190,11 +251,14 @@ describe('bad parameters', () => {
       [{ from: '2026-01-01', to: '2027-01-02' }, 'rangeTooLong'],
       [{ from: '2026-12-07', to: '2026-12-13', site: 'abc' }, 'invalidSite'],
     ];
-    for (const [params, error] of cases) expect(parseMealOrderParams(params, '2026-12-01')).toEqual({ ok: false, error });
+    for (const [params, error] of cases)
+      expect(parseMealOrderParams(params, '2026-12-01')).toEqual({ ok: false, error });
     expect(parseMealOrderParams({ from: '2026-01-01', to: '2027-01-01' }, '2026-12-01').ok).toBe(true); // 366 days
     expect(parseAttendanceParams({ date: '31/12/2026' }, '2026-12-01')).toEqual({ ok: false, error: 'invalidDate' });
     expect(parseSiteFilter({ site: '-1' })).toEqual({ ok: false, error: 'invalidSite' });
-    expect(frenchMessage('rangeTooLong')).toBe('La période ne peut pas dépasser 366 jours : choisissez des dates plus proches.');
+    expect(frenchMessage('rangeTooLong')).toBe(
+      'La période ne peut pas dépasser 366 jours : choisissez des dates plus proches.',
+    );
     expect(frenchMessage('invalidDate')).toMatch(/^La date n'est pas valide/);
   });
 });

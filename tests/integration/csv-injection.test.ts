@@ -23,13 +23,22 @@ beforeAll(async () => {
   database = await createTestDatabase();
   expect(await seedIfEmpty(database.db, () => {})).toBe(true);
   // Léa Martin has the Wednesday centre with a classic meal at Les Tilleuls on 2 December 2026
-  const [parent] = await database.db.update(parents).set({ phone: PHONE })
-    .where(eq(parents.email, DEMO_ACCOUNTS.parent.email)).returning({ familyId: parents.familyId });
-  const renamed = await database.db.update(children).set({ firstName: CHILD })
-    .where(and(eq(children.familyId, parent!.familyId), eq(children.firstName, 'Léa'))).returning({ id: children.id });
+  const [parent] = await database.db
+    .update(parents)
+    .set({ phone: PHONE })
+    .where(eq(parents.email, DEMO_ACCOUNTS.parent.email))
+    .returning({ familyId: parents.familyId });
+  const renamed = await database.db
+    .update(children)
+    .set({ firstName: CHILD })
+    .where(and(eq(children.familyId, parent!.familyId), eq(children.firstName, 'Léa')))
+    .returning({ id: children.id });
   expect(renamed).toHaveLength(1);
-  const site = await database.db.update(sitesTable).set({ name: SITE })
-    .where(eq(sitesTable.name, 'Accueil de loisirs Les Tilleuls')).returning({ id: sitesTable.id });
+  const site = await database.db
+    .update(sitesTable)
+    .set({ name: SITE })
+    .where(eq(sitesTable.name, 'Accueil de loisirs Les Tilleuls'))
+    .returning({ id: sitesTable.id });
   expect(site).toHaveLength(1);
 });
 
@@ -44,12 +53,16 @@ describe('the CSV exports neutralise formulas', () => {
   it("the attendance list shows the child's and the site's names as text, and the parent's +33 phone too", async () => {
     // what app/admin/presences/export/route.ts does
     const [list, sites] = await Promise.all([
-      attendanceList(database.db, { date: wednesday }), reportSites(database.db),
+      attendanceList(database.db, { date: wednesday }),
+      reportSites(database.db),
     ]);
     const cells = parseCsv(attendanceCsv(wednesday, list, sites, messages.attendance.csv));
     const header = cells[0]!;
-    const lea = cells.find((r) => r[header.indexOf(messages.attendance.csv.lastName)] === 'Martin'
-      && r[header.indexOf(messages.attendance.csv.firstName)]!.includes('HYPERLINK'))!;
+    const lea = cells.find(
+      (r) =>
+        r[header.indexOf(messages.attendance.csv.lastName)] === 'Martin' &&
+        r[header.indexOf(messages.attendance.csv.firstName)]!.includes('HYPERLINK'),
+    )!;
     expect(lea[header.indexOf(messages.attendance.csv.firstName)]).toBe(`'${CHILD}`);
     expect(lea[header.indexOf(messages.attendance.csv.site)]).toBe(`'${SITE}`);
     // the accepted trade-off: an international phone number is text too
@@ -61,7 +74,8 @@ describe('the CSV exports neutralise formulas', () => {
   it("the kitchen's orders show the site's name as text on its lines and on its total", async () => {
     // what app/admin/commandes/export/route.ts does
     const [orders, sites] = await Promise.all([
-      mealOrders(database.db, { from: '2026-11-30', to: '2026-12-06' }), reportSites(database.db),
+      mealOrders(database.db, { from: '2026-11-30', to: '2026-12-06' }),
+      reportSites(database.db),
     ]);
     const cells = parseCsv(mealOrdersCsv(orders, sites, messages.mealOrders.csv));
     const siteCells = cells.filter((r) => r[1]!.includes('SUM'));

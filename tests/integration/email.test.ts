@@ -10,7 +10,12 @@ import { rows } from '@/db/client';
 import { children, emailOutbox, families, mailbox, requests } from '@/db/schema';
 import { linkToken, newLinkNonce } from '@/lib/accounts/link-token';
 import {
-  CLAIM_LEASE_MS, dispatchPending, MAX_ATTEMPTS, purgeExpiredDrafts, retryDelayMs, retryEmail,
+  CLAIM_LEASE_MS,
+  dispatchPending,
+  MAX_ATTEMPTS,
+  purgeExpiredDrafts,
+  retryDelayMs,
+  retryEmail,
 } from '@/lib/email/dispatcher';
 import { enqueueEmail, type RequestAcknowledgmentPayload } from '@/lib/email/outbox';
 import { listMailbox, listOutbox } from '@/lib/email/queries';
@@ -47,7 +52,10 @@ afterEach(() => {
   delete process.env.RESEND_API_KEY;
 });
 
-function acknowledgment(reference: string, overrides: Partial<RequestAcknowledgmentPayload> = {}): RequestAcknowledgmentPayload {
+function acknowledgment(
+  reference: string,
+  overrides: Partial<RequestAcknowledgmentPayload> = {},
+): RequestAcknowledgmentPayload {
   return {
     reference,
     kind: 'reservation',
@@ -91,19 +99,41 @@ const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 describe('queuing an e-mail', () => {
   it('queues one e-mail for one idempotency key, however often the démarche is submitted', async () => {
     const first = acknowledgment('DEM-2027-000001');
-    await enqueueEmail(database.db, { idempotencyKey: 'request-1-acknowledgment', to: 'a@example.fr', template: 'request-acknowledgment', payload: first, requestId: 1 });
     await enqueueEmail(database.db, {
-      idempotencyKey: 'request-1-acknowledgment', to: 'b@example.fr', template: 'request-acknowledgment', payload: acknowledgment('DEM-2027-000099'), requestId: 1,
+      idempotencyKey: 'request-1-acknowledgment',
+      to: 'a@example.fr',
+      template: 'request-acknowledgment',
+      payload: first,
+      requestId: 1,
+    });
+    await enqueueEmail(database.db, {
+      idempotencyKey: 'request-1-acknowledgment',
+      to: 'b@example.fr',
+      template: 'request-acknowledgment',
+      payload: acknowledgment('DEM-2027-000099'),
+      requestId: 1,
     });
     const queued = await listOutbox(database.db, { limit: 10 });
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ to: 'a@example.fr', status: 'pending', attempts: 0, requestId: 1, payload: first, template: 'request-acknowledgment' });
+    expect(queued[0]).toMatchObject({
+      to: 'a@example.fr',
+      status: 'pending',
+      attempts: 0,
+      requestId: 1,
+      payload: first,
+      template: 'request-acknowledgment',
+    });
   });
 
   it('exists only if the change it belongs to was committed', async () => {
     await expect(
       database.db.transaction(async (tx) => {
-        await enqueueEmail(tx, { idempotencyKey: 'rolled-back', to: 'a@example.fr', template: 'request-acknowledgment', payload: acknowledgment('DEM-2027-000002') });
+        await enqueueEmail(tx, {
+          idempotencyKey: 'rolled-back',
+          to: 'a@example.fr',
+          template: 'request-acknowledgment',
+          payload: acknowledgment('DEM-2027-000002'),
+        });
         throw new Error('la validation a échoué');
       }),
     ).rejects.toThrow('la validation a échoué');
@@ -139,7 +169,10 @@ describe('the dispatcher, with the local mailbox', () => {
 
   it('sends nothing before its time', async () => {
     await queue(1);
-    expect(await dispatchPending(database.db, { now: new Date(Date.now() - 60 * 60_000) })).toEqual({ sent: 0, failed: 0 });
+    expect(await dispatchPending(database.db, { now: new Date(Date.now() - 60 * 60_000) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(await listMailbox(database.db, { limit: 10 })).toEqual([]);
   });
 
@@ -177,7 +210,10 @@ describe('the dispatcher, with the local mailbox', () => {
   it('also delivers each exactly once when two plain dispatchPending calls race over the same 20 rows', async () => {
     await queue(20, 'DEM-2027-1');
     const at = soon();
-    const [a, b] = await Promise.all([dispatchPending(database.db, { now: at }), dispatchPending(database.db, { now: at })]);
+    const [a, b] = await Promise.all([
+      dispatchPending(database.db, { now: at }),
+      dispatchPending(database.db, { now: at }),
+    ]);
     expect(a.sent + b.sent).toBe(20);
     expect(a.failed + b.failed).toBe(0);
     const [counts] = await rows<{ messages: number; distinct_outbox: number }>(
@@ -193,7 +229,10 @@ describe('the dispatcher, with the local mailbox', () => {
     // what a claim leaves behind when its instance dies before delivering
     await database.db.update(emailOutbox).set({ attempts: 1, nextAttemptAt: new Date(at.getTime() + CLAIM_LEASE_MS) });
     expect(await dispatchPending(database.db, { now: minutes(at, 5) })).toEqual({ sent: 0, failed: 0 });
-    expect(await dispatchPending(database.db, { now: new Date(at.getTime() + CLAIM_LEASE_MS) })).toEqual({ sent: 1, failed: 0 });
+    expect(await dispatchPending(database.db, { now: new Date(at.getTime() + CLAIM_LEASE_MS) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     const [row] = await listOutbox(database.db, { limit: 1 });
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await listMailbox(database.db, { limit: 10 })).toHaveLength(1);
@@ -219,22 +258,36 @@ describe('a failing transport', () => {
         expect(row.nextAttemptAt.getTime()).toBe(at.getTime() + retryDelayMs(attempt));
         expect(retryDelayMs(attempt)).toBe(2 ** (attempt - 1) * 60_000);
         // not before its time…
-        expect(await dispatchPending(database.db, { now: new Date(row.nextAttemptAt.getTime() - 1000), send: broken })).toEqual({ sent: 0, failed: 0 });
+        expect(
+          await dispatchPending(database.db, { now: new Date(row.nextAttemptAt.getTime() - 1000), send: broken }),
+        ).toEqual({ sent: 0, failed: 0 });
         at = row.nextAttemptAt; // …and again when it is due
       } else {
         expect(row.status).toBe('failed');
       }
     }
     // failed is final: later runs leave it alone
-    expect(await dispatchPending(database.db, { now: minutes(at, 24 * 60), send: broken })).toEqual({ sent: 0, failed: 0 });
+    expect(await dispatchPending(database.db, { now: minutes(at, 24 * 60), send: broken })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(await listMailbox(database.db, { limit: 10 })).toEqual([]);
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('giving up'), expect.objectContaining({ outboxId: queued!.id }));
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining('giving up'),
+      expect.objectContaining({ outboxId: queued!.id }),
+    );
   });
 
   it('writes nothing to the mailbox when the mailbox write itself fails half-way', async () => {
     await queue(1);
     const halfWay: SendEmail = async (db, message) => {
-      await db.insert(mailbox).values({ outboxId: message.outboxId, to: message.to, subject: message.subject, html: message.html, text: message.text });
+      await db.insert(mailbox).values({
+        outboxId: message.outboxId,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      });
       throw new Error('panne après écriture');
     };
     expect(await dispatchPending(database.db, { now: soon(), send: halfWay })).toEqual({ sent: 0, failed: 1 });
@@ -245,7 +298,10 @@ describe('a failing transport', () => {
 
   it('records a payload that cannot be rendered as a failure naming the field', async () => {
     await database.db.insert(emailOutbox).values({
-      idempotencyKey: 'bad-payload', to: 'a@example.fr', template: 'request-acknowledgment', payload: { reference: 'DEM-2027-000003' },
+      idempotencyKey: 'bad-payload',
+      to: 'a@example.fr',
+      template: 'request-acknowledgment',
+      payload: { reference: 'DEM-2027-000003' },
     });
     expect(await dispatchPending(database.db, { now: soon() })).toEqual({ sent: 0, failed: 1 });
     const [row] = await listOutbox(database.db, { limit: 1 });
@@ -255,7 +311,9 @@ describe('a failing transport', () => {
   it('"Renvoyer" puts a failed e-mail back in the queue for a fresh round of tries, and it goes out', async () => {
     await queue(1);
     const [queued] = await listOutbox(database.db, { limit: 1 });
-    await database.db.update(emailOutbox).set({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'Serveur de messagerie injoignable' });
+    await database.db
+      .update(emailOutbox)
+      .set({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'Serveur de messagerie injoignable' });
 
     const at = soon();
     expect(await retryEmail(database.db, queued!.id, at)).toBe(true);
@@ -304,7 +362,9 @@ describe('the dispatcher, with Resend', () => {
       const linkBase = 'http://localhost:3000/reinitialisation/';
       const link = `${linkBase}${linkToken(nonce)}`;
       await enqueueEmail(database.db, {
-        idempotencyKey: 'account-token-1', to: 'famille.martin@example.fr', template: 'password-reset',
+        idempotencyKey: 'account-token-1',
+        to: 'famille.martin@example.fr',
+        template: 'password-reset',
         payload: { name: 'Claire Martin', linkBase, nonce, expiresAt: '2026-11-29T10:00:00.000Z' },
       });
       const crash = { name: 'internal_server_error', message: 'Oups', statusCode: 500 };
@@ -316,7 +376,7 @@ describe('the dispatcher, with Resend', () => {
 
       expect(resendSend).toHaveBeenCalledTimes(2);
       const calls = resendSend.mock.calls as [{ html: string; text: string }, unknown][];
-      const [[first, firstOptions], [second, secondOptions]] = calls as [typeof calls[0], typeof calls[0]];
+      const [[first, firstOptions], [second, secondOptions]] = calls as [(typeof calls)[0], (typeof calls)[0]];
       expect(first.html).toContain(`href="${link}"`);
       expect(first.text).toContain(link);
       expect(second).toEqual(first);
@@ -336,7 +396,11 @@ describe('the dispatcher, with Resend', () => {
 
   it("records Resend's refusal (an answer, not an exception) as a failed try", async () => {
     process.env.RESEND_API_KEY = 're_test_key';
-    resendSend.mockResolvedValue({ data: null, error: { name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 }, headers: null });
+    resendSend.mockResolvedValue({
+      data: null,
+      error: { name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 },
+      headers: null,
+    });
     await queue(1);
     expect(await dispatchPending(database.db, { now: soon() })).toEqual({ sent: 0, failed: 1 });
     const [row] = await listOutbox(database.db, { limit: 1 });
@@ -354,7 +418,12 @@ describe('expired drafts', () => {
       .values({ familyId: family!.id, firstName: 'Léa', lastName: 'Martin', birthDate: '2018-03-02' })
       .returning({ id: children.id });
     const at = new Date('2026-11-29T10:00:00Z');
-    const base = { familyId: family!.id, childId: child!.id, service: 'mercredi' as const, type: 'reservation' as const };
+    const base = {
+      familyId: family!.id,
+      childId: child!.id,
+      service: 'mercredi' as const,
+      type: 'reservation' as const,
+    };
     const made = await database.db
       .insert(requests)
       .values([
@@ -365,7 +434,15 @@ describe('expired drafts', () => {
       ])
       .returning({ id: requests.id });
     expect(await purgeExpiredDrafts(database.db, at)).toBe(1);
-    const left = await database.db.select({ id: requests.id }).from(requests).where(inArray(requests.id, made.map((r) => r.id)));
+    const left = await database.db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(
+        inArray(
+          requests.id,
+          made.map((r) => r.id),
+        ),
+      );
     expect(left.map((r) => r.id).sort((a, b) => a - b)).toEqual([made[1]!.id, made[2]!.id]);
   });
 });

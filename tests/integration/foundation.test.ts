@@ -84,9 +84,16 @@ describe('the demo town', () => {
 describe("a family's children", () => {
   it('are only those of the family asked for', async () => {
     const martin = await martinFamilyId();
-    const [other] = await database.db.select({ id: families.id }).from(families).where(sql`${families.id} <> ${martin}`).limit(1);
+    const [other] = await database.db
+      .select({ id: families.id })
+      .from(families)
+      .where(sql`${families.id} <> ${martin}`)
+      .limit(1);
     const kids = await listFamilyChildren(database.db, other!.id, null);
-    const martinKids = await database.db.select({ id: children.id }).from(children).where(eq(children.familyId, martin));
+    const martinKids = await database.db
+      .select({ id: children.id })
+      .from(children)
+      .where(eq(children.familyId, martin));
     expect(kids.length).toBeGreaterThan(0);
     expect(kids.some((k) => martinKids.some((m) => m.id === k.id))).toBe(false);
   });
@@ -107,13 +114,25 @@ describe('sign-in', () => {
   });
 
   it('accepts the identifier whatever its case and spaces', async () => {
-    const result = await authenticate(database.db, { email: '  Agent@Example.FR ', password: DEMO_ACCOUNTS.staff.password, ip: '10.0.0.2' });
+    const result = await authenticate(database.db, {
+      email: '  Agent@Example.FR ',
+      password: DEMO_ACCOUNTS.staff.password,
+      ip: '10.0.0.2',
+    });
     expect(result).toMatchObject({ ok: true, user: { role: 'staff', familyId: null } });
   });
 
   it('gives the same answer for a wrong password and an unknown account', async () => {
-    const wrong = await authenticate(database.db, { email: DEMO_ACCOUNTS.admin.email, password: 'pas-le-bon', ip: '10.0.0.3' });
-    const unknown = await authenticate(database.db, { email: 'personne@example.fr', password: 'pas-le-bon', ip: '10.0.0.3' });
+    const wrong = await authenticate(database.db, {
+      email: DEMO_ACCOUNTS.admin.email,
+      password: 'pas-le-bon',
+      ip: '10.0.0.3',
+    });
+    const unknown = await authenticate(database.db, {
+      email: 'personne@example.fr',
+      password: 'pas-le-bon',
+      ip: '10.0.0.3',
+    });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     expect(unknown).toEqual(wrong);
   });

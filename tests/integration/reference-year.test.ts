@@ -35,10 +35,14 @@ async function changeLeaWednesday(now: Date, date: string): Promise<string> {
   const units = booked.length > 0 ? [] : ['matin'];
   const { requestId } = await startReservationDraft(database.db, { ...who, childId: m.lea, service: 'mercredi' });
   await database.db.transaction((tx) =>
-    saveDraftDays(tx, { familyId: m.familyId, today: who.today, now, input: { requestId, days: [{ date, units }] } }));
+    saveDraftDays(tx, { familyId: m.familyId, today: who.today, now, input: { requestId, days: [{ date, units }] } }),
+  );
   const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now });
   const { reference } = await submitReservationRequest(database.db, {
-    ...who, requestId, version: draft.enrolment.planningVersion, appUrl,
+    ...who,
+    requestId,
+    version: draft.enrolment.planningVersion,
+    appUrl,
   });
   return reference;
 }
@@ -49,7 +53,8 @@ async function enrolHugo(now: Date, service: 'cantine' | 'mercredi'): Promise<st
   const { requestId } = await startEnrolmentDraft(database.db, { ...who, childId: m.hugo, service });
   const draft = await loadEnrolmentDraft(database.db, { requestId, familyId: m.familyId, now });
   await database.db.transaction((tx) =>
-    chooseEnrolmentSite(tx, { familyId: m.familyId, now, input: { requestId, siteId: draft.proposed!.id } }));
+    chooseEnrolmentSite(tx, { familyId: m.familyId, now, input: { requestId, siteId: draft.proposed!.id } }),
+  );
   const { reference } = await submitEnrolment(database.db, { ...who, requestId, appUrl });
   return reference;
 }
@@ -60,7 +65,7 @@ describe("the reference's year", () => {
     expect(NEW_YEAR_IN_PARIS.getUTCFullYear()).toBe(2026);
   });
 
-  it('a reservation validated at 00:30 on New Year\'s Day in Paris is DEM-2027-…', async () => {
+  it("a reservation validated at 00:30 on New Year's Day in Paris is DEM-2027-…", async () => {
     expect(await changeLeaWednesday(NEW_YEAR_IN_PARIS, '2027-01-20')).toMatch(/^DEM-2027-\d{6}$/);
   });
 

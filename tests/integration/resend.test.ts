@@ -224,7 +224,10 @@ describe('an e-mail sent through the Resend SDK', () => {
     }
     expect(standIn.delivered).toHaveLength(2);
     const rows = await listOutbox(database.db, { limit: 10 });
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 1], ['sent', 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
     expect(await listMailbox(database.db, { limit: 10 })).toEqual([]);
   });
 
@@ -335,44 +338,47 @@ describe('an e-mail is never delivered twice', () => {
     if (limit) expect(perInstance.every((n) => n > 0)).toBe(true);
   });
 
-  it('when the "sent" mark failed after Resend took it: after its lease it goes again with the same key, and Resend '
-    + 'answers the same id without sending it', async () => {
-    const [key] = await queue(1);
-    const at = soon();
-    // The database refuses to mark any row sent (NOT VALID: only rows written from now on are checked).
-    await database.db.execute(
-      sql.raw(`alter table email_outbox add constraint resend_test_no_sent check (status <> 'sent') not valid`),
-    );
-    try {
-      expect(await dispatchPending(database.db, { now: at })).toEqual({ sent: 0, failed: 0 });
-    } finally {
-      await database.db.execute(sql.raw('alter table email_outbox drop constraint resend_test_no_sent'));
-    }
-    expect(console.error).toHaveBeenCalledWith(
-      expect.stringContaining('sent but could not be marked sent'),
-      expect.anything(),
-    );
-    expect(standIn.delivered).toHaveLength(1);
-    const claimed = await onlyRow();
-    expect(claimed).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
-    expect(claimed.nextAttemptAt.getTime()).toBe(at.getTime() + CLAIM_LEASE_MS);
+  it(
+    'when the "sent" mark failed after Resend took it: after its lease it goes again with the same key, and Resend ' +
+      'answers the same id without sending it',
+    async () => {
+      const [key] = await queue(1);
+      const at = soon();
+      // The database refuses to mark any row sent (NOT VALID: only rows written from now on are checked).
+      await database.db.execute(
+        sql.raw(`alter table email_outbox add constraint resend_test_no_sent check (status <> 'sent') not valid`),
+      );
+      try {
+        expect(await dispatchPending(database.db, { now: at })).toEqual({ sent: 0, failed: 0 });
+      } finally {
+        await database.db.execute(sql.raw('alter table email_outbox drop constraint resend_test_no_sent'));
+      }
+      expect(console.error).toHaveBeenCalledWith(
+        expect.stringContaining('sent but could not be marked sent'),
+        expect.anything(),
+      );
+      expect(standIn.delivered).toHaveLength(1);
+      const claimed = await onlyRow();
+      expect(claimed).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
+      expect(claimed.nextAttemptAt.getTime()).toBe(at.getTime() + CLAIM_LEASE_MS);
 
-    // still leased: nobody sends it
-    const stillLeased = later(at, CLAIM_LEASE_MS - 1000);
-    expect(await dispatchPending(database.db, { now: stillLeased })).toEqual({ sent: 0, failed: 0 });
-    expect(standIn.requests).toHaveLength(1);
+      // still leased: nobody sends it
+      const stillLeased = later(at, CLAIM_LEASE_MS - 1000);
+      expect(await dispatchPending(database.db, { now: stillLeased })).toEqual({ sent: 0, failed: 0 });
+      expect(standIn.requests).toHaveLength(1);
 
-    // lease over: posted again with the same key and body; Resend answers the first id and delivers nothing more
-    expect(await dispatchPending(database.db, { now: later(at, CLAIM_LEASE_MS) })).toEqual({ sent: 1, failed: 0 });
-    expect(await onlyRow()).toMatchObject({ status: 'sent', attempts: 2 });
-    const [first, second] = standIn.requests as [ApiRequest, ApiRequest];
-    expect(standIn.requests).toHaveLength(2);
-    expect(first.headers['idempotency-key']).toBe(key);
-    expect(second.headers['idempotency-key']).toBe(key);
-    expect(second.body).toEqual(first.body);
-    expect(second.answer).toEqual({ status: 200, body: first.answer!.body });
-    expect(standIn.delivered).toHaveLength(1);
-  });
+      // lease over: posted again with the same key and body; Resend answers the first id and delivers nothing more
+      expect(await dispatchPending(database.db, { now: later(at, CLAIM_LEASE_MS) })).toEqual({ sent: 1, failed: 0 });
+      expect(await onlyRow()).toMatchObject({ status: 'sent', attempts: 2 });
+      const [first, second] = standIn.requests as [ApiRequest, ApiRequest];
+      expect(standIn.requests).toHaveLength(2);
+      expect(first.headers['idempotency-key']).toBe(key);
+      expect(second.headers['idempotency-key']).toBe(key);
+      expect(second.body).toEqual(first.body);
+      expect(second.answer).toEqual({ status: 200, body: first.answer!.body });
+      expect(standIn.delivered).toHaveLength(1);
+    },
+  );
 });
 
 describe('invitation and password-reset e-mails through Resend', () => {
@@ -390,8 +396,9 @@ describe('invitation and password-reset e-mails through Resend', () => {
     const { accountId: parentAccountId } = await database.db.transaction((tx) =>
       inviteParent(tx, { actor: { id: admin!.id, role: 'admin' }, parentId: parent!.id, now, appUrl }),
     );
-    expect(await requestPasswordReset(database.db, { email: 'admin.resend@example.fr', ip: '192.0.2.7', now, appUrl }))
-      .toEqual({ ok: true });
+    expect(
+      await requestPasswordReset(database.db, { email: 'admin.resend@example.fr', ip: '192.0.2.7', now, appUrl }),
+    ).toEqual({ ok: true });
     const queued = await database.db.select().from(emailOutbox);
     const keyOf = (template: string) => queued.find((r) => r.template === template)!.idempotencyKey;
 
@@ -399,11 +406,17 @@ describe('invitation and password-reset e-mails through Resend', () => {
 
     const cases = [
       {
-        to: 'nadia.benali@example.fr', template: 'invitation', page: 'activation', kind: 'invitation',
+        to: 'nadia.benali@example.fr',
+        template: 'invitation',
+        page: 'activation',
+        kind: 'invitation',
         owner: parentAccountId,
       },
       {
-        to: 'admin.resend@example.fr', template: 'password-reset', page: 'reinitialisation', kind: 'password_reset',
+        to: 'admin.resend@example.fr',
+        template: 'password-reset',
+        page: 'reinitialisation',
+        kind: 'password_reset',
         owner: admin!.id,
       },
     ] as const;

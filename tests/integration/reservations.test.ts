@@ -8,7 +8,12 @@ import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/d
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { expandTemplate, bookablePredicate, type Reservation } from '@/lib/planning';
 import {
-  applyTemplateToDraft, cancelDraft, childReservations, loadDraft, saveDraftDays, startReservationDraft,
+  applyTemplateToDraft,
+  cancelDraft,
+  childReservations,
+  loadDraft,
+  saveDraftDays,
+  startReservationDraft,
 } from '@/lib/requests/drafts';
 import { saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf } from '@/lib/admin/families-on-behalf';
 import { computeRecap } from '@/lib/requests/recap';
@@ -16,13 +21,24 @@ import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import {
-  demoAgent, expectRefused as refused, martin, NOW, otherFamily, snapshot, TODAY, type Martin,
+  demoAgent,
+  expectRefused as refused,
+  martin,
+  NOW,
+  otherFamily,
+  snapshot,
+  TODAY,
+  type Martin,
 } from '../support/demo';
 
 let database: TestDatabase;
 let m: Martin;
 let statements = 0;
-const counter: Logger = { logQuery: () => { statements += 1; } };
+const counter: Logger = {
+  logQuery: () => {
+    statements += 1;
+  },
+};
 
 beforeAll(async () => {
   database = await createTestDatabase({ logger: counter });
@@ -49,11 +65,18 @@ async function version(requestId: number): Promise<number> {
 }
 
 async function save(requestId: number, days: { date: string; units: string[] }[]) {
-  return database.db.transaction((tx) => saveDraftDays(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId, days } }));
+  return database.db.transaction((tx) =>
+    saveDraftDays(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+  );
 }
 
 async function submit(requestId: number, v?: number) {
-  return submitReservationRequest(database.db, { ...base(), requestId, version: v ?? (await version(requestId)), appUrl });
+  return submitReservationRequest(database.db, {
+    ...base(),
+    requestId,
+    version: v ?? (await version(requestId)),
+    appUrl,
+  });
 }
 
 const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
@@ -68,7 +91,7 @@ beforeEach(async () => {
 });
 
 describe('starting the démarche', () => {
-  it('opens a draft holding Léa\'s current Wednesdays, and resumes it when started again', async () => {
+  it("opens a draft holding Léa's current Wednesdays, and resumes it when started again", async () => {
     const first = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'mercredi' });
     const again = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'mercredi' });
     expect(again).toEqual({ requestId: first.requestId, resumed: true });
@@ -78,16 +101,22 @@ describe('starting the démarche', () => {
   });
 
   it('refuses Hugo, who is not enrolled, with a French message', async () => {
-    await expectRefused(() => 
-      startReservationDraft(database.db, { ...base(), childId: m.hugo, service: 'mercredi' }),
+    await expectRefused(
+      () => startReservationDraft(database.db, { ...base(), childId: m.hugo, service: 'mercredi' }),
       /Hugo n'est pas inscrit\(e\) à l'accueil de loisirs du mercredi/,
     );
   });
 
   it("refuses another family's child and an unknown child alike", async () => {
     const other = await otherFamily(database.db, m.familyId);
-    await expectRefused(() => startReservationDraft(database.db, { ...base(), childId: other.childId, service: 'mercredi' }), /introuvable/);
-    await expectRefused(() => startReservationDraft(database.db, { ...base(), childId: 999_999, service: 'mercredi' }), /introuvable/);
+    await expectRefused(
+      () => startReservationDraft(database.db, { ...base(), childId: other.childId, service: 'mercredi' }),
+      /introuvable/,
+    );
+    await expectRefused(
+      () => startReservationDraft(database.db, { ...base(), childId: 999_999, service: 'mercredi' }),
+      /introuvable/,
+    );
   });
 
   it('expires a draft after 24 hours', async () => {
@@ -103,36 +132,75 @@ describe('Étape 1, day by day', () => {
     await save(id, [{ date: '2027-01-13', units: ['matin', 'repas_sans_viande'] }]);
     const draft = await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW });
     const recap = await computeRecap(database.db, draft);
-    expect(recap.added).toEqual([{ date: '2027-01-13', unit: 'matin' }, { date: '2027-01-13', unit: 'repas_sans_viande' }]);
+    expect(recap.added).toEqual([
+      { date: '2027-01-13', unit: 'matin' },
+      { date: '2027-01-13', unit: 'repas_sans_viande' },
+    ]);
     expect(recap.removed).toEqual([]);
   });
 
   it('refuses a date past the deadline, a holiday and a date outside the school year, naming them', async () => {
     const id = await leaDraft();
-    await expectRefused(() => save(id, [{ date: '2026-12-09', units: ['matin'] }]), /mercredi 9 décembre 2026 \(hors délai\)/);
-    await expectRefused(() => save(id, [{ date: '2026-12-23', units: ['matin'] }]), /mercredi 23 décembre 2026 \(vacances scolaires\)/);
+    await expectRefused(
+      () => save(id, [{ date: '2026-12-09', units: ['matin'] }]),
+      /mercredi 9 décembre 2026 \(hors délai\)/,
+    );
+    await expectRefused(
+      () => save(id, [{ date: '2026-12-23', units: ['matin'] }]),
+      /mercredi 23 décembre 2026 \(vacances scolaires\)/,
+    );
     await expectRefused(() => save(id, [{ date: '2027-09-08', units: ['matin'] }]), /hors année scolaire/);
-    await expectRefused(() => save(id, [{ date: '2027-01-12', units: ['matin'] }]), /mardi 12 janvier 2027 \(jour non ouvert\)/);
+    await expectRefused(
+      () => save(id, [{ date: '2027-01-12', units: ['matin'] }]),
+      /mardi 12 janvier 2027 \(jour non ouvert\)/,
+    );
   });
 
   it('accepts a date exactly 15 days ahead and refuses one 14 days ahead', async () => {
     const id = await leaDraft();
     await expect(save(id, [{ date: '2026-12-16', units: ['matin'] }])).resolves.toBeDefined(); // 17 days
     const late = new Date(NOW.getTime() + 3600_000); // the draft is still alive; only 'today' moves
-    await expect(saveDraftDays(database.db, { familyId: m.familyId, today: '2026-12-01', now: late, input: { requestId: id, days: [{ date: '2026-12-16', units: ['apres_midi'] }] } })).resolves.toBeDefined();
-    await expect(saveDraftDays(database.db, { familyId: m.familyId, today: '2026-12-02', now: late, input: { requestId: id, days: [{ date: '2026-12-16', units: ['matin'] }] } })).rejects.toThrow(/hors délai/);
+    await expect(
+      saveDraftDays(database.db, {
+        familyId: m.familyId,
+        today: '2026-12-01',
+        now: late,
+        input: { requestId: id, days: [{ date: '2026-12-16', units: ['apres_midi'] }] },
+      }),
+    ).resolves.toBeDefined();
+    await expect(
+      saveDraftDays(database.db, {
+        familyId: m.familyId,
+        today: '2026-12-02',
+        now: late,
+        input: { requestId: id, days: [{ date: '2026-12-16', units: ['matin'] }] },
+      }),
+    ).rejects.toThrow(/hors délai/);
   });
 
   it('refuses a meal alone, two meals, and an unknown unit', async () => {
     const id = await leaDraft();
-    await expectRefused(() => save(id, [{ date: '2027-01-20', units: ['repas_classique'] }]), /Un repas ne peut être réservé qu'avec une demi-journée/);
-    await expectRefused(() => save(id, [{ date: '2027-01-20', units: ['matin', 'repas_classique', 'repas_sans_viande'] }]), /Un seul repas par jour/);
+    await expectRefused(
+      () => save(id, [{ date: '2027-01-20', units: ['repas_classique'] }]),
+      /Un repas ne peut être réservé qu'avec une demi-journée/,
+    );
+    await expectRefused(
+      () => save(id, [{ date: '2027-01-20', units: ['matin', 'repas_classique', 'repas_sans_viande'] }]),
+      /Un seul repas par jour/,
+    );
     await expectRefused(() => save(id, [{ date: '2027-01-20', units: ['piscine'] }]), /ce choix n'existe pas/);
   });
 
   it("refuses a forged draft id and another family's draft, writing nothing", async () => {
     const other = await otherFamily(database.db, m.familyId);
-    const { requestId } = await startReservationDraft(database.db, { familyId: other.familyId, accountId: other.accountId, childId: other.childId, service: 'mercredi', today: TODAY, now: NOW });
+    const { requestId } = await startReservationDraft(database.db, {
+      familyId: other.familyId,
+      accountId: other.accountId,
+      childId: other.childId,
+      service: 'mercredi',
+      today: TODAY,
+      now: NOW,
+    });
     await expectRefused(() => save(requestId, [{ date: '2027-01-20', units: ['matin'] }]), /introuvable/);
     await expectRefused(() => save(2_000_000, [{ date: '2027-01-20', units: ['matin'] }]), /introuvable/);
     await expectRefused(() => submit(requestId, 0), /introuvable/);
@@ -145,34 +213,70 @@ describe('a periodicity until the end of the school year', () => {
   it('a parent applies a two-week template and validates: every Wednesday of the period follows the template', async () => {
     const id = await leaDraft();
     const weeks = [{ 3: ['matin', 'apres_midi', 'repas_classique'] }, { 3: ['matin'] }];
-    const result = await database.db.transaction((tx) => applyTemplateToDraft(tx, {
-      familyId: m.familyId, today: TODAY, now: NOW,
-      input: { requestId: id, weeks: weeks.map((w) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v]))), from: '2026-12-14', to: '2027-07-02' },
-    }));
+    const result = await database.db.transaction((tx) =>
+      applyTemplateToDraft(tx, {
+        familyId: m.familyId,
+        today: TODAY,
+        now: NOW,
+        input: {
+          requestId: id,
+          weeks: weeks.map((w) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v]))),
+          from: '2026-12-14',
+          to: '2027-07-02',
+        },
+      }),
+    );
     expect(result.added + result.removed).toBeGreaterThan(0);
     const before = await leaWednesdays();
     const outcome = await submit(id);
     expect(outcome.reference).toMatch(/^DEM-2026-\d{6}$/);
     const after = await leaWednesdays();
-    const cal = await loadServiceCalendar(database.db, { schoolYearId: (await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW })).enrolment.schoolYearId, service: 'mercredi', siteId: null });
+    const cal = await loadServiceCalendar(database.db, {
+      schoolYearId: (await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW })).enrolment
+        .schoolYearId,
+      service: 'mercredi',
+      siteId: null,
+    });
     const bookable = bookablePredicate('mercredi', cal.cal, TODAY, 15);
-    const expected = expandTemplate({ weeks: [{ 3: ['matin', 'apres_midi', 'repas_classique'] }, { 3: ['matin'] }], from: '2026-12-14', to: '2027-07-02' }, bookable);
+    const expected = expandTemplate(
+      {
+        weeks: [{ 3: ['matin', 'apres_midi', 'repas_classique'] }, { 3: ['matin'] }],
+        from: '2026-12-14',
+        to: '2027-07-02',
+      },
+      bookable,
+    );
     expect(after.filter((r) => r.date >= '2026-12-14')).toEqual(expected);
     // the autumn, greyed now, is untouched
     expect(after.filter((r) => r.date < '2026-12-14')).toEqual(before.filter((r) => r.date < '2026-12-14'));
     expect(expected[0]).toEqual({ date: '2026-12-16', unit: 'matin' });
     // week 1 is the week of Monday 14 December; the Christmas holidays do not shift the rhythm
     expect(expected.filter((r) => r.date === '2027-01-06').map((r) => r.unit)).toEqual(['matin']); // week 4: a week 2
-    expect(expected.filter((r) => r.date === '2027-01-13').map((r) => r.unit)).toEqual(['matin', 'apres_midi', 'repas_classique']); // week 5: a week 1
+    expect(expected.filter((r) => r.date === '2027-01-13').map((r) => r.unit)).toEqual([
+      'matin',
+      'apres_midi',
+      'repas_classique',
+    ]); // week 5: a week 1
   });
 
   it('refuses a period outside the school year and an invalid template day', async () => {
     const id = await leaDraft();
     const apply = (input: { weeks: Record<string, string[]>[]; from: string; to: string }) =>
-      database.db.transaction((tx) => applyTemplateToDraft(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId: id, ...input } }));
-    await expectRefused(() => apply({ weeks: [{ 3: ['matin'] }], from: '2026-12-14', to: '2027-09-30' }), /La période doit être comprise/);
-    await expectRefused(() => apply({ weeks: [{ 3: ['repas_classique'] }], from: '2026-12-14', to: '2027-03-01' }), /Semaine 1 : Un repas/);
-    await expectRefused(() => apply({ weeks: [{ 2: ['matin'] }], from: '2026-12-14', to: '2027-03-01' }), /n'est pas ouvert/);
+      database.db.transaction((tx) =>
+        applyTemplateToDraft(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId: id, ...input } }),
+      );
+    await expectRefused(
+      () => apply({ weeks: [{ 3: ['matin'] }], from: '2026-12-14', to: '2027-09-30' }),
+      /La période doit être comprise/,
+    );
+    await expectRefused(
+      () => apply({ weeks: [{ 3: ['repas_classique'] }], from: '2026-12-14', to: '2027-03-01' }),
+      /Semaine 1 : Un repas/,
+    );
+    await expectRefused(
+      () => apply({ weeks: [{ 2: ['matin'] }], from: '2026-12-14', to: '2027-03-01' }),
+      /n'est pas ouvert/,
+    );
   });
 });
 
@@ -180,7 +284,10 @@ describe('Valider', () => {
   it('records the request, its audit row and one outbox row, in one transaction with a constant number of statements', async () => {
     const count = async (days: string[]) => {
       const id = await leaDraft();
-      await save(id, days.map((date) => ({ date, units: ['matin', 'repas_classique'] })));
+      await save(
+        id,
+        days.map((date) => ({ date, units: ['matin', 'repas_classique'] })),
+      );
       const v = await version(id);
       statements = 0;
       const result = await submit(id, v);
@@ -188,15 +295,34 @@ describe('Valider', () => {
       return { n, result, id };
     };
     const one = await count(['2027-03-03']);
-    const many = await count(['2027-03-10', '2027-03-17', '2027-03-24', '2027-03-31', '2027-04-21', '2027-04-28', '2027-05-12', '2027-05-19', '2027-05-26', '2027-06-02']);
+    const many = await count([
+      '2027-03-10',
+      '2027-03-17',
+      '2027-03-24',
+      '2027-03-31',
+      '2027-04-21',
+      '2027-04-28',
+      '2027-05-12',
+      '2027-05-19',
+      '2027-05-26',
+      '2027-06-02',
+    ]);
     expect(many.n).toBe(one.n);
     expect(one.n).toBe(17);
     const [request] = await database.db.select().from(requests).where(eq(requests.id, many.id));
-    expect(request).toMatchObject({ status: 'submitted', reference: many.result.reference, type: 'reservation', service: 'mercredi' });
+    expect(request).toMatchObject({
+      status: 'submitted',
+      reference: many.result.reference,
+      type: 'reservation',
+      service: 'mercredi',
+    });
     const outbox = await database.db.select().from(emailOutbox).where(eq(emailOutbox.requestId, many.id));
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ to: 'famille.martin@example.fr', template: 'request-acknowledgment' });
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'request'), eq(auditLog.entityId, String(many.id))));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'request'), eq(auditLog.entityId, String(many.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(m.accountId);
   });
@@ -206,10 +332,16 @@ describe('Valider', () => {
     const current = (await leaWednesdays()).filter((r) => r.date === '2027-03-03').map((r) => r.unit);
     expect(current).toEqual(['matin', 'repas_classique']);
     await save(id, [{ date: '2027-03-03', units: ['matin', 'repas_sans_viande'] }]);
-    const recap = await computeRecap(database.db, await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW }));
+    const recap = await computeRecap(
+      database.db,
+      await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW }),
+    );
     expect(recap.changes).toEqual([{ date: '2027-03-03', added: ['repas_sans_viande'], removed: ['repas_classique'] }]);
     await submit(id);
-    expect((await leaWednesdays()).filter((r) => r.date === '2027-03-03').map((r) => r.unit)).toEqual(['matin', 'repas_sans_viande']);
+    expect((await leaWednesdays()).filter((r) => r.date === '2027-03-03').map((r) => r.unit)).toEqual([
+      'matin',
+      'repas_sans_viande',
+    ]);
   });
 
   it('refuses a request with no difference', async () => {
@@ -244,9 +376,12 @@ describe('Valider', () => {
       ...clock,
       input: { familyId: m.familyId, requestId: second, days: [{ date: '2027-06-23', units: ['apres_midi'] }] },
     });
-    const agentSubmit = (version: number) => submitReservationOnBehalf(database.db, agent, {
-      ...clock, appUrl, input: { familyId: m.familyId, requestId: second, version, reason: 'Au guichet' },
-    });
+    const agentSubmit = (version: number) =>
+      submitReservationOnBehalf(database.db, agent, {
+        ...clock,
+        appUrl,
+        input: { familyId: m.familyId, requestId: second, version, reason: 'Au guichet' },
+      });
     const results = await Promise.allSettled([submit(first, v), agentSubmit(v)]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -269,8 +404,9 @@ describe('Valider', () => {
     await save(id, [{ date: '2026-12-16', units: ['apres_midi'] }]);
     const v = await version(id);
     const before = await snapshot(database.db);
-    await expect(submitReservationRequest(database.db, { ...base(), today: '2026-12-10', requestId: id, version: v, appUrl }))
-      .rejects.toThrow(/mercredi 16 décembre 2026 \(hors délai\)/);
+    await expect(
+      submitReservationRequest(database.db, { ...base(), today: '2026-12-10', requestId: id, version: v, appUrl }),
+    ).rejects.toThrow(/mercredi 16 décembre 2026 \(hors délai\)/);
     expect(await snapshot(database.db)).toBe(before);
   });
 
@@ -278,7 +414,10 @@ describe('Valider', () => {
     const id = await leaDraft();
     await save(id, [{ date: '2027-02-03', units: ['matin'] }]);
     const v = await version(id);
-    const [enrolment] = await database.db.select().from(enrolments).where(and(eq(enrolments.childId, m.lea), eq(enrolments.service, 'mercredi')));
+    const [enrolment] = await database.db
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.childId, m.lea), eq(enrolments.service, 'mercredi')));
     await database.db.delete(enrolments).where(eq(enrolments.id, enrolment!.id));
     try {
       await expectRefused(() => submit(id, v), /n'est pas inscrit/);
@@ -291,10 +430,25 @@ describe('Valider', () => {
     const id = await leaDraft();
     await save(id, [{ date: '2027-02-03', units: ['matin', 'apres_midi'] }]);
     const draft = await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW });
-    const [{ taken }] = (await rows<{ taken: number }>(database.db, sql`select count(*)::int as taken from reservations where site_id = ${draft.enrolment.siteId} and service = 'mercredi' and date = '2027-02-03' and unit = 'apres_midi'`)) as [{ taken: number }];
-    await database.db.update(siteCapacities).set({ capacity: taken }).where(and(eq(siteCapacities.siteId, draft.enrolment.siteId), eq(siteCapacities.service, 'mercredi'), eq(siteCapacities.unit, 'apres_midi')));
+    const [{ taken }] = (await rows<{ taken: number }>(
+      database.db,
+      sql`select count(*)::int as taken from reservations where site_id = ${draft.enrolment.siteId} and service = 'mercredi' and date = '2027-02-03' and unit = 'apres_midi'`,
+    )) as [{ taken: number }];
+    await database.db
+      .update(siteCapacities)
+      .set({ capacity: taken })
+      .where(
+        and(
+          eq(siteCapacities.siteId, draft.enrolment.siteId),
+          eq(siteCapacities.service, 'mercredi'),
+          eq(siteCapacities.unit, 'apres_midi'),
+        ),
+      );
     await expectRefused(() => submit(id), /mercredi 3 février 2027 \(après-midi\) est complet/);
-    await database.db.update(siteCapacities).set({ capacity: 80 }).where(and(eq(siteCapacities.siteId, draft.enrolment.siteId), eq(siteCapacities.service, 'mercredi')));
+    await database.db
+      .update(siteCapacities)
+      .set({ capacity: 80 })
+      .where(and(eq(siteCapacities.siteId, draft.enrolment.siteId), eq(siteCapacities.service, 'mercredi')));
   });
 
   it('Annuler la démarche changes nothing', async () => {

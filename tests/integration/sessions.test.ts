@@ -65,7 +65,10 @@ describe('a session', () => {
 
   it('ends after its 8 hours, whatever the cookie says', async () => {
     const s = await openTestSession(database.db, agentId);
-    await database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, s.user.sid));
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.id, s.user.sid));
     expect(await as(s)).toBeNull();
   });
 
@@ -73,7 +76,10 @@ describe('a session', () => {
     const s = await openTestSession(database.db, agentId);
     expect(await as(s)).not.toBeNull();
     await database.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, agentId));
-    const [account] = await database.db.select({ v: accounts.sessionVersion }).from(accounts).where(eq(accounts.id, agentId));
+    const [account] = await database.db
+      .select({ v: accounts.sessionVersion })
+      .from(accounts)
+      .where(eq(accounts.id, agentId));
     expect(account!.v).toBe(s.user.sessionVersion);
     expect(await as(s)).toBeNull();
   });
@@ -81,9 +87,17 @@ describe('a session', () => {
   it('ends with a new password, on every device of the account', async () => {
     const s = await openTestSession(database.db, agentId);
     const { token } = await issueToken(database.db, { accountId: agentId, kind: 'password_reset', now: new Date() });
-    await setPasswordWithToken(database.db, { token, kind: 'password_reset', password: 'Nouveau-mot-2026', now: new Date() });
+    await setPasswordWithToken(database.db, {
+      token,
+      kind: 'password_reset',
+      password: 'Nouveau-mot-2026',
+      now: new Date(),
+    });
     expect(await as(s)).toBeNull();
-    const [row] = await database.db.select({ endedAt: sessions.endedAt }).from(sessions).where(eq(sessions.id, s.user.sid));
+    const [row] = await database.db
+      .select({ endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(eq(sessions.id, s.user.sid));
     expect(row!.endedAt).not.toBeNull();
   });
 

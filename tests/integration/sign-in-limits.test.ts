@@ -19,7 +19,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const passwordHash = await hashPassword(PASSWORD);
   await database.db.insert(accounts).values(
-    Array.from({ length: 41 }, (_, i) => ({ email: parentEmail(i), passwordHash, role: 'parent' as const, firstName: 'P', lastName: String(i) })),
+    Array.from({ length: 41 }, (_, i) => ({
+      email: parentEmail(i),
+      passwordHash,
+      role: 'parent' as const,
+      firstName: 'P',
+      lastName: String(i),
+    })),
   );
 });
 
@@ -40,7 +46,9 @@ describe('one account guessed from one address', () => {
       expect(await signIn(OWNER, '198.51.100.1', 'faux')).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(await signIn(OWNER, '198.51.100.1')).toEqual({
-      ok: false, reason: 'rate_limited', retryAfterMinutes: SIGN_IN_LIMITS.windowMinutes,
+      ok: false,
+      reason: 'rate_limited',
+      retryAfterMinutes: SIGN_IN_LIMITS.windowMinutes,
     });
   });
 
@@ -72,11 +80,20 @@ describe('a lockout is no weapon', () => {
   it('grows the delay 1, 2, 4, 8, then 15 minutes at most', () => {
     const at = new Date('2026-11-30T10:00:00Z');
     const counts = (account: number, usualAddress = false): SignInCounts => ({
-      pair: 0, pairOldest: null, address: 0, addressOldest: null, account, accountLatest: at, usualAddress,
+      pair: 0,
+      pairOldest: null,
+      address: 0,
+      addressOldest: null,
+      account,
+      accountLatest: at,
+      usualAddress,
     });
     const ceiling = SIGN_IN_LIMITS.accountCeiling;
-    expect([ceiling - 1, ceiling, ceiling + 1, ceiling + 2, ceiling + 3, ceiling + 4, ceiling + 40].map((n) => waitMinutes(counts(n), at)))
-      .toEqual([0, 1, 2, 4, 8, 15, 15]);
+    expect(
+      [ceiling - 1, ceiling, ceiling + 1, ceiling + 2, ceiling + 3, ceiling + 4, ceiling + 40].map((n) =>
+        waitMinutes(counts(n), at),
+      ),
+    ).toEqual([0, 1, 2, 4, 8, 15, 15]);
     expect(waitMinutes(counts(ceiling + 40, true), at)).toBe(0);
   });
 });
@@ -103,7 +120,11 @@ describe('one address', () => {
   it('forgets failures older than the window', async () => {
     const old = new Date(Date.now() - (SIGN_IN_LIMITS.windowMinutes + 1) * 60_000);
     await database.db.insert(signInFailures).values(
-      Array.from({ length: 40 }, (_, i) => ({ email: OWNER, address: i < 20 ? '198.51.100.1' : `192.0.2.${i}`, at: old })),
+      Array.from({ length: 40 }, (_, i) => ({
+        email: OWNER,
+        address: i < 20 ? '198.51.100.1' : `192.0.2.${i}`,
+        at: old,
+      })),
     );
     expect((await signIn(OWNER, '198.51.100.1')).ok).toBe(true);
   });

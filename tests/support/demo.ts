@@ -23,7 +23,10 @@ export async function martin(db: Db): Promise<Martin> {
     .from(parents)
     .innerJoin(accounts, eq(accounts.id, parents.accountId))
     .where(eq(accounts.email, DEMO_ACCOUNTS.parent.email));
-  const kids = await db.select({ id: children.id, firstName: children.firstName }).from(children).where(eq(children.familyId, parent!.familyId));
+  const kids = await db
+    .select({ id: children.id, firstName: children.firstName })
+    .from(children)
+    .where(eq(children.familyId, parent!.familyId));
   return {
     familyId: parent!.familyId,
     accountId: parent!.accountId,
@@ -42,7 +45,10 @@ export async function demoAgent(db: Db): Promise<Agent> {
 }
 
 /** Another family of the demo with an account and a child enrolled in the Wednesday centre. */
-export async function otherFamily(db: Db, notFamilyId: number): Promise<{ familyId: number; accountId: number; childId: number }> {
+export async function otherFamily(
+  db: Db,
+  notFamilyId: number,
+): Promise<{ familyId: number; accountId: number; childId: number }> {
   const [row] = await rows<{ family_id: number; account_id: number; child_id: number }>(
     db,
     sql`select c.family_id, p.account_id, c.id as child_id from children c
@@ -72,11 +78,13 @@ export async function snapshot(db: Db): Promise<string> {
   return JSON.stringify(state);
 }
 
-
 /** The démarche is refused with a French message matching `message`, and nothing at all is written. */
 export async function expectRefused(db: Db, run: () => Promise<unknown>, message: RegExp): Promise<void> {
   const before = await snapshot(db);
-  const error = await run().then(() => null, (e: unknown) => e);
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UserError);
   expect((error as Error).message).toMatch(message);
   expect(await snapshot(db)).toBe(before);

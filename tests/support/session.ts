@@ -10,11 +10,20 @@ export interface TestSession {
 }
 
 /** Opens a session of the account (8 hours from the wall clock), as signing in does. */
-export async function openTestSession(db: Queryable, accountId: number, address = '203.0.113.10'): Promise<TestSession> {
-  const [account] = await db.select({ sessionVersion: accounts.sessionVersion }).from(accounts).where(eq(accounts.id, accountId));
+export async function openTestSession(
+  db: Queryable,
+  accountId: number,
+  address = '203.0.113.10',
+): Promise<TestSession> {
+  const [account] = await db
+    .select({ sessionVersion: accounts.sessionVersion })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   if (!account) throw new Error(`no account ${accountId}`);
   const sid = randomBytes(32).toString('base64url');
   const now = new Date();
-  await db.insert(sessions).values({ id: sid, accountId, address, createdAt: now, expiresAt: new Date(now.getTime() + 8 * 3600_000) });
+  await db
+    .insert(sessions)
+    .values({ id: sid, accountId, address, createdAt: now, expiresAt: new Date(now.getTime() + 8 * 3600_000) });
   return { user: { id: String(accountId), sessionVersion: account.sessionVersion, sid } };
 }

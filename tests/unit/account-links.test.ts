@@ -60,15 +60,23 @@ describe('the token of an account link', () => {
 describe('the e-mails that carry a link', () => {
   const nonce = newLinkNonce();
   const reset = {
-    name: 'Claire Martin', linkBase: 'https://famille.example.fr/reinitialisation/', nonce,
+    name: 'Claire Martin',
+    linkBase: 'https://famille.example.fr/reinitialisation/',
+    nonce,
     expiresAt: '2026-11-29T10:00:00.000Z',
   };
   const invitation = {
-    name: 'Nadia Benali', role: 'parent' as const, linkBase: 'https://famille.example.fr/activation/', nonce,
+    name: 'Nadia Benali',
+    role: 'parent' as const,
+    linkBase: 'https://famille.example.fr/activation/',
+    nonce,
     expiresAt: '2026-12-06T09:00:00.000Z',
   };
 
-  const cases = [['password-reset', reset], ['invitation', invitation]] as const;
+  const cases = [
+    ['password-reset', reset],
+    ['invitation', invitation],
+  ] as const;
   it.each(cases)('%s: the live version has the link; the kept one reads « lien masqué »', async (template, payload) => {
     vi.stubEnv('AUTH_SECRET', SECRET_A);
     const token = linkToken(nonce, SECRET_A);
@@ -102,9 +110,15 @@ describe('the e-mails that carry a link', () => {
 
   it('an acknowledgment has nothing to mask', async () => {
     const email = await renderEmail('request-acknowledgment', {
-      reference: 'DEM-2027-000042', kind: 'reservation', parentName: 'Claire Martin', childName: 'Léa Martin',
-      serviceLabel: 'Accueil de loisirs du mercredi', siteName: 'Les Tilleuls', submittedAt: '2026-11-29T09:05:00.000Z',
-      changes: [], link: 'https://famille.example.fr/enfants/7',
+      reference: 'DEM-2027-000042',
+      kind: 'reservation',
+      parentName: 'Claire Martin',
+      childName: 'Léa Martin',
+      serviceLabel: 'Accueil de loisirs du mercredi',
+      siteName: 'Les Tilleuls',
+      submittedAt: '2026-11-29T09:05:00.000Z',
+      changes: [],
+      link: 'https://famille.example.fr/enfants/7',
     });
     expect(email.masked).toBeUndefined();
   });

@@ -2,10 +2,18 @@
 // machine has none. The filesystem and the machine's facts are parameters, so nothing here needs root or apt-get.
 import { describe, expect, it } from 'vitest';
 import {
-  APT_INSTALL, CHROMIUM_PATHS, chromiumCandidates, chromiumDecision, findChromium, onPath,
+  APT_INSTALL,
+  CHROMIUM_PATHS,
+  chromiumCandidates,
+  chromiumDecision,
+  findChromium,
+  onPath,
 } from '../../scripts/chromium.mjs';
 
-const only = (...files: string[]) => (file: string) => files.includes(file);
+const only =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
 const none = () => false;
 
 describe('finding a Chromium or Chrome', () => {
@@ -17,21 +25,24 @@ describe('finding a Chromium or Chrome', () => {
 
   it('takes CHROMIUM_PATH next, before the usual paths', () => {
     const env = { CHROMIUM_PATH: '/opt/other/chromium' };
-    expect(findChromium({ env, isExecutable: only('/opt/other/chromium', '/usr/bin/chromium') }))
-      .toBe('/opt/other/chromium');
+    expect(findChromium({ env, isExecutable: only('/opt/other/chromium', '/usr/bin/chromium') })).toBe(
+      '/opt/other/chromium',
+    );
   });
 
   it('falls through a variable that names a missing file to /usr/bin/chromium', () => {
     const env = { PLAYWRIGHT_CHROMIUM_PATH: '/nowhere/chromium', CHROMIUM_PATH: '' };
-    expect(findChromium({ env, isExecutable: only('/usr/bin/chromium', '/usr/bin/google-chrome') }))
-      .toBe('/usr/bin/chromium');
+    expect(findChromium({ env, isExecutable: only('/usr/bin/chromium', '/usr/bin/google-chrome') })).toBe(
+      '/usr/bin/chromium',
+    );
   });
 
   it('tries /usr/bin/chromium, then the usual install paths in order, macOS included', () => {
     expect(chromiumCandidates({})).toEqual(CHROMIUM_PATHS);
     expect(CHROMIUM_PATHS[0]).toBe('/usr/bin/chromium');
-    expect(findChromium({ env: {}, isExecutable: only('/snap/bin/chromium', '/opt/google/chrome/chrome') }))
-      .toBe('/snap/bin/chromium');
+    expect(findChromium({ env: {}, isExecutable: only('/snap/bin/chromium', '/opt/google/chrome/chrome') })).toBe(
+      '/snap/bin/chromium',
+    );
     const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
     expect(findChromium({ env: {}, isExecutable: only(mac) })).toBe(mac);
   });
@@ -50,8 +61,10 @@ describe('finding a Chromium or Chrome', () => {
 
 describe('what the pre-step of npm test does', () => {
   it('uses the browser it found, installing nothing', () => {
-    expect(chromiumDecision({ found: '/usr/bin/chromium', isRoot: true, hasAptGet: true }))
-      .toEqual({ action: 'use', path: '/usr/bin/chromium' });
+    expect(chromiumDecision({ found: '/usr/bin/chromium', isRoot: true, hasAptGet: true })).toEqual({
+      action: 'use',
+      path: '/usr/bin/chromium',
+    });
   });
 
   it("installs Debian's chromium when none is found, apt-get is there and it runs as root", () => {

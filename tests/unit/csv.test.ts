@@ -8,7 +8,7 @@ describe('neutraliseFormula', () => {
   it.each([
     ['=', '=HYPERLINK("http://x";"y")'],
     ['+', '+33 6 12 34 56 78'],
-    ['-', '-2+3+cmd|\' /C calc\'!A0'],
+    ['-', "-2+3+cmd|' /C calc'!A0"],
     ['@', '@SUM(1)'],
     ['a tab', '\t=1+1'],
     ['a carriage return', '\r=1+1'],
@@ -18,8 +18,18 @@ describe('neutraliseFormula', () => {
   });
 
   it.each([
-    'Léa', 'Martin', 'Accueil de loisirs Les Tilleuls', '06 12 34 56 78', 'famille.martin@example.fr', '01/12/2026',
-    'Matin, Après-midi', 'Jean-Pierre', "l'Étang", '', 'a=b', ' =1',
+    'Léa',
+    'Martin',
+    'Accueil de loisirs Les Tilleuls',
+    '06 12 34 56 78',
+    'famille.martin@example.fr',
+    '01/12/2026',
+    'Matin, Après-midi',
+    'Jean-Pierre',
+    "l'Étang",
+    '',
+    'a=b',
+    ' =1',
   ])('leaves « %s » as it is', (cell) => {
     expect(neutraliseFormula(cell)).toBe(cell);
   });
@@ -27,10 +37,22 @@ describe('neutraliseFormula', () => {
 
 describe('toCsv', () => {
   it('neutralises the header and every text cell, keeps our numbers as numbers, and quotes what needs quoting', () => {
-    const csv = toCsv(['=Nom', 'Total'], [['@SUM(1)', 12], ['=A1;B1', 0], ['\rX', 3], ['Léa', 7]]);
+    const csv = toCsv(
+      ['=Nom', 'Total'],
+      [
+        ['@SUM(1)', 12],
+        ['=A1;B1', 0],
+        ['\rX', 3],
+        ['Léa', 7],
+      ],
+    );
     expect(csv.slice(1).split('\r\n').slice(0, 3)).toEqual(["'=Nom;Total", "'@SUM(1);12", '"\'=A1;B1";0']);
     expect(parseCsv(csv)).toEqual([
-      ["'=Nom", 'Total'], ["'@SUM(1)", '12'], ["'=A1;B1", '0'], ["'\rX", '3'], ['Léa', '7'],
+      ["'=Nom", 'Total'],
+      ["'@SUM(1)", '12'],
+      ["'=A1;B1", '0'],
+      ["'\rX", '3'],
+      ['Léa', '7'],
     ]);
   });
 });

@@ -80,20 +80,30 @@ describe('the acknowledgment of a reservation request', () => {
 
   it("links to the child's planning", async () => {
     const { html, text } = await renderEmail('request-acknowledgment', payload);
-    expect(html).toMatch(/<a [^>]*href="https:\/\/famille\.belleval\.example\.fr\/enfants\/7"[^>]*>Voir le planning de Léa Martin<\/a>/);
+    expect(html).toMatch(
+      /<a [^>]*href="https:\/\/famille\.belleval\.example\.fr\/enfants\/7"[^>]*>Voir le planning de Léa Martin<\/a>/,
+    );
     expect(text).toContain('Voir le planning de Léa Martin https://famille.belleval.example.fr/enfants/7');
   });
 
   it('leaves out an empty section', async () => {
-    const { html } = await renderEmail('request-acknowledgment', { ...payload, changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }] });
+    const { html } = await renderEmail('request-acknowledgment', {
+      ...payload,
+      changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }],
+    });
     expect(html).toContain('Nouvelles réservations');
     expect(html).not.toContain('Anciennes réservations supprimées');
   });
 });
 
 describe('the acknowledgment of an enrolment request', () => {
-  it("speaks of an inscription, and of the agent who booked at the desk", async () => {
-    const { text } = await renderEmail('request-acknowledgment', { ...payload, kind: 'inscription', changes: [], onBehalfOf: 'Agnès Durand' });
+  it('speaks of an inscription, and of the agent who booked at the desk', async () => {
+    const { text } = await renderEmail('request-acknowledgment', {
+      ...payload,
+      kind: 'inscription',
+      changes: [],
+      onBehalfOf: 'Agnès Durand',
+    });
     expect(text).toContain("Votre demande d'inscription a bien été traitée automatiquement.");
     expect(text).toContain('Elle a été saisie pour vous au Guichet famille par Agnès Durand.');
     expect(text).not.toContain('Nouvelles réservations');
@@ -102,14 +112,21 @@ describe('the acknowledgment of an enrolment request', () => {
 
 describe('a stored payload that does not fit its template', () => {
   it('is refused with the field named, not rendered half-empty', async () => {
-    await expect(renderEmail('request-acknowledgment', { ...payload, reference: undefined })).rejects.toThrow(/reference/);
-    await expect(renderEmail('request-acknowledgment', { ...payload, link: 'javascript:alert(1)' })).rejects.toThrow(/link/);
+    await expect(renderEmail('request-acknowledgment', { ...payload, reference: undefined })).rejects.toThrow(
+      /reference/,
+    );
+    await expect(renderEmail('request-acknowledgment', { ...payload, link: 'javascript:alert(1)' })).rejects.toThrow(
+      /link/,
+    );
     await expect(renderEmail('inconnu', payload)).rejects.toThrow(/Modèle d'e-mail inconnu/);
     expect(emailSubject('request-acknowledgment', { nope: true })).toBeNull();
   });
 
   it('escapes what the parent typed', async () => {
-    const { html } = await renderEmail('request-acknowledgment', { ...payload, parentName: '<script>alert(1)</script>' });
+    const { html } = await renderEmail('request-acknowledgment', {
+      ...payload,
+      parentName: '<script>alert(1)</script>',
+    });
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
   });

@@ -41,7 +41,9 @@ describe('the clock', () => {
 
 describe('the configuration', () => {
   it('names AUTH_SECRET when production runs on PostgreSQL without it', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' } as NodeJS.ProcessEnv)).toThrow(/AUTH_SECRET/);
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' } as NodeJS.ProcessEnv),
+    ).toThrow(/AUTH_SECRET/);
   });
 
   it('names a malformed DATABASE_URL', () => {
@@ -60,7 +62,10 @@ describe('the sign-in form', () => {
   };
 
   it('asks for the identifier and the password when the form is empty', () => {
-    expect(errors({ email: '', password: '' })).toEqual(['email: Saisissez votre identifiant.', 'password: Saisissez votre mot de passe.']);
+    expect(errors({ email: '', password: '' })).toEqual([
+      'email: Saisissez votre identifiant.',
+      'password: Saisissez votre mot de passe.',
+    ]);
     expect(errors({})).toEqual(['email: Saisissez votre identifiant.', 'password: Saisissez votre mot de passe.']);
   });
 
@@ -71,7 +76,9 @@ describe('the sign-in form', () => {
   });
 
   it('asks for an e-mail address as identifier', () => {
-    expect(errors({ email: 'martin', password: 'x' })?.[0]).toMatch(/^email: Saisissez votre identifiant sous la forme/);
+    expect(errors({ email: 'martin', password: 'x' })?.[0]).toMatch(
+      /^email: Saisissez votre identifiant sous la forme/,
+    );
   });
 
   it('trims the identifier', () => {
@@ -83,7 +90,7 @@ describe("the caller's address", () => {
   const peer = (address: string, forwarded?: string) =>
     new Headers({ [PEER_HEADER]: address, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) });
 
-  it('is the connection\'s peer by default, whatever X-Forwarded-For the client sends', () => {
+  it("is the connection's peer by default, whatever X-Forwarded-For the client sends", () => {
     expect(clientAddress(peer('198.51.100.7', '203.0.113.9, 10.0.0.1'), 0)).toBe('198.51.100.7');
     expect(clientAddress(peer('::ffff:198.51.100.7'), 0)).toBe('198.51.100.7');
     expect(clientAddress(peer('x'.repeat(500)), 0)).toHaveLength(64);

@@ -12,7 +12,12 @@ const base = load(path.join(dir, 'fr.json'));
 const parts = readdirSync(path.join(dir, 'fr')).map((f) => ({ file: f, messages: load(path.join(dir, 'fr', f)) }));
 
 function at(messages: Record<string, unknown>, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), messages);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined),
+      messages,
+    );
 }
 
 describe('the French messages', () => {

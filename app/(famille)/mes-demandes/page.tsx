@@ -28,22 +28,41 @@ export default async function MesDemandesPage() {
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t('reference')}</th>
-                <th scope="col" className="p-2">{t('date')}</th>
-                <th scope="col" className="p-2">{t('child')}</th>
-                <th scope="col" className="p-2">{t('service')}</th>
-                <th scope="col" className="p-2">{t('type')}</th>
-                <th scope="col" className="p-2">{t('status')}</th>
+                <th scope="col" className="p-2">
+                  {t('reference')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('date')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('child')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('service')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('type')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('status')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.map((r) => (
                 <tr key={r.id} className="border-b border-slate-300">
-                  <th scope="row" className="p-2"><Link href={`/mes-demandes/${r.id}`} className="text-brand-700 underline">{r.reference}</Link></th>
+                  <th scope="row" className="p-2">
+                    <Link href={`/mes-demandes/${r.id}`} className="text-brand-700 underline">
+                      {r.reference}
+                    </Link>
+                  </th>
                   <td className="p-2">{dateTime.format(r.submittedAt)}</td>
                   <td className="p-2">{r.childName}</td>
                   <td className="p-2">{SERVICE_LABELS[r.service]}</td>
-                  <td className="p-2">{r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}{r.onBehalf ? ` (${t('onBehalf')})` : ''}</td>
+                  <td className="p-2">
+                    {r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}
+                    {r.onBehalf ? ` (${t('onBehalf')})` : ''}
+                  </td>
                   <td className="p-2">{t('statusSubmitted')}</td>
                 </tr>
               ))}

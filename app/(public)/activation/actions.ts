@@ -22,10 +22,18 @@ export async function setPasswordAction(_prev: PasswordState, formData: FormData
   const kind = kindSchema.safeParse(formData.get('kind'));
   const token = formData.get('token');
   if (!kind.success || typeof token !== 'string') return { formError: GENERIC_ERROR };
-  const parsed = newPasswordSchema.safeParse({ password: formData.get('password') ?? '', confirmation: formData.get('confirmation') ?? '' });
+  const parsed = newPasswordSchema.safeParse({
+    password: formData.get('password') ?? '',
+    confirmation: formData.get('confirmation') ?? '',
+  });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
-    await setPasswordWithToken(await getDb(), { token, kind: kind.data, password: parsed.data.password, now: wallNow() });
+    await setPasswordWithToken(await getDb(), {
+      token,
+      kind: kind.data,
+      password: parsed.data.password,
+      now: wallNow(),
+    });
   } catch (error) {
     if (error instanceof UserError) return { formError: error.message };
     console.error('[set password]', { kind: kind.data }, error);

@@ -22,7 +22,10 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const t = await getTranslations('login');
   const rawEmail = formData.get('email');
   const echoedEmail = typeof rawEmail === 'string' ? rawEmail.slice(0, 254) : '';
-  const parsed = credentialsSchema.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
+  const parsed = credentialsSchema.safeParse({
+    email: formData.get('email') ?? '',
+    password: formData.get('password') ?? '',
+  });
   if (!parsed.success) {
     return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email: echoedEmail };
   }

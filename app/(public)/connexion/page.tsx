@@ -33,7 +33,9 @@ export default async function ConnexionPage({ searchParams }: { searchParams: Pr
         <LoginForm callbackUrl={target} />
       </div>
       <p className="mt-4">
-        <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">{t('forgot')}</Link>
+        <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">
+          {t('forgot')}
+        </Link>
       </p>
       <p className="mt-4 text-sm text-slate-700">{t('noAccount')}</p>
     </>

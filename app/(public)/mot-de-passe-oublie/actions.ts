@@ -28,7 +28,10 @@ export async function forgotPasswordAction(_prev: ForgotState, formData: FormDat
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
   try {
     const result = await requestPasswordReset(await getDb(), {
-      email: parsed.data.email, ip: clientAddress(await headers()), now: wallNow(), appUrl: env().APP_URL ?? 'http://localhost:3000',
+      email: parsed.data.email,
+      ip: clientAddress(await headers()),
+      now: wallNow(),
+      appUrl: env().APP_URL ?? 'http://localhost:3000',
     });
     if (!result.ok) return { formError: t('rateLimited', { minutes: result.retryAfterMinutes }), email };
   } catch (error) {

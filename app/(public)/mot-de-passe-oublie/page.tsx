@@ -18,7 +18,11 @@ export default async function ForgotPasswordPage() {
         <ForgotForm />
       </div>
       <p className="mt-4 text-sm text-slate-700">{t('help')}</p>
-      <p className="mt-6"><Link href="/connexion" className="text-brand-700 underline">{t('back')}</Link></p>
+      <p className="mt-6">
+        <Link href="/connexion" className="text-brand-700 underline">
+          {t('back')}
+        </Link>
+      </p>
     </>
   );
 }

@@ -7,11 +7,31 @@ import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
 import {
-  addHolidayPeriod, addHolidaySchema, canteenWeekdaysSchema, capacitiesSchema, createSchoolYear, deadlineSchema,
-  deleteHolidayPeriod, deleteHolidaySchema, type CalendarChangeResult, saveSiteCapacities, schoolYearSchema, setCanteenWeekdays, setDeadline, updateHolidayPeriod, updateHolidaySchema,
-  updateSchoolYear, updateSchoolYearSchema,
+  addHolidayPeriod,
+  addHolidaySchema,
+  canteenWeekdaysSchema,
+  capacitiesSchema,
+  createSchoolYear,
+  deadlineSchema,
+  deleteHolidayPeriod,
+  deleteHolidaySchema,
+  type CalendarChangeResult,
+  saveSiteCapacities,
+  schoolYearSchema,
+  setCanteenWeekdays,
+  setDeadline,
+  updateHolidayPeriod,
+  updateHolidaySchema,
+  updateSchoolYear,
+  updateSchoolYearSchema,
 } from '@/lib/admin/calendar';
-import { addClosure, closureSchema, deleteClosure, deleteClosureSchema, type ClosureResult } from '@/lib/admin/calendar-closures';
+import {
+  addClosure,
+  closureSchema,
+  deleteClosure,
+  deleteClosureSchema,
+  type ClosureResult,
+} from '@/lib/admin/calendar-closures';
 import { now, today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
@@ -25,18 +45,41 @@ const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result
 
 const createYear = staffAction(schoolYearSchema, async (input, user) => createSchoolYear(await getDb(), user, input));
 const changeCtx = () => ({ today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' });
-const updateYear = staffAction(updateSchoolYearSchema, async (input, user) => updateSchoolYear(await getDb(), user, input, changeCtx()));
-const addHoliday = staffAction(addHolidaySchema, async (input, user) => addHolidayPeriod(await getDb(), user, input, changeCtx()));
-const updateHoliday = staffAction(updateHolidaySchema, async (input, user) => updateHolidayPeriod(await getDb(), user, input, changeCtx()));
-const deleteHoliday = staffAction(deleteHolidaySchema, async (input, user) => deleteHolidayPeriod(await getDb(), user, input, changeCtx()));
+const updateYear = staffAction(updateSchoolYearSchema, async (input, user) =>
+  updateSchoolYear(await getDb(), user, input, changeCtx()),
+);
+const addHoliday = staffAction(addHolidaySchema, async (input, user) =>
+  addHolidayPeriod(await getDb(), user, input, changeCtx()),
+);
+const updateHoliday = staffAction(updateHolidaySchema, async (input, user) =>
+  updateHolidayPeriod(await getDb(), user, input, changeCtx()),
+);
+const deleteHoliday = staffAction(deleteHolidaySchema, async (input, user) =>
+  deleteHolidayPeriod(await getDb(), user, input, changeCtx()),
+);
 const deadline = staffAction(deadlineSchema, async (input, user) => setDeadline(await getDb(), user, input));
-const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) => setCanteenWeekdays(await getDb(), user, input));
+const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) =>
+  setCanteenWeekdays(await getDb(), user, input),
+);
 const capacities = staffAction(capacitiesSchema, async (input, user) => saveSiteCapacities(await getDb(), user, input));
 const closure = staffAction(closureSchema, async (input, user) => addClosure(await getDb(), user, input, changeCtx()));
-const removeClosure = staffAction(deleteClosureSchema, async (input, user) => deleteClosure(await getDb(), user, input, changeCtx()));
+const removeClosure = staffAction(deleteClosureSchema, async (input, user) =>
+  deleteClosure(await getDb(), user, input, changeCtx()),
+);
 
 /** The rows of a preview, as the closure form and the calendar forms show them. */
-function previewRows(affected: { childId: number; childName: string; familyName: string; service: keyof typeof SERVICE_LABELS; siteName: string; date: string; units: (keyof typeof UNIT_LABELS)[] }[], withDates: boolean): CancellationPreviewState['rows'] {
+function previewRows(
+  affected: {
+    childId: number;
+    childName: string;
+    familyName: string;
+    service: keyof typeof SERVICE_LABELS;
+    siteName: string;
+    date: string;
+    units: (keyof typeof UNIT_LABELS)[];
+  }[],
+  withDates: boolean,
+): CancellationPreviewState['rows'] {
   return affected.map((g) => ({
     key: `${g.childId}-${g.service}-${g.siteName}-${g.date}`,
     childName: g.childName,
@@ -72,7 +115,11 @@ function toChangeState(result: ActionResult<CalendarChangeResult>, input: Record
       kickDispatcher();
     });
   }
-  return { ok: true, stamp: Date.now(), ...(data.cancelled > 0 ? { cancelled: { count: data.cancelled, families: data.families } } : {}) };
+  return {
+    ok: true,
+    stamp: Date.now(),
+    ...(data.cancelled > 0 ? { cancelled: { count: data.cancelled, families: data.families } } : {}),
+  };
 }
 
 export async function createSchoolYearAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -119,7 +166,13 @@ export async function addClosureAction(_: ClosureFormState, formData: FormData):
   if (data.status === 'confirm') {
     return {
       preview: {
-        input: { date: input.date ?? '', siteId: input.siteId ?? '', service: input.service ?? '', reason: input.reason ?? '', fingerprint: data.fingerprint },
+        input: {
+          date: input.date ?? '',
+          siteId: input.siteId ?? '',
+          service: input.service ?? '',
+          reason: input.reason ?? '',
+          fingerprint: data.fingerprint,
+        },
         date: data.date,
         dateLabel: formatDateLong(data.date),
         count: data.count,

@@ -22,7 +22,14 @@ export interface AdminFormState {
 export type AdminFormAction = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
 export function AdminForm({
-  action, submitLabel, submitAriaLabel, hidden = {}, children, className = '', namespace = 'adminCalendar', danger = false,
+  action,
+  submitLabel,
+  submitAriaLabel,
+  hidden = {},
+  children,
+  className = '',
+  namespace = 'adminCalendar',
+  danger = false,
 }: {
   action: AdminFormAction;
   submitLabel: string;
@@ -52,8 +59,15 @@ export function AdminForm({
           focusRef={alert}
           onDismiss={() => setDismissed(state.stamp)}
           labels={{
-            intro: tc('calendarPreviewIntro', { from: preview.dateLabel, to: preview.untilLabel ?? preview.dateLabel, count: preview.count, families: preview.families }),
-            caption: tc('calendarPreviewCaption'), confirm: tc('confirmCalendarChange'), cancel: tc('cancelCalendarChange'),
+            intro: tc('calendarPreviewIntro', {
+              from: preview.dateLabel,
+              to: preview.untilLabel ?? preview.dateLabel,
+              count: preview.count,
+              families: preview.families,
+            }),
+            caption: tc('calendarPreviewCaption'),
+            confirm: tc('confirmCalendarChange'),
+            cancel: tc('cancelCalendarChange'),
           }}
         />
       </div>
@@ -61,20 +75,32 @@ export function AdminForm({
   }
   return (
     <form action={formAction} className={className}>
-      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} level={3} className="mb-3 w-full" />
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <ErrorSummary
+        title={t('errorSummary')}
+        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        answer={state}
+        level={3}
+        className="mb-3 w-full"
+      />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
       <button
         type="submit"
         disabled={pending}
         aria-label={submitAriaLabel}
-        className={danger
-          ? 'rounded border-2 border-red-700 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60'
-          : 'rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60'}
+        className={
+          danger
+            ? 'rounded border-2 border-red-700 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60'
+            : 'rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60'
+        }
       >
         {pending ? t('pending') : submitLabel}
       </button>
-      <span role="status" className="ml-3 text-green-800 empty:hidden">{state.ok && !pending ? (state.cancelled ? tc('calendarChangeSaved', state.cancelled) : t('saved')) : ''}</span>
+      <span role="status" className="ml-3 text-green-800 empty:hidden">
+        {state.ok && !pending ? (state.cancelled ? tc('calendarChangeSaved', state.cancelled) : t('saved')) : ''}
+      </span>
     </form>
   );
 }

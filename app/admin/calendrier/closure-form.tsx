@@ -16,7 +16,15 @@ export interface CancellationPreviewState {
   untilLabel?: string;
   count: number;
   families: number;
-  rows: { key: string; childName: string; familyName: string; service: string; siteName: string; units: string; date?: string }[];
+  rows: {
+    key: string;
+    childName: string;
+    familyName: string;
+    service: string;
+    siteName: string;
+    units: string;
+    date?: string;
+  }[];
 }
 
 export interface ClosureFormState {
@@ -28,7 +36,9 @@ export interface ClosureFormState {
 }
 
 export function ClosureForm({
-  action, sites, minDate,
+  action,
+  sites,
+  minDate,
 }: {
   action: (prev: ClosureFormState, formData: FormData) => Promise<ClosureFormState>;
   sites: { id: number; name: string }[];
@@ -45,7 +55,13 @@ export function ClosureForm({
 
   return (
     <div className="mt-4">
-      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} level={3} className="mb-3" />
+      <ErrorSummary
+        title={t('errorSummary')}
+        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        answer={state}
+        level={3}
+        className="mb-3"
+      />
       <p role="status" className="mb-3 empty:hidden">
         {state.created && (
           <span className="block rounded border-l-4 border-green-700 bg-green-50 p-3">
@@ -63,35 +79,61 @@ export function ClosureForm({
           onDismiss={() => setDismissed(state.stamp)}
           labels={{
             intro: t('previewIntro', { date: preview.dateLabel, count: preview.count, families: preview.families }),
-            caption: t('previewCaption'), confirm: t('confirmClosure'), cancel: t('cancelClosure'),
+            caption: t('previewCaption'),
+            confirm: t('confirmClosure'),
+            cancel: t('cancelClosure'),
           }}
         />
       ) : (
         <form action={formAction} className="grid gap-3 sm:grid-cols-2">
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('closureDate')}</span>
-            <input type="date" name="date" required min={minDate} className="rounded border border-slate-500 px-2 py-1.5" />
+            <input
+              type="date"
+              name="date"
+              required
+              min={minDate}
+              className="rounded border border-slate-500 px-2 py-1.5"
+            />
           </label>
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('closureSite')}</span>
             <select name="siteId" className="rounded border border-slate-500 px-2 py-1.5" defaultValue="all">
               <option value="all">{t('allSites')}</option>
-              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('closureService')}</span>
             <select name="service" className="rounded border border-slate-500 px-2 py-1.5" defaultValue="all">
               <option value="all">{t('allServices')}</option>
-              {(['cantine', 'mercredi', 'vacances'] as const).map((s) => <option key={s} value={s}>{t(`service.${s}`)}</option>)}
+              {(['cantine', 'mercredi', 'vacances'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`service.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('closureReason')}</span>
-            <input type="text" name="reason" required maxLength={300} className="rounded border border-slate-500 px-2 py-1.5" />
+            <input
+              type="text"
+              name="reason"
+              required
+              maxLength={300}
+              className="rounded border border-slate-500 px-2 py-1.5"
+            />
           </label>
           <div className="sm:col-span-2">
-            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {pending ? t('pending') : t('closureAdd')}
             </button>
           </div>
@@ -103,7 +145,12 @@ export function ClosureForm({
 
 /** The list of the reservations concerned, with "confirm" (the same values again, confirm=1) and "give up". */
 export function PreviewPanel({
-  preview, formAction, pending, focusRef, onDismiss, labels,
+  preview,
+  formAction,
+  pending,
+  focusRef,
+  onDismiss,
+  labels,
 }: {
   preview: CancellationPreviewState;
   formAction: (formData: FormData) => void;
@@ -115,26 +162,49 @@ export function PreviewPanel({
   const t = useTranslations('adminCalendar');
   const withDates = preview.rows.some((r) => r.date !== undefined);
   return (
-    <div ref={focusRef} tabIndex={-1} className="rounded border-2 border-amber-700 bg-amber-50 p-4" aria-labelledby="closure-preview-title">
-      <h4 id="closure-preview-title" className="text-lg font-bold">{t('previewTitle')}</h4>
+    <div
+      ref={focusRef}
+      tabIndex={-1}
+      className="rounded border-2 border-amber-700 bg-amber-50 p-4"
+      aria-labelledby="closure-preview-title"
+    >
+      <h4 id="closure-preview-title" className="text-lg font-bold">
+        {t('previewTitle')}
+      </h4>
       <p className="mt-1">{labels.intro}</p>
       <div role="region" aria-label={labels.caption} tabIndex={0} className="mt-3 max-h-96 overflow-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
           <caption className="sr-only">{labels.caption}</caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="p-2">{t('child')}</th>
-              <th scope="col" className="p-2">{t('family')}</th>
-              {withDates && <th scope="col" className="p-2">{t('previewDate')}</th>}
-              <th scope="col" className="p-2">{t('closureService')}</th>
-              <th scope="col" className="p-2">{t('closureSite')}</th>
-              <th scope="col" className="p-2">{t('units')}</th>
+              <th scope="col" className="p-2">
+                {t('child')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('family')}
+              </th>
+              {withDates && (
+                <th scope="col" className="p-2">
+                  {t('previewDate')}
+                </th>
+              )}
+              <th scope="col" className="p-2">
+                {t('closureService')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('closureSite')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('units')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {preview.rows.map((r) => (
               <tr key={r.key} className="border-b border-slate-300">
-                <th scope="row" className="p-2 font-medium">{r.childName}</th>
+                <th scope="row" className="p-2 font-medium">
+                  {r.childName}
+                </th>
                 <td className="p-2">{r.familyName}</td>
                 {withDates && <td className="p-2">{r.date}</td>}
                 <td className="p-2">{r.service}</td>
@@ -146,12 +216,22 @@ export function PreviewPanel({
         </table>
       </div>
       <form action={formAction} className="mt-4 flex flex-wrap gap-3">
-        {Object.entries(preview.input).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+        {Object.entries(preview.input).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <input type="hidden" name="confirm" value="1" />
-        <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+        >
           {pending ? t('pending') : labels.confirm}
         </button>
-        <button type="button" onClick={onDismiss} className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+        <button
+          type="button"
+          onClick={onDismiss}
+          className="rounded border-2 border-slate-700 bg-white px-4 py-2 font-semibold"
+        >
           {labels.cancel}
         </button>
       </form>

@@ -8,7 +8,8 @@ import type { AdminFormState } from './admin-form';
 /** The form's text fields, without React's own ($ACTION_…) entries. */
 export function fields(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
+  for (const [key, value] of formData.entries())
+    if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
   return out;
 }
 

@@ -10,8 +10,16 @@ import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { formatDateLong, publicHolidaysFrance } from '@/lib/planning';
 import {
-  addClosureAction, addHolidayAction, createSchoolYearAction, deleteClosureAction, deleteHolidayAction, saveCapacitiesAction,
-  setCanteenWeekdaysAction, setDeadlineAction, updateHolidayAction, updateSchoolYearAction,
+  addClosureAction,
+  addHolidayAction,
+  createSchoolYearAction,
+  deleteClosureAction,
+  deleteHolidayAction,
+  saveCapacitiesAction,
+  setCanteenWeekdaysAction,
+  setDeadlineAction,
+  updateHolidayAction,
+  updateSchoolYearAction,
 } from './actions';
 import { AdminForm } from './admin-form';
 import { ClosureForm } from './closure-form';
@@ -24,23 +32,35 @@ export async function generateMetadata(): Promise<Metadata> {
 const input = 'rounded border border-slate-500 px-2 py-1.5';
 const label = 'flex flex-col gap-1';
 
-export default async function AdminCalendarPage({ searchParams }: { searchParams: Promise<{ annee?: string | string[] }> }) {
+export default async function AdminCalendarPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ annee?: string | string[] }>;
+}) {
   await requireStaff();
   const t = await getTranslations('adminCalendar');
   const { annee } = await searchParams;
   const db = await getDb();
   const now = today();
-  const [years, settings, capacities] = await Promise.all([listSchoolYears(db), listServiceSettings(db), listSiteCapacities(db)]);
+  const [years, settings, capacities] = await Promise.all([
+    listSchoolYears(db),
+    listServiceSettings(db),
+    listSiteCapacities(db),
+  ]);
   // the year asked for, else the one in force today, else the next one, else the last one
-  const year = years.find((y) => String(y.id) === annee)
-    ?? years.find((y) => y.yearStart <= now && now <= lastDayOf(y))
-    ?? years.find((y) => y.yearStart > now)
-    ?? years.at(-1);
+  const year =
+    years.find((y) => String(y.id) === annee) ??
+    years.find((y) => y.yearStart <= now && now <= lastDayOf(y)) ??
+    years.find((y) => y.yearStart > now) ??
+    years.at(-1);
   const yearLast = year ? lastDayOf(year) : null;
   const closuresOfYear = year && yearLast ? await listClosures(db, { from: year.yearStart, to: yearLast }) : [];
-  const publicHolidays = year && yearLast
-    ? publicHolidaysFrance(Number(year.yearStart.slice(0, 4)), Number(yearLast.slice(0, 4))).filter((d) => d >= year.yearStart && d <= yearLast)
-    : [];
+  const publicHolidays =
+    year && yearLast
+      ? publicHolidaysFrance(Number(year.yearStart.slice(0, 4)), Number(yearLast.slice(0, 4))).filter(
+          (d) => d >= year.yearStart && d <= yearLast,
+        )
+      : [];
   const canteen = settings.find((s) => s.service === 'cantine');
 
   return (
@@ -51,20 +71,33 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
 
       {/* School years */}
       <section aria-labelledby="years-heading" className="mt-8">
-        <h2 id="years-heading" className="text-xl font-bold">{t('yearsTitle')}</h2>
+        <h2 id="years-heading" className="text-xl font-bold">
+          {t('yearsTitle')}
+        </h2>
         {years.length === 0 && <p className="mt-3 rounded bg-white p-4">{t('noYear')}</p>}
         <ul className="mt-3 space-y-3">
           {years.map((y) => (
-            <li key={y.id} className={`rounded bg-white p-4 ${y.id === year?.id ? 'border-2 border-brand-700' : 'border border-slate-300'}`}>
+            <li
+              key={y.id}
+              className={`rounded bg-white p-4 ${y.id === year?.id ? 'border-2 border-brand-700' : 'border border-slate-300'}`}
+            >
               <div className="flex flex-wrap items-baseline gap-3">
                 <h3 className="text-lg font-semibold">{y.label}</h3>
                 {y.id === year?.id ? (
                   <span className="text-sm font-medium text-brand-700">{t('yearSelected')}</span>
                 ) : (
-                  <Link href={`/admin/calendrier?annee=${y.id}`} className="text-brand-700 underline">{t('yearShow', { label: y.label })}</Link>
+                  <Link href={`/admin/calendrier?annee=${y.id}`} className="text-brand-700 underline">
+                    {t('yearShow', { label: y.label })}
+                  </Link>
                 )}
               </div>
-              <AdminForm action={updateSchoolYearAction} submitLabel={t('save')} submitAriaLabel={t('yearEdit', { label: y.label })} hidden={{ id: y.id, label: y.label }} className="mt-2 flex flex-wrap items-end gap-3">
+              <AdminForm
+                action={updateSchoolYearAction}
+                submitLabel={t('save')}
+                submitAriaLabel={t('yearEdit', { label: y.label })}
+                hidden={{ id: y.id, label: y.label }}
+                className="mt-2 flex flex-wrap items-end gap-3"
+              >
                 <label className={label}>
                   <span>{t('yearStart')}</span>
                   <input type="date" name="yearStart" defaultValue={y.yearStart} required className={input} />
@@ -79,11 +112,25 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
         </ul>
         <details className="mt-4 rounded border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer font-semibold">{t('yearCreateTitle')}</summary>
-          <AdminForm action={createSchoolYearAction} submitLabel={t('yearCreate')} className="mt-3 flex flex-wrap items-end gap-3">
+          <AdminForm
+            action={createSchoolYearAction}
+            submitLabel={t('yearCreate')}
+            className="mt-3 flex flex-wrap items-end gap-3"
+          >
             <label className={label}>
               <span>{t('yearLabel')}</span>
-              <input type="text" name="label" required pattern="\d{4}-\d{4}" placeholder="2027-2028" aria-describedby="label-hint" className={input} />
-              <span id="label-hint" className="text-sm text-slate-700">{t('labelHint')}</span>
+              <input
+                type="text"
+                name="label"
+                required
+                pattern="\d{4}-\d{4}"
+                placeholder="2027-2028"
+                aria-describedby="label-hint"
+                className={input}
+              />
+              <span id="label-hint" className="text-sm text-slate-700">
+                {t('labelHint')}
+              </span>
             </label>
             <label className={label}>
               <span>{t('yearStart')}</span>
@@ -101,7 +148,9 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
         <>
           {/* Holiday periods */}
           <section aria-labelledby="holidays-heading" className="mt-10">
-            <h2 id="holidays-heading" className="text-xl font-bold">{t('holidaysTitle', { label: year.label })}</h2>
+            <h2 id="holidays-heading" className="text-xl font-bold">
+              {t('holidaysTitle', { label: year.label })}
+            </h2>
             <p className="mt-1 max-w-3xl">{t('holidaysIntro')}</p>
             {year.holidays.length === 0 && <p className="mt-3 rounded bg-white p-4">{t('holidaysEmpty')}</p>}
             <ul className="mt-3 space-y-3">
@@ -110,10 +159,23 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
                   <fieldset>
                     <legend className="font-semibold">{t('holidayEditLegend', { label: h.label })}</legend>
                     <div className="mt-2 flex flex-wrap items-end gap-3">
-                      <AdminForm action={updateHolidayAction} submitLabel={t('save')} submitAriaLabel={`${t('save')} – ${h.label}`} hidden={{ id: h.id }} className="flex flex-wrap items-end gap-3">
+                      <AdminForm
+                        action={updateHolidayAction}
+                        submitLabel={t('save')}
+                        submitAriaLabel={`${t('save')} – ${h.label}`}
+                        hidden={{ id: h.id }}
+                        className="flex flex-wrap items-end gap-3"
+                      >
                         <label className={label}>
                           <span>{t('holidayLabel')}</span>
-                          <input type="text" name="label" defaultValue={h.label} required maxLength={80} className={input} />
+                          <input
+                            type="text"
+                            name="label"
+                            defaultValue={h.label}
+                            required
+                            maxLength={80}
+                            className={input}
+                          />
                         </label>
                         <label className={label}>
                           <span>{t('holidayStart')}</span>
@@ -124,7 +186,13 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
                           <input type="date" name="end" defaultValue={h.end} required className={input} />
                         </label>
                       </AdminForm>
-                      <AdminForm action={deleteHolidayAction} submitLabel={t('delete')} submitAriaLabel={t('deleteLabel', { what: h.label })} hidden={{ id: h.id }} danger />
+                      <AdminForm
+                        action={deleteHolidayAction}
+                        submitLabel={t('delete')}
+                        submitAriaLabel={t('deleteLabel', { what: h.label })}
+                        hidden={{ id: h.id }}
+                        danger
+                      />
                     </div>
                   </fieldset>
                 </li>
@@ -132,7 +200,12 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
             </ul>
             <div className="mt-4 rounded border border-slate-300 bg-white p-4">
               <h3 className="font-semibold">{t('holidayAddTitle')}</h3>
-              <AdminForm action={addHolidayAction} submitLabel={t('add')} hidden={{ schoolYearId: year.id }} className="mt-2 flex flex-wrap items-end gap-3">
+              <AdminForm
+                action={addHolidayAction}
+                submitLabel={t('add')}
+                hidden={{ schoolYearId: year.id }}
+                className="mt-2 flex flex-wrap items-end gap-3"
+              >
                 <label className={label}>
                   <span>{t('holidayLabel')}</span>
                   <input type="text" name="label" required maxLength={80} className={input} />
@@ -151,42 +224,73 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
 
           {/* Public holidays: computed */}
           <section aria-labelledby="public-heading" className="mt-10">
-            <h2 id="public-heading" className="text-xl font-bold">{t('publicHolidaysTitle', { label: year.label })}</h2>
+            <h2 id="public-heading" className="text-xl font-bold">
+              {t('publicHolidaysTitle', { label: year.label })}
+            </h2>
             <p className="mt-1">{t('publicHolidaysIntro')}</p>
             <ul className="mt-3 grid gap-1 rounded bg-white p-4 sm:grid-cols-2">
-              {publicHolidays.map((d) => <li key={d}>{formatDateLong(d)}</li>)}
+              {publicHolidays.map((d) => (
+                <li key={d}>{formatDateLong(d)}</li>
+              ))}
             </ul>
           </section>
 
           {/* Closures */}
           <section aria-labelledby="closures-heading" className="mt-10">
-            <h2 id="closures-heading" className="text-xl font-bold">{t('closuresTitle', { label: year.label })}</h2>
+            <h2 id="closures-heading" className="text-xl font-bold">
+              {t('closuresTitle', { label: year.label })}
+            </h2>
             <p className="mt-1 max-w-3xl">{t('closuresIntro')}</p>
             {closuresOfYear.length === 0 ? (
               <p className="mt-3 rounded bg-white p-4">{t('closuresEmpty')}</p>
             ) : (
-              <div role="region" aria-label={t('closuresCaption', { label: year.label })} tabIndex={0} className="mt-3 overflow-x-auto">
+              <div
+                role="region"
+                aria-label={t('closuresCaption', { label: year.label })}
+                tabIndex={0}
+                className="mt-3 overflow-x-auto"
+              >
                 <table className="w-full border-collapse bg-white text-left text-sm">
                   <caption className="sr-only">{t('closuresCaption', { label: year.label })}</caption>
                   <thead>
                     <tr className="border-b-2 border-slate-400">
-                      <th scope="col" className="p-2">{t('closureDate')}</th>
-                      <th scope="col" className="p-2">{t('closureSite')}</th>
-                      <th scope="col" className="p-2">{t('closureService')}</th>
-                      <th scope="col" className="p-2">{t('closureReason')}</th>
-                      <th scope="col" className="p-2"><span className="sr-only">{t('delete')}</span></th>
+                      <th scope="col" className="p-2">
+                        {t('closureDate')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('closureSite')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('closureService')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t('closureReason')}
+                      </th>
+                      <th scope="col" className="p-2">
+                        <span className="sr-only">{t('delete')}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {closuresOfYear.map((c) => (
                       <tr key={c.id} className="border-b border-slate-300 align-top">
-                        <th scope="row" className="whitespace-nowrap p-2 font-medium">{formatDateLong(c.date)}</th>
+                        <th scope="row" className="whitespace-nowrap p-2 font-medium">
+                          {formatDateLong(c.date)}
+                        </th>
                         <td className="p-2">{c.siteName ?? t('allSites')}</td>
                         <td className="p-2">{t(`service.${c.service ?? 'all'}`)}</td>
                         <td className="p-2">{c.reason}</td>
                         <td className="p-2">
                           {c.date >= now && (
-                            <AdminForm action={deleteClosureAction} submitLabel={t('delete')} submitAriaLabel={t('deleteLabel', { what: t('closureLabel', { date: formatDateLong(c.date) }) })} hidden={{ id: c.id }} danger />
+                            <AdminForm
+                              action={deleteClosureAction}
+                              submitLabel={t('delete')}
+                              submitAriaLabel={t('deleteLabel', {
+                                what: t('closureLabel', { date: formatDateLong(c.date) }),
+                              })}
+                              hidden={{ id: c.id }}
+                              danger
+                            />
                           )}
                         </td>
                       </tr>
@@ -197,7 +301,11 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
             )}
             <div className="mt-4 rounded border border-slate-300 bg-white p-4">
               <h3 className="font-semibold">{t('closureAddTitle')}</h3>
-              <ClosureForm action={addClosureAction} sites={capacities.map((s) => ({ id: s.id, name: s.name }))} minDate={now} />
+              <ClosureForm
+                action={addClosureAction}
+                sites={capacities.map((s) => ({ id: s.id, name: s.name }))}
+                minDate={now}
+              />
             </div>
           </section>
         </>
@@ -205,14 +313,32 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
 
       {/* Deadlines and open weekdays */}
       <section aria-labelledby="deadlines-heading" className="mt-10">
-        <h2 id="deadlines-heading" className="text-xl font-bold">{t('deadlinesTitle')}</h2>
+        <h2 id="deadlines-heading" className="text-xl font-bold">
+          {t('deadlinesTitle')}
+        </h2>
         <p className="mt-1 max-w-3xl">{t('deadlinesIntro')}</p>
         <div className="mt-3 space-y-3">
           {settings.map((s) => (
-            <AdminForm key={s.service} action={setDeadlineAction} submitLabel={t('save')} submitAriaLabel={`${t('save')} – ${t(`service.${s.service}`)}`} hidden={{ service: s.service }} className="flex flex-wrap items-end gap-3 rounded bg-white p-4">
+            <AdminForm
+              key={s.service}
+              action={setDeadlineAction}
+              submitLabel={t('save')}
+              submitAriaLabel={`${t('save')} – ${t(`service.${s.service}`)}`}
+              hidden={{ service: s.service }}
+              className="flex flex-wrap items-end gap-3 rounded bg-white p-4"
+            >
               <label className={label}>
                 <span>{t('deadlineDays', { service: t(`service.${s.service}`) })}</span>
-                <input type="number" name="deadlineDays" min={1} max={60} step={1} required defaultValue={s.deadlineDays} className={`${input} w-28`} />
+                <input
+                  type="number"
+                  name="deadlineDays"
+                  min={1}
+                  max={60}
+                  step={1}
+                  required
+                  defaultValue={s.deadlineDays}
+                  className={`${input} w-28`}
+                />
               </label>
             </AdminForm>
           ))}
@@ -220,14 +346,22 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
       </section>
 
       <section aria-labelledby="weekdays-heading" className="mt-10">
-        <h2 id="weekdays-heading" className="text-xl font-bold">{t('weekdaysTitle')}</h2>
+        <h2 id="weekdays-heading" className="text-xl font-bold">
+          {t('weekdaysTitle')}
+        </h2>
         <AdminForm action={setCanteenWeekdaysAction} submitLabel={t('save')} className="mt-3 rounded bg-white p-4">
           <fieldset className="mb-3">
             <legend className="font-medium">{t('weekdaysLegend')}</legend>
             <div className="mt-2 flex flex-wrap gap-4">
               {[1, 2, 3, 4, 5].map((d) => (
                 <label key={d} className="flex items-center gap-2">
-                  <input type="checkbox" name="weekdays" value={d} defaultChecked={canteen?.openWeekdays.includes(d)} className="h-5 w-5" />
+                  <input
+                    type="checkbox"
+                    name="weekdays"
+                    value={d}
+                    defaultChecked={canteen?.openWeekdays.includes(d)}
+                    className="h-5 w-5"
+                  />
                   {t(`weekday.${d}`)}
                 </label>
               ))}
@@ -238,21 +372,39 @@ export default async function AdminCalendarPage({ searchParams }: { searchParams
 
       {/* Capacities */}
       <section aria-labelledby="capacities-heading" className="mt-10">
-        <h2 id="capacities-heading" className="text-xl font-bold">{t('capacitiesTitle')}</h2>
+        <h2 id="capacities-heading" className="text-xl font-bold">
+          {t('capacitiesTitle')}
+        </h2>
         <p className="mt-1 max-w-3xl">{t('capacitiesIntro')}</p>
         <div className="mt-3 grid gap-3 lg:grid-cols-2">
           {capacities.flatMap((site) =>
             site.capacities.map((c) => (
-              <AdminForm key={`${site.id}-${c.service}`} action={saveCapacitiesAction} submitLabel={t('save')} submitAriaLabel={`${t('save')} – ${t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}`} hidden={{ siteId: site.id, service: c.service }} className="rounded bg-white p-4">
+              <AdminForm
+                key={`${site.id}-${c.service}`}
+                action={saveCapacitiesAction}
+                submitLabel={t('save')}
+                submitAriaLabel={`${t('save')} – ${t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}`}
+                hidden={{ siteId: site.id, service: c.service }}
+                className="rounded bg-white p-4"
+              >
                 <fieldset className="mb-3">
-                  <legend className="font-semibold">{t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}</legend>
+                  <legend className="font-semibold">
+                    {t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}
+                  </legend>
                   <div className="mt-2 grid grid-cols-2 gap-3">
                     {c.units.map((u) => (
                       <label key={u.unit} className={label}>
                         <span>{t(`unit.${u.unit}`)}</span>
                         <input
-                          type="text" inputMode="numeric" name={`cap_${u.unit}`} defaultValue={u.capacity ?? ''}
-                          aria-label={t('capacityLabel', { unit: t(`unit.${u.unit}`), site: site.name, service: t(`service.${c.service}`) })}
+                          type="text"
+                          inputMode="numeric"
+                          name={`cap_${u.unit}`}
+                          defaultValue={u.capacity ?? ''}
+                          aria-label={t('capacityLabel', {
+                            unit: t(`unit.${u.unit}`),
+                            site: site.name,
+                            service: t(`service.${c.service}`),
+                          })}
                           className={`${input} w-28`}
                         />
                       </label>

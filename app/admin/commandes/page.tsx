@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const num = 'p-2 text-right tabular-nums';
 
-export default async function MealOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MealOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
   const [t, te] = await Promise.all([getTranslations('mealOrders'), getTranslations('reportErrors')]);
   const db = await getDb();
@@ -45,44 +49,83 @@ export default async function MealOrdersPage({ searchParams }: { searchParams: P
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t('from')}</span>
-          <input type="date" name="from" defaultValue={fromValue} required className="rounded border border-slate-500 bg-white px-2 py-1.5" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={fromValue}
+            required
+            className="rounded border border-slate-500 bg-white px-2 py-1.5"
+          />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t('to')}</span>
-          <input type="date" name="to" defaultValue={toValue} required className="rounded border border-slate-500 bg-white px-2 py-1.5" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={toValue}
+            required
+            className="rounded border border-slate-500 bg-white px-2 py-1.5"
+          />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t('site')}</span>
           <select name="site" defaultValue={siteValue} className="rounded border border-slate-500 bg-white px-2 py-1.5">
             <option value="">{t('allSites')}</option>
-            {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t('show')}</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t('show')}
+        </button>
       </form>
-      {!parsed.ok && <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">{te(parsed.error, { max: MAX_RANGE_DAYS })}</div>}
+      {!parsed.ok && (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
+          {te(parsed.error, { max: MAX_RANGE_DAYS })}
+        </div>
+      )}
 
       {orders && period && (
         <>
           <div className="mt-4 flex flex-wrap items-center gap-4">
             <p className="font-medium">{t('period', period)}</p>
-            {exportHref && <a href={exportHref} className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">{t('export')}</a>}
+            {exportHref && (
+              <a
+                href={exportHref}
+                className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+              >
+                {t('export')}
+              </a>
+            )}
           </div>
           {orders.lines.length === 0 ? (
             <p className="mt-6 rounded bg-white p-4">{t('empty')}</p>
           ) : (
             <>
               <section aria-labelledby="summary-heading" className="mt-6">
-                <h2 id="summary-heading" className="text-xl font-bold">{t('summaryTitle')}</h2>
+                <h2 id="summary-heading" className="text-xl font-bold">
+                  {t('summaryTitle')}
+                </h2>
                 <ScrollRegion label={t('summaryTitle')} className="mt-3">
                   <table className="w-full border-collapse bg-white text-left text-sm">
                     <caption className="sr-only">{t('summaryCaption', period)}</caption>
                     <thead>
                       <tr className="border-b-2 border-slate-400">
-                        <th scope="col" className="p-2">{t('site')}</th>
-                        <th scope="col" className="p-2 text-right">{t('classique')}</th>
-                        <th scope="col" className="p-2 text-right">{t('sansViande')}</th>
-                        <th scope="col" className="p-2 text-right">{t('total')}</th>
+                        <th scope="col" className="p-2">
+                          {t('site')}
+                        </th>
+                        <th scope="col" className="p-2 text-right">
+                          {t('classique')}
+                        </th>
+                        <th scope="col" className="p-2 text-right">
+                          {t('sansViande')}
+                        </th>
+                        <th scope="col" className="p-2 text-right">
+                          {t('total')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -90,7 +133,11 @@ export default async function MealOrdersPage({ searchParams }: { searchParams: P
                         const n = orders.bySite.get(s.id)!;
                         return (
                           <tr key={s.id} className="border-b border-slate-300">
-                            <th scope="row" className="p-2 font-normal"><a href={`#site-${s.id}`} className="text-brand-700 underline">{s.name}</a></th>
+                            <th scope="row" className="p-2 font-normal">
+                              <a href={`#site-${s.id}`} className="text-brand-700 underline">
+                                {s.name}
+                              </a>
+                            </th>
                             <td className={num}>{n.classique}</td>
                             <td className={num}>{n.sansViande}</td>
                             <td className={`${num} font-semibold`}>{n.total}</td>
@@ -100,7 +147,9 @@ export default async function MealOrdersPage({ searchParams }: { searchParams: P
                     </tbody>
                     <tfoot>
                       <tr className="font-bold">
-                        <th scope="row" className="p-2">{t('grandTotal')}</th>
+                        <th scope="row" className="p-2">
+                          {t('grandTotal')}
+                        </th>
                         <td className={num}>{orders.total.classique}</td>
                         <td className={num}>{orders.total.sansViande}</td>
                         <td className={num}>{orders.total.total}</td>
@@ -115,22 +164,34 @@ export default async function MealOrdersPage({ searchParams }: { searchParams: P
                 const n = orders.bySite.get(s.id)!;
                 return (
                   <section key={s.id} aria-labelledby={`site-${s.id}`} className="mt-8">
-                    <h2 id={`site-${s.id}`} className="text-lg font-bold">{s.name}</h2>
+                    <h2 id={`site-${s.id}`} className="text-lg font-bold">
+                      {s.name}
+                    </h2>
                     <ScrollRegion label={s.name} className="mt-2">
                       <table className="w-full border-collapse bg-white text-left text-sm">
                         <caption className="sr-only">{t('siteCaption', { site: s.name, ...period })}</caption>
                         <thead>
                           <tr className="border-b-2 border-slate-400">
-                            <th scope="col" className="p-2">{t('date')}</th>
-                            <th scope="col" className="p-2 text-right">{t('classique')}</th>
-                            <th scope="col" className="p-2 text-right">{t('sansViande')}</th>
-                            <th scope="col" className="p-2 text-right">{t('total')}</th>
+                            <th scope="col" className="p-2">
+                              {t('date')}
+                            </th>
+                            <th scope="col" className="p-2 text-right">
+                              {t('classique')}
+                            </th>
+                            <th scope="col" className="p-2 text-right">
+                              {t('sansViande')}
+                            </th>
+                            <th scope="col" className="p-2 text-right">
+                              {t('total')}
+                            </th>
                           </tr>
                         </thead>
                         <tbody>
                           {lines.map((l) => (
                             <tr key={l.date} className="border-b border-slate-300">
-                              <th scope="row" className="p-2 font-normal">{formatDateLong(l.date)}</th>
+                              <th scope="row" className="p-2 font-normal">
+                                {formatDateLong(l.date)}
+                              </th>
                               <td className={num}>{l.classique}</td>
                               <td className={num}>{l.sansViande}</td>
                               <td className={`${num} font-semibold`}>{l.total}</td>
@@ -139,7 +200,9 @@ export default async function MealOrdersPage({ searchParams }: { searchParams: P
                         </tbody>
                         <tfoot>
                           <tr className="font-bold">
-                            <th scope="row" className="p-2">{t('siteTotal')}</th>
+                            <th scope="row" className="p-2">
+                              {t('siteTotal')}
+                            </th>
                             <td className={num}>{n.classique}</td>
                             <td className={num}>{n.sansViande}</td>
                             <td className={num}>{n.total}</td>

@@ -9,7 +9,11 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import {
-  createStaffAccount, createStaffSchema, inviteParent, resendStaffInvitation, setStaffAccountDisabled,
+  createStaffAccount,
+  createStaffSchema,
+  inviteParent,
+  resendStaffInvitation,
+  setStaffAccountDisabled,
 } from '@/lib/accounts/invitations';
 import { staffAction, type ActionResult } from '@/lib/action';
 import { wallNow } from '@/lib/clock';
@@ -24,29 +28,38 @@ export interface AccountFormState {
 
 const appUrl = () => env().APP_URL ?? 'http://localhost:3000';
 // a search typed on the page, kept when coming back to it
-const backTo = (q: unknown) => (typeof q === 'string' && q.trim() ? `&q=${encodeURIComponent(q.trim().slice(0, 100))}` : '');
+const backTo = (q: unknown) =>
+  typeof q === 'string' && q.trim() ? `&q=${encodeURIComponent(q.trim().slice(0, 100))}` : '';
 
 const createStaff = staffAction(
   createStaffSchema,
-  async (input, user) => (await getDb()).transaction((tx) => createStaffAccount(tx, { actor: user, input, now: wallNow(), appUrl: appUrl() })),
+  async (input, user) =>
+    (await getDb()).transaction((tx) =>
+      createStaffAccount(tx, { actor: user, input, now: wallNow(), appUrl: appUrl() }),
+    ),
   { adminOnly: true },
 );
 
 const resendStaff = staffAction(
   z.object({ accountId: idSchema }),
-  async ({ accountId }, user) => (await getDb()).transaction((tx) => resendStaffInvitation(tx, { actor: user, accountId, now: wallNow(), appUrl: appUrl() })),
+  async ({ accountId }, user) =>
+    (await getDb()).transaction((tx) =>
+      resendStaffInvitation(tx, { actor: user, accountId, now: wallNow(), appUrl: appUrl() }),
+    ),
   { adminOnly: true },
 );
 
 const setDisabled = staffAction(
   z.object({ accountId: idSchema, disabled: z.enum(['1', '0']).transform((v) => v === '1') }),
-  async ({ accountId, disabled }, user) => (await getDb()).transaction((tx) => setStaffAccountDisabled(tx, { actor: user, accountId, disabled, now: wallNow() })),
+  async ({ accountId, disabled }, user) =>
+    (await getDb()).transaction((tx) =>
+      setStaffAccountDisabled(tx, { actor: user, accountId, disabled, now: wallNow() }),
+    ),
   { adminOnly: true },
 );
 
-const inviteParentAction_ = staffAction(
-  z.object({ parentId: idSchema }),
-  async ({ parentId }, user) => (await getDb()).transaction((tx) => inviteParent(tx, { actor: user, parentId, now: wallNow(), appUrl: appUrl() })),
+const inviteParentAction_ = staffAction(z.object({ parentId: idSchema }), async ({ parentId }, user) =>
+  (await getDb()).transaction((tx) => inviteParent(tx, { actor: user, parentId, now: wallNow(), appUrl: appUrl() })),
 );
 
 function failed<T>(result: ActionResult<T>): AccountFormState {
@@ -63,7 +76,10 @@ export async function createStaffAccountAction(_prev: AccountFormState, formData
 }
 
 /** « Renvoyer l'invitation » of an agent (administrators): a new link, the previous one stops working. */
-export async function resendStaffInvitationAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function resendStaffInvitationAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const result = await resendStaff({ accountId: formData.get('accountId') });
   if (!result.ok) return failed(result);
   after(() => kickDispatcher({ accountId: formData.get('accountId') }));
@@ -72,7 +88,10 @@ export async function resendStaffInvitationAction(_prev: AccountFormState, formD
 }
 
 /** « Désactiver » / « Réactiver » (administrators). */
-export async function setStaffAccountDisabledAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function setStaffAccountDisabledAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const result = await setDisabled({ accountId: formData.get('accountId'), disabled: formData.get('disabled') });
   if (!result.ok) return failed(result);
   revalidatePath('/admin/comptes');

@@ -9,7 +9,13 @@ import type { AccountFormState } from './actions';
 
 type Action = (prev: AccountFormState, formData: FormData) => Promise<AccountFormState>;
 
-export function RowAction({ action, hidden, label, ariaLabel, tone = 'primary' }: {
+export function RowAction({
+  action,
+  hidden,
+  label,
+  ariaLabel,
+  tone = 'primary',
+}: {
   action: Action;
   hidden: Record<string, string | number>;
   label: string;
@@ -22,16 +28,28 @@ export function RowAction({ action, hidden, label, ariaLabel, tone = 'primary' }
   useEffect(() => {
     if (state.formError) error.current?.focus();
   }, [state]);
-  const style = tone === 'primary'
-    ? 'bg-brand-700 text-white hover:bg-brand-800'
-    : 'border-2 border-slate-600 bg-white text-slate-900 hover:bg-slate-100';
+  const style =
+    tone === 'primary'
+      ? 'bg-brand-700 text-white hover:bg-brand-800'
+      : 'border-2 border-slate-600 bg-white text-slate-900 hover:bg-slate-100';
   return (
     <form action={formAction} className="inline-block">
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" disabled={pending} aria-label={ariaLabel} className={`rounded px-3 py-1.5 font-semibold disabled:opacity-60 ${style}`}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={ariaLabel}
+        className={`rounded px-3 py-1.5 font-semibold disabled:opacity-60 ${style}`}
+      >
         {pending ? t('working') : label}
       </button>
-      {state.formError && <p ref={error} tabIndex={-1} role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">{state.formError}</p>}
+      {state.formError && (
+        <p ref={error} tabIndex={-1} role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">
+          {state.formError}
+        </p>
+      )}
     </form>
   );
 }
@@ -46,30 +64,80 @@ export function CreateAccountForm({ action }: { action: Action }) {
 
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError, errors, fields)} answer={state} level={3} />
+      <ErrorSummary
+        title={t('errorSummary')}
+        errors={formErrors(state.formError, errors, fields)}
+        answer={state}
+        level={3}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         {(['firstName', 'lastName'] as const).map((f) => (
           <div key={f}>
-            <label htmlFor={f} className="block font-medium">{t(f)}</label>
-            {errors[f]?.[0] && <p id={`${f}-error`} className="text-sm font-medium text-red-800">{errors[f]![0]}</p>}
-            <input id={f} name={f} required maxLength={100} autoComplete="off" aria-invalid={errors[f]?.[0] ? true : undefined} aria-describedby={described(f)} className={input} />
+            <label htmlFor={f} className="block font-medium">
+              {t(f)}
+            </label>
+            {errors[f]?.[0] && (
+              <p id={`${f}-error`} className="text-sm font-medium text-red-800">
+                {errors[f]![0]}
+              </p>
+            )}
+            <input
+              id={f}
+              name={f}
+              required
+              maxLength={100}
+              autoComplete="off"
+              aria-invalid={errors[f]?.[0] ? true : undefined}
+              aria-describedby={described(f)}
+              className={input}
+            />
           </div>
         ))}
         <div>
-          <label htmlFor="email" className="block font-medium">{t('email')}</label>
-          {errors.email?.[0] && <p id="email-error" className="text-sm font-medium text-red-800">{errors.email[0]}</p>}
-          <input id="email" name="email" type="email" required maxLength={254} autoComplete="off" aria-invalid={errors.email?.[0] ? true : undefined} aria-describedby={described('email')} className={input} />
+          <label htmlFor="email" className="block font-medium">
+            {t('email')}
+          </label>
+          {errors.email?.[0] && (
+            <p id="email-error" className="text-sm font-medium text-red-800">
+              {errors.email[0]}
+            </p>
+          )}
+          <input
+            id="email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="off"
+            aria-invalid={errors.email?.[0] ? true : undefined}
+            aria-describedby={described('email')}
+            className={input}
+          />
         </div>
         <fieldset>
           <legend className="font-medium">{t('role')}</legend>
-          {errors.role?.[0] && <p id="role-error" className="text-sm font-medium text-red-800">{errors.role[0]}</p>}
+          {errors.role?.[0] && (
+            <p id="role-error" className="text-sm font-medium text-red-800">
+              {errors.role[0]}
+            </p>
+          )}
           <div className="mt-2 flex gap-6">
-            <label className="flex items-center gap-2"><input id="role" type="radio" name="role" value="staff" defaultChecked className="size-5" />{t('roleStaff')}</label>
-            <label className="flex items-center gap-2"><input type="radio" name="role" value="admin" className="size-5" />{t('roleAdmin')}</label>
+            <label className="flex items-center gap-2">
+              <input id="role" type="radio" name="role" value="staff" defaultChecked className="size-5" />
+              {t('roleStaff')}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="role" value="admin" className="size-5" />
+              {t('roleAdmin')}
+            </label>
           </div>
         </fieldset>
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? t('creating') : t('create')}
       </button>
     </form>

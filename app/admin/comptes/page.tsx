@@ -8,7 +8,10 @@ import { listStaffAccounts, searchParents } from '@/lib/accounts/invitations';
 import { requireStaff } from '@/lib/auth/session';
 import { wallNow } from '@/lib/clock';
 import {
-  createStaffAccountAction, inviteParentAction, resendStaffInvitationAction, setStaffAccountDisabledAction,
+  createStaffAccountAction,
+  inviteParentAction,
+  resendStaffInvitationAction,
+  setStaffAccountDisabledAction,
 } from './actions';
 import { CreateAccountForm, RowAction } from './forms';
 import { invitationStatus } from './invitation';
@@ -20,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const DONE = ['cree', 'invitation', 'desactive', 'reactive', 'parent'] as const;
 type Done = (typeof DONE)[number];
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireStaff();
   const t = await getTranslations('accounts');
   const params = await searchParams;
@@ -31,7 +38,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const [staff, found] = await Promise.all([listStaffAccounts(db), searchParents(db, { query: q })]);
   const now = wallNow();
-  const pending = (expiresAt: Date | null, hasPassword: boolean) => (hasPassword ? null : invitationStatus(t, expiresAt, now));
+  const pending = (expiresAt: Date | null, hasPassword: boolean) =>
+    hasPassword ? null : invitationStatus(t, expiresAt, now);
 
   return (
     <>
@@ -43,17 +51,31 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       </div>
 
       <section aria-labelledby="staff-heading" className="mt-8">
-        <h2 id="staff-heading" className="text-xl font-bold">{t('staffTitle')}</h2>
+        <h2 id="staff-heading" className="text-xl font-bold">
+          {t('staffTitle')}
+        </h2>
         {!isAdmin && <p className="mt-2 rounded border-l-4 border-slate-500 bg-slate-50 p-3">{t('readOnly')}</p>}
         <ScrollRegion label={t('staffTitle')} className="mt-3">
           <table className="w-full border-collapse bg-white text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t('name')}</th>
-                <th scope="col" className="p-2">{t('email')}</th>
-                <th scope="col" className="p-2">{t('role')}</th>
-                <th scope="col" className="p-2">{t('status')}</th>
-                {isAdmin && <th scope="col" className="p-2">{t('actions')}</th>}
+                <th scope="col" className="p-2">
+                  {t('name')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('email')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('role')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('status')}
+                </th>
+                {isAdmin && (
+                  <th scope="col" className="p-2">
+                    {t('actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -62,7 +84,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 const invitation = pending(a.invitationExpiresAt, a.hasPassword);
                 return (
                   <tr key={a.id} className="border-b border-slate-300 align-top">
-                    <th scope="row" className="p-2 font-medium">{name} {a.id === user.id && <span className="font-normal text-slate-700">{t('you')}</span>}</th>
+                    <th scope="row" className="p-2 font-medium">
+                      {name} {a.id === user.id && <span className="font-normal text-slate-700">{t('you')}</span>}
+                    </th>
                     <td className="break-all p-2">{a.email}</td>
                     <td className="p-2">{t(`roles.${a.role}`)}</td>
                     <td className="p-2">
@@ -72,13 +96,31 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     {isAdmin && (
                       <td className="space-x-2 space-y-2 p-2">
                         {!a.disabledAt && !a.hasPassword && (
-                          <RowAction action={resendStaffInvitationAction} hidden={{ accountId: a.id }} label={t('resend')} ariaLabel={t('resendLabel', { name })} />
+                          <RowAction
+                            action={resendStaffInvitationAction}
+                            hidden={{ accountId: a.id }}
+                            label={t('resend')}
+                            ariaLabel={t('resendLabel', { name })}
+                          />
                         )}
-                        {a.id !== user.id && (a.disabledAt ? (
-                          <RowAction action={setStaffAccountDisabledAction} hidden={{ accountId: a.id, disabled: '0' }} label={t('enable')} ariaLabel={t('enableLabel', { name })} tone="secondary" />
-                        ) : (
-                          <RowAction action={setStaffAccountDisabledAction} hidden={{ accountId: a.id, disabled: '1' }} label={t('disable')} ariaLabel={t('disableLabel', { name })} tone="secondary" />
-                        ))}
+                        {a.id !== user.id &&
+                          (a.disabledAt ? (
+                            <RowAction
+                              action={setStaffAccountDisabledAction}
+                              hidden={{ accountId: a.id, disabled: '0' }}
+                              label={t('enable')}
+                              ariaLabel={t('enableLabel', { name })}
+                              tone="secondary"
+                            />
+                          ) : (
+                            <RowAction
+                              action={setStaffAccountDisabledAction}
+                              hidden={{ accountId: a.id, disabled: '1' }}
+                              label={t('disable')}
+                              ariaLabel={t('disableLabel', { name })}
+                              tone="secondary"
+                            />
+                          ))}
                       </td>
                     )}
                   </tr>
@@ -89,21 +131,41 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </ScrollRegion>
         {isAdmin && (
           <section aria-labelledby="create-heading" className="mt-6 max-w-3xl rounded bg-white p-4 shadow-sm">
-            <h3 id="create-heading" className="text-lg font-semibold">{t('createTitle')}</h3>
+            <h3 id="create-heading" className="text-lg font-semibold">
+              {t('createTitle')}
+            </h3>
             <p className="mt-1 text-slate-700">{t('createIntro')}</p>
-            <div className="mt-4"><CreateAccountForm action={createStaffAccountAction} /></div>
+            <div className="mt-4">
+              <CreateAccountForm action={createStaffAccountAction} />
+            </div>
           </section>
         )}
       </section>
 
       <section aria-labelledby="parents-heading" className="mt-10">
-        <h2 id="parents-heading" className="text-xl font-bold">{t('parentsTitle')}</h2>
+        <h2 id="parents-heading" className="text-xl font-bold">
+          {t('parentsTitle')}
+        </h2>
         <p className="mt-2 max-w-3xl">{t('parentsIntro')}</p>
-        <form method="get" action="/admin/comptes" role="search" className="mt-3 flex max-w-xl flex-wrap items-end gap-3">
-          <label className="block grow">{t('search')}
-            <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2" />
+        <form
+          method="get"
+          action="/admin/comptes"
+          role="search"
+          className="mt-3 flex max-w-xl flex-wrap items-end gap-3"
+        >
+          <label className="block grow">
+            {t('search')}
+            <input
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={100}
+              className="mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2"
+            />
           </label>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t('searchButton')}</button>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t('searchButton')}
+          </button>
         </form>
         {q && found.length === 0 && <p className="mt-3 rounded bg-white p-4">{t('noParent', { q })}</p>}
         {found.length > 0 && (
@@ -111,11 +173,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <table className="w-full border-collapse bg-white text-left text-sm">
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t('parentFamily')}</th>
-                  <th scope="col" className="p-2">{t('parent')}</th>
-                  <th scope="col" className="p-2">{t('email')}</th>
-                  <th scope="col" className="p-2">{t('status')}</th>
-                  <th scope="col" className="p-2">{t('actions')}</th>
+                  <th scope="col" className="p-2">
+                    {t('parentFamily')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('parent')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('email')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('status')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -125,10 +197,20 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   return (
                     <tr key={p.parentId} className="border-b border-slate-300 align-top">
                       <td className="p-2">{p.familyName}</td>
-                      <th scope="row" className="p-2 font-medium">{name}</th>
+                      <th scope="row" className="p-2 font-medium">
+                        {name}
+                      </th>
                       <td className="break-all p-2">{p.email}</td>
                       <td className="p-2">
-                        {p.accountId === null ? t('noAccount') : p.disabled ? <span className="font-medium text-red-800">{t('disabled')}</span> : p.hasPassword ? t('hasPassword') : invitation}
+                        {p.accountId === null ? (
+                          t('noAccount')
+                        ) : p.disabled ? (
+                          <span className="font-medium text-red-800">{t('disabled')}</span>
+                        ) : p.hasPassword ? (
+                          t('hasPassword')
+                        ) : (
+                          invitation
+                        )}
                       </td>
                       <td className="p-2">
                         {!p.disabled && (

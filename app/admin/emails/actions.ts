@@ -18,7 +18,11 @@ export async function resendEmailAction(formData: FormData): Promise<void> {
     ok = await db.transaction(async (tx) => {
       if (!(await retryEmail(tx, id))) return false;
       await tx.insert(auditLog).values({
-        actorId: user.id, actorRole: user.role, action: 'email.retry', entity: 'email_outbox', entityId: String(id),
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'email.retry',
+        entity: 'email_outbox',
+        entityId: String(id),
       });
       return true;
     });

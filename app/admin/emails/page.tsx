@@ -25,12 +25,19 @@ const STATUS_STYLES: Record<OutboxStatus, string> = {
   failed: 'bg-red-100 text-red-900 border-red-700',
 };
 
-export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<{ renvoi?: string | string[] }> }) {
+export default async function AdminEmailsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ renvoi?: string | string[] }>;
+}) {
   await requireStaff();
   const t = await getTranslations('adminEmails');
   const { renvoi } = await searchParams;
   const db = await getDb();
-  const [outbox, messages] = await Promise.all([listOutbox(db, { limit: LIST_LIMIT }), listMailbox(db, { limit: LIST_LIMIT })]);
+  const [outbox, messages] = await Promise.all([
+    listOutbox(db, { limit: LIST_LIMIT }),
+    listMailbox(db, { limit: LIST_LIMIT }),
+  ]);
   const transport = emailTransport();
 
   return (
@@ -38,15 +45,21 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('backOffice')}</p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
-      <p className="mt-2 max-w-3xl font-medium">{transport === 'resend' ? t('transportResend') : t('transportMailbox')}</p>
+      <p className="mt-2 max-w-3xl font-medium">
+        {transport === 'resend' ? t('transportResend') : t('transportMailbox')}
+      </p>
 
       <div role="status" className="mt-4 empty:hidden">
         {renvoi === 'ok' && <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{t('resent')}</p>}
-        {renvoi === 'refuse' && <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">{t('resendRefused')}</p>}
+        {renvoi === 'refuse' && (
+          <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">{t('resendRefused')}</p>
+        )}
       </div>
 
       <section aria-labelledby="outbox-heading" className="mt-8">
-        <h2 id="outbox-heading" className="text-xl font-bold">{t('outboxTitle')}</h2>
+        <h2 id="outbox-heading" className="text-xl font-bold">
+          {t('outboxTitle')}
+        </h2>
         {outbox.length === 0 ? (
           <p className="mt-3 rounded bg-white p-4">{t('outboxEmpty')}</p>
         ) : (
@@ -55,13 +68,27 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
               <caption className="sr-only">{t('outboxCaption', { count: LIST_LIMIT })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t('date')}</th>
-                  <th scope="col" className="p-2">{t('to')}</th>
-                  <th scope="col" className="p-2">{t('templateAndSubject')}</th>
-                  <th scope="col" className="p-2">{t('status')}</th>
-                  <th scope="col" className="p-2 text-right">{t('attempts')}</th>
-                  <th scope="col" className="p-2">{t('lastError')}</th>
-                  <th scope="col" className="p-2">{t('actions')}</th>
+                  <th scope="col" className="p-2">
+                    {t('date')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('to')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('templateAndSubject')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('status')}
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    {t('attempts')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('lastError')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -70,18 +97,30 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                     <td className="whitespace-nowrap p-2">{dateTime.format(row.createdAt)}</td>
                     <td className="break-all p-2">{row.to}</td>
                     <th scope="row" className="p-2 font-normal">
-                      <span className="block font-medium">{t.has(`templateLabel.${row.template}`) ? t(`templateLabel.${row.template}` as 'templateLabel.request-acknowledgment') : row.template}</span>
-                      <span className="block text-slate-700">{emailSubject(row.template, row.payload) ?? t('unknownSubject')}</span>
+                      <span className="block font-medium">
+                        {t.has(`templateLabel.${row.template}`)
+                          ? t(`templateLabel.${row.template}` as 'templateLabel.request-acknowledgment')
+                          : row.template}
+                      </span>
+                      <span className="block text-slate-700">
+                        {emailSubject(row.template, row.payload) ?? t('unknownSubject')}
+                      </span>
                     </th>
                     <td className="p-2">
-                      <span className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_STYLES[row.status]}`}>
+                      <span
+                        className={`inline-block rounded border px-2 py-0.5 font-medium ${STATUS_STYLES[row.status]}`}
+                      >
                         {t(`statusLabel.${row.status}`)}
                       </span>
                       {row.status === 'sent' && row.sentAt && (
-                        <span className="mt-1 block text-xs text-slate-700">{t('sentAt', { date: dateTime.format(row.sentAt) })}</span>
+                        <span className="mt-1 block text-xs text-slate-700">
+                          {t('sentAt', { date: dateTime.format(row.sentAt) })}
+                        </span>
                       )}
                       {row.status === 'pending' && row.attempts > 0 && (
-                        <span className="mt-1 block text-xs text-slate-700">{t('nextAttempt', { date: dateTime.format(row.nextAttemptAt) })}</span>
+                        <span className="mt-1 block text-xs text-slate-700">
+                          {t('nextAttempt', { date: dateTime.format(row.nextAttemptAt) })}
+                        </span>
                       )}
                     </td>
                     <td className="p-2 text-right tabular-nums">{row.attempts}</td>
@@ -109,7 +148,9 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
       </section>
 
       <section aria-labelledby="mailbox-heading" className="mt-10">
-        <h2 id="mailbox-heading" className="text-xl font-bold">{t('mailboxTitle')}</h2>
+        <h2 id="mailbox-heading" className="text-xl font-bold">
+          {t('mailboxTitle')}
+        </h2>
         {messages.length === 0 ? (
           <p className="mt-3 rounded bg-white p-4">{t('mailboxEmpty')}</p>
         ) : (
@@ -118,9 +159,15 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
               <caption className="sr-only">{t('mailboxCaption', { count: LIST_LIMIT })}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t('date')}</th>
-                  <th scope="col" className="p-2">{t('to')}</th>
-                  <th scope="col" className="p-2">{t('subject')}</th>
+                  <th scope="col" className="p-2">
+                    {t('date')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('to')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('subject')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,7 +176,9 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                     <td className="whitespace-nowrap p-2">{dateTime.format(m.createdAt)}</td>
                     <td className="break-all p-2">{m.to}</td>
                     <th scope="row" className="p-2 font-normal">
-                      <Link href={`/admin/emails/${m.id}`} className="text-brand-700 underline">{m.subject}</Link>
+                      <Link href={`/admin/emails/${m.id}`} className="text-brand-700 underline">
+                        {m.subject}
+                      </Link>
                     </th>
                   </tr>
                 ))}

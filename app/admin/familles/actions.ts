@@ -9,8 +9,14 @@ import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/action';
 import { addChild, addParent, createFamily, setFamilySector } from '@/lib/admin/families';
 import {
-  agentSaveDaysSchema, agentTemplateSchema, applyTemplateOnBehalf, enrolOnBehalf, loadAgentDraft, saveDaysOnBehalf,
-  startReservationOnBehalf, submitReservationOnBehalf,
+  agentSaveDaysSchema,
+  agentTemplateSchema,
+  applyTemplateOnBehalf,
+  enrolOnBehalf,
+  loadAgentDraft,
+  saveDaysOnBehalf,
+  startReservationOnBehalf,
+  submitReservationOnBehalf,
 } from '@/lib/admin/families-on-behalf';
 import { idSchema } from '@/lib/admin/calendar';
 import { childPageErrorCode } from '@/lib/admin/child-page-errors';
@@ -44,15 +50,19 @@ function refusal(error: unknown, context: Record<string, unknown>): FormState {
 
 function parentFrom(formData: FormData, prefix: string) {
   return {
-    firstName: str(formData, `${prefix}firstName`), lastName: str(formData, `${prefix}lastName`),
-    email: str(formData, `${prefix}email`), phone: str(formData, `${prefix}phone`),
+    firstName: str(formData, `${prefix}firstName`),
+    lastName: str(formData, `${prefix}lastName`),
+    email: str(formData, `${prefix}email`),
+    phone: str(formData, `${prefix}phone`),
   };
 }
 
 function childFrom(formData: FormData, prefix: string) {
   return {
-    firstName: str(formData, `${prefix}firstName`), lastName: str(formData, `${prefix}lastName`),
-    birthDate: str(formData, `${prefix}birthDate`), schoolId: str(formData, `${prefix}schoolId`),
+    firstName: str(formData, `${prefix}firstName`),
+    lastName: str(formData, `${prefix}lastName`),
+    birthDate: str(formData, `${prefix}birthDate`),
+    schoolId: str(formData, `${prefix}schoolId`),
     classLevel: str(formData, `${prefix}classLevel`),
   };
 }
@@ -60,12 +70,19 @@ function childFrom(formData: FormData, prefix: string) {
 /** « Créer une famille »: the family, its first parent and the children whose lines are filled in. */
 export async function createFamilyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStaff();
-  const kids = [0, 1].map((i) => childFrom(formData, `child${i}.`)).filter((c) => Object.values(c).some((v) => v.trim() !== ''));
+  const kids = [0, 1]
+    .map((i) => childFrom(formData, `child${i}.`))
+    .filter((c) => Object.values(c).some((v) => v.trim() !== ''));
   let familyId: number;
   try {
     ({ familyId } = await createFamily(await getDb(), user, {
-      name: str(formData, 'name'), address: str(formData, 'address'), postalCode: str(formData, 'postalCode'),
-      city: str(formData, 'city'), sectorId: str(formData, 'sectorId'), parent: parentFrom(formData, 'parent.'), children: kids,
+      name: str(formData, 'name'),
+      address: str(formData, 'address'),
+      postalCode: str(formData, 'postalCode'),
+      city: str(formData, 'city'),
+      sectorId: str(formData, 'sectorId'),
+      parent: parentFrom(formData, 'parent.'),
+      children: kids,
     }));
   } catch (error) {
     return refusal(error, { user: user.id });
@@ -112,10 +129,18 @@ export async function setSectorAction(_prev: FormState, formData: FormData): Pro
 /** « Gérer les réservations » for the family: the agent's draft, then Étape 1. */
 export async function startOnBehalfAction(formData: FormData): Promise<void> {
   const user = await requireStaff();
-  const input = { familyId: str(formData, 'familyId'), childId: str(formData, 'childId'), service: str(formData, 'service') };
+  const input = {
+    familyId: str(formData, 'familyId'),
+    childId: str(formData, 'childId'),
+    service: str(formData, 'service'),
+  };
   let target: string;
   try {
-    const { requestId, familyId } = await startReservationOnBehalf(await getDb(), user, { input, today: today(), now: now() });
+    const { requestId, familyId } = await startReservationOnBehalf(await getDb(), user, {
+      input,
+      today: today(),
+      now: now(),
+    });
     target = `/admin/familles/${familyId}/demarches/${requestId}/etape-1`;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -135,7 +160,8 @@ export const saveDaysOnBehalfAction = staffAction(agentSaveDaysSchema, async (in
 
 /** Étape 1, « Appliquer une périodicité » (deadline waived). */
 export const applyTemplateOnBehalfAction = staffAction(agentTemplateSchema, async (input, user) =>
-  applyTemplateOnBehalf(await getDb(), user, { input, today: today(), now: now() }));
+  applyTemplateOnBehalf(await getDb(), user, { input, today: today(), now: now() }),
+);
 
 function draftIds(formData: FormData): { familyId: number; requestId: number } | null {
   const familyId = idSchema.safeParse(formData.get('familyId'));
@@ -148,7 +174,9 @@ export async function goToRecapOnBehalfAction(formData: FormData): Promise<void>
   const user = await requireStaff();
   const ids = draftIds(formData);
   if (!ids) redirect('/admin/familles');
-  await loadAgentDraft(await getDb(), { agentId: user.id, ...ids, now: now() }).catch(() => redirect('/admin/familles'));
+  await loadAgentDraft(await getDb(), { agentId: user.id, ...ids, now: now() }).catch(() =>
+    redirect('/admin/familles'),
+  );
   redirect(`/admin/familles/${ids.familyId}/demarches/${ids.requestId}/etape-2`);
 }
 
@@ -172,12 +200,19 @@ export async function cancelOnBehalfAction(formData: FormData): Promise<void> {
 export async function submitOnBehalfAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStaff();
   const input = {
-    familyId: str(formData, 'familyId'), requestId: str(formData, 'requestId'),
-    version: str(formData, 'version'), reason: str(formData, 'reason'),
+    familyId: str(formData, 'familyId'),
+    requestId: str(formData, 'requestId'),
+    version: str(formData, 'version'),
+    reason: str(formData, 'reason'),
   };
   let target: string;
   try {
-    const result = await submitReservationOnBehalf(await getDb(), user, { input, today: today(), now: now(), appUrl: appUrl() });
+    const result = await submitReservationOnBehalf(await getDb(), user, {
+      input,
+      today: today(),
+      now: now(),
+      appUrl: appUrl(),
+    });
     target = `/admin/familles/${result.familyId}/demarches/${result.requestId}/confirmation`;
     after(() => kickDispatcher({ requestId: result.requestId }));
   } catch (error) {
@@ -193,11 +228,19 @@ export async function submitOnBehalfAction(_prev: FormState, formData: FormData)
 export async function enrolOnBehalfAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireStaff();
   const input = {
-    familyId: str(formData, 'familyId'), childId: str(formData, 'childId'), service: str(formData, 'service'),
-    siteId: str(formData, 'siteId'), reason: str(formData, 'reason'),
+    familyId: str(formData, 'familyId'),
+    childId: str(formData, 'childId'),
+    service: str(formData, 'service'),
+    siteId: str(formData, 'siteId'),
+    reason: str(formData, 'reason'),
   };
   try {
-    const { reference, requestId } = await enrolOnBehalf(await getDb(), user, { input, today: today(), now: now(), appUrl: appUrl() });
+    const { reference, requestId } = await enrolOnBehalf(await getDb(), user, {
+      input,
+      today: today(),
+      now: now(),
+      appUrl: appUrl(),
+    });
     after(() => kickDispatcher({ requestId }));
     revalidatePath(`/admin/familles/${Number(input.familyId)}/enfants/${Number(input.childId)}`);
     return { done: reference };

@@ -9,7 +9,16 @@ import type { FormState } from './actions';
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
-export function AdminForm({ action, submitLabel, pendingLabel, hidden = {}, done, children, className = '', resetOnDone = true }: {
+export function AdminForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  hidden = {},
+  done,
+  children,
+  className = '',
+  resetOnDone = true,
+}: {
   action: Action;
   submitLabel: string;
   pendingLabel: string;
@@ -28,13 +37,28 @@ export function AdminForm({ action, submitLabel, pendingLabel, hidden = {}, done
   }, [state, resetOnDone]);
   return (
     <form ref={form} action={formAction} className={className} noValidate>
-      <ErrorSummary title={t('errorSummary')} errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []} answer={state} className="mb-4" />
+      <ErrorSummary
+        title={t('errorSummary')}
+        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        answer={state}
+        className="mb-4"
+      />
       <div role="status" className="empty:hidden">
-        {state.done && done && <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3">{done.replace('{value}', state.done)}</p>}
+        {state.done && done && (
+          <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3">
+            {done.replace('{value}', state.done)}
+          </p>
+        )}
       </div>
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
-      <button type="submit" disabled={pending} className="mt-3 rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-3 rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>
@@ -42,14 +66,35 @@ export function AdminForm({ action, submitLabel, pendingLabel, hidden = {}, done
 }
 
 /** A labelled input. */
-export function Field({ label, name, type = 'text', required = false, defaultValue, optionalLabel, autoComplete }: {
-  label: string; name: string; type?: string; required?: boolean; defaultValue?: string; optionalLabel?: string; autoComplete?: string;
+export function Field({
+  label,
+  name,
+  type = 'text',
+  required = false,
+  defaultValue,
+  optionalLabel,
+  autoComplete,
+}: {
+  label: string;
+  name: string;
+  type?: string;
+  required?: boolean;
+  defaultValue?: string;
+  optionalLabel?: string;
+  autoComplete?: string;
 }) {
   return (
     <label className="block">
-      <span className="block text-sm font-medium">{label}{!required && optionalLabel ? ` (${optionalLabel})` : ''}</span>
+      <span className="block text-sm font-medium">
+        {label}
+        {!required && optionalLabel ? ` (${optionalLabel})` : ''}
+      </span>
       <input
-        type={type} name={name} required={required} defaultValue={defaultValue} autoComplete={autoComplete ?? 'off'}
+        type={type}
+        name={name}
+        required={required}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete ?? 'off'}
         className="mt-1 w-full rounded border-2 border-slate-600 px-2 py-1.5"
       />
     </label>
@@ -57,15 +102,33 @@ export function Field({ label, name, type = 'text', required = false, defaultVal
 }
 
 /** A labelled select. */
-export function SelectField({ label, name, options, defaultValue, emptyLabel }: {
-  label: string; name: string; options: { value: string | number; label: string }[]; defaultValue?: string | number; emptyLabel?: string;
+export function SelectField({
+  label,
+  name,
+  options,
+  defaultValue,
+  emptyLabel,
+}: {
+  label: string;
+  name: string;
+  options: { value: string | number; label: string }[];
+  defaultValue?: string | number;
+  emptyLabel?: string;
 }) {
   return (
     <label className="block">
       <span className="block text-sm font-medium">{label}</span>
-      <select name={name} defaultValue={defaultValue} className="mt-1 w-full rounded border-2 border-slate-600 bg-white px-2 py-1.5">
+      <select
+        name={name}
+        defaultValue={defaultValue}
+        className="mt-1 w-full rounded border-2 border-slate-600 bg-white px-2 py-1.5"
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );

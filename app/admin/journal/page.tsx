@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('journal'))('title') };
 }
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'short',
+  timeStyle: 'medium',
+  timeZone: 'Europe/Paris',
+});
 /** The codes as options, in the order of their French labels. */
 const byLabel = (codes: string[], label: (code: string) => string) =>
   codes.map((value) => ({ value, label: label(value) })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
@@ -21,10 +25,23 @@ const byLabel = (codes: string[], label: (code: string) => string) =>
 // A long value scrolls inside its box: the box is focusable so the keyboard can scroll it too.
 function Json({ value, empty, label }: { value: unknown; empty: string; label: string }) {
   if (value === null || value === undefined) return <span className="text-slate-600">{empty}</span>;
-  return <pre tabIndex={0} role="region" aria-label={label} className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs"
+    >
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
-export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JournalPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
   const t = await getTranslations('journal');
   const filters = journalFiltersSchema.parse(await searchParams);
@@ -42,21 +59,55 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
 
       <FilterForm path="/admin/journal" title={t('filters')} apply={t('apply')} reset={t('reset')}>
-        <label className="block">{t('actor')}<input name="actor" defaultValue={filters.actor ?? ''} maxLength={100} className={field} /></label>
-        <FilterSelect label={t('action')} name="action" value={filters.action} anyLabel={t('any')} options={byLabel(facets.actions, actionLabel)} />
-        <FilterSelect label={t('entity')} name="entity" value={filters.entity} anyLabel={t('any')} options={byLabel(facets.entities, entityLabel)} />
-        <label className="block">{t('familyId')}<input name="familyId" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.familyId ?? ''} className={field} /></label>
+        <label className="block">
+          {t('actor')}
+          <input name="actor" defaultValue={filters.actor ?? ''} maxLength={100} className={field} />
+        </label>
+        <FilterSelect
+          label={t('action')}
+          name="action"
+          value={filters.action}
+          anyLabel={t('any')}
+          options={byLabel(facets.actions, actionLabel)}
+        />
+        <FilterSelect
+          label={t('entity')}
+          name="entity"
+          value={filters.entity}
+          anyLabel={t('any')}
+          options={byLabel(facets.entities, entityLabel)}
+        />
+        <label className="block">
+          {t('familyId')}
+          <input
+            name="familyId"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            defaultValue={filters.familyId ?? ''}
+            className={field}
+          />
+        </label>
         <DateRangeFields from={filters.from} to={filters.to} fromLabel={t('from')} toLabel={t('to')} />
       </FilterForm>
 
       <FilteredResults t={t} result={result}>
         <thead>
           <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="p-2">{t('when')}</th>
-            <th scope="col" className="p-2">{t('who')}</th>
-            <th scope="col" className="p-2">{t('what')}</th>
-            <th scope="col" className="p-2">{t('before')}</th>
-            <th scope="col" className="p-2">{t('after')}</th>
+            <th scope="col" className="p-2">
+              {t('when')}
+            </th>
+            <th scope="col" className="p-2">
+              {t('who')}
+            </th>
+            <th scope="col" className="p-2">
+              {t('what')}
+            </th>
+            <th scope="col" className="p-2">
+              {t('before')}
+            </th>
+            <th scope="col" className="p-2">
+              {t('after')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -67,19 +118,35 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 {r.actorName !== null ? (
                   <>
                     <span className="block font-medium">{r.actorName}</span>
-                    <span className="block text-slate-700">{r.actorRole ? t(`roles.${r.actorRole}`) : ''}{r.actorEmail ? ` · ${r.actorEmail}` : ''}</span>
+                    <span className="block text-slate-700">
+                      {r.actorRole ? t(`roles.${r.actorRole}`) : ''}
+                      {r.actorEmail ? ` · ${r.actorEmail}` : ''}
+                    </span>
                   </>
-                ) : r.actorId !== null ? t('deletedAccount', { id: r.actorId }) : t('system')}
+                ) : r.actorId !== null ? (
+                  t('deletedAccount', { id: r.actorId })
+                ) : (
+                  t('system')
+                )}
               </td>
               <th scope="row" className="p-2 font-normal">
                 <span className="block font-medium">{actionLabel(r.action)}</span>
-                <span className="block text-slate-700">{entityLabel(r.entity)}{r.entityId ? ` n° ${r.entityId}` : ''}</span>
+                <span className="block text-slate-700">
+                  {entityLabel(r.entity)}
+                  {r.entityId ? ` n° ${r.entityId}` : ''}
+                </span>
                 {r.familyId !== null && (
-                  <Link href={`/admin/journal?familyId=${r.familyId}`} className="block text-brand-700 underline">{t('family', { id: r.familyId })}</Link>
+                  <Link href={`/admin/journal?familyId=${r.familyId}`} className="block text-brand-700 underline">
+                    {t('family', { id: r.familyId })}
+                  </Link>
                 )}
               </th>
-              <td className="p-2"><Json value={r.before} empty={t('nothing')} label={`${t('before')} ${r.id}`} /></td>
-              <td className="p-2"><Json value={r.after} empty={t('nothing')} label={`${t('after')} ${r.id}`} /></td>
+              <td className="p-2">
+                <Json value={r.before} empty={t('nothing')} label={`${t('before')} ${r.id}`} />
+              </td>
+              <td className="p-2">
+                <Json value={r.after} empty={t('nothing')} label={`${t('after')} ${r.id}`} />
+              </td>
             </tr>
           ))}
         </tbody>

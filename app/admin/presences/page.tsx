@@ -17,11 +17,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The site's header and navigation are not part of a printed list.
-const PRINT_CSS = '@media print { body > header, header.bg-brand-700, nav { display: none !important; } body { background: #fff; } main { max-width: none !important; padding: 0 !important; } @page { margin: 12mm; } }';
+const PRINT_CSS =
+  '@media print { body > header, header.bg-brand-700, nav { display: none !important; } body { background: #fff; } main { max-width: none !important; padding: 0 !important; } @page { margin: 12mm; } }';
 
-export default async function AttendancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AttendancePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff();
-  const [t, tu, te] = await Promise.all([getTranslations('attendance'), getTranslations('units'), getTranslations('reportErrors')]);
+  const [t, tu, te] = await Promise.all([
+    getTranslations('attendance'),
+    getTranslations('units'),
+    getTranslations('reportErrors'),
+  ]);
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
@@ -35,7 +44,9 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
   // every site: with no site chosen, only the sites expecting someone (the others would print empty pages)
   const sections = params?.siteId ? shownSites : shownSites.filter((s) => bySite.has(s.id));
   const dateValue = params?.date ?? (typeof raw.date === 'string' ? raw.date : day);
-  const exportHref = params ? `/admin/presences/export?${new URLSearchParams({ date: params.date, ...(params.siteId ? { site: String(params.siteId) } : {}) }).toString()}` : null;
+  const exportHref = params
+    ? `/admin/presences/export?${new URLSearchParams({ date: params.date, ...(params.siteId ? { site: String(params.siteId) } : {}) }).toString()}`
+    : null;
 
   return (
     <>
@@ -47,77 +58,127 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
         <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('site')}</span>
-            <select name="site" defaultValue={params?.siteId ?? ''} className="rounded border border-slate-500 bg-white px-2 py-1.5">
+            <select
+              name="site"
+              defaultValue={params?.siteId ?? ''}
+              className="rounded border border-slate-500 bg-white px-2 py-1.5"
+            >
               <option value="">{t('allSites')}</option>
-              {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             <span className="font-medium">{t('date')}</span>
-            <input type="date" name="date" defaultValue={dateValue} required className="rounded border border-slate-500 bg-white px-2 py-1.5" />
+            <input
+              type="date"
+              name="date"
+              defaultValue={dateValue}
+              required
+              className="rounded border border-slate-500 bg-white px-2 py-1.5"
+            />
           </label>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t('show')}</button>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t('show')}
+          </button>
         </form>
-        {!parsed.ok && <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">{te(parsed.error, { max: MAX_RANGE_DAYS })}</div>}
+        {!parsed.ok && (
+          <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
+            {te(parsed.error, { max: MAX_RANGE_DAYS })}
+          </div>
+        )}
         {params && (
           <div className="mt-4 flex flex-wrap gap-3">
             <PrintButton label={t('print')} />
             {exportHref && (
-              <a href={exportHref} className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">{t('export')}</a>
+              <a
+                href={exportHref}
+                className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+              >
+                {t('export')}
+              </a>
             )}
           </div>
         )}
       </div>
 
       {params && sections.length === 0 && <p className="mt-6 rounded bg-white p-4">{t('empty')}</p>}
-      {params && sections.map((site, i) => {
-        const children = bySite.get(site.id) ?? [];
-        const title = t('listTitle', { site: site.name, date: formatDateLong(params.date) });
-        const headingId = `site-${site.id}`;
-        return (
-          <section key={site.id} aria-labelledby={headingId} className={`mt-8 print:mt-0 ${i > 0 ? 'print:break-before-page' : ''}`}>
-            <h2 id={headingId} className="text-xl font-bold">{title}</h2>
-            <p className="mt-1 text-slate-700 print:text-black">{t('count', { count: children.length })}</p>
-            {children.length === 0 ? (
-              <p className="mt-3 rounded bg-white p-4">{t('emptySite')}</p>
-            ) : (
-              <ScrollRegion label={title} className="mt-3 print:overflow-visible">
-                <table className="w-full border-collapse bg-white text-left text-sm print:text-xs">
-                  <caption className="sr-only">{t('caption', { site: site.name, date: formatDateLong(params.date) })}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-slate-400">
-                      <th scope="col" className="p-2">{t('child')}</th>
-                      <th scope="col" className="p-2">{t('classLevel')}</th>
-                      <th scope="col" className="p-2">{t('units')}</th>
-                      <th scope="col" className="p-2">{t('parent')}</th>
-                      <th scope="col" className="p-2">{t('phone')}</th>
-                      <th scope="col" className="p-2">{t('email')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {children.map((c) => (
-                      <tr key={c.childId} className="border-b border-slate-300 align-top print:break-inside-avoid">
-                        <th scope="row" className="p-2 font-medium"><span className="uppercase">{c.lastName}</span> {c.firstName}</th>
-                        <td className="p-2">{c.classLevel}</td>
-                        <td className="p-2">{c.units.map((u) => tu(u)).join(', ')}</td>
-                        {c.contact ? (
-                          <>
-                            <td className="p-2">{`${c.contact.firstName} ${c.contact.lastName}`.trim()}</td>
-                            <td className="whitespace-nowrap p-2">{c.contact.phone}</td>
-                            <td className="break-all p-2">{c.contact.email}</td>
-                          </>
-                        ) : (
-                          <td colSpan={3} className="p-2">{t('noContact')}</td>
-                        )}
+      {params &&
+        sections.map((site, i) => {
+          const children = bySite.get(site.id) ?? [];
+          const title = t('listTitle', { site: site.name, date: formatDateLong(params.date) });
+          const headingId = `site-${site.id}`;
+          return (
+            <section
+              key={site.id}
+              aria-labelledby={headingId}
+              className={`mt-8 print:mt-0 ${i > 0 ? 'print:break-before-page' : ''}`}
+            >
+              <h2 id={headingId} className="text-xl font-bold">
+                {title}
+              </h2>
+              <p className="mt-1 text-slate-700 print:text-black">{t('count', { count: children.length })}</p>
+              {children.length === 0 ? (
+                <p className="mt-3 rounded bg-white p-4">{t('emptySite')}</p>
+              ) : (
+                <ScrollRegion label={title} className="mt-3 print:overflow-visible">
+                  <table className="w-full border-collapse bg-white text-left text-sm print:text-xs">
+                    <caption className="sr-only">
+                      {t('caption', { site: site.name, date: formatDateLong(params.date) })}
+                    </caption>
+                    <thead>
+                      <tr className="border-b-2 border-slate-400">
+                        <th scope="col" className="p-2">
+                          {t('child')}
+                        </th>
+                        <th scope="col" className="p-2">
+                          {t('classLevel')}
+                        </th>
+                        <th scope="col" className="p-2">
+                          {t('units')}
+                        </th>
+                        <th scope="col" className="p-2">
+                          {t('parent')}
+                        </th>
+                        <th scope="col" className="p-2">
+                          {t('phone')}
+                        </th>
+                        <th scope="col" className="p-2">
+                          {t('email')}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            )}
-          </section>
-        );
-      })}
+                    </thead>
+                    <tbody>
+                      {children.map((c) => (
+                        <tr key={c.childId} className="border-b border-slate-300 align-top print:break-inside-avoid">
+                          <th scope="row" className="p-2 font-medium">
+                            <span className="uppercase">{c.lastName}</span> {c.firstName}
+                          </th>
+                          <td className="p-2">{c.classLevel}</td>
+                          <td className="p-2">{c.units.map((u) => tu(u)).join(', ')}</td>
+                          {c.contact ? (
+                            <>
+                              <td className="p-2">{`${c.contact.firstName} ${c.contact.lastName}`.trim()}</td>
+                              <td className="whitespace-nowrap p-2">{c.contact.phone}</td>
+                              <td className="break-all p-2">{c.contact.email}</td>
+                            </>
+                          ) : (
+                            <td colSpan={3} className="p-2">
+                              {t('noContact')}
+                            </td>
+                          )}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+              )}
+            </section>
+          );
+        })}
     </>
   );
 }

@@ -5,8 +5,17 @@
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
 import {
-  createSector, createSectorSchema, createSite, createSiteSchema, deleteSchema, deleteSector, deleteSite, updateSector,
-  updateSectorSchema, updateSite, updateSiteSchema,
+  createSector,
+  createSectorSchema,
+  createSite,
+  createSiteSchema,
+  deleteSchema,
+  deleteSector,
+  deleteSite,
+  updateSector,
+  updateSectorSchema,
+  updateSite,
+  updateSiteSchema,
 } from '@/lib/admin/structures';
 import type { AdminFormState } from '../calendrier/admin-form';
 import { fields, formState } from '../calendrier/form-state';

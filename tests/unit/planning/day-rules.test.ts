@@ -156,6 +156,10 @@ describe('canonical order', () => {
       ['2027-01-13', ['matin', 'apres_midi', 'repas_classique']],
       ['2027-01-20', ['matin', 'repas_sans_viande']],
     ]);
-    expect(sortUnits(['repas_sans_viande', 'apres_midi', 'matin'])).toEqual(['matin', 'apres_midi', 'repas_sans_viande']);
+    expect(sortUnits(['repas_sans_viande', 'apres_midi', 'matin'])).toEqual([
+      'matin',
+      'apres_midi',
+      'repas_sans_viande',
+    ]);
   });
 });

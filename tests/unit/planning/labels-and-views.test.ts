@@ -84,7 +84,15 @@ describe('month view (Mois)', () => {
 
   it('crosses the end of a year', () => {
     expect(monthsOf('2026-12-31', '2027-01-01').map((m) => m.key)).toEqual(['2026-12', '2027-01']);
-    expect(monthsOf('2026-12-05', '2026-12-05')[0]?.weeks.at(-1)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null, null]);
+    expect(monthsOf('2026-12-05', '2026-12-05')[0]?.weeks.at(-1)).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      null,
+      null,
+      null,
+    ]);
     expect(monthsOf('2027-02-01', '2027-01-01')).toEqual([]);
   });
 });

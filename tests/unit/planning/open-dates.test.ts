@@ -58,33 +58,52 @@ describe('open dates of the Wednesday leisure centre (mercredi), zone C 2026-202
 describe('open dates of the school canteen (cantine)', () => {
   it('are Monday, Tuesday, Thursday and Friday of school periods', () => {
     expect(openDates('cantine', cal, '2027-01-04', '2027-01-17')).toEqual([
-      '2027-01-04', '2027-01-05', '2027-01-07', '2027-01-08',
-      '2027-01-11', '2027-01-12', '2027-01-14', '2027-01-15',
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-01-11',
+      '2027-01-12',
+      '2027-01-14',
+      '2027-01-15',
     ]);
   });
 
   it('leave out Easter Monday, Ascension, the pont de l’Ascension and Whit Monday 2027', () => {
     const may = openDates('cantine', cal, '2027-05-03', '2027-05-21');
     expect(may).toEqual([
-      '2027-05-03', '2027-05-04',
+      '2027-05-03',
+      '2027-05-04',
       // 6 May: Ascension (férié); 7 May: pont de l'Ascension (holiday period)
-      '2027-05-10', '2027-05-11', '2027-05-13', '2027-05-14',
+      '2027-05-10',
+      '2027-05-11',
+      '2027-05-13',
+      '2027-05-14',
       // 17 May: Lundi de Pentecôte (férié)
-      '2027-05-18', '2027-05-20', '2027-05-21',
+      '2027-05-18',
+      '2027-05-20',
+      '2027-05-21',
     ]);
     expect(openDates('cantine', cal, '2027-03-29', '2027-03-30')).toEqual(['2027-03-30']);
   });
 
   it('can open on other weekdays (a town with school on Wednesday morning)', () => {
     expect(openDates('cantine', cal, '2027-01-11', '2027-01-17', { weekdays: [1, 2, 3, 4, 5] })).toEqual([
-      '2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15',
+      '2027-01-11',
+      '2027-01-12',
+      '2027-01-13',
+      '2027-01-14',
+      '2027-01-15',
     ]);
   });
 
   it('stop on the day before the summer holidays even when the calendar lists no summer period', () => {
     const noSummer: SchoolCalendar = { ...cal, holidays: cal.holidays.filter((h) => h.start < cal.yearEnd) };
     expect(openDates('cantine', noSummer, '2027-06-28', '2027-07-09')).toEqual([
-      '2027-06-28', '2027-06-29', '2027-07-01', '2027-07-02',
+      '2027-06-28',
+      '2027-06-29',
+      '2027-07-01',
+      '2027-07-02',
     ]);
     expect(greyReason('cantine', noSummer, '2027-07-05', '2027-01-01', 15)).toBe('hors_annee');
   });
@@ -93,16 +112,31 @@ describe('open dates of the school canteen (cantine)', () => {
 describe('open dates of the holiday leisure centre (vacances)', () => {
   it('are Monday to Friday of the holiday periods', () => {
     expect(openDates('vacances', cal, '2026-10-12', '2026-11-06')).toEqual([
-      '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23',
-      '2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30',
+      '2026-10-19',
+      '2026-10-20',
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+      '2026-10-26',
+      '2026-10-27',
+      '2026-10-28',
+      '2026-10-29',
+      '2026-10-30',
     ]);
   });
 
   it('include the summer holidays after yearEnd, without 14 July, up to 31 August', () => {
     const july = openDates('vacances', cal, '2027-07-01', '2027-07-16');
     expect(july).toEqual([
-      '2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08', '2027-07-09',
-      '2027-07-12', '2027-07-13', '2027-07-15', '2027-07-16',
+      '2027-07-05',
+      '2027-07-06',
+      '2027-07-07',
+      '2027-07-08',
+      '2027-07-09',
+      '2027-07-12',
+      '2027-07-13',
+      '2027-07-15',
+      '2027-07-16',
     ]);
     expect(openDates('vacances', cal, '2027-08-30', '2027-09-30')).toEqual(['2027-08-30', '2027-08-31']);
   });
@@ -117,10 +151,17 @@ describe('jours fériés (computed by date-holidays, type public)', () => {
 
   it('hold the public holidays of the 2026-2027 school year', () => {
     for (const d of [
-      '2026-11-01', '2026-11-11', '2026-12-25', '2027-01-01', '2027-03-29', // Easter Monday (Easter: 28 March)
-      '2027-05-01', '2027-05-06', // Ascension
-      '2027-05-08', '2027-05-17', // Lundi de Pentecôte
-      '2027-07-14', '2027-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+      '2027-01-01',
+      '2027-03-29', // Easter Monday (Easter: 28 March)
+      '2027-05-01',
+      '2027-05-06', // Ascension
+      '2027-05-08',
+      '2027-05-17', // Lundi de Pentecôte
+      '2027-07-14',
+      '2027-08-15',
     ]) {
       expect(feries).toContain(d);
     }

@@ -39,12 +39,28 @@ describe('a parent applies a one-week template every Wednesday until the end of 
   it('books a full day with the classic meal chaque mercredi du 6 janvier au 30 juin 2027', () => {
     expect(period).toEqual({ from: '2027-01-06', to: '2027-07-02' });
     expect(datesOf(planning)).toEqual([
-      '2027-01-06', '2027-01-13', '2027-01-20', '2027-01-27',
-      '2027-02-03', '2027-02-24', // 10 and 17 February: winter holidays
-      '2027-03-03', '2027-03-10', '2027-03-17', '2027-03-24', '2027-03-31',
-      '2027-04-21', '2027-04-28', // 7 and 14 April: spring holidays
-      '2027-05-05', '2027-05-12', '2027-05-19', '2027-05-26',
-      '2027-06-02', '2027-06-09', '2027-06-16', '2027-06-23', '2027-06-30',
+      '2027-01-06',
+      '2027-01-13',
+      '2027-01-20',
+      '2027-01-27',
+      '2027-02-03',
+      '2027-02-24', // 10 and 17 February: winter holidays
+      '2027-03-03',
+      '2027-03-10',
+      '2027-03-17',
+      '2027-03-24',
+      '2027-03-31',
+      '2027-04-21',
+      '2027-04-28', // 7 and 14 April: spring holidays
+      '2027-05-05',
+      '2027-05-12',
+      '2027-05-19',
+      '2027-05-26',
+      '2027-06-02',
+      '2027-06-09',
+      '2027-06-16',
+      '2027-06-23',
+      '2027-06-30',
     ]);
     for (const date of datesOf(planning)) {
       expect(unitsOn(planning, date)).toEqual(['matin', 'apres_midi', 'repas_classique']);

@@ -89,10 +89,9 @@ const weeksArb: fc.Arbitrary<Template['weeks']> = fc.oneof(
   fc.tuple(weekArb, weekArb).map(([a, b]): Template['weeks'] => [a, b]),
 );
 
-const planningArb = fc.array(
-  fc.record({ off: fc.integer({ min: -40, max: 420 }), unit: fc.constantFrom(...UNITS) }),
-  { maxLength: 80 },
-);
+const planningArb = fc.array(fc.record({ off: fc.integer({ min: -40, max: 420 }), unit: fc.constantFrom(...UNITS) }), {
+  maxLength: 80,
+});
 
 /** A whole situation: a calendar, a service, today, a deadline, a template, a planning, a bookable predicate. */
 const scenarioArb = fc
@@ -169,7 +168,10 @@ describe('properties of a periodicity', () => {
         for (const date of dates) {
           const replaced = date >= t.from && date <= t.to && bookable(date);
           const expected = replaced
-            ? unitsOnDate(templateUnitsOn(t, date).map((unit) => ({ date, unit })), date)
+            ? unitsOnDate(
+                templateUnitsOn(t, date).map((unit) => ({ date, unit })),
+                date,
+              )
             : unitsOnDate(existing, date);
           expect(unitsOnDate(after, date)).toEqual(expected);
         }
@@ -279,7 +281,7 @@ describe('properties of the deadline', () => {
     ahead: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -400, max: 400 })),
   });
 
-  it('a date is modifiable exactly when it is at least the deadline\'s number of days ahead', () => {
+  it("a date is modifiable exactly when it is at least the deadline's number of days ahead", () => {
     fc.assert(
       fc.property(deadlineArb, ({ today: t, deadline, ahead }) => {
         const today = isoDateOf(t);

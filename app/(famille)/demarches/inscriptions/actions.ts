@@ -7,7 +7,13 @@ import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
-import { cancelEnrolmentDraft, chooseEnrolmentSite, chooseSiteSchema, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
+import {
+  cancelEnrolmentDraft,
+  chooseEnrolmentSite,
+  chooseSiteSchema,
+  startEnrolmentDraft,
+  submitEnrolment,
+} from '@/lib/enrolments/enrol';
 import { env } from '@/lib/env';
 import { GENERIC_ERROR, UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
@@ -25,9 +31,16 @@ export async function startEnrolmentAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect('/');
   let requestId: number;
   try {
-    ({ requestId } = await startEnrolmentDraft(await getDb(), { familyId: user.familyId, accountId: user.id, ...parsed.data, today: today(), now: now() }));
+    ({ requestId } = await startEnrolmentDraft(await getDb(), {
+      familyId: user.familyId,
+      accountId: user.id,
+      ...parsed.data,
+      today: today(),
+      now: now(),
+    }));
   } catch (error) {
-    if (error instanceof UserError) redirect(`/demarches/inscription/${parsed.data.service}/${parsed.data.childId}?erreur=${error.code}`);
+    if (error instanceof UserError)
+      redirect(`/demarches/inscription/${parsed.data.service}/${parsed.data.childId}?erreur=${error.code}`);
     throw error;
   }
   redirect(`/demarches/inscriptions/${requestId}/etape-1`);
@@ -36,8 +49,12 @@ export async function startEnrolmentAction(formData: FormData): Promise<void> {
 /** Étape 1: the proposed site is selected, then Étape 2. */
 export async function chooseSiteAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
   const user = await requireParent();
-  const parsed = chooseSiteSchema.safeParse({ requestId: formData.get('requestId'), siteId: formData.get('siteId') ?? undefined });
-  if (!parsed.success) return { formError: z.flattenError(parsed.error).fieldErrors.siteId?.[0] ?? 'Sélectionnez le lieu proposé.' };
+  const parsed = chooseSiteSchema.safeParse({
+    requestId: formData.get('requestId'),
+    siteId: formData.get('siteId') ?? undefined,
+  });
+  if (!parsed.success)
+    return { formError: z.flattenError(parsed.error).fieldErrors.siteId?.[0] ?? 'Sélectionnez le lieu proposé.' };
   try {
     const db = await getDb();
     await db.transaction((tx) => chooseEnrolmentSite(tx, { familyId: user.familyId, now: now(), input: parsed.data }));
@@ -56,7 +73,11 @@ export async function submitEnrolmentAction(_prev: EnrolState, formData: FormDat
   if (!requestId.success) return { formError: "Cette démarche est introuvable. Recommencez depuis « S'inscrire »." };
   try {
     await submitEnrolment(await getDb(), {
-      familyId: user.familyId, accountId: user.id, requestId: requestId.data, today: today(), now: now(),
+      familyId: user.familyId,
+      accountId: user.id,
+      requestId: requestId.data,
+      today: today(),
+      now: now(),
       appUrl: env().APP_URL ?? 'http://localhost:3000',
     });
   } catch (error) {
@@ -72,6 +93,7 @@ export async function submitEnrolmentAction(_prev: EnrolState, formData: FormDat
 export async function cancelEnrolmentAction(formData: FormData): Promise<void> {
   const user = await requireParent();
   const requestId = idSchema.safeParse(formData.get('requestId'));
-  if (requestId.success) await cancelEnrolmentDraft(await getDb(), { familyId: user.familyId, requestId: requestId.data, now: now() });
+  if (requestId.success)
+    await cancelEnrolmentDraft(await getDb(), { familyId: user.familyId, requestId: requestId.data, now: now() });
   redirect('/');
 }

@@ -18,7 +18,9 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
   const user = await requireParent();
   const t = await getTranslations('demarche');
   const { service: param } = await searchParams;
-  const service: ServiceKind = (SERVICE_KINDS as readonly string[]).includes(param ?? '') ? (param as ServiceKind) : 'mercredi';
+  const service: ServiceKind = (SERVICE_KINDS as readonly string[]).includes(param ?? '')
+    ? (param as ServiceKind)
+    : 'mercredi';
   const db = await getDb();
   const year = await currentSchoolYear(db, today());
   const kids = await listFamilyChildren(db, user.familyId, year?.id ?? null);
@@ -27,8 +29,12 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold">{t('manageTitle')}</h1>
       <nav aria-label={t('servicesNav')} className="mt-3 flex flex-wrap gap-2">
         {SERVICE_KINDS.map((s) => (
-          <Link key={s} href={`/demarches/reservations?service=${s}`} aria-current={s === service ? 'page' : undefined}
-            className={`rounded border-2 border-brand-700 px-3 py-1.5 text-sm font-medium ${s === service ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}>
+          <Link
+            key={s}
+            href={`/demarches/reservations?service=${s}`}
+            aria-current={s === service ? 'page' : undefined}
+            className={`rounded border-2 border-brand-700 px-3 py-1.5 text-sm font-medium ${s === service ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
+          >
             {SERVICE_LABELS[s]}
           </Link>
         ))}
@@ -42,12 +48,19 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
             <li key={kid.id} className="flex items-center gap-3 rounded-lg border border-slate-300 bg-white p-4">
               <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
               {enrolled ? (
-                <Link href={`/demarches/reservations/${service}/${kid.id}`} className="text-lg font-semibold text-brand-700 underline">
+                <Link
+                  href={`/demarches/reservations/${service}/${kid.id}`}
+                  className="text-lg font-semibold text-brand-700 underline"
+                >
                   {kid.firstName} {kid.lastName}
                 </Link>
               ) : (
-                <span><span className="block text-lg font-semibold">{kid.firstName} {kid.lastName}</span>
-                  <span className="text-sm">{t('notEnrolledChild', { name: kid.firstName })}</span></span>
+                <span>
+                  <span className="block text-lg font-semibold">
+                    {kid.firstName} {kid.lastName}
+                  </span>
+                  <span className="text-sm">{t('notEnrolledChild', { name: kid.firstName })}</span>
+                </span>
               )}
             </li>
           );

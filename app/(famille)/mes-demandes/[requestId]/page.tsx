@@ -26,14 +26,28 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
     <>
       <h1 className="text-2xl font-bold">{t('detailTitle', { reference: request.reference })}</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-medium">{t('date')}</dt><dd>{dateTime.format(request.submittedAt)}</dd>
-        <dt className="font-medium">{t('child')}</dt><dd>{request.childName}</dd>
-        <dt className="font-medium">{t('service')}</dt><dd>{SERVICE_LABELS[request.service]}</dd>
-        <dt className="font-medium">{t('type')}</dt><dd>{request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}{request.onBehalf ? ` (${t('onBehalf')})` : ''}</dd>
-        <dt className="font-medium">{t('status')}</dt><dd>{t('statusSubmitted')}</dd>
+        <dt className="font-medium">{t('date')}</dt>
+        <dd>{dateTime.format(request.submittedAt)}</dd>
+        <dt className="font-medium">{t('child')}</dt>
+        <dd>{request.childName}</dd>
+        <dt className="font-medium">{t('service')}</dt>
+        <dd>{SERVICE_LABELS[request.service]}</dd>
+        <dt className="font-medium">{t('type')}</dt>
+        <dd>
+          {request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}
+          {request.onBehalf ? ` (${t('onBehalf')})` : ''}
+        </dd>
+        <dt className="font-medium">{t('status')}</dt>
+        <dd>{t('statusSubmitted')}</dd>
       </dl>
-      <ScrollRegion label={t('detailTitle', { reference: request.reference })} className="mt-4"><RecapTable changes={diffByDate(request.removed, request.added)} /></ScrollRegion>
-      <p className="mt-6"><Link href="/mes-demandes" className="text-brand-700 underline">{t('back')}</Link></p>
+      <ScrollRegion label={t('detailTitle', { reference: request.reference })} className="mt-4">
+        <RecapTable changes={diffByDate(request.removed, request.added)} />
+      </ScrollRegion>
+      <p className="mt-6">
+        <Link href="/mes-demandes" className="text-brand-700 underline">
+          {t('back')}
+        </Link>
+      </p>
     </>
   );
 }

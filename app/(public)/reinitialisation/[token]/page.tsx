@@ -9,7 +9,11 @@ import { PasswordForm } from '../../activation/password-form';
 // the token is in the address: never sent to another site, never cached
 export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('resetPassword'))('title'), referrer: 'no-referrer', robots: { index: false } };
+  return {
+    title: (await getTranslations('resetPassword'))('title'),
+    referrer: 'no-referrer',
+    robots: { index: false },
+  };
 }
 
 // The « Mot de passe oublié ? » link (1 hour, single use): choose a new password; every session of the account ends.

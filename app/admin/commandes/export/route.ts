@@ -17,15 +17,25 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseMealOrderParams(new URL(request.url).searchParams, today());
   if (!parsed.ok) {
     const te = await getTranslations({ locale: 'fr', namespace: 'reportErrors' });
-    return new Response(te(parsed.error, { max: MAX_RANGE_DAYS }), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(te(parsed.error, { max: MAX_RANGE_DAYS }), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const db = await getDb();
   const [orders, sites, t] = await Promise.all([
-    mealOrders(db, parsed.value), reportSites(db), getTranslations({ locale: 'fr', namespace: 'mealOrders.csv' }),
+    mealOrders(db, parsed.value),
+    reportSites(db),
+    getTranslations({ locale: 'fr', namespace: 'mealOrders.csv' }),
   ]);
   const csv = mealOrdersCsv(orders, sites, {
-    date: t('date'), site: t('site'), classique: t('classique'), sansViande: t('sansViande'), total: t('total'),
-    siteTotal: t('siteTotal'), grandTotal: t('grandTotal'),
+    date: t('date'),
+    site: t('site'),
+    classique: t('classique'),
+    sansViande: t('sansViande'),
+    total: t('total'),
+    siteTotal: t('siteTotal'),
+    grandTotal: t('grandTotal'),
   });
   const { from, to } = parsed.value;
   return csvResponse(csv, `commandes-repas-${from}-${to}.csv`);

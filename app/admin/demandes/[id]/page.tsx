@@ -30,15 +30,24 @@ export default async function AdminRequestPage({ params }: { params: Promise<{ i
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('backOffice')}</p>
       <h1 className="text-2xl font-bold">{t('detailTitle', { reference: request.reference })}</h1>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded bg-white p-4">
-        <dt className="font-medium">{t('date')}</dt><dd>{dateTime.format(request.submittedAt)}</dd>
-        <dt className="font-medium">{t('family')}</dt><dd>{request.familyName} <span className="text-slate-700">({t('familyId', { id: request.familyId })})</span></dd>
-        <dt className="font-medium">{t('child')}</dt><dd>{request.childName}</dd>
-        <dt className="font-medium">{t('service')}</dt><dd>{SERVICE_LABELS[request.service]}</dd>
-        <dt className="font-medium">{t('type')}</dt><dd>{request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}</dd>
+        <dt className="font-medium">{t('date')}</dt>
+        <dd>{dateTime.format(request.submittedAt)}</dd>
+        <dt className="font-medium">{t('family')}</dt>
+        <dd>
+          {request.familyName} <span className="text-slate-700">({t('familyId', { id: request.familyId })})</span>
+        </dd>
+        <dt className="font-medium">{t('child')}</dt>
+        <dd>{request.childName}</dd>
+        <dt className="font-medium">{t('service')}</dt>
+        <dd>{SERVICE_LABELS[request.service]}</dd>
+        <dt className="font-medium">{t('type')}</dt>
+        <dd>{request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}</dd>
         {request.onBehalf && (
           <>
-            <dt className="font-medium">{t('agent')}</dt><dd>{request.agentName ?? t('byAgentUnknown')}</dd>
-            <dt className="font-medium">{t('reason')}</dt><dd className="whitespace-pre-line">{request.reason ?? ''}</dd>
+            <dt className="font-medium">{t('agent')}</dt>
+            <dd>{request.agentName ?? t('byAgentUnknown')}</dd>
+            <dt className="font-medium">{t('reason')}</dt>
+            <dd className="whitespace-pre-line">{request.reason ?? ''}</dd>
           </>
         )}
       </dl>
@@ -50,8 +59,12 @@ export default async function AdminRequestPage({ params }: { params: Promise<{ i
         </ScrollRegion>
       )}
       <p className="mt-6 flex flex-wrap gap-6">
-        <Link href="/admin/demandes" className="text-brand-700 underline">{t('back')}</Link>
-        <Link href={`/admin/journal?familyId=${request.familyId}`} className="text-brand-700 underline">{t('journalLink')}</Link>
+        <Link href="/admin/demandes" className="text-brand-700 underline">
+          {t('back')}
+        </Link>
+        <Link href={`/admin/journal?familyId=${request.familyId}`} className="text-brand-700 underline">
+          {t('journalLink')}
+        </Link>
       </p>
     </>
   );

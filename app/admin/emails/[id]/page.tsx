@@ -27,13 +27,17 @@ export default async function AdminEmailMessagePage({ params }: { params: Promis
   return (
     <>
       <p>
-        <Link href="/admin/emails" className="text-brand-700 underline">← {t('backToEmails')}</Link>
+        <Link href="/admin/emails" className="text-brand-700 underline">
+          ← {t('backToEmails')}
+        </Link>
       </p>
       <p className="mt-4 text-sm uppercase tracking-wide text-slate-700">{t('mailboxTitle')}</p>
       <h1 className="text-2xl font-bold break-words">{message.subject}</h1>
 
       <section aria-labelledby="headers-heading" className="mt-6">
-        <h2 id="headers-heading" className="text-xl font-bold">{t('headers')}</h2>
+        <h2 id="headers-heading" className="text-xl font-bold">
+          {t('headers')}
+        </h2>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded border border-slate-300 bg-white p-4">
           <dt className="font-medium">{t('to')}</dt>
           <dd className="break-all">{message.to}</dd>
@@ -51,7 +55,9 @@ export default async function AdminEmailMessagePage({ params }: { params: Promis
       </section>
 
       <section aria-labelledby="html-heading" className="mt-8">
-        <h2 id="html-heading" className="text-xl font-bold">{t('htmlVersion')}</h2>
+        <h2 id="html-heading" className="text-xl font-bold">
+          {t('htmlVersion')}
+        </h2>
         <iframe
           sandbox=""
           srcDoc={message.html}
@@ -61,8 +67,16 @@ export default async function AdminEmailMessagePage({ params }: { params: Promis
       </section>
 
       <section aria-labelledby="text-heading" className="mt-8">
-        <h2 id="text-heading" className="text-xl font-bold">{t('textVersion')}</h2>
-        <pre tabIndex={0} aria-labelledby="text-heading" className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-4 text-sm">{message.text}</pre>
+        <h2 id="text-heading" className="text-xl font-bold">
+          {t('textVersion')}
+        </h2>
+        <pre
+          tabIndex={0}
+          aria-labelledby="text-heading"
+          className="mt-3 overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-white p-4 text-sm"
+        >
+          {message.text}
+        </pre>
       </section>
     </>
   );

@@ -21,7 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminFamilies'))('title') };
 }
 
-export default async function AdminFamilyPage({ params, searchParams }: {
+export default async function AdminFamilyPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
@@ -30,12 +33,20 @@ export default async function AdminFamilyPage({ params, searchParams }: {
   const familyId = parseId((await params).id);
   const invited = (await searchParams).fait === 'invitation';
   const db = await getDb();
-  const [family, sectorOptions, schools] = await Promise.all([getFamilyAdmin(db, familyId), listSectorOptions(db), listSiteOptions(db, 'ecole')]);
+  const [family, sectorOptions, schools] = await Promise.all([
+    getFamilyAdmin(db, familyId),
+    listSectorOptions(db),
+    listSiteOptions(db, 'ecole'),
+  ]);
   if (!family) notFound();
   const opt = t('optional');
   return (
     <>
-      <p><Link href={`/admin/familles?q=${encodeURIComponent(family.name)}`} className="text-brand-700 underline">← {t('backToSearch')}</Link></p>
+      <p>
+        <Link href={`/admin/familles?q=${encodeURIComponent(family.name)}`} className="text-brand-700 underline">
+          ← {t('backToSearch')}
+        </Link>
+      </p>
       <h1 className="mt-2 text-2xl font-bold">{t('familyTitle', { name: family.name })}</h1>
       <dl className="mt-3 grid max-w-3xl gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">{t('address')}</dt>
@@ -45,15 +56,33 @@ export default async function AdminFamilyPage({ params, searchParams }: {
       </dl>
 
       <section aria-labelledby="sector-heading" className="mt-6 max-w-xl rounded border border-slate-400 bg-white p-4">
-        <h2 id="sector-heading" className="text-lg font-semibold">{t('changeSector')}</h2>
+        <h2 id="sector-heading" className="text-lg font-semibold">
+          {t('changeSector')}
+        </h2>
         <p className="mt-1 text-sm text-slate-800">{t('sectorHelp')}</p>
-        <AdminForm action={setSectorAction} hidden={{ familyId }} submitLabel={t('save')} pendingLabel={t('saving')} done={t('sectorSaved')} resetOnDone={false} className="mt-3">
-          <SelectField label={t('sector')} name="sectorId" defaultValue={family.sectorId ?? ''} emptyLabel={t('noSector')} options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))} />
+        <AdminForm
+          action={setSectorAction}
+          hidden={{ familyId }}
+          submitLabel={t('save')}
+          pendingLabel={t('saving')}
+          done={t('sectorSaved')}
+          resetOnDone={false}
+          className="mt-3"
+        >
+          <SelectField
+            label={t('sector')}
+            name="sectorId"
+            defaultValue={family.sectorId ?? ''}
+            emptyLabel={t('noSector')}
+            options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))}
+          />
         </AdminForm>
       </section>
 
       <section aria-labelledby="parents-heading" className="mt-8">
-        <h2 id="parents-heading" className="text-xl font-bold">{t('parents')}</h2>
+        <h2 id="parents-heading" className="text-xl font-bold">
+          {t('parents')}
+        </h2>
         <div role="status" className="mt-3 empty:hidden">
           {invited && <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{t('invitationSent')}</p>}
         </div>
@@ -61,28 +90,46 @@ export default async function AdminFamilyPage({ params, searchParams }: {
           <table className="w-full border-collapse bg-white text-left text-sm">
             <thead>
               <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t('name')}</th>
-                <th scope="col" className="p-2">{t('email')}</th>
-                <th scope="col" className="p-2">{t('phone')}</th>
-                <th scope="col" className="p-2">{t('account')}</th>
-                <th scope="col" className="p-2">{ta('actions')}</th>
+                <th scope="col" className="p-2">
+                  {t('name')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('email')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('phone')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('account')}
+                </th>
+                <th scope="col" className="p-2">
+                  {ta('actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {family.parents.map((p) => (
                 <tr key={p.id} className="border-b border-slate-300">
-                  <th scope="row" className="p-2 font-normal">{p.firstName} {p.lastName}</th>
+                  <th scope="row" className="p-2 font-normal">
+                    {p.firstName} {p.lastName}
+                  </th>
                   <td className="break-all p-2">{p.email}</td>
                   <td className="p-2">{p.phone || '—'}</td>
                   <td className="p-2">
-                    {p.accountStatus === 'invited' ? invitationStatus(ta, p.invitationExpiresAt, wallNow()) : t(`accountStatus.${p.accountStatus}`)}
+                    {p.accountStatus === 'invited'
+                      ? invitationStatus(ta, p.invitationExpiresAt, wallNow())
+                      : t(`accountStatus.${p.accountStatus}`)}
                   </td>
                   <td className="p-2">
                     {p.accountStatus !== 'disabled' && (
                       <RowAction
                         action={inviteParentAction}
                         hidden={{ parentId: p.id, familyId }}
-                        label={p.accountStatus === 'none' || p.accountStatus === 'not_invited' ? ta('invite') : ta('reinvite')}
+                        label={
+                          p.accountStatus === 'none' || p.accountStatus === 'not_invited'
+                            ? ta('invite')
+                            : ta('reinvite')
+                        }
                         ariaLabel={ta('inviteLabel', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
                       />
                     )}
@@ -94,7 +141,14 @@ export default async function AdminFamilyPage({ params, searchParams }: {
         </ScrollRegion>
         <details className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 p-4">
           <summary className="cursor-pointer font-semibold">{t('addParent')}</summary>
-          <AdminForm action={addParentAction} hidden={{ familyId }} submitLabel={t('addParent')} pendingLabel={t('saving')} done={t('parentAdded')} className="mt-3">
+          <AdminForm
+            action={addParentAction}
+            hidden={{ familyId }}
+            submitLabel={t('addParent')}
+            pendingLabel={t('saving')}
+            done={t('parentAdded')}
+            className="mt-3"
+          >
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label={t('firstName')} name="firstName" required />
               <Field label={t('lastName')} name="lastName" required defaultValue={family.name} />
@@ -106,7 +160,9 @@ export default async function AdminFamilyPage({ params, searchParams }: {
       </section>
 
       <section aria-labelledby="children-heading" className="mt-8">
-        <h2 id="children-heading" className="text-xl font-bold">{t('children')}</h2>
+        <h2 id="children-heading" className="text-xl font-bold">
+          {t('children')}
+        </h2>
         {family.children.length === 0 ? (
           <p className="mt-3 rounded bg-white p-4">{t('noChildren')}</p>
         ) : (
@@ -114,17 +170,29 @@ export default async function AdminFamilyPage({ params, searchParams }: {
             <table className="w-full border-collapse bg-white text-left text-sm">
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="p-2">{t('name')}</th>
-                  <th scope="col" className="p-2">{t('birthDate')}</th>
-                  <th scope="col" className="p-2">{t('school')}</th>
-                  <th scope="col" className="p-2">{t('classLevel')}</th>
+                  <th scope="col" className="p-2">
+                    {t('name')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('birthDate')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('school')}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t('classLevel')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {family.children.map((c) => (
                   <tr key={c.id} className="border-b border-slate-300">
                     <th scope="row" className="p-2">
-                      <Link href={`/admin/familles/${family.id}/enfants/${c.id}`} className="text-brand-700 underline" aria-label={t('seeChild', { name: `${c.firstName} ${c.lastName}` })}>
+                      <Link
+                        href={`/admin/familles/${family.id}/enfants/${c.id}`}
+                        className="text-brand-700 underline"
+                        aria-label={t('seeChild', { name: `${c.firstName} ${c.lastName}` })}
+                      >
                         {c.firstName} {c.lastName}
                       </Link>
                     </th>
@@ -139,13 +207,30 @@ export default async function AdminFamilyPage({ params, searchParams }: {
         )}
         <details className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 p-4">
           <summary className="cursor-pointer font-semibold">{t('addChild')}</summary>
-          <AdminForm action={addChildAction} hidden={{ familyId }} submitLabel={t('addChild')} pendingLabel={t('saving')} done={t('childAdded')} className="mt-3">
+          <AdminForm
+            action={addChildAction}
+            hidden={{ familyId }}
+            submitLabel={t('addChild')}
+            pendingLabel={t('saving')}
+            done={t('childAdded')}
+            className="mt-3"
+          >
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label={t('firstName')} name="firstName" required />
               <Field label={t('lastName')} name="lastName" required defaultValue={family.name} />
               <Field label={t('birthDate')} name="birthDate" type="date" required />
-              <SelectField label={t('school')} name="schoolId" emptyLabel={t('noSchool')} options={schools.map((s) => ({ value: s.id, label: s.name }))} />
-              <SelectField label={t('classLevel')} name="classLevel" emptyLabel={t('noClass')} options={CLASS_LEVELS.map((c) => ({ value: c, label: c }))} />
+              <SelectField
+                label={t('school')}
+                name="schoolId"
+                emptyLabel={t('noSchool')}
+                options={schools.map((s) => ({ value: s.id, label: s.name }))}
+              />
+              <SelectField
+                label={t('classLevel')}
+                name="classLevel"
+                emptyLabel={t('noClass')}
+                options={CLASS_LEVELS.map((c) => ({ value: c, label: c }))}
+              />
             </div>
           </AdminForm>
         </details>

@@ -20,14 +20,29 @@ export default async function NewFamilyPage() {
   const opt = t('optional');
   return (
     <>
-      <p><Link href="/admin/familles" className="text-brand-700 underline">← {t('backToSearch')}</Link></p>
+      <p>
+        <Link href="/admin/familles" className="text-brand-700 underline">
+          ← {t('backToSearch')}
+        </Link>
+      </p>
       <h1 className="mt-2 text-2xl font-bold">{t('createTitle')}</h1>
       <p className="mt-2 max-w-3xl">{t('createIntro')}</p>
-      <AdminForm action={createFamilyAction} submitLabel={t('create')} pendingLabel={t('creating')} className="mt-6 max-w-3xl space-y-6" resetOnDone={false}>
+      <AdminForm
+        action={createFamilyAction}
+        submitLabel={t('create')}
+        pendingLabel={t('creating')}
+        className="mt-6 max-w-3xl space-y-6"
+        resetOnDone={false}
+      >
         <fieldset className="grid gap-3 rounded border border-slate-400 bg-white p-4 sm:grid-cols-2">
           <legend className="px-1 font-semibold">{t('family')}</legend>
           <Field label={t('name')} name="name" required />
-          <SelectField label={t('sector')} name="sectorId" emptyLabel={t('noSector')} options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))} />
+          <SelectField
+            label={t('sector')}
+            name="sectorId"
+            emptyLabel={t('noSector')}
+            options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))}
+          />
           <Field label={t('address')} name="address" optionalLabel={opt} />
           <Field label={t('postalCode')} name="postalCode" optionalLabel={opt} />
           <Field label={t('city')} name="city" optionalLabel={opt} />
@@ -45,8 +60,18 @@ export default async function NewFamilyPage() {
             <Field label={t('firstName')} name={`child${i}.firstName`} />
             <Field label={t('lastName')} name={`child${i}.lastName`} />
             <Field label={t('birthDate')} name={`child${i}.birthDate`} type="date" />
-            <SelectField label={t('school')} name={`child${i}.schoolId`} emptyLabel={t('noSchool')} options={schools.map((s) => ({ value: s.id, label: s.name }))} />
-            <SelectField label={t('classLevel')} name={`child${i}.classLevel`} emptyLabel={t('noClass')} options={CLASS_LEVELS.map((c) => ({ value: c, label: c }))} />
+            <SelectField
+              label={t('school')}
+              name={`child${i}.schoolId`}
+              emptyLabel={t('noSchool')}
+              options={schools.map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <SelectField
+              label={t('classLevel')}
+              name={`child${i}.classLevel`}
+              emptyLabel={t('noClass')}
+              options={CLASS_LEVELS.map((c) => ({ value: c, label: c }))}
+            />
           </fieldset>
         ))}
       </AdminForm>

@@ -17,15 +17,27 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseAttendanceParams(new URL(request.url).searchParams, today());
   if (!parsed.ok) {
     const te = await getTranslations({ locale: 'fr', namespace: 'reportErrors' });
-    return new Response(te(parsed.error, { max: MAX_RANGE_DAYS }), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(te(parsed.error, { max: MAX_RANGE_DAYS }), {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const db = await getDb();
   const [list, sites, t] = await Promise.all([
-    attendanceList(db, parsed.value), reportSites(db), getTranslations({ locale: 'fr', namespace: 'attendance.csv' }),
+    attendanceList(db, parsed.value),
+    reportSites(db),
+    getTranslations({ locale: 'fr', namespace: 'attendance.csv' }),
   ]);
   const csv = attendanceCsv(parsed.value.date, list, sites, {
-    site: t('site'), date: t('date'), lastName: t('lastName'), firstName: t('firstName'), classLevel: t('classLevel'),
-    units: t('units'), parent: t('parent'), phone: t('phone'), email: t('email'),
+    site: t('site'),
+    date: t('date'),
+    lastName: t('lastName'),
+    firstName: t('firstName'),
+    classLevel: t('classLevel'),
+    units: t('units'),
+    parent: t('parent'),
+    phone: t('phone'),
+    email: t('email'),
   });
   const suffix = parsed.value.siteId ? `-site-${parsed.value.siteId}` : '';
   return csvResponse(csv, `presences-${parsed.value.date}${suffix}.csv`);

@@ -28,15 +28,22 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
         <p className="mt-2 text-lg">{t('confirmationReference', { reference: request.reference })}</p>
         <p className="mt-2">{t('confirmationBody')}</p>
       </div>
-      <p className="mt-4 text-slate-800">{request.childName} · {SERVICE_LABELS[request.service]}</p>
+      <p className="mt-4 text-slate-800">
+        {request.childName} · {SERVICE_LABELS[request.service]}
+      </p>
       <ScrollRegion label={t('step2')} className="mt-3">
         <RecapTable changes={diffByDate(request.removed, request.added)} />
       </ScrollRegion>
       <div className="mt-6 flex flex-wrap gap-4">
-        <Link href={`/enfants/${request.childId}`} className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white">
+        <Link
+          href={`/enfants/${request.childId}`}
+          className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white"
+        >
           {t('confirmationLink', { child: firstName })}
         </Link>
-        <Link href="/mes-demandes" className="px-2 py-2.5 text-brand-700 underline">{t('confirmationRequests')}</Link>
+        <Link href="/mes-demandes" className="px-2 py-2.5 text-brand-700 underline">
+          {t('confirmationRequests')}
+        </Link>
       </div>
     </>
   );

@@ -18,8 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function Step2Page({
-  params, searchParams,
-}: { params: Promise<{ requestId: string }>; searchParams: Promise<{ conflit?: string }> }) {
+  params,
+  searchParams,
+}: {
+  params: Promise<{ requestId: string }>;
+  searchParams: Promise<{ conflit?: string }>;
+}) {
   const user = await requireParent();
   const t = await getTranslations('demarche');
   const { requestId } = await params;
@@ -38,28 +42,45 @@ export default async function Step2Page({
   const empty = recap.changes.length === 0;
   return (
     <>
-      <DemarcheHeader step={2} title={t('step2')} child={`${draft.childFirstName} ${draft.childLastName}`} service={SERVICE_LABELS[draft.service]} site={siteName} />
+      <DemarcheHeader
+        step={2}
+        title={t('step2')}
+        child={`${draft.childFirstName} ${draft.childLastName}`}
+        service={SERVICE_LABELS[draft.service]}
+        site={siteName}
+      />
       {conflit && (
-        <div role="alert" className="mt-4 rounded border-2 border-orange-600 bg-orange-50 p-4">{STALE_MESSAGE}</div>
+        <div role="alert" className="mt-4 rounded border-2 border-orange-600 bg-orange-50 p-4">
+          {STALE_MESSAGE}
+        </div>
       )}
       <p className="mt-3">{t('recapLead')}</p>
       {empty ? (
         <p className="mt-4 rounded bg-white p-4">{t('recapEmpty')}</p>
       ) : (
         <>
-          <p className="mt-4 font-medium">{t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}</p>
-          <ScrollRegion label={t('step2')} className="mt-3"><RecapTable changes={recap.changes} /></ScrollRegion>
+          <p className="mt-4 font-medium">
+            {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
+          </p>
+          <ScrollRegion label={t('step2')} className="mt-3">
+            <RecapTable changes={recap.changes} />
+          </ScrollRegion>
         </>
       )}
       <div className="mt-6 flex flex-wrap items-start gap-3">
-        <Link href={`/demarches/${draft.id}/etape-1`} className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700">
+        <Link
+          href={`/demarches/${draft.id}/etape-1`}
+          className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700"
+        >
           {t('backToStep1')}
         </Link>
         <ValidateForm requestId={draft.id} version={recap.version} disabled={empty} />
       </div>
       <form action={cancelDraftAction} className="mt-6">
         <input type="hidden" name="requestId" value={draft.id} />
-        <button type="submit" className="rounded border-2 border-slate-600 bg-white px-4 py-2 font-medium">{t('cancel')}</button>
+        <button type="submit" className="rounded border-2 border-slate-600 bg-white px-4 py-2 font-medium">
+          {t('cancel')}
+        </button>
       </form>
     </>
   );

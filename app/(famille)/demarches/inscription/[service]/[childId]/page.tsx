@@ -13,8 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The introduction of "S'inscrire" (seed, cas n°2): the steps, then "Commencer". */
 export default async function EnrolIntroPage({
-  params, searchParams,
-}: { params: Promise<{ service: string; childId: string }>; searchParams: Promise<{ erreur?: string }> }) {
+  params,
+  searchParams,
+}: {
+  params: Promise<{ service: string; childId: string }>;
+  searchParams: Promise<{ erreur?: string }>;
+}) {
   const { service, year, child } = await loadDemarcheIntro(params);
   const t = await getTranslations('enrol');
   const td = await getTranslations('demarche');
@@ -24,14 +28,26 @@ export default async function EnrolIntroPage({
     <>
       <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="mt-1 text-lg">{child.firstName} {child.lastName}{year ? ` · ${year.label}` : ''}</p>
+      <p className="mt-1 text-lg">
+        {child.firstName} {child.lastName}
+        {year ? ` · ${year.label}` : ''}
+      </p>
       {erreur && (ERROR_CODES as readonly string[]).includes(erreur) && (
-        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">{t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}</p>
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">
+          {t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}
+        </p>
       )}
       {enrolled ? (
         <>
           <p className="mt-4 rounded bg-white p-4">{t('errors.already_enrolled')}</p>
-          <p className="mt-4"><Link href={`/demarches/reservations/${service}/${child.id}`} className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white">{t('goOn')}</Link></p>
+          <p className="mt-4">
+            <Link
+              href={`/demarches/reservations/${service}/${child.id}`}
+              className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white"
+            >
+              {t('goOn')}
+            </Link>
+          </p>
         </>
       ) : (
         <>
@@ -45,11 +61,20 @@ export default async function EnrolIntroPage({
           <form action={startEnrolmentAction} className="mt-6">
             <input type="hidden" name="childId" value={child.id} />
             <input type="hidden" name="service" value={service} />
-            <button type="submit" className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">{td('start')}</button>
+            <button
+              type="submit"
+              className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+            >
+              {td('start')}
+            </button>
           </form>
         </>
       )}
-      <p className="mt-8"><Link href={`/enfants/${child.id}`} className="text-brand-700 underline">← {child.firstName}</Link></p>
+      <p className="mt-8">
+        <Link href={`/enfants/${child.id}`} className="text-brand-700 underline">
+          ← {child.firstName}
+        </Link>
+      </p>
     </>
   );
 }

@@ -23,11 +23,16 @@ export default async function EnrolDonePage({ params }: { params: Promise<{ requ
         <h1 className="text-2xl font-bold">{t('doneTitle')}</h1>
         <p className="mt-2 text-lg">{t('doneReference', { reference: draft.reference ?? '' })}</p>
         <p className="mt-2">
-          {draft.service === 'cantine' ? t('doneCanteen') : t('doneCentre', { service: service.charAt(0).toLowerCase() + service.slice(1) })}
+          {draft.service === 'cantine'
+            ? t('doneCanteen')
+            : t('doneCentre', { service: service.charAt(0).toLowerCase() + service.slice(1) })}
         </p>
       </div>
       <p className="mt-6">
-        <Link href={`/demarches/reservations/${draft.service}/${draft.childId}`} className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white">
+        <Link
+          href={`/demarches/reservations/${draft.service}/${draft.childId}`}
+          className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white"
+        >
           {t('goOn')}
         </Link>
       </p>
