@@ -48,7 +48,12 @@ let stopping = false;
 const stop = async (code) => {
   if (stopping) return;
   stopping = true;
-  child.kill('SIGTERM');
+  // the server's database goes only once the server has stopped: its background loop would log the missing database
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
   await cleanup();
   process.exit(code);
 };

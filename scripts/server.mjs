@@ -26,7 +26,9 @@ server.listen(port, () =>
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    // requests in flight finish; idle keep-alive connections are closed at once rather than waited for
     server.close(() => process.exit(0));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   });
 }
