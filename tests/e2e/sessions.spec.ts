@@ -19,10 +19,16 @@ async function replay(page: Page, original: Request, cookie: string) {
   });
 }
 
+/**
+ * A family no other journey uses: a child has one open draft per service, which journeys of other files running at
+ * the same time would share (and one of them cancels Léa's).
+ */
+const MOREL = { email: 'laure.morel.3@example.fr', password: 'Demo-2026!', child: 'Malo Morel' } as const;
+
 /** The parent goes from Étape 1 to Étape 2: « Aller à l'étape 2 » is a server action that writes nothing. */
 async function captureGoToRecap(page: Page): Promise<Request> {
-  await signIn(page, ACCOUNTS.parent);
-  await page.getByRole('link', { name: 'Léa Martin' }).click();
+  await signIn(page, MOREL);
+  await page.getByRole('link', { name: MOREL.child }).click();
   await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
