@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { MIGRATION_LOCK } from './locks';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -36,10 +37,10 @@ export async function openDatabase(
     // Several app instances may start together: one migrates at a time (a session lock on its own connection).
     const lock = postgres(target.url, { max: 1, onnotice: () => {} });
     try {
-      await lock`select pg_advisory_lock(727001)`;
+      await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migratePostgres(db, { migrationsFolder });
     } finally {
-      await lock`select pg_advisory_unlock(727001)`.catch(() => {});
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
       await lock.end({ timeout: 5 });
     }
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import calendarData from '@/data/calendrier-zone-c.json';
 import { rows, type Db, type Tx } from '@/db/client';
+import { DEMO_SEED_LOCK } from '@/db/locks';
 import * as t from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { buildSchoolCalendar, isoWeekday, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
@@ -185,7 +186,7 @@ export async function seedIfEmpty(
   options: SeedOptions = {},
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
     if (!(await isEmpty(tx))) return false;
     const started = Date.now();
     await seedDemo(tx, options);

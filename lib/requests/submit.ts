@@ -2,6 +2,7 @@
 // statements whatever the number of dates. Any refusal writes nothing and names the dates and the reason.
 import { and, eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '@/db/client';
+import { CAPACITY_LOCK } from '@/db/locks';
 import { accounts, auditLog, enrolments, parents, requests, sites } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
@@ -12,7 +13,6 @@ import {
   UNIT_LABELS,
   type IsoDate,
   type Reservation,
-  type ServiceKind,
   type Unit,
 } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
@@ -41,8 +41,6 @@ export interface SubmitResult {
   added: number;
   removed: number;
 }
-
-const SERVICE_LOCK: Record<ServiceKind, number> = { cantine: 727101, mercredi: 727102, vacances: 727103 };
 
 function asJson(list: Reservation[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
@@ -95,7 +93,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
     const siteId = draft.enrolment.siteId;
     // Capacity: validations of one site and service take turns only where staff set a capacity.
-    await tx.execute(sql`select pg_advisory_xact_lock(${SERVICE_LOCK[draft.service]}, ${siteId})
+    await tx.execute(sql`select pg_advisory_xact_lock(${CAPACITY_LOCK[draft.service]}, ${siteId})
       where ${added.length > 0} and exists (select 1 from site_capacities where site_id = ${siteId} and service = ${draft.service})`);
     const full = await rows<{ date: string; unit: Unit }>(
       tx,
