@@ -28,6 +28,22 @@ const layerZones = [
     from: ['./app', './components'],
     message: 'lib holds the use-cases under the routes: it never imports app/ or components/.',
   },
+  {
+    target: ['./lib/email', './emails'],
+    from: [
+      './lib/accounts',
+      './lib/admin',
+      './lib/requests',
+      './lib/enrolments',
+      './lib/families',
+      './lib/reservations',
+      './lib/calendar',
+      './lib/auth',
+    ],
+    message:
+      'lib/email and its templates (emails/) import no domain: a template owns its payload, subject and component; ' +
+      'domain code imports the payload types from emails/.',
+  },
 ];
 
 // Request-bound framework APIs (redirects, notFound, the Auth.js session, request translations).

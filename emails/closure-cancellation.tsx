@@ -2,8 +2,63 @@
 // and what was cancelled per child. Orange as in the recap's removals; the heading says it too, for readers without colour.
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import type { ClosureCancellationPayload } from '@/lib/admin/calendar-closure-email';
+import { z } from 'zod';
 import { formatDateLong } from '@/lib/planning/format';
+
+/** A family's reservations cancelled because staff closed a day (queued by addClosure and the calendar changes). */
+export interface ClosureCancellationPayload {
+  parentName: string;
+  /** the closed day, YYYY-MM-DD (for a calendar change: the first day cancelled) */
+  date: string;
+  /** set when the school calendar changed (holidays, rentrée, end of the year): the last day cancelled */
+  until?: string;
+  /** the closed site, or 'tous les sites' */
+  siteName: string;
+  reason: string;
+  /** per child, service and site: the unit labels cancelled, e.g. 'Matin' */
+  cancellations: { childName: string; serviceLabel: string; siteName: string; units: string[]; date?: string }[];
+  /** absolute URL of the family's space */
+  link: string;
+}
+
+export const payloadSchema: z.ZodType<ClosureCancellationPayload> = z.object({
+  parentName: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ'),
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+    .optional(),
+  siteName: z.string().min(1),
+  reason: z.string(),
+  cancellations: z
+    .array(
+      z.object({
+        childName: z.string().min(1),
+        serviceLabel: z.string().min(1),
+        siteName: z.string(),
+        units: z.array(z.string()).min(1),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      }),
+    )
+    .min(1),
+  // only web links: nothing like javascript: ends up in an e-mail
+  link: z.url({ protocol: /^https?$/ }),
+});
+
+/** What the subject needs, checked leniently: the back office lists subjects without checking whole payloads. */
+export const subjectFields: z.ZodType<Pick<ClosureCancellationPayload, 'date' | 'until'>> = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  until: z.string().optional().catch(undefined),
+});
+
+/** 'Fermeture le mercredi 13 janvier 2027 : réservations annulées' (a calendar change: 'Modification du calendrier : …') */
+export function subject(p: Pick<ClosureCancellationPayload, 'date' | 'until'>): string {
+  if (p.until !== undefined) return 'Modification du calendrier : réservations annulées';
+  return `Fermeture le ${formatDateLong(p.date)} : réservations annulées`;
+}
 
 export default function ClosureCancellationEmail(p: ClosureCancellationPayload) {
   const day = formatDateLong(p.date);

@@ -3,7 +3,37 @@
 // The copy the portal keeps (local mailbox) is rendered with `link: null`: it reads « lien masqué ».
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { formatExpiry, MASKED_LINK, MASKED_LINK_NOTICE, type InvitationEmailProps } from '@/lib/accounts/emails';
+import { z } from 'zod';
+import {
+  accountLinkFields,
+  formatExpiry,
+  MASKED_LINK,
+  MASKED_LINK_NOTICE,
+  type AccountLinkFields,
+  type AccountLinkProps,
+} from './account-link';
+
+/** An account created by the Guichet famille: a link to choose the password (7 days, single use). */
+export interface InvitationPayload extends AccountLinkFields {
+  name: string;
+  role: 'parent' | 'staff' | 'admin';
+  /** ISO date-time */
+  expiresAt: string;
+}
+
+export const payloadSchema: z.ZodType<InvitationPayload> = z.object({
+  name: z.string(),
+  role: z.enum(['parent', 'staff', 'admin']),
+  ...accountLinkFields,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export const subject = (): string => 'Votre compte sur le Portail Famille : choisissez votre mot de passe';
+
+/** Carries a single-use account link: rendered live for the transport and masked for the copy that is kept. */
+export const accountLink = true;
+
+export type InvitationEmailProps = AccountLinkProps<InvitationPayload>;
 
 export default function InvitationEmail(p: InvitationEmailProps) {
   const what =

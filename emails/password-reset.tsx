@@ -3,7 +3,35 @@
 // The copy the portal keeps (local mailbox) is rendered with `link: null`: it reads « lien masqué ».
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { formatExpiry, MASKED_LINK, MASKED_LINK_NOTICE, type PasswordResetEmailProps } from '@/lib/accounts/emails';
+import { z } from 'zod';
+import {
+  accountLinkFields,
+  formatExpiry,
+  MASKED_LINK,
+  MASKED_LINK_NOTICE,
+  type AccountLinkFields,
+  type AccountLinkProps,
+} from './account-link';
+
+/** "Mot de passe oublié ?": a link to choose a new password (1 hour, single use). */
+export interface PasswordResetPayload extends AccountLinkFields {
+  name: string;
+  /** ISO date-time */
+  expiresAt: string;
+}
+
+export const payloadSchema: z.ZodType<PasswordResetPayload> = z.object({
+  name: z.string(),
+  ...accountLinkFields,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export const subject = (): string => 'Portail Famille : choisissez un nouveau mot de passe';
+
+/** Carries a single-use account link: rendered live for the transport and masked for the copy that is kept. */
+export const accountLink = true;
+
+export type PasswordResetEmailProps = AccountLinkProps<PasswordResetPayload>;
 
 export default function PasswordResetEmail(p: PasswordResetEmailProps) {
   return (

@@ -3,9 +3,53 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
-import type { RequestAcknowledgmentPayload } from '@/lib/email/outbox';
+import { z } from 'zod';
 import { TIME_ZONE } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning/format';
+
+/** The accusé de réception of a submitted démarche (réservation or inscription). */
+export interface RequestAcknowledgmentPayload {
+  reference: string;
+  kind: 'reservation' | 'inscription';
+  parentName: string;
+  childName: string;
+  serviceLabel: string;
+  siteName: string;
+  /** ISO date-time */
+  submittedAt: string;
+  /** per date: unit labels added and removed, e.g. 'Matin' */
+  changes: { date: string /* YYYY-MM-DD */; added: string[]; removed: string[] }[];
+  /** absolute URL of the child's page */
+  link: string;
+  /** the agent's name when booked at the Guichet famille */
+  onBehalfOf?: string | null;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+
+export const payloadSchema: z.ZodType<RequestAcknowledgmentPayload> = z.object({
+  reference: z.string().min(1),
+  kind: z.enum(['reservation', 'inscription']),
+  parentName: z.string(),
+  childName: z.string().min(1),
+  serviceLabel: z.string().min(1),
+  siteName: z.string(),
+  submittedAt: z.iso.datetime({ offset: true }),
+  changes: z.array(z.object({ date: isoDate, added: z.array(z.string()), removed: z.array(z.string()) })),
+  // only web links: nothing like javascript: ends up in an e-mail
+  link: z.url({ protocol: /^https?$/ }),
+  onBehalfOf: z.string().nullish(),
+});
+
+/** What the subject needs, checked leniently: the back office lists subjects without checking whole payloads. */
+export const subjectFields: z.ZodType<Pick<RequestAcknowledgmentPayload, 'reference'>> = z.object({
+  reference: z.string().min(1),
+});
+
+/** 'Accusé de réception de votre demande DEM-2027-000042' */
+export function subject(p: Pick<RequestAcknowledgmentPayload, 'reference'>): string {
+  return `Accusé de réception de votre demande ${p.reference}`;
+}
 
 /** 'mercredi 13 janvier 2027 à 10 h 05', in Paris time. */
 export function formatSubmittedAt(iso: string): string {

@@ -1,5 +1,5 @@
 // Single-use account links (invitation, password reset): the token is derived from AUTH_SECRET and a random nonce
-// (link-token.ts); only its SHA-256 hash is stored here, and only the nonce in the outbox. A new link of a kind
+// (lib/email/link-token.ts); only its SHA-256 hash is stored here, and only the nonce in the outbox. A new link of a kind
 // replaces the account's previous unused one; using a link sets the password, ends every session of the account
 // (session_version + 1) and is written to the audit log.
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { forgetFailures } from '@/lib/auth/rate-limit';
 import { endAccountSessions } from '@/lib/auth/sessions';
 import { UserError } from '@/lib/errors';
-import { linkToken, newLinkNonce } from './link-token';
+import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 
 export type TokenKind = 'invitation' | 'password_reset';
 

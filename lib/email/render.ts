@@ -5,21 +5,12 @@
 // with the link masked is what may be kept.
 import { render } from '@react-email/components';
 import { createElement, type ReactElement } from 'react';
-import { z } from 'zod';
-import RequestAcknowledgmentEmail from '@/emails/request-acknowledgment';
-import ClosureCancellationEmail from '@/emails/closure-cancellation';
-import InvitationEmail from '@/emails/invitation';
-import PasswordResetEmail from '@/emails/password-reset';
-import {
-  invitationPayloadSchema,
-  invitationSubject,
-  passwordResetPayloadSchema,
-  passwordResetSubject,
-  type AccountLinkFields,
-} from '@/lib/accounts/emails';
-import { linkToken } from '@/lib/accounts/link-token';
-import { closureCancellationPayloadSchema, closureCancellationSubject } from '@/lib/admin/calendar-closure-email';
-import { requestAcknowledgmentSubject, type EmailPayloads, type EmailTemplate } from './outbox';
+import type { z } from 'zod';
+import { EMAIL_TEMPLATES, isEmailTemplate, type EmailPayloads, type EmailTemplate } from '@/emails';
+import type { AccountLinkFields } from '@/emails/account-link';
+import { linkToken } from './link-token';
+
+export { isEmailTemplate } from '@/emails';
 
 export interface RenderedEmail {
   subject: string;
@@ -32,34 +23,9 @@ export interface RenderedEmail {
   masked?: { html: string; text: string };
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
-
-const payloadSchemas = {
-  'request-acknowledgment': z.object({
-    reference: z.string().min(1),
-    kind: z.enum(['reservation', 'inscription']),
-    parentName: z.string(),
-    childName: z.string().min(1),
-    serviceLabel: z.string().min(1),
-    siteName: z.string(),
-    submittedAt: z.iso.datetime({ offset: true }),
-    changes: z.array(z.object({ date: isoDate, added: z.array(z.string()), removed: z.array(z.string()) })),
-    // only web links: nothing like javascript: ends up in an e-mail
-    link: z.url({ protocol: /^https?$/ }),
-    onBehalfOf: z.string().nullish(),
-  }),
-  'closure-cancellation': closureCancellationPayloadSchema,
-  invitation: invitationPayloadSchema,
-  'password-reset': passwordResetPayloadSchema,
-} satisfies { [T in EmailTemplate]: z.ZodType<EmailPayloads[T]> };
-
-export function isEmailTemplate(name: string): name is EmailTemplate {
-  return Object.hasOwn(payloadSchemas, name);
-}
-
 /** Checks a stored payload against its template; throws an Error naming the template and the fields. */
 export function parsePayload<T extends EmailTemplate>(template: T, payload: unknown): EmailPayloads[T] {
-  const parsed = payloadSchemas[template].safeParse(payload);
+  const parsed = (EMAIL_TEMPLATES[template].payloadSchema as z.ZodType).safeParse(payload);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`).join(' ; ');
     throw new Error(`Contenu invalide pour le modèle « ${template} » : ${fields}`);
@@ -102,6 +68,15 @@ async function renderWithAccountLink<P extends AccountLinkFields>(
   return { subject, ...live, masked };
 }
 
+/** Any template, its payload type erased: the registry (emails/index.ts) checks each one against its payload. */
+type ErasedTemplate =
+  | { subject: (p: unknown) => string; default: (p: object) => ReactElement; accountLink?: undefined }
+  | {
+      subject: (p: unknown) => string;
+      default: (p: { link: string | null }) => ReactElement;
+      accountLink: true;
+    };
+
 export async function renderEmail<T extends EmailTemplate>(
   template: T,
   payload: EmailPayloads[T],
@@ -109,24 +84,8 @@ export async function renderEmail<T extends EmailTemplate>(
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
   if (!isEmailTemplate(template)) throw new Error(`Modèle d'e-mail inconnu : « ${template} »`);
-  switch (template) {
-    case 'request-acknowledgment': {
-      const p = parsePayload(template, payload);
-      return {
-        subject: requestAcknowledgmentSubject(p),
-        ...(await renderBoth(createElement(RequestAcknowledgmentEmail, p))),
-      };
-    }
-    case 'closure-cancellation': {
-      const p = parsePayload(template, payload);
-      return {
-        subject: closureCancellationSubject(p),
-        ...(await renderBoth(createElement(ClosureCancellationEmail, p))),
-      };
-    }
-    case 'invitation':
-      return renderWithAccountLink(InvitationEmail, parsePayload(template, payload), invitationSubject());
-    case 'password-reset':
-      return renderWithAccountLink(PasswordResetEmail, parsePayload(template, payload), passwordResetSubject());
-  }
+  const p = parsePayload(template, payload);
+  const t = EMAIL_TEMPLATES[template] as ErasedTemplate;
+  if (t.accountLink) return renderWithAccountLink(t.default, p as AccountLinkFields, t.subject(p));
+  return { subject: t.subject(p), ...(await renderBoth(createElement(t.default, p as object))) };
 }

@@ -11,7 +11,7 @@ import { rows } from '@/db/client';
 import { accounts, accountTokens, auditLog, emailOutbox, mailbox, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
-import { linkToken } from '@/lib/accounts/link-token';
+import { linkToken } from '@/lib/email/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';
 import {
   findValidToken,

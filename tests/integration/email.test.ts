@@ -8,7 +8,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { children, emailOutbox, families, mailbox, requests } from '@/db/schema';
-import { linkToken, newLinkNonce } from '@/lib/accounts/link-token';
+import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 import {
   CLAIM_LEASE_MS,
   dispatchPending,
@@ -17,7 +17,8 @@ import {
   retryDelayMs,
   retryEmail,
 } from '@/lib/email/dispatcher';
-import { enqueueEmail, type RequestAcknowledgmentPayload } from '@/lib/email/outbox';
+import type { RequestAcknowledgmentPayload } from '@/emails';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { listMailbox, listOutbox } from '@/lib/email/queries';
 import type { SendEmail } from '@/lib/email/transport';
 import { createTestDatabase, type TestDatabase } from '../support/db';

@@ -15,7 +15,8 @@ import { inviteParent } from '@/lib/accounts/invitations';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { findValidToken } from '@/lib/accounts/tokens';
 import { CLAIM_LEASE_MS, dispatchPending, MAX_ATTEMPTS, retryDelayMs } from '@/lib/email/dispatcher';
-import { enqueueEmail, type RequestAcknowledgmentPayload } from '@/lib/email/outbox';
+import type { RequestAcknowledgmentPayload } from '@/emails';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { listMailbox, listOutbox } from '@/lib/email/queries';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 

@@ -2,7 +2,7 @@
 // nonce gives the same link (a retry sends the same e-mail), another secret another link; the copy the portal keeps
 // reads « lien masqué »; and only the local demo and the tests (APP_URL on http://) are not a real deployment.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkToken, newLinkNonce } from '@/lib/accounts/link-token';
+import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 import { tokenSchema } from '@/lib/accounts/tokens';
 import { isRealDeployment } from '@/lib/env';
 import { accountLink, renderEmail } from '@/lib/email/render';
@@ -45,7 +45,7 @@ describe('the token of an account link', () => {
 
   it('outside production without AUTH_SECRET, falls back to a development key and says so once', async () => {
     vi.resetModules();
-    const { linkToken: fresh } = await import('@/lib/accounts/link-token');
+    const { linkToken: fresh } = await import('@/lib/email/link-token');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.stubEnv('AUTH_SECRET', '');
     vi.stubEnv('NODE_ENV', 'test');

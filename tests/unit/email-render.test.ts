@@ -1,7 +1,8 @@
 // The accusé de réception a parent reads: French, the reference, every change by date written in full,
 // additions in green and removals in orange, and the link to the child's planning.
 import { describe, expect, it } from 'vitest';
-import { emailSubject, type RequestAcknowledgmentPayload } from '@/lib/email/outbox';
+import type { RequestAcknowledgmentPayload } from '@/emails';
+import { emailSubject } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
 
 const payload: RequestAcknowledgmentPayload = {
