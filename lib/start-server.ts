@@ -3,6 +3,7 @@ import { getDatabase } from '@/db/client';
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { warnIfFixed } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { proxyHopsWarning } from '@/lib/auth/client-address';
 
 export async function startServer(): Promise<void> {
   try {
@@ -13,6 +14,8 @@ export async function startServer(): Promise<void> {
       );
     }
     warnIfFixed();
+    const hops = proxyHopsWarning();
+    if (hops) console.warn(hops);
     const database = await getDatabase();
     if (config.SKIP_DEMO_SEED !== '1') await seedIfEmpty(database.db);
     console.log(`[start] database ready (${database.kind})`);

@@ -46,3 +46,13 @@ export function clientAddress(headers: Headers, hops: number = trustedProxyHops(
 function normalise(address: string): string {
   return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').slice(0, MAX_LENGTH);
 }
+
+/**
+ * A portal served over HTTPS almost always stands behind a proxy or load balancer (it holds the certificate): then,
+ * without TRUSTED_PROXY_HOPS, every parent seems to come from the proxy's address and shares its sign-in counter.
+ * Said once at start (lib/start-server.ts); null when there is nothing to say.
+ */
+export function proxyHopsWarning(source: Record<string, string | undefined> = process.env): string | null {
+  if (!source.APP_URL?.startsWith('https://') || source.TRUSTED_PROXY_HOPS !== undefined) return null;
+  return "[security] APP_URL is https but TRUSTED_PROXY_HOPS is unset: behind a proxy or load balancer, set it to the number of proxies (README, Security), or every parent counts as the proxy's address in the sign-in limits";
+}

@@ -1,7 +1,7 @@
 // Pure pieces of the foundation: the clock, the configuration, the sign-in form's validation.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credentialsSchema } from '@/lib/auth/authenticate';
-import { clientAddress, PEER_HEADER, trustedProxyHops } from '@/lib/auth/client-address';
+import { clientAddress, PEER_HEADER, proxyHopsWarning, trustedProxyHops } from '@/lib/auth/client-address';
 import { now, parisDate, today, warnIfFixed } from '@/lib/clock';
 import { parseEnv } from '@/lib/env';
 
@@ -103,6 +103,13 @@ describe("the caller's address", () => {
     expect(clientAddress(peer('10.0.0.3', 'forged, 203.0.113.9, 10.0.0.2'), 2)).toBe('203.0.113.9');
     // fewer entries than proxies: the request did not come through them, only the peer is sure
     expect(clientAddress(peer('198.51.100.7', '203.0.113.9'), 2)).toBe('198.51.100.7');
+  });
+
+  it('warns at start when the portal is served over HTTPS with no proxy hop named', () => {
+    expect(proxyHopsWarning({ APP_URL: 'https://famille.example.fr' })).toMatch(/TRUSTED_PROXY_HOPS is unset/);
+    expect(proxyHopsWarning({ APP_URL: 'https://famille.example.fr', TRUSTED_PROXY_HOPS: '0' })).toBeNull();
+    expect(proxyHopsWarning({ APP_URL: 'http://localhost:3000' })).toBeNull();
+    expect(proxyHopsWarning({})).toBeNull();
   });
 
   it('reads TRUSTED_PROXY_HOPS as 0 to 5, else 0', () => {
