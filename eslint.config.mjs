@@ -32,7 +32,9 @@ const layerZones = [
     target: ['./lib/email', './emails'],
     from: [
       './lib/accounts',
-      './lib/admin',
+      './lib/audit',
+      './lib/reports',
+      './lib/structures',
       './lib/requests',
       './lib/enrolments',
       './lib/families',
@@ -126,7 +128,7 @@ export default defineConfig([
       // the server-action wrapper: unstable_rethrow() lets redirect()/notFound() through its catch
       'lib/action.ts',
       // the role check of route handlers (CSV exports): its 401/403 text comes from next-intl's getTranslations()
-      'lib/admin/route-auth.ts',
+      'lib/auth/route-auth.ts',
     ],
     ignores: ['lib/planning/**'],
     rules: { 'no-restricted-imports': 'off' },

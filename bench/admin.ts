@@ -10,9 +10,9 @@ import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database } from '@/db/client';
 import { DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
 import calendarData from '@/data/calendrier-zone-c.json';
-import { attendanceList } from '@/lib/admin/attendance';
-import { mealOrders } from '@/lib/admin/meal-orders';
-import { occupancy, occupancyWindow } from '@/lib/admin/occupancy';
+import { attendanceList } from '@/lib/reports/attendance';
+import { mealOrders } from '@/lib/reports/meal-orders';
+import { occupancy, occupancyWindow } from '@/lib/reports/occupancy';
 import { buildSchoolCalendar, openDates, type IsoDate } from '@/lib/planning';
 
 // ---- configuration -------------------------------------------------------------------------------------

@@ -1,2 +1,8 @@
 // The back office's message files under messages/<locale>/, merged over messages/<locale>.json.
-export const MESSAGE_PARTS = ['admin-dashboard', 'admin-families', 'admin-calendar', 'admin-accounts'] as const;
+export const MESSAGE_PARTS = [
+  'admin-dashboard',
+  'admin-families',
+  'admin-calendar',
+  'admin-accounts',
+  'errors',
+] as const;

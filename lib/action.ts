@@ -1,10 +1,124 @@
-// Every server action goes through parentAction: the session and the role are checked, the input parsed by zod,
-// one use-case called; the result is { ok: true, data } or { ok: false, formError?, fieldErrors? } in French.
+// The one way to write a server action. `action({ role, input }, useCase)`:
+// - authenticates the role (anonymous → Connexion, wrong role → 403; `anyone` for the public pages);
+// - parses the input with zod, from a FormData (a form, with or without useActionState) or from JSON (a client call);
+// - runs the use-case, whose queries carry the ownership (the family or the agent is part of each WHERE);
+// - answers one FormState: { ok: true, data } or { ok: false, formError, fieldErrors, code } in French, a UserError's
+//   code mapped to its sentence; anything else is our bug, logged with a digest the person can quote.
+// redirect(), notFound() and forbidden() thrown by the use-case or the route go through untouched.
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { requireParent, requireStaff, type CurrentUser, type ParentUser } from '@/lib/auth/session';
-import { GENERIC_ERROR, UserError } from '@/lib/errors';
+import {
+  currentUserOrRedirect,
+  requireParent,
+  requireStaff,
+  type CurrentUser,
+  type ParentUser,
+  type StaffUser,
+} from '@/lib/auth/session';
+import { GENERIC_ERROR, INVALID_INPUT, UserError } from '@/lib/errors';
+
+export type { StaffUser };
+
+/** What every server action answers, and the state of every form bound to one (useActionState). */
+export type FormState<T = unknown> =
+  | { ok?: undefined } // the form's initial state: nothing submitted yet
+  | { ok: true; data: T; stamp: number }
+  | {
+      ok: false;
+      formError: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      code?: string;
+      details?: unknown;
+      digest?: string;
+    };
+
+export type ActionRole = 'anyone' | 'parent' | 'staff' | 'admin';
+type UserOf<R extends ActionRole> = R extends 'parent' ? ParentUser : R extends 'anyone' ? null : StaffUser;
+
+/** A server action as its callers see it: a form's action, a useActionState action, or a function called with JSON. */
+// (the input is checked by zod at run time; its static type would only hide that a client can send anything)
+export type ServerAction<T> = (...args: unknown[]) => Promise<FormState<T>>;
+
+/**
+ * The fields of a form, without React's own ($ACTION_…) entries: `a.b` names nest (`parent.email`), a repeated name
+ * becomes a list, and a file stays a File.
+ */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$')) continue;
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      if (typeof node[part] !== 'object' || node[part] === null || Array.isArray(node[part])) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    const leaf = path[path.length - 1]!;
+    const previous = node[leaf];
+    node[leaf] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return out;
+}
+
+function inputOf(args: unknown[]): unknown {
+  const form = args.find((a): a is FormData => a instanceof FormData);
+  return form ? formDataToObject(form) : args[0];
+}
+
+async function authenticate<R extends ActionRole>(role: R): Promise<UserOf<R>> {
+  if (role === 'anyone') return null as UserOf<R>;
+  return (await currentUserOrRedirect(role === 'parent' ? 'parent' : 'staff')) as UserOf<R>;
+}
+
+/** The first problem of a zod refusal, in French, with the fields it concerns. */
+export function refusalOf(error: z.ZodError): Extract<FormState, { ok: false }> {
+  const flat = z.flattenError(error);
+  const fieldErrors = flat.fieldErrors as Record<string, string[] | undefined>;
+  const first = flat.formErrors[0] ?? Object.values(fieldErrors).find((m) => m?.length)?.[0];
+  return { ok: false, formError: first ?? INVALID_INPUT, fieldErrors, code: 'invalid_input' };
+}
+
+export function action<S extends z.ZodType, T, R extends ActionRole>(
+  options: { role: R; input: S; name?: string },
+  handler: (input: z.infer<S>, user: UserOf<R>) => Promise<T>,
+): ServerAction<T> {
+  const run = async (...args: unknown[]): Promise<FormState<T>> => {
+    const user = await authenticate(options.role);
+    if (options.role === 'admin' && user && (user as StaffUser).role !== 'admin') {
+      return { ok: false, formError: new UserError('forbidden_admin').message, code: 'forbidden_admin' };
+    }
+    const parsed = options.input.safeParse(inputOf(args));
+    if (!parsed.success) return refusalOf(parsed.error);
+    try {
+      return { ok: true, data: await handler(parsed.data, user), stamp: Date.now() };
+    } catch (error) {
+      unstable_rethrow(error); // redirect(), notFound(), forbidden() are answers, not errors
+      if (error instanceof UserError) {
+        return {
+          ok: false,
+          formError: error.message,
+          code: error.code,
+          fieldErrors: error.fieldErrors,
+          details: error.details,
+        };
+      }
+      const digest = randomBytes(4).toString('hex');
+      console.error(`[action ${options.name ?? handler.name ?? ''}] digest=${digest}`, { user: who(user) }, error);
+      return { ok: false, formError: `${GENERIC_ERROR} (${digest})`, digest };
+    }
+  };
+  return run;
+}
+
+function who(user: CurrentUser | null): Record<string, unknown> | null {
+  if (!user) return null;
+  return { id: user.id, role: user.role, family: user.familyId };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// TRANSITION: the two former wrappers, until every action uses action() above.
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -42,8 +156,6 @@ export function parentAction<S extends z.ZodType, T>(
     }
   };
 }
-
-export type StaffUser = CurrentUser & { role: 'staff' | 'admin' };
 
 /** The same for the back office: staff and admin only (a parent gets 403), parsed by zod, one use-case. */
 export function staffAction<S extends z.ZodType, T>(

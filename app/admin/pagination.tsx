@@ -1,7 +1,7 @@
 // « Page précédente » / « Page suivante » links that keep the filters of the URL (used by Demandes and Journal).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { filtersToSearch } from '@/lib/admin/requests';
+import { filtersToSearch } from '@/lib/requests/list';
 
 export async function Pagination({
   path,

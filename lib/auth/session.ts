@@ -75,10 +75,26 @@ export async function requireParent(): Promise<ParentUser> {
   return user as ParentUser;
 }
 
+export type StaffUser = CurrentUser & { role: 'staff' | 'admin' };
+
 /** For /admin: staff and admin only; a parent gets 403. */
-export async function requireStaff(): Promise<CurrentUser & { role: 'staff' | 'admin' }> {
+export async function requireStaff(): Promise<StaffUser> {
   const user = await currentUser();
   if (!user) redirect('/connexion?callbackUrl=%2Fadmin');
   if (user.role === 'parent') forbidden();
-  return user as CurrentUser & { role: 'staff' | 'admin' };
+  return user as StaffUser;
+}
+
+/** The server-action pipeline's check (lib/action.ts): anonymous → Connexion; an agent on a parent's action → the
+ * back office; a parent on a staff action → 403. */
+export async function currentUserOrRedirect(audience: 'parent' | 'staff'): Promise<ParentUser | StaffUser> {
+  const user = await currentUser();
+  if (!user) redirect(audience === 'staff' ? '/connexion?callbackUrl=%2Fadmin' : '/connexion');
+  if (audience === 'parent') {
+    if (user.role !== 'parent') redirect('/admin');
+    if (user.familyId === null) forbidden();
+    return user as ParentUser;
+  }
+  if (user.role !== 'staff' && user.role !== 'admin') forbidden();
+  return user as StaffUser;
 }

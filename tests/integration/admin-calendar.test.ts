@@ -27,11 +27,18 @@ import {
   setDeadline,
   updateHolidayPeriod,
   updateSchoolYear,
-} from '@/lib/admin/calendar';
-import type { StaffActor } from '@/lib/admin/audit';
-import { addClosure, deleteClosure, type ClosureResult } from '@/lib/admin/calendar-closures';
-import type { CancellationPreview } from '@/lib/admin/calendar-cancellations';
-import { createSector, createSite, deleteSector, deleteSite, updateSector, updateSite } from '@/lib/admin/structures';
+} from '@/lib/calendar/settings';
+import type { StaffActor } from '@/lib/audit/write';
+import { addClosure, deleteClosure, type ClosureResult } from '@/lib/calendar/closures';
+import type { CancellationPreview } from '@/lib/calendar/cancellations';
+import {
+  createSector,
+  createSite,
+  deleteSector,
+  deleteSite,
+  updateSector,
+  updateSite,
+} from '@/lib/structures/structures';
 import { emailSubject, type EmailPayloads } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
 import { UserError } from '@/lib/errors';

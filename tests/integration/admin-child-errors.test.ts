@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, children, families } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
-import { CHILD_PAGE_ERRORS, childPageError, childPageErrorCode } from '@/lib/admin/child-page-errors';
+import { CHILD_PAGE_ERRORS, childPageError, childPageErrorCode } from '@/lib/families/child-page-errors';
 import { UserError } from '@/lib/errors';
 import base from '@/messages/fr.json';
 import adminFamilies from '@/messages/fr/admin-families.json';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, emailOutbox, enrolments, families, requests, sites } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { inviteParent } from '@/lib/accounts/invitations';
-import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/admin/families';
+import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/families/families';
 import {
   agentDraftPage,
   enrolOnBehalf,
@@ -13,7 +13,7 @@ import {
   startReservationOnBehalf,
   submitReservationOnBehalf,
   type Agent,
-} from '@/lib/admin/families-on-behalf';
+} from '@/lib/families/on-behalf';
 import {
   applyTemplateToDraft,
   cancelDraft,

@@ -5,19 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { DEMO_ACCOUNTS, HOLIDAY_CAPACITY, NEARLY_FULL_DAYS, seedIfEmpty } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
-import { attendanceList } from '@/lib/admin/attendance';
-import { attendanceCsv, mealOrdersCsv } from '@/lib/admin/csv';
-import { mealOrders } from '@/lib/admin/meal-orders';
-import { occupancy, occupancyWindow, siteDays, totalsOn } from '@/lib/admin/occupancy';
-import { buildChart } from '@/lib/admin/occupancy-chart';
+import { attendanceList } from '@/lib/reports/attendance';
+import { attendanceCsv, mealOrdersCsv } from '@/lib/reports/csv';
+import { mealOrders } from '@/lib/reports/meal-orders';
+import { occupancy, occupancyWindow, siteDays, totalsOn } from '@/lib/reports/occupancy';
+import { buildChart } from '@/lib/reports/occupancy-chart';
 import {
   MAX_RANGE_DAYS,
   nextWeek,
   parseAttendanceParams,
   parseMealOrderParams,
   parseSiteFilter,
-} from '@/lib/admin/report-params';
-import { reportSites, type ReportSite } from '@/lib/admin/sites';
+} from '@/lib/reports/params';
+import { reportSites, type ReportSite } from '@/lib/structures/sites';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let database: TestDatabase;

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, parents, sites as sitesTable } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
-import { attendanceList } from '@/lib/admin/attendance';
-import { attendanceCsv, mealOrdersCsv } from '@/lib/admin/csv';
-import { mealOrders } from '@/lib/admin/meal-orders';
-import { reportSites } from '@/lib/admin/sites';
+import { attendanceList } from '@/lib/reports/attendance';
+import { attendanceCsv, mealOrdersCsv } from '@/lib/reports/csv';
+import { mealOrders } from '@/lib/reports/meal-orders';
+import { reportSites } from '@/lib/structures/sites';
 import { parseCsv } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 

@@ -12,7 +12,7 @@ import {
   saveDaysOnBehalf,
   startOnBehalfSchema,
   submitOnBehalfSchema,
-} from '@/lib/admin/families-on-behalf';
+} from '@/lib/families/on-behalf';
 import { chooseSiteSchema } from '@/lib/enrolments/enrol';
 import { UserError } from '@/lib/errors';
 import { saveDaysSchema, startReservationDraft, templateSchema } from '@/lib/requests/drafts';

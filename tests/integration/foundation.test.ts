@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { authenticate } from '@/lib/auth/authenticate';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { listFamilyChildren } from '@/lib/families/children';
-import { keyFigures } from '@/lib/admin/stats';
+import { keyFigures } from '@/lib/reports/stats';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let database: TestDatabase;

@@ -15,7 +15,7 @@ import {
   saveDraftDays,
   startReservationDraft,
 } from '@/lib/requests/drafts';
-import { saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf } from '@/lib/admin/families-on-behalf';
+import { saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf } from '@/lib/families/on-behalf';
 import { computeRecap } from '@/lib/requests/recap';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { rows, type Db } from '@/db/client';
-import type { Agent } from '@/lib/admin/families-on-behalf';
+import type { Agent } from '@/lib/families/on-behalf';
 import { UserError } from '@/lib/errors';
 import { accounts, children, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';

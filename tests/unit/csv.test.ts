@@ -1,7 +1,7 @@
 // The back office's CSV files never carry a formula (OWASP « CSV injection »): a text cell that a spreadsheet would
 // run is prefixed with ', whoever typed it (a parent naming a child, an agent naming a site).
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, toCsv } from '@/lib/admin/csv';
+import { neutraliseFormula, toCsv } from '@/lib/reports/csv';
 import { parseCsv } from '../support/csv';
 
 describe('neutraliseFormula', () => {

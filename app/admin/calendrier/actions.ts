@@ -1,7 +1,7 @@
 'use server';
 
 // Server actions of "Calendrier et paramètres": each goes through staffAction (session, role, zod), calls one use-case
-// of lib/admin (one transaction with its audit row), then refreshes the page.
+// of lib/calendar (one transaction with its audit row), then refreshes the page.
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
 import { getDb } from '@/db/client';
@@ -24,14 +24,14 @@ import {
   updateHolidaySchema,
   updateSchoolYear,
   updateSchoolYearSchema,
-} from '@/lib/admin/calendar';
+} from '@/lib/calendar/settings';
 import {
   addClosure,
   closureSchema,
   deleteClosure,
   deleteClosureSchema,
   type ClosureResult,
-} from '@/lib/admin/calendar-closures';
+} from '@/lib/calendar/closures';
 import { now, today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';

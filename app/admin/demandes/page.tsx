@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAdminRequests, requestFiltersSchema } from '@/lib/admin/requests';
+import { listAdminRequests, requestFiltersSchema } from '@/lib/requests/list';
 import { requireStaff } from '@/lib/auth/session';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
 import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';

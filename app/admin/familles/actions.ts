@@ -1,13 +1,13 @@
 'use server';
 
 // Back office « Familles »: every action checks staff or admin (requireStaff / staffAction), calls one use-case,
-// and answers in French. Acting for a family goes through lib/admin/families-on-behalf (deadline waived, reason required).
+// and answers in French. Acting for a family goes through lib/families/on-behalf (deadline waived, reason required).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffAction } from '@/lib/action';
-import { addChild, addParent, createFamily, setFamilySector } from '@/lib/admin/families';
+import { addChild, addParent, createFamily, setFamilySector } from '@/lib/families/families';
 import {
   agentSaveDaysSchema,
   agentTemplateSchema,
@@ -17,9 +17,9 @@ import {
   saveDaysOnBehalf,
   startReservationOnBehalf,
   submitReservationOnBehalf,
-} from '@/lib/admin/families-on-behalf';
-import { idSchema } from '@/lib/admin/calendar';
-import { childPageErrorCode } from '@/lib/admin/child-page-errors';
+} from '@/lib/families/on-behalf';
+import { idSchema } from '@/lib/ids';
+import { childPageErrorCode } from '@/lib/families/child-page-errors';
 import { requireStaff } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
@@ -144,7 +144,7 @@ export async function startOnBehalfAction(formData: FormData): Promise<void> {
     target = `/admin/familles/${familyId}/demarches/${requestId}/etape-1`;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    // a code only: the child's page has the sentence (lib/admin/child-page-errors.ts)
+    // a code only: the child's page has the sentence (lib/families/child-page-errors.ts)
     const childPage = `/admin/familles/${Number(input.familyId) || ''}/enfants/${Number(input.childId) || ''}`;
     target = `${childPage}?erreur=${childPageErrorCode(error)}`;
   }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
-import { SEARCH_LIMIT, searchFamilies } from '@/lib/admin/families';
+import { SEARCH_LIMIT, searchFamilies } from '@/lib/families/families';
 import { requireStaff } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {

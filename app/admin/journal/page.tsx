@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/admin/journal';
+import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/audit/journal';
 import { requireStaff } from '@/lib/auth/session';
 import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';
 import { Pagination } from '../pagination';

@@ -1,6 +1,6 @@
 'use server';
 
-// Server actions of "Structures": each goes through staffAction (session, role, zod) and one use-case of lib/admin
+// Server actions of "Structures": each goes through staffAction (session, role, zod) and one use-case of lib/structures
 // (one transaction with its audit row), then refreshes the page.
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
@@ -16,7 +16,7 @@ import {
   updateSectorSchema,
   updateSite,
   updateSiteSchema,
-} from '@/lib/admin/structures';
+} from '@/lib/structures/structures';
 import type { AdminFormState } from '../calendrier/admin-form';
 import { fields, formState } from '../calendrier/form-state';
 

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listSectors, listSites, type SiteAdmin } from '@/lib/admin/structures';
+import { listSectors, listSites, type SiteAdmin } from '@/lib/structures/structures';
 import { requireStaff } from '@/lib/auth/session';
 import { AdminForm } from '../calendrier/admin-form';
 import {

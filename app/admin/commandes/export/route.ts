@@ -2,11 +2,11 @@
 // Staff and admin only: 401 for an anonymous visitor, 403 for a parent. A bad range answers 400 with the French message.
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { csvResponse, mealOrdersCsv } from '@/lib/admin/csv';
-import { mealOrders } from '@/lib/admin/meal-orders';
-import { staffOrRefusal } from '@/lib/admin/route-auth';
-import { MAX_RANGE_DAYS, parseMealOrderParams } from '@/lib/admin/report-params';
-import { reportSites } from '@/lib/admin/sites';
+import { csvResponse, mealOrdersCsv } from '@/lib/reports/csv';
+import { mealOrders } from '@/lib/reports/meal-orders';
+import { staffOrRefusal } from '@/lib/auth/route-auth';
+import { MAX_RANGE_DAYS, parseMealOrderParams } from '@/lib/reports/params';
+import { reportSites } from '@/lib/structures/sites';
 import { today } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

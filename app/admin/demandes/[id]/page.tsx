@@ -7,7 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { RecapTable } from '@/components/recap-table';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
-import { getAdminRequest } from '@/lib/admin/requests';
+import { getAdminRequest } from '@/lib/requests/list';
 import { requireStaff } from '@/lib/auth/session';
 import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
 

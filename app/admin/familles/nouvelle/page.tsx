@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { CLASS_LEVELS, listSectorOptions, listSiteOptions } from '@/lib/admin/families';
+import { CLASS_LEVELS, listSectorOptions, listSiteOptions } from '@/lib/families/families';
 import { requireStaff } from '@/lib/auth/session';
 import { createFamilyAction } from '../actions';
 import { AdminForm, Field, SelectField } from '../admin-form';

@@ -2,11 +2,11 @@
 // Staff and admin only: 401 for an anonymous visitor, 403 for a parent (a route handler answers, it does not redirect).
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { attendanceList } from '@/lib/admin/attendance';
-import { attendanceCsv, csvResponse } from '@/lib/admin/csv';
-import { staffOrRefusal } from '@/lib/admin/route-auth';
-import { MAX_RANGE_DAYS, parseAttendanceParams } from '@/lib/admin/report-params';
-import { reportSites } from '@/lib/admin/sites';
+import { attendanceList } from '@/lib/reports/attendance';
+import { attendanceCsv, csvResponse } from '@/lib/reports/csv';
+import { staffOrRefusal } from '@/lib/auth/route-auth';
+import { MAX_RANGE_DAYS, parseAttendanceParams } from '@/lib/reports/params';
+import { reportSites } from '@/lib/structures/sites';
 import { today } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

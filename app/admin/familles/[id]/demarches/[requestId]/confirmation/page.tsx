@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { loadAgentDraft } from '@/lib/admin/families-on-behalf';
+import { loadAgentDraft } from '@/lib/families/on-behalf';
 import { requireStaff } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { parseId } from '../../../../ids';

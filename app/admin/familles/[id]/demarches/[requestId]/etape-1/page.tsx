@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Legend } from '@/components/legend';
 import { getDb } from '@/db/client';
-import { agentDraftPage, type AgentDraftPage } from '@/lib/admin/families-on-behalf';
+import { agentDraftPage, type AgentDraftPage } from '@/lib/families/on-behalf';
 import { requireStaff } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { UserError } from '@/lib/errors';

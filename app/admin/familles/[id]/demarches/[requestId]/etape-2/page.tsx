@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { RecapTable } from '@/components/recap-table';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
-import { agentDraftPage, type AgentDraftPage } from '@/lib/admin/families-on-behalf';
+import { agentDraftPage, type AgentDraftPage } from '@/lib/families/on-behalf';
 import { requireStaff } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { UserError } from '@/lib/errors';

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { children, enrolments, families, reservations, sectors, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
-import { writeAudit, type StaffActor } from './audit';
-import { idSchema, parseOrRefuse } from './calendar';
+import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { idSchema, parseOrRefuse } from '@/lib/validation';
 
 export type SiteKind = 'centre' | 'ecole';
 

@@ -6,29 +6,11 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { accounts, children, families, requests } from '@/db/schema';
 import { SERVICE_KINDS, type Reservation, type ServiceKind } from '@/lib/planning';
+import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
 
 export const REQUESTS_PAGE_SIZE = 50;
 
-/** A search param as Next gives it (string, repeated, or absent): the first value, trimmed, '' as absent. */
-export const param = <T extends z.ZodType>(inner: T) =>
-  z.preprocess((v) => {
-    const first = Array.isArray(v) ? v[0] : v;
-    if (typeof first !== 'string') return undefined;
-    const s = first.trim();
-    return s === '' ? undefined : s;
-  }, inner.optional().catch(undefined));
-
 const text = z.string().max(100);
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
-
-/** ?page=: 1 when absent or bad. */
-export const pageParam = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v) ?? 1,
-  z.coerce.number().int().min(1).max(100_000).catch(1),
-);
 
 export const requestFiltersSchema = z.object({
   reference: param(z.string().max(30)),
@@ -42,14 +24,6 @@ export const requestFiltersSchema = z.object({
   page: pageParam,
 });
 export type RequestFilters = z.infer<typeof requestFiltersSchema>;
-
-/** ILIKE pattern for "contains", with the user's % and _ taken literally. */
-export function containsPattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** The Paris calendar date of a timestamp column, for date-range filters. */
-export const parisDay = (column: SQL | unknown) => sql`(${column} at time zone 'Europe/Paris')::date`;
 
 function whereOf(f: RequestFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(requests.status, 'submitted')];
@@ -79,13 +53,6 @@ export interface AdminRequestRow {
   agentName: string | null;
   added: number;
   removed: number;
-}
-
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageCount: number;
 }
 
 const agents = alias(accounts, 'agent');

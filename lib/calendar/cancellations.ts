@@ -31,7 +31,7 @@ import {
   type Unit,
 } from '@/lib/planning';
 import type { StoredSchoolYear } from '@/lib/planning/public-holidays';
-import { writeAudit, type StaffActor } from './audit';
+import { writeAudit, type StaffActor } from '@/lib/audit/write';
 
 export interface AffectedReservation {
   id: number;

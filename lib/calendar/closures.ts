@@ -7,17 +7,18 @@ import type { Db, Queryable } from '@/db/client';
 import { closures, reservations, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { formatDateLong, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { writeAudit, type StaffActor } from './audit';
-import { confirmFields, idSchema, isoDateField, parseOrRefuse, schoolYearOfDate, serviceSchema } from './calendar';
+import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { confirmFields, schoolYearOfDate } from '@/lib/calendar/settings';
+import { idSchema, isoDateField, parseOrRefuse, serviceSchema } from '@/lib/validation';
 import {
   affectedReservations,
   confirmAndCancel,
   lockEnrolments,
   type AffectedGroup,
   type AffectedReservation,
-} from './calendar-cancellations';
+} from '@/lib/calendar/cancellations';
 
-export { groupAffected, type AffectedGroup, type AffectedReservation } from './calendar-cancellations';
+export { groupAffected, type AffectedGroup, type AffectedReservation } from '@/lib/calendar/cancellations';
 
 /** '' or 'all' in a form = every site / every service. */
 const allOr = <T extends z.ZodType>(schema: T) =>

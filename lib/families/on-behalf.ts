@@ -22,8 +22,8 @@ import {
 } from '@/lib/requests/drafts';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
-import type { StaffActor } from './audit';
-import { parseOrRefuse } from './calendar';
+import type { StaffActor } from '@/lib/audit/write';
+import { parseOrRefuse } from '@/lib/validation';
 
 export interface Agent extends StaffActor {
   firstName: string;

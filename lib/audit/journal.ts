@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog } from '@/db/schema';
 import { idSchema } from '@/lib/ids';
-import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from './requests';
+import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
 
 export const JOURNAL_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 // Geometry of the dashboard's occupancy chart (server-rendered SVG, no chart library): one group of bars per day,
 // one bar per unit, and a capacity mark above each bar where staff set a limit. Pure: the page draws it.
 import { eachDay, isoWeekday, type IsoDate, type Unit } from '@/lib/planning';
-import type { SiteDay } from './occupancy';
+import type { SiteDay } from '@/lib/reports/occupancy';
 
 export const CHART = { width: 960, height: 260, left: 44, right: 8, top: 12, bottom: 44 } as const;
 

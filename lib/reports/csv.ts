@@ -2,9 +2,9 @@
 // ';' between fields (',' is the decimal separator in French), CRLF line ends. Written by csv-stringify.
 import { stringify } from 'csv-stringify/sync';
 import { UNIT_LABELS, type IsoDate } from '@/lib/planning';
-import type { AttendanceRow } from './attendance';
-import type { MealOrders } from './meal-orders';
-import type { ReportSite } from './sites';
+import type { AttendanceRow } from '@/lib/reports/attendance';
+import type { MealOrders } from '@/lib/reports/meal-orders';
+import type { ReportSite } from '@/lib/structures/sites';
 
 // A spreadsheet runs a cell that begins with one of these as a formula (OWASP « CSV injection »): a child named
 // =HYPERLINK(…) would become a link, or worse. The full-width forms too: some spreadsheets normalise them.

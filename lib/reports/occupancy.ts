@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import { addDays, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { OCCUPANCY_WEEKS } from './report-params';
+import { OCCUPANCY_WEEKS } from '@/lib/reports/params';
 
 export const UNITS: readonly Unit[] = ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'];
 

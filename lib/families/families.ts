@@ -17,8 +17,8 @@ import {
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { UserError } from '@/lib/errors';
 import { isIsoDate, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { writeAudit, type StaffActor } from './audit';
-import { idSchema, parseOrRefuse } from './calendar';
+import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { idSchema, parseOrRefuse } from '@/lib/validation';
 
 export const SEARCH_LIMIT = 50;
 export const CLASS_LEVELS = ['PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2'] as const;

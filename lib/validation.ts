@@ -1,0 +1,34 @@
+// Parsing a use-case's input with zod: the first problem becomes a French UserError (the use-cases are called by
+// routes and tests alike), and the field schemas the back office's forms share.
+import { z } from 'zod';
+import { UserError } from '@/lib/errors';
+import { idSchema } from '@/lib/ids';
+import { isIsoDate, SERVICE_KINDS, type ServiceKind } from '@/lib/planning';
+
+/** Parses with zod and turns the first problem into a French UserError (the use-cases are called by tests too). */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new UserError(
+    issue?.message ?? 'Certaines informations ne sont pas valides.',
+    'invalid_input',
+    z.flattenError(parsed.error).fieldErrors,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared field schemas (French messages: they reach the agent as they are)
+
+export { idSchema }; // the shared one (lib/ids.ts), re-exported for the back office's schemas
+export const isoDateField = (name: string) =>
+  z
+    .string({ error: `Indiquez ${name}.` })
+    .trim()
+    .min(1, `Indiquez ${name}.`)
+    .refine(isIsoDate, `${capitalize(name)} n'est pas une date valide (JJ/MM/AAAA).`);
+export const serviceSchema = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKind[]], { error: 'Service inconnu.' });
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
