@@ -4,5 +4,5 @@ export const MESSAGE_PARTS = [
   'admin-families',
   'admin-calendar',
   'admin-accounts',
-  'errors',
+  'refusals',
 ] as const;

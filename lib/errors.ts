@@ -1,19 +1,19 @@
 // Expected failures (the person's mistake, or a rule of the town) are UserErrors: a code and its parameters. The
-// French sentence lives in messages/fr/errors.json (namespace `errors`), beside the UI's; the action pipeline
+// French sentence lives in messages/fr/refusals.json (namespace `refusals`), beside the UI's; the action pipeline
 // (lib/action.ts) answers it as the form's error. Anything else is our bug: logged with a digest, and the person
 // reads GENERIC_ERROR.
-import catalogue from '@/messages/fr/errors.json';
+import catalogue from '@/messages/fr/refusals.json';
 
-const SENTENCES: Record<string, string> = catalogue.errors;
+const SENTENCES: Record<string, string> = catalogue.refusals;
 
-export type ErrorCode = keyof typeof catalogue.errors;
+export type ErrorCode = keyof typeof catalogue.refusals;
 export type ErrorParams = Record<string, string | number>;
 
 /** The French sentence of a code, its `{name}` placeholders filled in. */
 export function errorText(code: ErrorCode, params: ErrorParams = {}): string {
   const sentence = SENTENCES[code];
   if (sentence === undefined)
-    throw new Error(`No French text for the error code « ${code} » (messages/fr/errors.json)`);
+    throw new Error(`No French text for the error code « ${code} » (messages/fr/refusals.json)`);
   return sentence.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
