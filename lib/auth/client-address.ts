@@ -17,11 +17,8 @@ let warned = false;
 
 export function clientAddress(headers: Headers, hops: number = trustedProxyHops()): string {
   const peer = headers.get(PEER_HEADER)?.trim();
+  const forwarded = forwardedFor(headers);
   if (hops > 0) {
-    const forwarded = (headers.get('x-forwarded-for') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
     // fewer entries than proxies: the request did not come through them all; only the peer is known for sure
     if (forwarded.length >= hops) return normalise(forwarded[forwarded.length - hops]!);
   }
@@ -34,12 +31,15 @@ export function clientAddress(headers: Headers, hops: number = trustedProxyHops(
       `[security] no ${PEER_HEADER} header: start the portal with npm start (scripts/server.mjs), else the sign-in limits may count a client-chosen address`,
     );
   }
-  const last = (headers.get('x-forwarded-for') ?? '')
+  return normalise(forwarded.at(-1) ?? 'peer-unknown');
+}
+
+/** X-Forwarded-For's entries, left (the client's own words) to right (the nearest proxy). */
+function forwardedFor(headers: Headers): string[] {
+  return (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)
-    .at(-1);
-  return normalise(last ?? 'peer-unknown');
+    .filter(Boolean);
 }
 
 /** '::ffff:203.0.113.9' is 203.0.113.9; bounded in length. */
