@@ -9,6 +9,21 @@ const SENTENCES: Record<string, string> = catalogue.refusals;
 export type ErrorCode = keyof typeof catalogue.refusals;
 export type ErrorParams = Record<string, string | number>;
 
+/**
+ * What a caller branches on when several sentences mean the same thing: a 404, or the `?erreur=` of a URL (the
+ * parents' « Commencer » pages and the agent's child page show their own sentence for these values: a URL contract).
+ * A code not listed here is its own kind.
+ */
+const KINDS = {
+  invalid_field: 'invalid_input',
+  child_not_found: 'not_found',
+  family_child_not_found: 'not_found',
+  no_year_for_enrolment: 'no_year',
+  no_year_for_reservations: 'no_year',
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+export type ErrorKind = ErrorCode | (typeof KINDS)[keyof typeof KINDS];
+
 /** The French sentence of a code, its `{name}` placeholders filled in. */
 export function errorText(code: ErrorCode, params: ErrorParams = {}): string {
   const sentence = SENTENCES[code];
@@ -20,7 +35,7 @@ export function errorText(code: ErrorCode, params: ErrorParams = {}): string {
 }
 
 export class UserError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly params: ErrorParams;
   /** The fields the refusal concerns (zod's flattened field errors), for the form to mark. */
   readonly fieldErrors?: Record<string, string[] | undefined>;
@@ -29,31 +44,20 @@ export class UserError extends Error {
 
   constructor(
     code: ErrorCode,
-    params?: ErrorParams,
-    extra?: { fieldErrors?: Record<string, string[] | undefined>; details?: unknown },
-  );
-  /** @deprecated TRANSITION ONLY: a sentence written in lib; being replaced by codes. */
-  constructor(message: string, code?: string, details?: unknown);
-  constructor(
-    codeOrMessage: string,
-    paramsOrCode?: ErrorParams | string,
-    extra?: { fieldErrors?: Record<string, string[] | undefined>; details?: unknown } | unknown,
+    params: ErrorParams = {},
+    extra: { fieldErrors?: Record<string, string[] | undefined>; details?: unknown } = {},
   ) {
-    const legacy = !(codeOrMessage in SENTENCES);
-    super(legacy ? codeOrMessage : errorText(codeOrMessage as ErrorCode, paramsOrCode as ErrorParams));
+    super(errorText(code, params));
     this.name = 'UserError';
-    if (legacy) {
-      this.code = (paramsOrCode as string | undefined) ?? 'user_error';
-      this.params = {};
-      this.details = extra;
-      this.fieldErrors = extra && typeof extra === 'object' ? (extra as Record<string, string[]>) : undefined;
-    } else {
-      const e = (extra ?? {}) as { fieldErrors?: Record<string, string[] | undefined>; details?: unknown };
-      this.code = codeOrMessage;
-      this.params = (paramsOrCode as ErrorParams | undefined) ?? {};
-      this.fieldErrors = e.fieldErrors;
-      this.details = e.details;
-    }
+    this.code = code;
+    this.params = params;
+    this.fieldErrors = extra.fieldErrors;
+    this.details = extra.details;
+  }
+
+  /** The family of the code (see KINDS): `not_found` for every « introuvable » a URL or a 404 stands for. */
+  get kind(): ErrorKind {
+    return (KINDS as Partial<Record<ErrorCode, ErrorKind>>)[this.code] ?? this.code;
   }
 }
 

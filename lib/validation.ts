@@ -10,11 +10,10 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new UserError(
-    issue?.message ?? 'Certaines informations ne sont pas valides.',
-    'invalid_input',
-    z.flattenError(parsed.error).fieldErrors,
-  );
+  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+  // the schema's own French message is the sentence (the schemas keep their texts): `invalid_field` is « {message} »
+  if (!issue?.message) throw new UserError('invalid_input', {}, { fieldErrors });
+  throw new UserError('invalid_field', { message: issue.message }, { fieldErrors });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

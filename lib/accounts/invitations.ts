@@ -14,11 +14,9 @@ export interface Actor {
   role: 'staff' | 'admin';
 }
 
-export const ADMIN_ONLY = 'Cette action est réservée aux administrateurs.';
-
 function requireAdmin(actor: Actor): void {
   // staffAction({ adminOnly }) refuses first; the use-case says it again, so no other caller can forget
-  if (actor.role !== 'admin') throw new UserError(ADMIN_ONLY, 'forbidden');
+  if (actor.role !== 'admin') throw new UserError('forbidden_admin');
 }
 
 const name = (label: string) =>
@@ -52,9 +50,8 @@ export async function sendInvitation(
     })
     .from(accounts)
     .where(eq(accounts.id, p.accountId));
-  if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
-  if (account.disabledAt)
-    throw new UserError("Ce compte est désactivé : réactivez-le avant d'envoyer une invitation.", 'disabled');
+  if (!account) throw new UserError('account_not_found');
+  if (account.disabledAt) throw new UserError('account_disabled');
   const { token, nonce, tokenId, expiresAt } = await issueToken(tx, {
     accountId: account.id,
     kind: 'invitation',
@@ -98,7 +95,7 @@ export async function createStaffAccount(
     .from(accounts)
     .where(sql`lower(${accounts.email}) = ${email}`)
     .limit(1);
-  if (taken) throw new UserError(`Un compte existe déjà pour l'adresse ${email}.`, 'email_taken');
+  if (taken) throw new UserError('account_email_taken', { email });
   const [account] = await tx
     .insert(accounts)
     .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
@@ -123,7 +120,7 @@ export async function resendStaffInvitation(
 ): Promise<void> {
   requireAdmin(p.actor);
   const [account] = await tx.select({ role: accounts.role }).from(accounts).where(eq(accounts.id, p.accountId));
-  if (!account || account.role === 'parent') throw new UserError('Ce compte est introuvable.', 'not_found');
+  if (!account || account.role === 'parent') throw new UserError('account_not_found');
   await sendInvitation(tx, p);
 }
 
@@ -136,12 +133,12 @@ export async function setStaffAccountDisabled(
   p: { actor: Actor; accountId: number; disabled: boolean; now: Date },
 ): Promise<void> {
   requireAdmin(p.actor);
-  if (p.accountId === p.actor.id) throw new UserError('Vous ne pouvez pas désactiver votre propre compte.', 'self');
+  if (p.accountId === p.actor.id) throw new UserError('own_account');
   const [account] = await tx
     .select({ id: accounts.id, role: accounts.role, disabledAt: accounts.disabledAt })
     .from(accounts)
     .where(and(eq(accounts.id, p.accountId), inArray(accounts.role, ['staff', 'admin'])));
-  if (!account) throw new UserError('Ce compte est introuvable.', 'not_found');
+  if (!account) throw new UserError('account_not_found');
   if (Boolean(account.disabledAt) === p.disabled) return; // already so: nothing to record
   await tx
     .update(accounts)
@@ -182,13 +179,10 @@ export async function inviteParent(
     .from(parents)
     .where(eq(parents.id, p.parentId))
     .for('update');
-  if (!parent) throw new UserError('Ce parent est introuvable.', 'not_found');
+  if (!parent) throw new UserError('parent_not_found');
   const email = parent.email.trim().toLowerCase();
   if (!z.email().safeParse(email).success) {
-    throw new UserError(
-      `L'adresse e-mail de ${parent.firstName} ${parent.lastName} n'est pas valide : corrigez-la dans la fiche de la famille.`,
-      'bad_email',
-    );
+    throw new UserError('parent_email_invalid', { firstName: parent.firstName, lastName: parent.lastName });
   }
 
   let accountId = parent.accountId;
@@ -204,10 +198,7 @@ export async function inviteParent(
       .where(sql`lower(${accounts.email}) = ${email}`)
       .limit(1);
     if (existing && (existing.role !== 'parent' || existing.linked)) {
-      throw new UserError(
-        `L'adresse ${email} est déjà celle d'un autre compte : un parent a besoin d'une adresse à lui.`,
-        'email_taken',
-      );
+      throw new UserError('parent_email_taken', { email });
     }
     if (existing) {
       accountId = existing.id;

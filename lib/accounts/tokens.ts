@@ -10,7 +10,7 @@ import { accounts, accountTokens, auditLog, parents } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { forgetFailures } from '@/lib/auth/rate-limit';
 import { endAccountSessions } from '@/lib/auth/sessions';
-import { UserError } from '@/lib/errors';
+import { errorText, UserError } from '@/lib/errors';
 import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 
 export type TokenKind = 'invitation' | 'password_reset';
@@ -22,8 +22,7 @@ export const TOKEN_LIFETIME_MS: Readonly<Record<TokenKind, number>> = {
 };
 
 /** One message for an unknown, used or expired link: nobody learns which. */
-export const INVALID_LINK =
-  "Ce lien n'est plus valable : il a déjà servi, il a expiré ou il est incomplet. Demandez un nouveau lien (« Mot de passe oublié ? ») ou adressez-vous au Guichet famille.";
+export const INVALID_LINK = errorText('link_invalid');
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -118,7 +117,7 @@ export async function setPasswordWithToken(
   db: Db,
   p: { token: string; kind: TokenKind; password: string; now: Date },
 ): Promise<{ accountId: number; email: string }> {
-  if (!tokenSchema.safeParse(p.token).success) throw new UserError(INVALID_LINK, 'invalid_link');
+  if (!tokenSchema.safeParse(p.token).success) throw new UserError('link_invalid');
   // argon2 before the transaction: no lock is held while it works
   const passwordHash = await hashPassword(p.password);
   return db.transaction(async (tx) => {
@@ -136,7 +135,7 @@ export async function setPasswordWithToken(
         ),
       )
       .returning({ id: accountTokens.id, accountId: accountTokens.accountId });
-    if (!used) throw new UserError(INVALID_LINK, 'invalid_link');
+    if (!used) throw new UserError('link_invalid');
 
     await tx
       .delete(accountTokens)

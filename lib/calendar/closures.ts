@@ -75,21 +75,13 @@ async function checkClosure(
   c: { date: IsoDate; siteId: number | null; service: ServiceKind | null },
   today: IsoDate,
 ) {
-  if (c.date < today)
-    throw new UserError(
-      `Le ${formatDateLong(c.date)} est passé : on ne peut pas fermer un jour passé. Rien n'a été enregistré.`,
-      'past',
-    );
+  if (c.date < today) throw new UserError('closure_in_past', { date: formatDateLong(c.date) });
   const year = await schoolYearOfDate(db, c.date);
-  if (!year)
-    throw new UserError(
-      `Le ${formatDateLong(c.date)} n'appartient à aucune année scolaire : créez d'abord l'année. Rien n'a été enregistré.`,
-      'out_of_year',
-    );
+  if (!year) throw new UserError('closure_out_of_year', { date: formatDateLong(c.date) });
   let siteName: string | null = null;
   if (c.siteId !== null) {
     const [site] = await db.select({ name: sites.name }).from(sites).where(eq(sites.id, c.siteId));
-    if (!site) throw new UserError("Ce site n'existe pas. Rien n'a été enregistré.", 'unknown_site');
+    if (!site) throw new UserError('closure_site_not_found');
     siteName = site.name;
   }
   // an existing closure as broad or broader already closes that day
@@ -104,11 +96,7 @@ async function checkClosure(
       ),
     )
     .limit(1);
-  if (existing)
-    throw new UserError(
-      `Une fermeture existe déjà le ${formatDateLong(c.date)} pour ce site et ce service. Rien n'a été enregistré.`,
-      'duplicate',
-    );
+  if (existing) throw new UserError('closure_exists', { date: formatDateLong(c.date) });
   return { year, siteName };
 }
 
@@ -200,9 +188,8 @@ export async function deleteClosure(
   const { id } = parseOrRefuse(deleteClosureSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(closures).where(eq(closures.id, id)).for('update');
-    if (!before) throw new UserError("Cette fermeture n'existe pas (ou a déjà été supprimée).", 'not_found');
-    if (before.date < ctx.today)
-      throw new UserError("Cette fermeture est passée : elle reste dans l'historique.", 'past');
+    if (!before) throw new UserError('closure_already_deleted');
+    if (before.date < ctx.today) throw new UserError('closure_past_kept');
     await tx.delete(closures).where(eq(closures.id, id));
     await writeAudit(tx, actor, {
       at: ctx.now,

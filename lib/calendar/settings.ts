@@ -146,7 +146,7 @@ interface YearWithPeriods extends Omit<StoredSchoolYear, 'holidays'> {
 /** A school year as stored, with its holiday periods (the input of buildSchoolCalendar). */
 async function storedYear(db: Queryable, schoolYearId: number): Promise<YearWithPeriods> {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
-  if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
+  if (!year) throw new UserError('school_year_not_found');
   const holidays = await db
     .select({
       id: holidayPeriods.id,
@@ -238,9 +238,9 @@ async function refuseOverlappingYear(
     .from(schoolYears)
     .where(exceptId === undefined ? undefined : ne(schoolYears.id, exceptId));
   const sameLabel = others.find((o) => o.label === y.label);
-  if (sameLabel) throw new UserError(`L'année scolaire ${y.label} existe déjà.`, 'duplicate');
+  if (sameLabel) throw new UserError('school_year_exists', { label: y.label });
   const overlap = others.find((o) => y.yearStart < o.yearEnd && o.yearStart < y.yearEnd);
-  if (overlap) throw new UserError(`Ces dates chevauchent l'année scolaire ${overlap.label}.`, 'overlap');
+  if (overlap) throw new UserError('school_year_overlap', { label: overlap.label });
 }
 
 export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
@@ -265,7 +265,7 @@ export async function updateSchoolYear(
   const { id, confirm, fingerprint, ...y } = parseOrRefuse(updateSchoolYearSchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
-    if (!before) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
+    if (!before) throw new UserError('school_year_not_found');
     await refuseOverlappingYear(tx, y, id);
     const stored = await storedYear(tx, id);
     return changeCalendar(tx, actor, {
@@ -326,9 +326,8 @@ async function checkHoliday(
   exceptId?: number,
 ) {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId));
-  if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'not_found');
-  if (h.start < year.yearStart)
-    throw new UserError(`Les vacances doivent commencer après la rentrée de l'année ${year.label}.`, 'out_of_year');
+  if (!year) throw new UserError('school_year_not_found');
+  if (h.start < year.yearStart) throw new UserError('holidays_before_year', { label: year.label });
   const periods = await db
     .select()
     .from(holidayPeriods)
@@ -339,7 +338,7 @@ async function checkHoliday(
       ),
     );
   const overlap = periods.find((p) => h.start <= p.end && p.start <= h.end);
-  if (overlap) throw new UserError(`Ces dates chevauchent la période « ${overlap.label} ».`, 'overlap');
+  if (overlap) throw new UserError('holidays_overlap', { label: overlap.label });
 }
 
 /**
@@ -389,7 +388,7 @@ export async function updateHolidayPeriod(
   const { id, confirm, fingerprint, ...h } = parseOrRefuse(updateHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
-    if (!before) throw new UserError("Cette période de vacances n'existe pas.", 'not_found');
+    if (!before) throw new UserError('holidays_not_found');
     await checkHoliday(tx, before.schoolYearId, h, id);
     const stored = await storedYear(tx, before.schoolYearId);
     return changeCalendar(tx, actor, {
@@ -427,7 +426,7 @@ export async function deleteHolidayPeriod(
   const { id, confirm, fingerprint } = parseOrRefuse(deleteHolidaySchema, input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidayPeriods).where(eq(holidayPeriods.id, id)).for('update');
-    if (!before) throw new UserError("Cette période de vacances n'existe pas (ou a déjà été supprimée).", 'not_found');
+    if (!before) throw new UserError('holidays_already_deleted');
     const stored = await storedYear(tx, before.schoolYearId);
     return changeCalendar(tx, actor, {
       schoolYearId: before.schoolYearId,
@@ -530,9 +529,9 @@ export function parseCapacity(unit: Unit, raw: string | number | null | undefine
   if (text === '') return null;
   if (!/^\d+$/.test(text) || Number(text) > MAX_CAPACITY) {
     throw new UserError(
-      `La capacité « ${UNIT_LABELS[unit]} » doit être un nombre entier de 0 à ${MAX_CAPACITY}, ou rester vide pour ne pas limiter les places (vous avez saisi « ${text} »). Rien n'a été enregistré.`,
-      'invalid_capacity',
-      { unit },
+      'capacity_invalid',
+      { unit: UNIT_LABELS[unit], max: MAX_CAPACITY, value: text },
+      { details: { unit } },
     );
   }
   return Number(text);
@@ -543,15 +542,14 @@ export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unkno
   // every value is checked before anything is written
   const units = unitsOf(p.service);
   for (const key of Object.keys(p.capacities)) {
-    if (!units.includes(key as Unit))
-      throw new UserError(`L'unité « ${key} » n'existe pas pour ce service.`, 'invalid_unit');
+    if (!units.includes(key as Unit)) throw new UserError('unit_not_in_service', { unit: key });
   }
   const wanted = units.map((unit) => ({ unit, capacity: parseCapacity(unit, p.capacities[unit]) }));
   await db.transaction(async (tx) => {
     const [site] = await tx.select().from(sites).where(eq(sites.id, p.siteId));
-    if (!site) throw new UserError("Ce site n'existe pas.", 'unknown_site');
+    if (!site) throw new UserError('site_not_found');
     if (!servicesOfSite(site.kind).includes(p.service))
-      throw new UserError(`Le site « ${site.name} » n'accueille pas ce service.`, 'wrong_service');
+      throw new UserError('site_without_this_service', { name: site.name });
     const before = await tx
       .select({ unit: siteCapacities.unit, capacity: siteCapacities.capacity })
       .from(siteCapacities)

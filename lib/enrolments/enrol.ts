@@ -63,7 +63,7 @@ export async function startEnrolmentDraft(
   },
 ): Promise<{ requestId: number }> {
   const year = await currentSchoolYear(db, p.today);
-  if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux inscriptions pour le moment.", 'no_year');
+  if (!year) throw new UserError('no_year_for_enrolment');
   const [child] = await db
     .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id })
     .from(children)
@@ -72,12 +72,13 @@ export async function startEnrolmentDraft(
       and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
     )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
-  if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
+  if (!child) throw new UserError('child_not_found');
   if (child.enrolmentId !== null) {
-    throw new UserError(
-      `${child.firstName} est déjà inscrit(e) à l'${lowerService(p.service)} pour l'année ${year.label}.`,
-      'already_enrolled',
-    );
+    throw new UserError('already_enrolled', {
+      firstName: child.firstName,
+      service: lowerService(p.service),
+      year: year.label,
+    });
   }
   const key = { ...p, type: 'inscription' as const, onBehalf: Boolean(p.onBehalf) };
   const { requestId } = await openOrResumeDraft(db, key, async () => ({
@@ -111,13 +112,9 @@ export async function loadEnrolmentDraft(
     .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'inscription')))
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row || row.schoolYearId === null)
-    throw new UserError("Cette démarche est introuvable. Recommencez depuis « S'inscrire ».", 'not_found');
+  if (!row || row.schoolYearId === null) throw new UserError('enrolment_draft_not_found');
   if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
-    throw new UserError(
-      "Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « S'inscrire ».",
-      'expired',
-    );
+    throw new UserError('enrolment_draft_expired');
   }
   const payload = payloadSchema.safeParse(row.payload);
   return {
@@ -172,16 +169,13 @@ export async function chooseEnrolmentSite(
     now: p.now,
     forUpdate: true,
   });
-  if (draft.status !== 'draft') throw new UserError('Cette démarche est déjà terminée.', 'closed');
+  if (draft.status !== 'draft') throw new UserError('enrolment_draft_closed');
   if (p.anySite) {
     if (!(await siteForService(db, { siteId: p.input.siteId, service: draft.service }))) {
-      throw new UserError(`Ce lieu n'accueille pas l'${lowerService(draft.service)}.`, 'wrong_site');
+      throw new UserError('site_without_service', { service: lowerService(draft.service) });
     }
   } else if (!draft.proposed || draft.proposed.id !== p.input.siteId) {
-    throw new UserError(
-      "Ce lieu n'est pas celui de votre secteur. Pour un autre accueil, prenez contact avec le Guichet famille.",
-      'wrong_site',
-    );
+    throw new UserError('site_not_of_sector');
   }
   await db
     .update(requests)
@@ -208,7 +202,7 @@ export async function submitEnrolment(
   },
 ): Promise<{ reference: string; alreadySubmitted: boolean; childId: number; service: ServiceKind }> {
   if (p.onBehalf && p.onBehalf.reason.trim() === '') {
-    throw new UserError("Indiquez le motif de l'inscription faite pour la famille.", 'reason_required');
+    throw new UserError('enrolment_reason_required');
   }
   return db.transaction(async (tx) => {
     const draft = await loadEnrolmentDraft(tx, {
@@ -219,8 +213,7 @@ export async function submitEnrolment(
     });
     if (draft.status === 'submitted')
       return { reference: draft.reference!, alreadySubmitted: true, childId: draft.childId, service: draft.service };
-    if (draft.status === 'cancelled')
-      throw new UserError("Cette démarche a été annulée. Recommencez depuis « S'inscrire ».", 'cancelled');
+    if (draft.status === 'cancelled') throw new UserError('enrolment_draft_cancelled');
     const site = p.onBehalf
       ? draft.chosenSiteId === null
         ? null
@@ -229,7 +222,7 @@ export async function submitEnrolment(
         ? draft.proposed
         : null;
     if (!site) {
-      throw new UserError("Sélectionnez le lieu proposé à l'étape 1 avant de valider.", 'no_site');
+      throw new UserError('site_not_chosen');
     }
     const inserted = await tx
       .insert(enrolments)
@@ -243,10 +236,11 @@ export async function submitEnrolment(
       .onConflictDoNothing()
       .returning({ id: enrolments.id });
     if (inserted.length === 0) {
-      throw new UserError(
-        `${draft.childFirstName} est déjà inscrit(e) à l'${lowerService(draft.service)} pour l'année ${draft.schoolYearLabel}.`,
-        'already_enrolled',
-      );
+      throw new UserError('already_enrolled', {
+        firstName: draft.childFirstName,
+        service: lowerService(draft.service),
+        year: draft.schoolYearLabel,
+      });
     }
     const [submitted] = await tx
       .update(requests)

@@ -2,7 +2,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
-import { UserError } from '@/lib/errors';
+import { errorText, UserError } from '@/lib/errors';
 import { loadEnrolmentDraft, type EnrolmentDraft } from './enrol';
 
 export async function enrolmentPageData(
@@ -16,12 +16,11 @@ export async function enrolmentPageData(
     const draft = await loadEnrolmentDraft(await getDb(), { requestId, familyId, now: now() });
     if (draft.status === 'submitted' && !opts.allowSubmitted)
       redirect(`/demarches/inscriptions/${draft.id}/confirmation`);
-    if (draft.status === 'cancelled')
-      return { error: "Cette démarche a été annulée. Recommencez depuis « S'inscrire »." };
+    if (draft.status === 'cancelled') return { error: errorText('enrolment_draft_cancelled') };
     return draft;
   } catch (error) {
     if (error instanceof UserError) {
-      if (error.code === 'not_found') notFound();
+      if (error.code === 'enrolment_draft_not_found') notFound();
       return { error: error.message };
     }
     throw error;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { UserError } from '@/lib/errors';
 
-/** The UserError codes startReservationOnBehalf can throw, and `refused` for any other. */
+/** The kinds of UserError startReservationOnBehalf can throw (UserError.kind), and `refused` for any other. */
 export const CHILD_PAGE_ERRORS = ['invalid_input', 'not_found', 'no_year', 'not_enrolled', 'refused'] as const;
 export type ChildPageError = (typeof CHILD_PAGE_ERRORS)[number];
 
@@ -12,7 +12,7 @@ const codeSchema = z.enum(CHILD_PAGE_ERRORS);
 
 /** The code to put in `?erreur=` for a refusal. */
 export function childPageErrorCode(error: UserError): ChildPageError {
-  const known = codeSchema.safeParse(error.code);
+  const known = codeSchema.safeParse(error.kind);
   return known.success ? known.data : 'refused';
 }
 

@@ -233,7 +233,7 @@ export const setSectorSchema = z.object({ familyId: idSchema, sectorId: optional
 async function checkSector(db: Queryable, sectorId: number | null): Promise<void> {
   if (sectorId === null) return;
   const [found] = await db.select({ id: sectors.id }).from(sectors).where(eq(sectors.id, sectorId));
-  if (!found) throw new UserError("Ce secteur n'existe pas.", 'unknown_sector');
+  if (!found) throw new UserError('sector_not_found');
 }
 
 async function checkSchool(db: Queryable, schoolId: number | null): Promise<void> {
@@ -242,7 +242,7 @@ async function checkSchool(db: Queryable, schoolId: number | null): Promise<void
     .select({ id: sites.id })
     .from(sites)
     .where(and(eq(sites.id, schoolId), eq(sites.kind, 'ecole')));
-  if (!found) throw new UserError("Cette école n'existe pas.", 'unknown_school');
+  if (!found) throw new UserError('school_not_found');
 }
 
 /**
@@ -259,7 +259,7 @@ async function insertParent(
     .select({ id: accounts.id })
     .from(accounts)
     .where(sql`lower(${accounts.email}) = ${email}`);
-  if (taken) throw new UserError(`Un compte existe déjà avec l'adresse ${email}.`, 'duplicate_email');
+  if (taken) throw new UserError('family_email_taken', { email });
   const [account] = await db
     .insert(accounts)
     .values({ email, passwordHash: null, role: 'parent', firstName: parent.firstName, lastName: parent.lastName })
@@ -315,7 +315,7 @@ export async function createFamily(db: Db, actor: StaffActor, input: unknown): P
 
 async function lockFamily(db: Queryable, familyId: number) {
   const [family] = await db.select().from(families).where(eq(families.id, familyId)).for('update');
-  if (!family) throw new UserError('Cette famille est introuvable.', 'not_found');
+  if (!family) throw new UserError('family_not_found');
   return family;
 }
 

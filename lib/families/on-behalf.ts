@@ -48,7 +48,7 @@ async function childFamily(db: Queryable, p: { familyId: number; childId: number
     .select({ familyId: children.familyId })
     .from(children)
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
-  if (!child) throw new UserError('Cet enfant est introuvable dans cette famille.', 'not_found');
+  if (!child) throw new UserError('family_child_not_found');
   return child.familyId;
 }
 
@@ -61,8 +61,7 @@ export async function loadAgentDraft(
     .select({ id: requests.id })
     .from(requests)
     .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.createdBy, p.agentId)));
-  if (!own)
-    throw new UserError("Cette démarche est introuvable. Recommencez depuis la fiche de l'enfant.", 'not_found');
+  if (!own) throw new UserError('agent_draft_not_found');
   return loadDraft(db, p);
 }
 

@@ -53,10 +53,7 @@ export interface Draft {
 }
 
 function enrolmentMissing(firstName: string, service: ServiceKind): UserError {
-  return new UserError(
-    `${firstName} n'est pas inscrit(e) à l'${SERVICE_LABELS[service].toLowerCase()} pour cette année scolaire : faites d'abord la démarche « S'inscrire ».`,
-    'not_enrolled',
-  );
+  return new UserError('not_enrolled', { firstName, service: SERVICE_LABELS[service].toLowerCase() });
 }
 
 /** The child's reservations of a service over a school year, sorted. */
@@ -176,7 +173,7 @@ export async function startReservationDraft(
   },
 ): Promise<{ requestId: number; resumed: boolean }> {
   const year = await currentSchoolYear(db, p.today);
-  if (!year) throw new UserError("Aucune année scolaire n'est ouverte aux réservations pour le moment.", 'no_year');
+  if (!year) throw new UserError('no_year_for_reservations');
   const [child] = await db
     .select({
       id: children.id,
@@ -191,7 +188,7 @@ export async function startReservationDraft(
       and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
     )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
-  if (!child) throw new UserError('Cet enfant est introuvable dans votre famille.', 'not_found');
+  if (!child) throw new UserError('child_not_found');
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
 
   const key = { ...p, type: 'reservation' as const, onBehalf: Boolean(p.onBehalf) };
@@ -244,13 +241,9 @@ export async function loadDraft(
     .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'reservation')))
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row)
-    throw new UserError('Cette démarche est introuvable. Recommencez depuis « Gérer mes réservations ».', 'not_found');
+  if (!row) throw new UserError('draft_not_found');
   if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
-    throw new UserError(
-      "Cette démarche a expiré (plus de 24 heures sans activité). Recommencez depuis « Gérer mes réservations » : rien n'a été modifié.",
-      'expired',
-    );
+    throw new UserError('draft_expired');
   }
   if (row.enrolmentId === null || row.siteId === null || row.schoolYearId === null || row.planningVersion === null) {
     throw enrolmentMissing(row.firstName, row.service);
@@ -279,19 +272,18 @@ export async function loadDraft(
 
 function requireOpen(draft: Draft): void {
   if (draft.status === 'submitted')
-    throw new UserError(`Cette démarche est déjà validée (référence ${draft.reference}).`, 'already_submitted');
-  if (draft.status === 'cancelled')
-    throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+    throw new UserError('draft_already_submitted', { reference: draft.reference ?? '' });
+  if (draft.status === 'cancelled') throw new UserError('draft_cancelled');
 }
 
-/** "Date (raison)" for every date a parent may not change now, or null. */
-export function lockedDatesMessage(
+/** The refusal listing "date (raison)" for every date a parent may not change now, or null. */
+export function lockedDatesRefusal(
   kind: ServiceKind,
   cal: ServiceCalendar,
   dates: Iterable<IsoDate>,
   today: IsoDate,
   waiveDeadline = false,
-): string | null {
+): UserError | null {
   const locked: string[] = [];
   for (const date of [...new Set(dates)].sort()) {
     const reason = greyReason(kind, cal.cal, date, today, waiveDeadline ? 0 : cal.deadlineDays, {
@@ -301,16 +293,16 @@ export function lockedDatesMessage(
       locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
   }
   if (locked.length === 0) return null;
-  return `${locked.length === 1 ? 'Cette date ne peut pas être modifiée' : 'Ces dates ne peuvent pas être modifiées'} : ${locked.join(', ')}.`;
+  return new UserError(locked.length === 1 ? 'date_locked' : 'dates_locked', { dates: locked.join(', ') });
 }
 
-/** "Date : message" for every day whose units break the day rules, or null. */
-export function invalidDaysMessage(kind: ServiceKind, days: { date: IsoDate; units: Unit[] }[]): string | null {
+/** The refusal listing "date : message" for every day whose units break the day rules (lib/planning's words), or null. */
+export function invalidDaysRefusal(kind: ServiceKind, days: { date: IsoDate; units: Unit[] }[]): UserError | null {
   const bad = days
     .map((d) => ({ date: d.date, message: validateDay(kind, d.units) }))
     .filter((d): d is { date: IsoDate; message: string } => d.message !== null);
   if (bad.length === 0) return null;
-  return bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' ');
+  return new UserError('days_invalid', { days: bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' ') });
 }
 
 export const saveDaysSchema = z
@@ -355,8 +347,7 @@ export async function saveDraftDays(
   });
   requireOpen(draft);
   const days = p.input.days.map((d) => {
-    if (!d.units.every(isUnit))
-      throw new UserError(`${formatDateLong(d.date)} : ce choix n'existe pas.`, 'invalid_unit');
+    if (!d.units.every(isUnit)) throw new UserError('unit_unknown_on_date', { date: formatDateLong(d.date) });
     return { date: d.date, units: d.units as Unit[] };
   });
   const cal = withDeadline(
@@ -367,15 +358,15 @@ export async function saveDraftDays(
     }),
     p.waiveDeadline,
   );
-  const locked = lockedDatesMessage(
+  const locked = lockedDatesRefusal(
     draft.service,
     cal,
     days.map((d) => d.date),
     p.today,
   );
-  if (locked) throw new UserError(locked, 'locked_dates');
-  const invalid = invalidDaysMessage(draft.service, days);
-  if (invalid) throw new UserError(invalid, 'invalid_day');
+  if (locked) throw locked;
+  const invalid = invalidDaysRefusal(draft.service, days);
+  if (invalid) throw invalid;
   const touched = new Set(days.map((d) => d.date));
   const desired = sortReservations([
     ...draft.payload.desired.filter((r) => !touched.has(r.date)),
@@ -417,20 +408,17 @@ export async function applyTemplateToDraft(
   );
   const { yearStart, lastDay } = cal.schoolYear;
   if (p.input.from < yearStart || p.input.to > lastDay) {
-    throw new UserError(
-      `La période doit être comprise entre le ${formatDateLong(yearStart)} et le ${formatDateLong(lastDay)}.`,
-      'out_of_year',
-    );
+    throw new UserError('period_out_of_year', { start: formatDateLong(yearStart), end: formatDateLong(lastDay) });
   }
   const weeks = p.input.weeks.map((week, index) => {
     const out: Record<number, Unit[]> = {};
     for (const [weekday, units] of Object.entries(week)) {
       if (!cal.weekdays.includes(Number(weekday)) && units.length > 0) {
-        throw new UserError("Ce jour de la semaine n'est pas ouvert pour ce service.", 'closed_weekday');
+        throw new UserError('weekday_closed');
       }
-      if (!units.every(isUnit)) throw new UserError("Ce choix n'existe pas.", 'invalid_unit');
+      if (!units.every(isUnit)) throw new UserError('unit_unknown');
       const message = validateDay(draft.service, units as Unit[]);
-      if (message) throw new UserError(`Semaine ${index + 1} : ${message}`, 'invalid_day');
+      if (message) throw new UserError('week_day_invalid', { week: index + 1, rule: message });
       out[Number(weekday)] = units as Unit[];
     }
     return out;

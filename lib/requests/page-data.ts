@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { sites } from '@/db/schema';
-import { UserError } from '@/lib/errors';
+import { errorText, UserError } from '@/lib/errors';
 import { now } from '@/lib/clock';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { loadDraft, type Draft } from './drafts';
@@ -27,14 +27,13 @@ export async function draftPageData(
     draft = await loadDraft(db, { requestId, familyId, now: now() });
   } catch (error) {
     if (error instanceof UserError) {
-      if (error.code === 'not_found') notFound();
+      if (error.code === 'draft_not_found') notFound();
       return { error: error.message };
     }
     throw error;
   }
   if (draft.status === 'submitted') redirect(`/demarches/${draft.id}/confirmation`);
-  if (draft.status === 'cancelled')
-    return { error: 'Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».' };
+  if (draft.status === 'cancelled') return { error: errorText('draft_cancelled') };
   const [cal, [site]] = await Promise.all([
     loadServiceCalendar(db, {
       schoolYearId: draft.enrolment.schoolYearId,

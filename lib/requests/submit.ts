@@ -5,7 +5,7 @@ import { rows, type Db } from '@/db/client';
 import { CAPACITY_LOCK } from '@/db/locks';
 import { accounts, auditLog, enrolments, parents, requests, sites } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { UserError } from '@/lib/errors';
+import { errorText, UserError } from '@/lib/errors';
 import {
   formatDateLong,
   groupByDate,
@@ -16,11 +16,11 @@ import {
   type Unit,
 } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
-import { invalidDaysMessage, loadDraft, lockedDatesMessage } from './drafts';
+import { invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
 import { computeRecap } from './recap';
 
-export const STALE_MESSAGE =
-  "Le planning a été modifié entre-temps (dans un autre onglet ou par le Guichet famille). Le récapitulatif ci-dessous est à jour : vérifiez-le puis validez à nouveau. Rien n'a été enregistré.";
+/** The pages show it above a recap that is up to date again. */
+export const STALE_MESSAGE = errorText('stale');
 
 export interface SubmitInput {
   familyId: number;
@@ -46,17 +46,14 @@ function asJson(list: Reservation[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
 }
 
-export const REASON_REQUIRED = 'Indiquez le motif de la demande faite pour la famille.';
-
 export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
-  if (p.onBehalf && p.onBehalf.reason.trim() === '') throw new UserError(REASON_REQUIRED, 'reason_required');
+  if (p.onBehalf && p.onBehalf.reason.trim() === '') throw new UserError('request_reason_required');
   return db.transaction(async (tx) => {
     const draft = await loadDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
     // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
     if (draft.status === 'submitted')
       return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
-    if (draft.status === 'cancelled')
-      throw new UserError('Cette démarche a été annulée. Recommencez depuis « Gérer mes réservations ».', 'cancelled');
+    if (draft.status === 'cancelled') throw new UserError('draft_cancelled');
 
     // Racing validations of one child's planning queue here, one after the other.
     const [enrolment] = await tx
@@ -64,7 +61,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       .from(enrolments)
       .where(eq(enrolments.id, draft.enrolment.id))
       .for('update');
-    if (!enrolment || enrolment.planningVersion !== p.version) throw new UserError(STALE_MESSAGE, 'stale');
+    if (!enrolment || enrolment.planningVersion !== p.version) throw new UserError('stale');
 
     const cal = await loadServiceCalendar(tx, {
       schoolYearId: draft.enrolment.schoolYearId,
@@ -74,21 +71,18 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     const recap = await computeRecap(tx, draft, { cal, version: enrolment.planningVersion });
     const { added, removed } = recap;
     if (added.length + removed.length === 0) {
-      throw new UserError(
-        "Votre demande ne contient aucune modification : cochez ou décochez au moins une case à l'étape 1.",
-        'empty',
-      );
+      throw new UserError('request_empty');
     }
 
     const changedDates = recap.changes.map((c) => c.date);
-    const locked = lockedDatesMessage(draft.service, cal, changedDates, p.today, Boolean(p.onBehalf));
-    if (locked) throw new UserError(locked, 'locked_dates');
+    const locked = lockedDatesRefusal(draft.service, cal, changedDates, p.today, Boolean(p.onBehalf));
+    if (locked) throw locked;
     const byDate = groupByDate(recap.desired);
-    const invalid = invalidDaysMessage(
+    const invalid = invalidDaysRefusal(
       draft.service,
       changedDates.map((date) => ({ date, units: byDate.get(date) ?? [] })),
     );
-    if (invalid) throw new UserError(invalid, 'invalid_day');
+    if (invalid) throw invalid;
 
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
     const siteId = draft.enrolment.siteId;
@@ -107,11 +101,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     );
     if (full.length > 0) {
       const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
-      throw new UserError(
-        `Il n'y a plus de place : ${list} ${full.length === 1 ? 'est complet' : 'sont complets'}. Décochez ${full.length === 1 ? 'cette date' : 'ces dates'} et validez à nouveau. Rien n'a été enregistré.`,
-        'complet',
-        full,
-      );
+      throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
     }
 
     await tx.execute(sql`delete from reservations r

@@ -27,7 +27,7 @@ export async function loadServiceCalendar(
   p: { schoolYearId: number; service: ServiceKind; siteId: number | null },
 ): Promise<ServiceCalendar> {
   const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, p.schoolYearId));
-  if (!year) throw new UserError("Cette année scolaire n'existe pas.", 'unknown_year');
+  if (!year) throw new UserError('school_year_not_found');
   const [holidays, settings] = await Promise.all([
     db
       .select({ start: holidayPeriods.start, end: holidayPeriods.end, label: holidayPeriods.label })

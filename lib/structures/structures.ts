@@ -10,8 +10,6 @@ import { idSchema, parseOrRefuse } from '@/lib/validation';
 
 export type SiteKind = 'centre' | 'ecole';
 
-const KIND_LABEL: Record<SiteKind, string> = { centre: "L'accueil de loisirs", ecole: "L'école" };
-
 const nameField = (what: string) =>
   z
     .string({ error: `Indiquez le nom ${what}.` })
@@ -99,11 +97,10 @@ async function checkSector(db: Queryable, s: { name: string; leisureCentreId: nu
         exceptId === undefined ? undefined : ne(sectors.id, exceptId),
       ),
     );
-  if (same) throw new UserError(`Un secteur s'appelle déjà « ${s.name} ».`, 'duplicate');
+  if (same) throw new UserError('sector_exists', { name: s.name });
   if (s.leisureCentreId !== null) {
     const [centre] = await db.select({ kind: sites.kind }).from(sites).where(eq(sites.id, s.leisureCentreId));
-    if (!centre || centre.kind !== 'centre')
-      throw new UserError("L'accueil de loisirs choisi n'existe pas.", 'unknown_site');
+    if (!centre || centre.kind !== 'centre') throw new UserError('leisure_centre_not_found');
   }
 }
 
@@ -122,7 +119,7 @@ export async function updateSector(db: Db, actor: StaffActor, input: unknown): P
   const { id, ...s } = parseOrRefuse(updateSectorSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sectors).where(eq(sectors.id, id)).for('update');
-    if (!before) throw new UserError("Ce secteur n'existe pas.", 'not_found');
+    if (!before) throw new UserError('sector_not_found');
     await checkSector(tx, s, id);
     const [after] = await tx.update(sectors).set(s).where(eq(sectors.id, id)).returning();
     await writeAudit(tx, actor, { action: 'sector.update', entity: 'sector', entityId: id, before, after });
@@ -133,14 +130,14 @@ export async function deleteSector(db: Db, actor: StaffActor, input: unknown): P
   const { id } = parseOrRefuse(deleteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sectors).where(eq(sectors.id, id)).for('update');
-    if (!before) throw new UserError("Ce secteur n'existe pas (ou a déjà été supprimé).", 'not_found');
+    if (!before) throw new UserError('sector_already_deleted');
     const [used] = await tx.select({ n: count() }).from(families).where(eq(families.sectorId, id));
     const n = Number(used?.n ?? 0);
     if (n > 0) {
-      throw new UserError(
-        `Le secteur « ${before.name} » ne peut pas être supprimé : ${n} famille${n > 1 ? 's y sont rattachées' : ' y est rattachée'}. Vous pouvez le renommer.`,
-        'referenced',
-      );
+      throw new UserError(n > 1 ? 'sector_used_by_families' : 'sector_used_by_one_family', {
+        name: before.name,
+        count: n,
+      });
     }
     await tx.delete(sectors).where(eq(sectors.id, id));
     await writeAudit(tx, actor, { action: 'sector.delete', entity: 'sector', entityId: id, before });
@@ -168,7 +165,7 @@ async function refuseDuplicateSite(db: Queryable, kind: SiteKind, name: string, 
         exceptId === undefined ? undefined : ne(sites.id, exceptId),
       ),
     );
-  if (same) throw new UserError(`${KIND_LABEL[kind]} « ${name} » existe déjà.`, 'duplicate');
+  if (same) throw new UserError(kind === 'ecole' ? 'school_exists' : 'centre_exists', { name });
 }
 
 export async function createSite(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
@@ -186,7 +183,7 @@ export async function updateSite(db: Db, actor: StaffActor, input: unknown): Pro
   const { id, ...s } = parseOrRefuse(updateSiteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sites).where(eq(sites.id, id)).for('update');
-    if (!before) throw new UserError("Ce site n'existe pas.", 'not_found');
+    if (!before) throw new UserError('site_not_found');
     await refuseDuplicateSite(tx, before.kind, s.name, id);
     const [after] = await tx.update(sites).set(s).where(eq(sites.id, id)).returning();
     await writeAudit(tx, actor, { action: 'site.update', entity: 'site', entityId: id, before, after });
@@ -198,7 +195,7 @@ export async function deleteSite(db: Db, actor: StaffActor, input: unknown): Pro
   const { id } = parseOrRefuse(deleteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sites).where(eq(sites.id, id)).for('update');
-    if (!before) throw new UserError("Ce site n'existe pas (ou a déjà été supprimé).", 'not_found');
+    if (!before) throw new UserError('site_already_deleted');
     const [refs] = await tx
       .select({
         sectors: sql<number>`(select count(*)::int from ${sectors} where ${sectors.leisureCentreId} = ${id})`,
@@ -220,10 +217,10 @@ export async function deleteSite(db: Db, actor: StaffActor, input: unknown): Pro
     if (n(refs?.reservations) > 0)
       reasons.push(`${n(refs?.reservations)} réservation${n(refs?.reservations) > 1 ? 's' : ''}`);
     if (reasons.length > 0) {
-      throw new UserError(
-        `${KIND_LABEL[before.kind]} « ${before.name} » ne peut pas être supprimé${before.kind === 'ecole' ? 'e' : ''} : ${reasons.join(', ')}. Vous pouvez ${before.kind === 'ecole' ? 'la' : 'le'} renommer.`,
-        'referenced',
-      );
+      throw new UserError(before.kind === 'ecole' ? 'school_in_use' : 'centre_in_use', {
+        name: before.name,
+        uses: reasons.join(', '),
+      });
     }
     await tx.delete(sites).where(eq(sites.id, id));
     await writeAudit(tx, actor, { action: 'site.delete', entity: 'site', entityId: id, before });

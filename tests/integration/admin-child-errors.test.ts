@@ -111,8 +111,8 @@ describe('the agent is sent back to the child page with a code, never a sentence
   });
 
   it('any other refusal becomes refused', () => {
-    expect(childPageErrorCode(new UserError('Autre chose.', 'something_else'))).toBe('refused');
-    expect(childPageErrorCode(new UserError('Aucune année scolaire…', 'no_year'))).toBe('no_year');
+    expect(childPageErrorCode(new UserError('family_not_found'))).toBe('refused');
+    expect(childPageErrorCode(new UserError('no_year_for_reservations'))).toBe('no_year');
   });
 });
 

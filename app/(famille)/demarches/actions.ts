@@ -44,7 +44,7 @@ export async function startReservationAction(formData: FormData): Promise<void> 
     }));
   } catch (error) {
     if (error instanceof UserError)
-      redirect(`/demarches/reservations/${parsed.data.service}/${parsed.data.childId}?erreur=${error.code}`);
+      redirect(`/demarches/reservations/${parsed.data.service}/${parsed.data.childId}?erreur=${error.kind}`);
     throw error;
   }
   redirect(`/demarches/${requestId}/etape-1`);

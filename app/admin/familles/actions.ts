@@ -42,7 +42,7 @@ const str = (formData: FormData, name: string) => {
 /** A refusal the agent reads (with the fields it concerns), or our bug: logged, and a generic message. */
 function refusal(error: unknown, context: Record<string, unknown>): FormState {
   if (error instanceof UserError) {
-    return { formError: error.message, fieldErrors: (error.details as FormState['fieldErrors']) ?? undefined };
+    return { formError: error.message, fieldErrors: error.fieldErrors };
   }
   console.error('[admin familles]', context, error);
   return { formError: GENERIC_ERROR };

@@ -40,7 +40,7 @@ export async function startEnrolmentAction(formData: FormData): Promise<void> {
     }));
   } catch (error) {
     if (error instanceof UserError)
-      redirect(`/demarches/inscription/${parsed.data.service}/${parsed.data.childId}?erreur=${error.code}`);
+      redirect(`/demarches/inscription/${parsed.data.service}/${parsed.data.childId}?erreur=${error.kind}`);
     throw error;
   }
   redirect(`/demarches/inscriptions/${requestId}/etape-1`);
