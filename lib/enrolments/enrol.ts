@@ -4,13 +4,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { auditLog, children, enrolments, families, parents, requests, sectors, sites } from '@/db/schema';
+import { children, enrolments, families, requests, sectors, sites } from '@/db/schema';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { idField, idSchema } from '@/lib/ids';
 import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { DRAFT_LIFETIME_MS, openOrResumeDraft } from '@/lib/requests/drafts';
+import { draftExpiresAt, isExpiredDraft, openOrResumeDraft, submitRequest } from '@/lib/requests/lifecycle';
 
 const payloadSchema = z.object({ siteId: z.number().int().positive().nullable() });
 
@@ -113,7 +112,7 @@ export async function loadEnrolmentDraft(
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
   if (!row || row.schoolYearId === null) throw new UserError('enrolment_draft_not_found');
-  if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
+  if (isExpiredDraft(row, p.now)) {
     throw new UserError('enrolment_draft_expired');
   }
   const payload = payloadSchema.safeParse(row.payload);
@@ -182,7 +181,7 @@ export async function chooseEnrolmentSite(
     .set({
       payload: { siteId: p.input.siteId },
       updatedAt: p.now,
-      expiresAt: new Date(p.now.getTime() + DRAFT_LIFETIME_MS),
+      expiresAt: draftExpiresAt(p.now),
     })
     .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')));
 }
@@ -198,7 +197,7 @@ export async function submitEnrolment(
     now: Date;
     appUrl: string;
     /** an agent at the desk: any site of the right kind, a reason (required), the agent in the audit log and the e-mail */
-    onBehalf?: { agentName: string; reason: string; actorRole: 'staff' | 'admin' };
+    onBehalf?: { agentName: string; reason: string };
   },
 ): Promise<{ reference: string; alreadySubmitted: boolean; childId: number; service: ServiceKind }> {
   if (p.onBehalf && p.onBehalf.reason.trim() === '') {
@@ -242,65 +241,35 @@ export async function submitEnrolment(
         year: draft.schoolYearLabel,
       });
     }
-    const [submitted] = await tx
-      .update(requests)
-      .set({
-        status: 'submitted',
-        submittedAt: p.now,
-        updatedAt: p.now,
-        expiresAt: null,
-        reference: sql`'DEM-' || ${p.today.slice(0, 4)} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
-        diff: { enrolment: { siteId: site.id, siteName: site.name, schoolYear: draft.schoolYearLabel } },
-        onBehalf: Boolean(p.onBehalf),
-        reason: p.onBehalf?.reason.trim() ?? null,
-      })
-      .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
-      .returning({ reference: requests.reference });
-    const reference = submitted!.reference!;
-    await tx.insert(auditLog).values({
-      at: p.now,
-      actorId: p.accountId,
-      actorRole: p.onBehalf?.actorRole ?? 'parent',
-      action: 'enrolment.create',
-      entity: 'enrolment',
-      entityId: String(inserted[0]!.id),
+    const { reference } = await submitRequest(tx, {
+      type: 'inscription',
+      requestId: draft.id,
       familyId: p.familyId,
-      before: null,
-      after: {
-        childId: draft.childId,
-        service: draft.service,
-        siteId: site.id,
-        schoolYearId: draft.schoolYearId,
-        reference,
-        ...(p.onBehalf ? { onBehalf: true, reason: p.onBehalf.reason.trim() } : {}),
-      },
-    });
-    const [recipient] = await tx
-      .select({ email: parents.email, firstName: parents.firstName, lastName: parents.lastName })
-      .from(parents)
-      .where(eq(parents.familyId, p.familyId))
-      .orderBy(sql`(${parents.accountId} = ${p.accountId}) desc nulls last`, parents.id)
-      .limit(1);
-    if (recipient) {
-      await enqueueEmail(tx, {
-        idempotencyKey: `request-${draft.id}-acknowledgment`,
-        to: recipient.email,
-        template: 'request-acknowledgment',
-        requestId: draft.id,
-        payload: {
+      childId: draft.childId,
+      childName: `${draft.childFirstName} ${draft.childLastName}`,
+      service: draft.service,
+      siteId: site.id,
+      diff: { enrolment: { siteId: site.id, siteName: site.name, schoolYear: draft.schoolYearLabel } },
+      accountId: p.accountId,
+      today: p.today,
+      now: p.now,
+      appUrl: p.appUrl,
+      onBehalf: p.onBehalf,
+      audit: (reference) => ({
+        action: 'enrolment.create',
+        entity: 'enrolment',
+        entityId: inserted[0]!.id,
+        before: null,
+        after: {
+          childId: draft.childId,
+          service: draft.service,
+          siteId: site.id,
+          schoolYearId: draft.schoolYearId,
           reference,
-          kind: 'inscription',
-          parentName: `${recipient.firstName} ${recipient.lastName}`,
-          childName: `${draft.childFirstName} ${draft.childLastName}`,
-          serviceLabel: SERVICE_LABELS[draft.service],
-          siteName: site.name,
-          submittedAt: p.now.toISOString(),
-          changes: [],
-          link: `${p.appUrl}/enfants/${draft.childId}`,
-          onBehalfOf: p.onBehalf?.agentName ?? null,
+          ...(p.onBehalf ? { onBehalf: true, reason: p.onBehalf.reason.trim() } : {}),
         },
-      });
-    }
+      }),
+    });
     return { reference, alreadySubmitted: false, childId: draft.childId, service: draft.service };
   });
 }

@@ -181,7 +181,7 @@ export async function enrolOnBehalf(
     today: p.today,
     now: p.now,
     appUrl: p.appUrl,
-    onBehalf: { agentName: agentName(agent), reason: input.reason, actorRole: agent.role },
+    onBehalf: { agentName: agentName(agent), reason: input.reason },
   });
   return { reference, requestId };
 }

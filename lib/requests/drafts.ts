@@ -1,6 +1,6 @@
 // The draft of a "Gérer mes réservations" démarche lives on the server (refresh, back button, a phone that
 // sleeps lose nothing): the planning at the start (base) and the planning the parent wants (desired).
-import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
 import { children, enrolments, requests } from '@/db/schema';
@@ -25,8 +25,7 @@ import {
 } from '@/lib/planning';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
-
-export const DRAFT_LIFETIME_MS = 24 * 3600_000;
+import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 
 const reservationSchema = z.object({
   date: z.iso.date(),
@@ -67,95 +66,6 @@ export async function childReservations(
         where child_id = ${p.childId} and service = ${p.service} and date between ${p.from} and ${p.to}`,
   );
   return sortReservations(found);
-}
-
-/**
- * Who a draft belongs to: the family's one open draft of a démarche for a child and a service, or an agent's own
- * at the desk (on_behalf). The partial unique indexes requests_one_family_draft and requests_one_agent_draft
- * hold one open draft per key, expired or not: expired drafts stay until a purge.
- */
-export interface DraftKey {
-  familyId: number;
-  childId: number;
-  service: ServiceKind;
-  type: 'reservation' | 'inscription';
-  accountId: number;
-  /** an agent acting for the family: the agent's own draft, never the family's */
-  onBehalf: boolean;
-}
-
-function sameDraftKey(k: DraftKey): SQL {
-  return and(
-    eq(requests.familyId, k.familyId),
-    eq(requests.childId, k.childId),
-    eq(requests.service, k.service),
-    eq(requests.type, k.type),
-    eq(requests.status, 'draft'),
-    k.onBehalf ? and(eq(requests.onBehalf, true), eq(requests.createdBy, k.accountId)) : eq(requests.onBehalf, false),
-  )!;
-}
-
-/**
- * "Commencer": resumes the key's live draft, or opens one, so that « Commencer » clicked twenty times at once
- * opens one draft and every click gets its id. An expired draft of the key (it would stay until the purge and
- * hold the index) is deleted first; the insert then does nothing when a concurrent start won, and that draft is
- * read back.
- * `values` builds what a new draft starts with (queried only when no live draft exists).
- */
-export async function openOrResumeDraft(
-  db: Queryable,
-  k: DraftKey & { now: Date },
-  values: () => Promise<{ schoolYearId: number; payload: unknown; baseVersion?: number }>,
-): Promise<{ requestId: number; resumed: boolean }> {
-  const expiresAt = new Date(k.now.getTime() + DRAFT_LIFETIME_MS);
-  const resume = async () => {
-    const [live] = await db
-      .update(requests)
-      .set({ expiresAt, updatedAt: k.now })
-      .where(and(sameDraftKey(k), gt(requests.expiresAt, k.now)))
-      .returning({ id: requests.id });
-    return live;
-  };
-  const live = await resume();
-  if (live) return { requestId: live.id, resumed: true };
-  // what the purge (purgeExpiredDrafts) would do to it; « annulée » would show in the back office as if cancelled
-  await db.delete(requests).where(and(sameDraftKey(k), or(isNull(requests.expiresAt), lte(requests.expiresAt, k.now))));
-  const start = await values();
-  const [created] = await db
-    .insert(requests)
-    .values({
-      familyId: k.familyId,
-      childId: k.childId,
-      service: k.service,
-      schoolYearId: start.schoolYearId,
-      type: k.type,
-      status: 'draft',
-      payload: start.payload,
-      baseVersion: start.baseVersion ?? null,
-      createdBy: k.accountId,
-      onBehalf: k.onBehalf,
-      expiresAt,
-      createdAt: k.now,
-      updatedAt: k.now,
-    })
-    // the arbiter is the key's partial unique index (its columns and its predicate)
-    .onConflictDoNothing(
-      k.onBehalf
-        ? {
-            target: [requests.childId, requests.service, requests.type, requests.createdBy],
-            where: sql`status = 'draft' and on_behalf`,
-          }
-        : {
-            target: [requests.childId, requests.service, requests.type],
-            where: sql`status = 'draft' and not on_behalf`,
-          },
-    )
-    .returning({ id: requests.id });
-  if (created) return { requestId: created.id, resumed: false };
-  // A concurrent « Commencer » of the same key committed its draft first (PostgreSQL made this insert wait for it).
-  const won = await resume();
-  if (won) return { requestId: won.id, resumed: true };
-  throw new Error(`no open ${k.type} draft after a conflict (child ${k.childId}, ${k.service})`);
 }
 
 /** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
@@ -242,7 +152,7 @@ export async function loadDraft(
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
   if (!row) throw new UserError('draft_not_found');
-  if (row.status === 'draft' && row.expiresAt && row.expiresAt <= p.now) {
+  if (isExpiredDraft(row, p.now)) {
     throw new UserError('draft_expired');
   }
   if (row.enrolmentId === null || row.siteId === null || row.schoolYearId === null || row.planningVersion === null) {
@@ -451,6 +361,6 @@ export async function cancelDraft(
 async function writePayload(db: Queryable, draft: Draft, payload: DraftPayload, now: Date): Promise<void> {
   await db
     .update(requests)
-    .set({ payload, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS) })
+    .set({ payload, updatedAt: now, expiresAt: draftExpiresAt(now) })
     .where(and(eq(requests.id, draft.id), eq(requests.familyId, draft.familyId), eq(requests.status, 'draft')));
 }

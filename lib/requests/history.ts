@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, requests } from '@/db/schema';
 import type { Reservation, ServiceKind } from '@/lib/planning';
+import { readRequestDiff, reservationChanges } from './types';
 
 export interface RequestSummary {
   id: number;
@@ -78,7 +79,7 @@ export async function getFamilyRequest(
     .innerJoin(children, eq(children.id, requests.childId))
     .where(and(eq(requests.id, requestId), eq(requests.familyId, familyId), eq(requests.status, 'submitted')));
   if (!r) return null;
-  const diff = (r.diff ?? { added: [], removed: [] }) as { added: Reservation[]; removed: Reservation[] };
+  const { added, removed } = reservationChanges(readRequestDiff(r));
   return {
     id: r.id,
     reference: r.reference ?? '',
@@ -89,8 +90,8 @@ export async function getFamilyRequest(
     type: r.type,
     status: r.status,
     onBehalf: r.onBehalf,
-    added: diff.added ?? [],
-    removed: diff.removed ?? [],
+    added,
+    removed,
     reason: r.reason,
   };
 }

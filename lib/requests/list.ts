@@ -7,6 +7,7 @@ import type { Queryable } from '@/db/client';
 import { accounts, children, families, requests } from '@/db/schema';
 import { SERVICE_KINDS, type Reservation, type ServiceKind } from '@/lib/planning';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
+import { readRequestDiff, reservationChanges } from './types';
 
 export const REQUESTS_PAGE_SIZE = 50;
 
@@ -87,6 +88,8 @@ export async function listAdminRequests(
       onBehalf: requests.onBehalf,
       agentFirst: agents.firstName,
       agentLast: agents.lastName,
+      // counted by the database, not parsed, so a page does not fetch 50 diffs: the reservation diff's lists
+      // (types.ts); other types have none, hence 0
       added: sql<number>`coalesce(jsonb_array_length(${requests.diff} -> 'added'), 0)::int`,
       removed: sql<number>`coalesce(jsonb_array_length(${requests.diff} -> 'removed'), 0)::int`,
     })
@@ -151,9 +154,7 @@ export async function getAdminRequest(db: Queryable, id: number): Promise<AdminR
     .leftJoin(agents, eq(agents.id, requests.createdBy))
     .where(and(eq(requests.id, id), eq(requests.status, 'submitted')));
   if (!r) return null;
-  const diff = (r.diff ?? {}) as { added?: Reservation[]; removed?: Reservation[] };
-  const added = diff.added ?? [];
-  const removed = diff.removed ?? [];
+  const { added, removed } = reservationChanges(readRequestDiff(r));
   return {
     id: r.id,
     reference: r.reference ?? '',

@@ -1,22 +1,14 @@
 // "Valider": the démarche is checked and written in one transaction, with a constant number of SQL
 // statements whatever the number of dates. Any refusal writes nothing and names the dates and the reason.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '@/db/client';
 import { CAPACITY_LOCK } from '@/db/locks';
-import { accounts, auditLog, enrolments, parents, requests, sites } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { enrolments } from '@/db/schema';
 import { errorText, UserError } from '@/lib/errors';
-import {
-  formatDateLong,
-  groupByDate,
-  SERVICE_LABELS,
-  UNIT_LABELS,
-  type IsoDate,
-  type Reservation,
-  type Unit,
-} from '@/lib/planning';
+import { formatDateLong, groupByDate, UNIT_LABELS, type IsoDate, type Reservation, type Unit } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
+import { submitRequest } from './lifecycle';
 import { computeRecap } from './recap';
 
 /** The pages show it above a recap that is up to date again. */
@@ -115,74 +107,34 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
       .where(eq(enrolments.id, draft.enrolment.id));
 
-    const year = p.today.slice(0, 4); // the Paris year of the submission
-    const [submitted] = await tx
-      .update(requests)
-      .set({
-        status: 'submitted',
-        reference: sql`'DEM-' || ${year} || '-' || lpad(nextval('request_reference_seq')::text, 6, '0')`,
-        diff: { added, removed },
-        submittedAt: p.now,
-        updatedAt: p.now,
-        expiresAt: null,
-        onBehalf: Boolean(p.onBehalf),
-        reason: p.onBehalf?.reason.trim() ?? null,
-      })
-      .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId), eq(requests.status, 'draft')))
-      .returning({ reference: requests.reference });
-    const reference = submitted!.reference!;
-
-    const [actor] = await tx.select({ role: accounts.role }).from(accounts).where(eq(accounts.id, p.accountId));
-    await tx.insert(auditLog).values({
-      at: p.now,
-      actorId: p.accountId,
-      actorRole: actor?.role ?? null,
-      action: 'reservations.replace',
-      entity: 'request',
-      entityId: String(draft.id),
+    const { reference } = await submitRequest(tx, {
+      type: 'reservation',
+      requestId: draft.id,
       familyId: p.familyId,
-      before: { childId: draft.childId, service: draft.service, removed },
-      after: {
-        childId: draft.childId,
-        service: draft.service,
-        added,
-        reference,
-        reason: p.onBehalf?.reason.trim() ?? null,
-      },
-    });
-
-    // The acknowledgment goes to the parent who asked, or to the family's first parent when an agent booked.
-    const [recipient] = await tx
-      .select({ email: parents.email, firstName: parents.firstName, lastName: parents.lastName, siteName: sites.name })
-      .from(parents)
-      .innerJoin(sites, eq(sites.id, siteId))
-      .where(eq(parents.familyId, p.familyId))
-      .orderBy(sql`(${parents.accountId} = ${p.accountId}) desc nulls last`, parents.id)
-      .limit(1);
-    if (recipient) {
-      await enqueueEmail(tx, {
-        idempotencyKey: `request-${draft.id}-acknowledgment`,
-        to: recipient.email,
-        template: 'request-acknowledgment',
-        requestId: draft.id,
-        payload: {
+      childId: draft.childId,
+      childName: `${draft.childFirstName} ${draft.childLastName}`,
+      service: draft.service,
+      siteId,
+      diff: { added, removed },
+      accountId: p.accountId,
+      today: p.today,
+      now: p.now,
+      appUrl: p.appUrl,
+      onBehalf: p.onBehalf,
+      audit: (reference) => ({
+        action: 'reservations.replace',
+        entity: 'request',
+        entityId: draft.id,
+        before: { childId: draft.childId, service: draft.service, removed },
+        after: {
+          childId: draft.childId,
+          service: draft.service,
+          added,
           reference,
-          kind: 'reservation',
-          parentName: `${recipient.firstName} ${recipient.lastName}`,
-          childName: `${draft.childFirstName} ${draft.childLastName}`,
-          serviceLabel: SERVICE_LABELS[draft.service],
-          siteName: recipient.siteName,
-          submittedAt: p.now.toISOString(),
-          changes: recap.changes.map((c) => ({
-            date: c.date,
-            added: c.added.map((u) => UNIT_LABELS[u]),
-            removed: c.removed.map((u) => UNIT_LABELS[u]),
-          })),
-          link: `${p.appUrl}/enfants/${draft.childId}`,
-          onBehalfOf: p.onBehalf?.agentName ?? null,
+          reason: p.onBehalf?.reason.trim() ?? null,
         },
-      });
-    }
+      }),
+    });
     return { reference, alreadySubmitted: false, added: added.length, removed: removed.length };
   });
 }

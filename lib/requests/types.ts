@@ -1,0 +1,105 @@
+// The request types (démarches) the lifecycle knows: each declares what its submitted request records (`diff`,
+// checked by zod when read) and the acknowledgment it sends. A new démarche (waiting list, justified absence) adds
+// its value to the request_type enum, an entry below, and calls submitRequest (lifecycle.ts) from its use-case.
+import { z } from 'zod';
+import type { EmailPayloads } from '@/lib/email/outbox';
+import { UNIT_LABELS, UNITS, type DayChange, type Reservation, type Unit } from '@/lib/planning';
+
+const reservationSchema = z.object({ date: z.iso.date(), unit: z.enum(UNITS as [Unit, ...Unit[]]) });
+
+/** « Gérer mes réservations »: the reservations the request added and removed. */
+export const reservationDiffSchema = z.object({
+  added: z.array(reservationSchema),
+  removed: z.array(reservationSchema),
+});
+
+/** « S'inscrire » (inscription): the enrolment it made, with the site and the year as they were named then. */
+export const inscriptionDiffSchema = z.object({
+  enrolment: z.object({ siteId: z.number().int().positive(), siteName: z.string(), schoolYear: z.string() }),
+});
+
+/** A submitted request's diff with its type: the `type` column discriminates the `diff` column. */
+export const requestDiffSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reservation'), diff: reservationDiffSchema }),
+  z.object({ type: z.literal('inscription'), diff: inscriptionDiffSchema }),
+]);
+export type RequestDiff = z.infer<typeof requestDiffSchema>;
+export type RequestType = RequestDiff['type'];
+export type DiffOf<T extends RequestType> = Extract<RequestDiff, { type: T }>['diff'];
+
+/** What every acknowledgment knows of the submitted request, whatever its type. */
+export interface AcknowledgmentContext {
+  reference: string;
+  parentName: string;
+  childName: string;
+  serviceLabel: string;
+  siteName: string;
+  submittedAt: Date;
+  link: string;
+  onBehalfOf: string | null;
+}
+
+type Acknowledgment = { template: 'request-acknowledgment'; payload: EmailPayloads['request-acknowledgment'] };
+
+interface RequestTypeDefinition<T extends RequestType> {
+  acknowledgment: (c: AcknowledgmentContext, diff: DiffOf<T>) => Acknowledgment;
+}
+
+/** Per date, the units added and removed (the recap's « changes »), dates in order. */
+export function changesByDate(diff: { added: readonly Reservation[]; removed: readonly Reservation[] }): DayChange[] {
+  const days = new Map<string, DayChange>();
+  const day = (date: string): DayChange => {
+    let d = days.get(date);
+    if (!d) days.set(date, (d = { date, added: [], removed: [] }));
+    return d;
+  };
+  for (const r of diff.added) day(r.date).added.push(r.unit);
+  for (const r of diff.removed) day(r.date).removed.push(r.unit);
+  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+function requestAcknowledgment(c: AcknowledgmentContext, kind: RequestType, changes: DayChange[]): Acknowledgment {
+  return {
+    template: 'request-acknowledgment',
+    payload: {
+      reference: c.reference,
+      kind,
+      parentName: c.parentName,
+      childName: c.childName,
+      serviceLabel: c.serviceLabel,
+      siteName: c.siteName,
+      submittedAt: c.submittedAt.toISOString(),
+      changes: changes.map((d) => ({
+        date: d.date,
+        added: d.added.map((u) => UNIT_LABELS[u]),
+        removed: d.removed.map((u) => UNIT_LABELS[u]),
+      })),
+      link: c.link,
+      onBehalfOf: c.onBehalfOf,
+    },
+  };
+}
+
+export const REQUEST_TYPES: { [T in RequestType]: RequestTypeDefinition<T> } = {
+  reservation: { acknowledgment: (c, diff) => requestAcknowledgment(c, 'reservation', changesByDate(diff)) },
+  inscription: { acknowledgment: (c) => requestAcknowledgment(c, 'inscription', []) },
+};
+
+/**
+ * The diff of a submitted request, parsed. A row that does not parse is a bug (a writer bypassed the types): outside
+ * production it throws, so a test fails loudly; in production it is logged and the request is shown without its
+ * details (null) rather than hiding the family's request altogether.
+ */
+export function readRequestDiff(row: { id: number; type: string; diff: unknown }): RequestDiff | null {
+  const parsed = requestDiffSchema.safeParse({ type: row.type, diff: row.diff });
+  if (parsed.success) return parsed.data;
+  const message = `request ${row.id} (${row.type}) holds a diff that does not match its type`;
+  if (process.env.NODE_ENV !== 'production') throw new Error(message, { cause: parsed.error });
+  console.error(`[requests] ${message}`, z.flattenError(parsed.error));
+  return null;
+}
+
+/** The reservations a request added and removed (none for other types, or when its diff is unreadable). */
+export function reservationChanges(diff: RequestDiff | null): { added: Reservation[]; removed: Reservation[] } {
+  return diff?.type === 'reservation' ? diff.diff : { added: [], removed: [] };
+}
