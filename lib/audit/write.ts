@@ -19,11 +19,12 @@ export async function writeAudit(
     familyId?: number | null;
     before?: unknown;
     after?: unknown;
-    at?: Date;
+    /** the clock's instant the use-case received (never the database's now(): APP_NOW fixes the clock in demos) */
+    at: Date;
   },
 ): Promise<void> {
   await db.insert(auditLog).values({
-    ...(row.at ? { at: row.at } : {}),
+    at: row.at,
     actorId: actor.id,
     actorRole: actor.role,
     action: row.action,

@@ -243,12 +243,23 @@ async function refuseOverlappingYear(
   if (overlap) throw new UserError('school_year_overlap', { label: overlap.label });
 }
 
-export async function createSchoolYear(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
+export async function createSchoolYear(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ id: number }> {
   const y = parseOrRefuse(schoolYearSchema, input);
   return db.transaction(async (tx) => {
     await refuseOverlappingYear(tx, y);
     const [row] = await tx.insert(schoolYears).values(y).returning();
-    await writeAudit(tx, actor, { action: 'school_year.create', entity: 'school_year', entityId: row!.id, after: row });
+    await writeAudit(tx, actor, {
+      at: ctx.now,
+      action: 'school_year.create',
+      entity: 'school_year',
+      entityId: row!.id,
+      after: row,
+    });
     return { id: row!.id };
   });
 }
@@ -473,6 +484,7 @@ async function upsertSetting(
   service: ServiceKind,
   change: { deadlineDays?: number; openWeekdays?: number[] },
   action: AuditAction,
+  now: Date,
 ) {
   const [before] = await db.select().from(serviceSettings).where(eq(serviceSettings.service, service)).for('update');
   const next = {
@@ -488,12 +500,21 @@ async function upsertSetting(
       set: { deadlineDays: next.deadlineDays, openWeekdays: next.openWeekdays },
     })
     .returning();
-  await writeAudit(db, actor, { action, entity: 'service_settings', entityId: service, before: before ?? null, after });
+  await writeAudit(db, actor, {
+    at: now,
+    action,
+    entity: 'service_settings',
+    entityId: service,
+    before: before ?? null,
+    after,
+  });
 }
 
-export async function setDeadline(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function setDeadline(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { service, deadlineDays } = parseOrRefuse(deadlineSchema, input);
-  await db.transaction((tx) => upsertSetting(tx, actor, service, { deadlineDays }, 'service_settings.deadline'));
+  await db.transaction((tx) =>
+    upsertSetting(tx, actor, service, { deadlineDays }, 'service_settings.deadline', ctx.now),
+  );
 }
 
 export const canteenWeekdaysSchema = z.object({
@@ -505,10 +526,12 @@ export const canteenWeekdaysSchema = z.object({
     .min(1, "Cochez au moins un jour d'ouverture de la restauration scolaire."),
 });
 
-export async function setCanteenWeekdays(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function setCanteenWeekdays(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { weekdays } = parseOrRefuse(canteenWeekdaysSchema, input);
   const openWeekdays = [...new Set(weekdays)].sort((a, b) => a - b);
-  await db.transaction((tx) => upsertSetting(tx, actor, 'cantine', { openWeekdays }, 'service_settings.weekdays'));
+  await db.transaction((tx) =>
+    upsertSetting(tx, actor, 'cantine', { openWeekdays }, 'service_settings.weekdays', ctx.now),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -537,7 +560,7 @@ export function parseCapacity(unit: Unit, raw: string | number | null | undefine
   return Number(text);
 }
 
-export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const p = parseOrRefuse(capacitiesSchema, input);
   // every value is checked before anything is written
   const units = unitsOf(p.service);
@@ -572,6 +595,7 @@ export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unkno
       }
     }
     await writeAudit(tx, actor, {
+      at: ctx.now,
       action: 'site_capacity.update',
       entity: 'site',
       entityId: p.siteId,

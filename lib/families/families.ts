@@ -279,7 +279,12 @@ async function insertParent(
 }
 
 /** « Créer une famille »: the family, its first parent (and account) and its children, in one transaction. */
-export async function createFamily(db: Db, actor: StaffActor, input: unknown): Promise<{ familyId: number }> {
+export async function createFamily(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ familyId: number }> {
   const f = parseOrRefuse(createFamilySchema, input);
   return db.transaction(async (tx) => {
     await checkSector(tx, f.sectorId);
@@ -298,6 +303,7 @@ export async function createFamily(db: Db, actor: StaffActor, input: unknown): P
             .values(f.children.map((c) => ({ ...c, familyId })))
             .returning({ id: children.id });
     await writeAudit(tx, actor, {
+      at: ctx.now,
       action: 'family.create',
       entity: 'family',
       entityId: familyId,
@@ -319,12 +325,18 @@ async function lockFamily(db: Queryable, familyId: number) {
   return family;
 }
 
-export async function addParent(db: Db, actor: StaffActor, input: unknown): Promise<{ parentId: number }> {
+export async function addParent(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ parentId: number }> {
   const { familyId, ...parent } = parseOrRefuse(addParentSchema, input);
   return db.transaction(async (tx) => {
     await lockFamily(tx, familyId);
     const created = await insertParent(tx, familyId, parent);
     await writeAudit(tx, actor, {
+      at: ctx.now,
       action: 'parent.create',
       entity: 'parent',
       entityId: created.id,
@@ -336,7 +348,12 @@ export async function addParent(db: Db, actor: StaffActor, input: unknown): Prom
   });
 }
 
-export async function addChild(db: Db, actor: StaffActor, input: unknown): Promise<{ childId: number }> {
+export async function addChild(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ childId: number }> {
   const { familyId, ...child } = parseOrRefuse(addChildSchema, input);
   return db.transaction(async (tx) => {
     await lockFamily(tx, familyId);
@@ -346,6 +363,7 @@ export async function addChild(db: Db, actor: StaffActor, input: unknown): Promi
       .values({ ...child, familyId })
       .returning();
     await writeAudit(tx, actor, {
+      at: ctx.now,
       action: 'child.create',
       entity: 'child',
       entityId: row!.id,
@@ -358,13 +376,14 @@ export async function addChild(db: Db, actor: StaffActor, input: unknown): Promi
 }
 
 /** The sector decides the leisure centre proposed at the next « S'inscrire »; enrolments already made stay. */
-export async function setFamilySector(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function setFamilySector(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { familyId, sectorId } = parseOrRefuse(setSectorSchema, input);
   await db.transaction(async (tx) => {
     const before = await lockFamily(tx, familyId);
     await checkSector(tx, sectorId);
     await tx.update(families).set({ sectorId }).where(eq(families.id, familyId));
     await writeAudit(tx, actor, {
+      at: ctx.now,
       action: 'family.sector',
       entity: 'family',
       entityId: familyId,

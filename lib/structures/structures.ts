@@ -104,29 +104,47 @@ async function checkSector(db: Queryable, s: { name: string; leisureCentreId: nu
   }
 }
 
-export async function createSector(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
+export async function createSector(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ id: number }> {
   const s = parseOrRefuse(createSectorSchema, input);
   return db.transaction(async (tx) => {
     await checkSector(tx, s);
     const [row] = await tx.insert(sectors).values(s).returning();
-    await writeAudit(tx, actor, { action: 'sector.create', entity: 'sector', entityId: row!.id, after: row });
+    await writeAudit(tx, actor, {
+      at: ctx.now,
+      action: 'sector.create',
+      entity: 'sector',
+      entityId: row!.id,
+      after: row,
+    });
     return { id: row!.id };
   });
 }
 
 /** Renames a sector and chooses its leisure centre (the one proposed to its families' children). */
-export async function updateSector(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function updateSector(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { id, ...s } = parseOrRefuse(updateSectorSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sectors).where(eq(sectors.id, id)).for('update');
     if (!before) throw new UserError('sector_not_found');
     await checkSector(tx, s, id);
     const [after] = await tx.update(sectors).set(s).where(eq(sectors.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'sector.update', entity: 'sector', entityId: id, before, after });
+    await writeAudit(tx, actor, {
+      at: ctx.now,
+      action: 'sector.update',
+      entity: 'sector',
+      entityId: id,
+      before,
+      after,
+    });
   });
 }
 
-export async function deleteSector(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function deleteSector(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { id } = parseOrRefuse(deleteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sectors).where(eq(sectors.id, id)).for('update');
@@ -140,7 +158,7 @@ export async function deleteSector(db: Db, actor: StaffActor, input: unknown): P
       });
     }
     await tx.delete(sectors).where(eq(sectors.id, id));
-    await writeAudit(tx, actor, { action: 'sector.delete', entity: 'sector', entityId: id, before });
+    await writeAudit(tx, actor, { at: ctx.now, action: 'sector.delete', entity: 'sector', entityId: id, before });
   });
 }
 
@@ -168,30 +186,35 @@ async function refuseDuplicateSite(db: Queryable, kind: SiteKind, name: string, 
   if (same) throw new UserError(kind === 'ecole' ? 'school_exists' : 'centre_exists', { name });
 }
 
-export async function createSite(db: Db, actor: StaffActor, input: unknown): Promise<{ id: number }> {
+export async function createSite(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { now: Date },
+): Promise<{ id: number }> {
   const s = parseOrRefuse(createSiteSchema, input);
   return db.transaction(async (tx) => {
     await refuseDuplicateSite(tx, s.kind, s.name);
     const [row] = await tx.insert(sites).values(s).returning();
-    await writeAudit(tx, actor, { action: 'site.create', entity: 'site', entityId: row!.id, after: row });
+    await writeAudit(tx, actor, { at: ctx.now, action: 'site.create', entity: 'site', entityId: row!.id, after: row });
     return { id: row!.id };
   });
 }
 
 /** Renames a site or changes its address. */
-export async function updateSite(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function updateSite(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { id, ...s } = parseOrRefuse(updateSiteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sites).where(eq(sites.id, id)).for('update');
     if (!before) throw new UserError('site_not_found');
     await refuseDuplicateSite(tx, before.kind, s.name, id);
     const [after] = await tx.update(sites).set(s).where(eq(sites.id, id)).returning();
-    await writeAudit(tx, actor, { action: 'site.update', entity: 'site', entityId: id, before, after });
+    await writeAudit(tx, actor, { at: ctx.now, action: 'site.update', entity: 'site', entityId: id, before, after });
   });
 }
 
 /** Refused while a sector, a child, an enrolment or a reservation refers to the site (its capacities and closures go with it). */
-export async function deleteSite(db: Db, actor: StaffActor, input: unknown): Promise<void> {
+export async function deleteSite(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
   const { id } = parseOrRefuse(deleteSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(sites).where(eq(sites.id, id)).for('update');
@@ -223,6 +246,6 @@ export async function deleteSite(db: Db, actor: StaffActor, input: unknown): Pro
       });
     }
     await tx.delete(sites).where(eq(sites.id, id));
-    await writeAudit(tx, actor, { action: 'site.delete', entity: 'site', entityId: id, before });
+    await writeAudit(tx, actor, { at: ctx.now, action: 'site.delete', entity: 'site', entityId: id, before });
   });
 }

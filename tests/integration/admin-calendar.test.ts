@@ -364,7 +364,7 @@ describe('refused closures write nothing', () => {
 
 describe('booking deadlines, open weekdays and capacities', () => {
   it('changing the Wednesday deadline to 20 days changes what the calendar of the service says', async () => {
-    await setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '20' });
+    await setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '20' }, ctx);
     const cal = await loadServiceCalendar(db(), { schoolYearId: yearId, service: 'mercredi', siteId: site.tilleuls });
     expect(cal.deadlineDays).toBe(20);
     // 16 December is 17 days ahead: open with 15 days, « Hors délai » with 20
@@ -376,42 +376,63 @@ describe('booking deadlines, open weekdays and capacities', () => {
   });
 
   it('refuses a deadline outside 1..60 days', async () => {
-    await expectRefused(() => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '0' }), /au moins 1 jour/);
-    await expectRefused(() => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '61' }), /60 jours/);
-    await expectRefused(() => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: 'abc' }), /nombre entier/);
+    await expectRefused(
+      () => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '0' }, ctx),
+      /au moins 1 jour/,
+    );
+    await expectRefused(() => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: '61' }, ctx), /60 jours/);
+    await expectRefused(
+      () => setDeadline(db(), agent, { service: 'mercredi', deadlineDays: 'abc' }, ctx),
+      /nombre entier/,
+    );
   });
 
   it("sets the canteen's open weekdays", async () => {
-    await setCanteenWeekdays(db(), agent, { weekdays: ['1', '2', '4'] });
+    await setCanteenWeekdays(db(), agent, { weekdays: ['1', '2', '4'] }, ctx);
     const cal = await loadServiceCalendar(db(), { schoolYearId: yearId, service: 'cantine', siteId: site.hugo });
     expect(cal.weekdays).toEqual([1, 2, 4]);
-    await expectRefused(() => setCanteenWeekdays(db(), agent, { weekdays: [] }), /au moins un jour/);
-    await setCanteenWeekdays(db(), agent, { weekdays: [1, 2, 4, 5] });
+    await expectRefused(() => setCanteenWeekdays(db(), agent, { weekdays: [] }, ctx), /au moins un jour/);
+    await setCanteenWeekdays(db(), agent, { weekdays: [1, 2, 4, 5] }, ctx);
   });
 
   it('refuses a bad capacity (-3, abc) with a French message and writes nothing', async () => {
     await expectRefused(
       () =>
-        saveSiteCapacities(db(), agent, {
-          siteId: site.tilleuls,
-          service: 'mercredi',
-          capacities: { matin: '30', apres_midi: '-3' },
-        }),
+        saveSiteCapacities(
+          db(),
+          agent,
+          {
+            siteId: site.tilleuls,
+            service: 'mercredi',
+            capacities: { matin: '30', apres_midi: '-3' },
+          },
+          ctx,
+        ),
       /capacité « Après-midi » doit être un nombre entier/,
     );
     await expectRefused(
       () =>
-        saveSiteCapacities(db(), agent, { siteId: site.tilleuls, service: 'mercredi', capacities: { matin: 'abc' } }),
+        saveSiteCapacities(
+          db(),
+          agent,
+          { siteId: site.tilleuls, service: 'mercredi', capacities: { matin: 'abc' } },
+          ctx,
+        ),
       /capacité « Matin » doit être un nombre entier/,
     );
   });
 
   it('saves capacities, an empty field meaning no limit', async () => {
-    await saveSiteCapacities(db(), agent, {
-      siteId: site.tilleuls,
-      service: 'mercredi',
-      capacities: { matin: '30', apres_midi: '', repas_classique: ' 25 ', repas_sans_viande: '0' },
-    });
+    await saveSiteCapacities(
+      db(),
+      agent,
+      {
+        siteId: site.tilleuls,
+        service: 'mercredi',
+        capacities: { matin: '30', apres_midi: '', repas_classique: ' 25 ', repas_sans_viande: '0' },
+      },
+      ctx,
+    );
     const caps = await db()
       .select({ unit: siteCapacities.unit, capacity: siteCapacities.capacity })
       .from(siteCapacities)
@@ -424,7 +445,8 @@ describe('booking deadlines, open weekdays and capacities', () => {
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, 'site_capacity.update'));
     expect(audit).toMatchObject({ entityId: String(site.tilleuls), actorId: agent.id });
     await expectRefused(
-      () => saveSiteCapacities(db(), agent, { siteId: site.hugo, service: 'mercredi', capacities: { matin: '3' } }),
+      () =>
+        saveSiteCapacities(db(), agent, { siteId: site.hugo, service: 'mercredi', capacities: { matin: '3' } }, ctx),
       /n'accueille pas/,
     );
   });
@@ -432,21 +454,26 @@ describe('booking deadlines, open weekdays and capacities', () => {
 
 describe('school years and holiday periods', () => {
   it('creates a year, adds, edits and deletes a holiday period, and refuses overlaps', async () => {
-    const { id } = await createSchoolYear(db(), agent, {
-      label: '2027-2028',
-      yearStart: '2027-09-01',
-      yearEnd: '2028-07-04',
-    });
+    const { id } = await createSchoolYear(
+      db(),
+      agent,
+      {
+        label: '2027-2028',
+        yearStart: '2027-09-01',
+        yearEnd: '2028-07-04',
+      },
+      ctx,
+    );
     await expectRefused(
-      () => createSchoolYear(db(), agent, { label: '2027-2028', yearStart: '2027-09-01', yearEnd: '2028-07-04' }),
+      () => createSchoolYear(db(), agent, { label: '2027-2028', yearStart: '2027-09-01', yearEnd: '2028-07-04' }, ctx),
       /existe déjà/,
     );
     await expectRefused(
-      () => createSchoolYear(db(), agent, { label: '2028-2029', yearStart: '2028-06-01', yearEnd: '2029-07-04' }),
+      () => createSchoolYear(db(), agent, { label: '2028-2029', yearStart: '2028-06-01', yearEnd: '2029-07-04' }, ctx),
       /chevauchent/,
     );
     await expectRefused(
-      () => createSchoolYear(db(), agent, { label: '2029-2030', yearStart: '2030-09-01', yearEnd: '2029-07-04' }),
+      () => createSchoolYear(db(), agent, { label: '2029-2030', yearStart: '2030-09-01', yearEnd: '2029-07-04' }, ctx),
       /rentrée doit précéder/,
     );
     await updateSchoolYear(
@@ -656,41 +683,62 @@ describe('calendar changes that strand reservations: listed first, cancelled on 
 describe('structures', () => {
   it("renames anything, chooses a sector's leisure centre, and refuses deleting what is referenced", async () => {
     const [nord] = await db().select().from(sectors).where(eq(sectors.name, 'Secteur Nord'));
-    await updateSector(db(), agent, { id: nord!.id, name: 'Secteur Nord-Est', leisureCentreId: String(site.moulin) });
+    await updateSector(
+      db(),
+      agent,
+      { id: nord!.id, name: 'Secteur Nord-Est', leisureCentreId: String(site.moulin) },
+      ctx,
+    );
     expect((await db().select().from(sectors).where(eq(sectors.id, nord!.id)))[0]).toMatchObject({
       name: 'Secteur Nord-Est',
       leisureCentreId: site.moulin,
     });
     await expectRefused(
-      () => updateSector(db(), agent, { id: nord!.id, name: 'Secteur Sud', leisureCentreId: '' }),
+      () => updateSector(db(), agent, { id: nord!.id, name: 'Secteur Sud', leisureCentreId: '' }, ctx),
       /existe|déjà/,
     );
     await expectRefused(
-      () => updateSector(db(), agent, { id: nord!.id, name: 'Secteur Nord', leisureCentreId: site.hugo }),
+      () => updateSector(db(), agent, { id: nord!.id, name: 'Secteur Nord', leisureCentreId: site.hugo }, ctx),
       /accueil de loisirs choisi/,
     );
-    await expectRefused(() => deleteSector(db(), agent, { id: nord!.id }), /ne peut pas être supprimé : \d+ familles/);
-
-    await updateSite(db(), agent, {
-      id: site.tilleuls,
-      name: 'Accueil de loisirs Les Grands Tilleuls',
-      address: '4 rue des Tilleuls',
-    });
-    await expectRefused(() => deleteSite(db(), agent, { id: site.tilleuls }), /ne peut pas être supprimé/);
-    await expectRefused(() => deleteSite(db(), agent, { id: site.hugo }), /ne peut pas être supprimée : \d+ enfants/);
-
-    const { id: newSchool } = await createSite(db(), agent, {
-      kind: 'ecole',
-      name: 'École Simone Veil',
-      address: '1 rue Neuve',
-    });
     await expectRefused(
-      () => createSite(db(), agent, { kind: 'ecole', name: 'école simone veil', address: '' }),
+      () => deleteSector(db(), agent, { id: nord!.id }, ctx),
+      /ne peut pas être supprimé : \d+ familles/,
+    );
+
+    await updateSite(
+      db(),
+      agent,
+      {
+        id: site.tilleuls,
+        name: 'Accueil de loisirs Les Grands Tilleuls',
+        address: '4 rue des Tilleuls',
+      },
+      ctx,
+    );
+    await expectRefused(() => deleteSite(db(), agent, { id: site.tilleuls }, ctx), /ne peut pas être supprimé/);
+    await expectRefused(
+      () => deleteSite(db(), agent, { id: site.hugo }, ctx),
+      /ne peut pas être supprimée : \d+ enfants/,
+    );
+
+    const { id: newSchool } = await createSite(
+      db(),
+      agent,
+      {
+        kind: 'ecole',
+        name: 'École Simone Veil',
+        address: '1 rue Neuve',
+      },
+      ctx,
+    );
+    await expectRefused(
+      () => createSite(db(), agent, { kind: 'ecole', name: 'école simone veil', address: '' }, ctx),
       /existe déjà/,
     );
-    const { id: newSector } = await createSector(db(), agent, { name: 'Secteur Ouest', leisureCentreId: '' });
-    await deleteSector(db(), agent, { id: newSector });
-    await deleteSite(db(), agent, { id: newSchool });
+    const { id: newSector } = await createSector(db(), agent, { name: 'Secteur Ouest', leisureCentreId: '' }, ctx);
+    await deleteSector(db(), agent, { id: newSector }, ctx);
+    await deleteSite(db(), agent, { id: newSchool }, ctx);
     expect(await db().select().from(sites).where(eq(sites.id, newSchool))).toEqual([]);
   });
 });

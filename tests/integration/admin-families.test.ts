@@ -104,14 +104,15 @@ describe('creating a family', () => {
     const count = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(families))[0]!.n;
     const before = await count();
     await expectRefused(
-      () => createFamily(database.db, agent, { ...family, parent: { ...family.parent, email: 'ines.nouvelle@' } }),
+      () =>
+        createFamily(database.db, agent, { ...family, parent: { ...family.parent, email: 'ines.nouvelle@' } }, clock),
       /adresse e-mail du parent n'est pas valide/,
     );
     expect(await count()).toBe(before);
   });
 
   it('creates the family, its parent with an account awaiting its invitation and its child, with an audit row', async () => {
-    const { familyId } = await createFamily(database.db, agent, family);
+    const { familyId } = await createFamily(database.db, agent, family, clock);
     const created = await getFamilyAdmin(database.db, familyId);
     expect(created?.parents).toEqual([
       expect.objectContaining({
@@ -123,7 +124,7 @@ describe('creating a family', () => {
     expect(created?.children.map((c) => c.firstName)).toEqual(['Tom']);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.familyId, familyId));
     expect(audit).toMatchObject({ actorId: agent.id, actorRole: 'staff', action: 'family.create' });
-    await expectRefused(() => createFamily(database.db, agent, family), /Un compte existe déjà/);
+    await expectRefused(() => createFamily(database.db, agent, family, clock), /Un compte existe déjà/);
 
     // the family's page follows the invitation: sent, with its expiry (7 days)
     const parentId = created!.parents[0]!.id;

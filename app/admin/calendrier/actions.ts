@@ -43,7 +43,9 @@ const PATH = '/admin/calendrier';
 
 const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result, PATH);
 
-const createYear = staffAction(schoolYearSchema, async (input, user) => createSchoolYear(await getDb(), user, input));
+const createYear = staffAction(schoolYearSchema, async (input, user) =>
+  createSchoolYear(await getDb(), user, input, { now: now() }),
+);
 const changeCtx = () => ({ today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' });
 const updateYear = staffAction(updateSchoolYearSchema, async (input, user) =>
   updateSchoolYear(await getDb(), user, input, changeCtx()),
@@ -57,11 +59,15 @@ const updateHoliday = staffAction(updateHolidaySchema, async (input, user) =>
 const deleteHoliday = staffAction(deleteHolidaySchema, async (input, user) =>
   deleteHolidayPeriod(await getDb(), user, input, changeCtx()),
 );
-const deadline = staffAction(deadlineSchema, async (input, user) => setDeadline(await getDb(), user, input));
-const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) =>
-  setCanteenWeekdays(await getDb(), user, input),
+const deadline = staffAction(deadlineSchema, async (input, user) =>
+  setDeadline(await getDb(), user, input, { now: now() }),
 );
-const capacities = staffAction(capacitiesSchema, async (input, user) => saveSiteCapacities(await getDb(), user, input));
+const weekdays = staffAction(canteenWeekdaysSchema, async (input, user) =>
+  setCanteenWeekdays(await getDb(), user, input, { now: now() }),
+);
+const capacities = staffAction(capacitiesSchema, async (input, user) =>
+  saveSiteCapacities(await getDb(), user, input, { now: now() }),
+);
 const closure = staffAction(closureSchema, async (input, user) => addClosure(await getDb(), user, input, changeCtx()));
 const removeClosure = staffAction(deleteClosureSchema, async (input, user) =>
   deleteClosure(await getDb(), user, input, changeCtx()),

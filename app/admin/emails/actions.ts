@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
 
 /** "Renvoyer": a failed e-mail back in the queue (recorded in the audit log), then an immediate try. */
 export async function resendEmailAction(formData: FormData): Promise<void> {
@@ -18,6 +19,7 @@ export async function resendEmailAction(formData: FormData): Promise<void> {
     ok = await db.transaction(async (tx) => {
       if (!(await retryEmail(tx, id))) return false;
       await tx.insert(auditLog).values({
+        at: now(),
         actorId: user.id,
         actorRole: user.role,
         action: 'email.retry',

@@ -75,15 +75,20 @@ export async function createFamilyAction(_prev: FormState, formData: FormData): 
     .filter((c) => Object.values(c).some((v) => v.trim() !== ''));
   let familyId: number;
   try {
-    ({ familyId } = await createFamily(await getDb(), user, {
-      name: str(formData, 'name'),
-      address: str(formData, 'address'),
-      postalCode: str(formData, 'postalCode'),
-      city: str(formData, 'city'),
-      sectorId: str(formData, 'sectorId'),
-      parent: parentFrom(formData, 'parent.'),
-      children: kids,
-    }));
+    ({ familyId } = await createFamily(
+      await getDb(),
+      user,
+      {
+        name: str(formData, 'name'),
+        address: str(formData, 'address'),
+        postalCode: str(formData, 'postalCode'),
+        city: str(formData, 'city'),
+        sectorId: str(formData, 'sectorId'),
+        parent: parentFrom(formData, 'parent.'),
+        children: kids,
+      },
+      { now: now() },
+    ));
   } catch (error) {
     return refusal(error, { user: user.id });
   }
@@ -94,7 +99,7 @@ export async function addParentAction(_prev: FormState, formData: FormData): Pro
   const user = await requireStaff();
   const familyId = str(formData, 'familyId');
   try {
-    await addParent(await getDb(), user, { familyId, ...parentFrom(formData, '') });
+    await addParent(await getDb(), user, { familyId, ...parentFrom(formData, '') }, { now: now() });
   } catch (error) {
     return refusal(error, { user: user.id, familyId });
   }
@@ -106,7 +111,7 @@ export async function addChildAction(_prev: FormState, formData: FormData): Prom
   const user = await requireStaff();
   const familyId = str(formData, 'familyId');
   try {
-    await addChild(await getDb(), user, { familyId, ...childFrom(formData, '') });
+    await addChild(await getDb(), user, { familyId, ...childFrom(formData, '') }, { now: now() });
   } catch (error) {
     return refusal(error, { user: user.id, familyId });
   }
@@ -118,7 +123,7 @@ export async function setSectorAction(_prev: FormState, formData: FormData): Pro
   const user = await requireStaff();
   const familyId = str(formData, 'familyId');
   try {
-    await setFamilySector(await getDb(), user, { familyId, sectorId: str(formData, 'sectorId') });
+    await setFamilySector(await getDb(), user, { familyId, sectorId: str(formData, 'sectorId') }, { now: now() });
   } catch (error) {
     return refusal(error, { user: user.id, familyId });
   }

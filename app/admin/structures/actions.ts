@@ -4,6 +4,7 @@
 // (one transaction with its audit row), then refreshes the page.
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/action';
+import { now } from '@/lib/clock';
 import {
   createSector,
   createSectorSchema,
@@ -22,12 +23,24 @@ import { fields, formState } from '../calendrier/form-state';
 
 const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result, '/admin/structures');
 
-const newSector = staffAction(createSectorSchema, async (input, user) => createSector(await getDb(), user, input));
-const editSector = staffAction(updateSectorSchema, async (input, user) => updateSector(await getDb(), user, input));
-const removeSector = staffAction(deleteSchema, async (input, user) => deleteSector(await getDb(), user, input));
-const newSite = staffAction(createSiteSchema, async (input, user) => createSite(await getDb(), user, input));
-const editSite = staffAction(updateSiteSchema, async (input, user) => updateSite(await getDb(), user, input));
-const removeSite = staffAction(deleteSchema, async (input, user) => deleteSite(await getDb(), user, input));
+const newSector = staffAction(createSectorSchema, async (input, user) =>
+  createSector(await getDb(), user, input, { now: now() }),
+);
+const editSector = staffAction(updateSectorSchema, async (input, user) =>
+  updateSector(await getDb(), user, input, { now: now() }),
+);
+const removeSector = staffAction(deleteSchema, async (input, user) =>
+  deleteSector(await getDb(), user, input, { now: now() }),
+);
+const newSite = staffAction(createSiteSchema, async (input, user) =>
+  createSite(await getDb(), user, input, { now: now() }),
+);
+const editSite = staffAction(updateSiteSchema, async (input, user) =>
+  updateSite(await getDb(), user, input, { now: now() }),
+);
+const removeSite = staffAction(deleteSchema, async (input, user) =>
+  deleteSite(await getDb(), user, input, { now: now() }),
+);
 
 export async function createSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return toState(await newSector(fields(formData)));
