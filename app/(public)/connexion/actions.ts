@@ -39,11 +39,8 @@ export const loginAction = action({ role: 'anyone', input: loginInput, name: 'lo
       const limited = /^rate_limited:(\d+)$/.exec(error.code);
       if (!limited) throw new UserError('sign_in_refused', {}, { details });
       const minutes = Number(limited[1]);
-      throw new UserError(
-        minutes === 1 ? 'sign_in_rate_limited_one' : 'sign_in_rate_limited',
-        { minutes },
-        { details },
-      );
+      if (minutes === 1) throw new UserError('sign_in_rate_limited_one', {}, { details });
+      throw new UserError('sign_in_rate_limited', { minutes }, { details });
     }
     if (error instanceof AuthError) {
       console.error('[login]', error);

@@ -34,7 +34,8 @@ export const forgotPasswordAction = action(
     });
     if (!result.ok) {
       const minutes = result.retryAfterMinutes;
-      throw new UserError(minutes === 1 ? 'reset_rate_limited_one' : 'reset_rate_limited', { minutes }, { details });
+      if (minutes === 1) throw new UserError('reset_rate_limited_one', {}, { details });
+      throw new UserError('reset_rate_limited', { minutes }, { details });
     }
     after(() => kickDispatcher({ reason: 'password-reset' }));
     return { sent: true as const };
