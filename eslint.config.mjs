@@ -67,6 +67,10 @@ const planningOnlyBans = ['react', 'react-dom', 'drizzle-orm', 'postgres', '@ele
 const planningMessage =
   'lib/planning is pure: no framework (next, react, next-auth, next-intl), no database driver, no Node I/O.';
 
+const actionMessage =
+  'A server action checks who asks through action() (lib/action.ts): its `role` authenticates, its handler gets ' +
+  'the user. No action file reads the session by hand.';
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -132,5 +136,26 @@ export default defineConfig([
     ],
     ignores: ['lib/planning/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // Server actions: the session only through action() (lib/action.ts), never by hand.
+  {
+    files: ['app/**/actions.ts'],
+    // TODO(démarche engine): h1's two files still read the session by hand; remove this line once they use action()
+    ignores: ['app/(famille)/demarches/actions.ts', 'app/admin/familles/actions.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/lib/auth/session',
+              importNames: ['requireParent', 'requireStaff', 'currentUser'],
+              message: actionMessage,
+            },
+            { name: '@/auth', importNames: ['auth'], message: actionMessage },
+          ],
+        },
+      ],
+    },
   },
 ]);

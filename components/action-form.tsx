@@ -1,12 +1,11 @@
 'use client';
 
-// A form whose server action returns { formError }: the error summary is announced and focused,
-// the submit button is disabled while the action runs (no double submit).
+// A form whose server action (lib/action.ts) answers a FormState: a refusal's sentence in the error summary, announced
+// and focused; the submit button is disabled while the action runs (no double submit).
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
-
-type Action = (prev: { formError?: string }, formData: FormData) => Promise<{ formError?: string }>;
+import type { FormState, ServerAction } from '@/lib/action';
 
 export function ActionForm({
   action,
@@ -16,7 +15,7 @@ export function ActionForm({
   children,
   className = '',
 }: {
-  action: Action;
+  action: ServerAction<unknown>;
   submitLabel: string;
   pendingLabel: string;
   hidden: Record<string, string | number>;
@@ -24,10 +23,15 @@ export function ActionForm({
   className?: string;
 }) {
   const t = useTranslations('demarche');
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
     <form action={formAction} className={className}>
-      <ErrorSummary title={t('errorSummary')} errors={formErrors(state.formError)} answer={state} className="mb-4" />
+      <ErrorSummary
+        title={t('errorSummary')}
+        errors={formErrors(state.ok === false ? state.formError : undefined)}
+        answer={state}
+        className="mb-4"
+      />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -27,6 +27,20 @@ export function formErrors(
   return items;
 }
 
+/**
+ * The errors of a refused FormState (lib/action.ts) for a form that marks its fields: the refusal's sentence, unless it
+ * only heads the fields' messages (« Certaines informations ne sont pas valides. »), then each field's message.
+ */
+export function refusalErrors(
+  refusal: { formError: string; fieldErrors?: Record<string, string[] | undefined>; code?: string } | undefined,
+  linked: readonly string[] = [],
+): FormErrorItem[] {
+  if (!refusal) return [];
+  const fields = refusal.fieldErrors ?? {};
+  const headsFields = refusal.code === 'invalid_input' && Object.values(fields).some((m) => m?.length);
+  return formErrors(headsFields ? undefined : refusal.formError, fields, linked);
+}
+
 export function ErrorSummary({
   title,
   errors,

@@ -10,7 +10,7 @@ export interface NavItem {
 /** Who is signed in, and « Se déconnecter »'s server action: the layout passes it (components never import app/). */
 export interface SignedInAccount {
   name: string;
-  signOut: () => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
 }
 
 export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; account?: SignedInAccount }) {

@@ -1,7 +1,8 @@
 // The one way to write a server action. `action({ role, input }, useCase)`:
 // - authenticates the role (anonymous → Connexion, wrong role → 403; `anyone` for the public pages);
 // - parses the input with zod, from a FormData (a form, with or without useActionState) or from JSON (a client call);
-// - runs the use-case, whose queries carry the ownership (the family or the agent is part of each WHERE);
+// - runs the use-case, whose queries carry the ownership (the family or the agent is part of each WHERE); the handler
+//   also gets the input as submitted, before parsing (a confirmation step sends it back as it was typed);
 // - answers one FormState: { ok: true, data } or { ok: false, formError, fieldErrors, code } in French, a UserError's
 //   code mapped to its sentence; anything else is our bug, logged with a digest the person can quote.
 // redirect(), notFound() and forbidden() thrown by the use-case or the route go through untouched.
@@ -9,14 +10,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import {
-  currentUserOrRedirect,
-  requireParent,
-  requireStaff,
-  type CurrentUser,
-  type ParentUser,
-  type StaffUser,
-} from '@/lib/auth/session';
+import { requireParent, requireStaff, type CurrentUser, type ParentUser, type StaffUser } from '@/lib/auth/session';
 import { GENERIC_ERROR, INVALID_INPUT, UserError } from '@/lib/errors';
 
 export type { StaffUser };
@@ -40,6 +34,8 @@ type UserOf<R extends ActionRole> = R extends 'parent' ? ParentUser : R extends 
 /** A server action as its callers see it: a form's action, a useActionState action, or a function called with JSON. */
 // (the input is checked by zod at run time; its static type would only hide that a client can send anything)
 export type ServerAction<T> = (...args: unknown[]) => Promise<FormState<T>>;
+/** The action of a plain `<form>` (no useActionState): what it answers is read by no one (see `plain` below). */
+export type PlainAction = (formData: FormData) => Promise<void>;
 
 /**
  * The fields of a form, without React's own ($ACTION_…) entries: `a.b` names nest (`parent.email`), a repeated name
@@ -69,30 +65,81 @@ function inputOf(args: unknown[]): unknown {
 
 async function authenticate<R extends ActionRole>(role: R): Promise<UserOf<R>> {
   if (role === 'anyone') return null as UserOf<R>;
-  return (await currentUserOrRedirect(role === 'parent' ? 'parent' : 'staff')) as UserOf<R>;
+  return (role === 'parent' ? await requireParent() : await requireStaff()) as UserOf<R>;
 }
 
-/** The first problem of a zod refusal, in French, with the fields it concerns. */
+/**
+ * A zod refusal in French: the form's own message, or « Certaines informations ne sont pas valides. » above the
+ * fields' messages (each form puts those next to its fields).
+ */
 export function refusalOf(error: z.ZodError): Extract<FormState, { ok: false }> {
   const flat = z.flattenError(error);
   const fieldErrors = flat.fieldErrors as Record<string, string[] | undefined>;
-  const first = flat.formErrors[0] ?? Object.values(fieldErrors).find((m) => m?.length)?.[0];
-  return { ok: false, formError: first ?? INVALID_INPUT, fieldErrors, code: 'invalid_input' };
+  return { ok: false, formError: flat.formErrors[0] ?? INVALID_INPUT, fieldErrors, code: 'invalid_input' };
+}
+
+/**
+ * `schema`, whose refusal is one sentence for the whole form: for a form with no field of its own to mark (hidden
+ * ids, one choice), where the sentence says what to do.
+ */
+export function refusedAs<S extends z.ZodType>(message: string, schema: S) {
+  return z.unknown().transform((value, ctx): z.infer<S> => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
+/** The mark action() leaves on what it returns, so a test can tell a pipeline action from a hand-written one. */
+const PIPELINE = Symbol.for('portail.action');
+
+export interface PipelineMark {
+  role: ActionRole;
+  name?: string;
+}
+
+/** The role and name an action() was declared with, or undefined for a function that is not one. */
+export function pipelineOf(fn: unknown): PipelineMark | undefined {
+  return typeof fn === 'function' ? (fn as unknown as Record<symbol, PipelineMark | undefined>)[PIPELINE] : undefined;
+}
+
+export interface ActionOptions<S extends z.ZodType, R extends ActionRole> {
+  role: R;
+  input: S;
+  /** in the logs, for an unexpected error */
+  name?: string;
+  /**
+   * The action of a plain `<form action>` (no useActionState): every outcome it expects leaves the page (a redirect),
+   * so a success answers nothing, and its type is the one `<form action>` takes. A refusal still answers its
+   * FormState (a JSON caller, a test reads it); the form, left as it was, does not.
+   */
+  plain?: boolean;
 }
 
 export function action<S extends z.ZodType, T, R extends ActionRole>(
-  options: { role: R; input: S; name?: string },
-  handler: (input: z.infer<S>, user: UserOf<R>) => Promise<T>,
-): ServerAction<T> {
-  const run = async (...args: unknown[]): Promise<FormState<T>> => {
+  options: ActionOptions<S, R> & { plain: true },
+  handler: (input: z.infer<S>, user: UserOf<R>, submitted: unknown) => Promise<T>,
+): PlainAction;
+export function action<S extends z.ZodType, T, R extends ActionRole>(
+  options: ActionOptions<S, R>,
+  handler: (input: z.infer<S>, user: UserOf<R>, submitted: unknown) => Promise<T>,
+): ServerAction<T>;
+export function action<S extends z.ZodType, T, R extends ActionRole>(
+  options: ActionOptions<S, R>,
+  handler: (input: z.infer<S>, user: UserOf<R>, submitted: unknown) => Promise<T>,
+): ServerAction<T> | PlainAction {
+  const run = async (...args: unknown[]): Promise<FormState<T> | undefined> => {
     const user = await authenticate(options.role);
     if (options.role === 'admin' && user && (user as StaffUser).role !== 'admin') {
       return { ok: false, formError: new UserError('forbidden_admin').message, code: 'forbidden_admin' };
     }
-    const parsed = options.input.safeParse(inputOf(args));
+    const submitted = inputOf(args);
+    const parsed = options.input.safeParse(submitted);
     if (!parsed.success) return refusalOf(parsed.error);
     try {
-      return { ok: true, data: await handler(parsed.data, user), stamp: Date.now() };
+      const data = await handler(parsed.data, user, submitted);
+      return options.plain ? undefined : { ok: true, data, stamp: Date.now() };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound(), forbidden() are answers, not errors
       if (error instanceof UserError) {
@@ -109,7 +156,8 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
       return { ok: false, formError: `${GENERIC_ERROR} (${digest})`, digest };
     }
   };
-  return run;
+  Object.defineProperty(run, PIPELINE, { value: { role: options.role, name: options.name } satisfies PipelineMark });
+  return run as ServerAction<T> & PlainAction;
 }
 
 function who(user: CurrentUser | null): Record<string, unknown> | null {

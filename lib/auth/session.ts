@@ -84,17 +84,3 @@ export async function requireStaff(): Promise<StaffUser> {
   if (user.role === 'parent') forbidden();
   return user as StaffUser;
 }
-
-/** The server-action pipeline's check (lib/action.ts): anonymous → Connexion; an agent on a parent's action → the
- * back office; a parent on a staff action → 403. */
-export async function currentUserOrRedirect(audience: 'parent' | 'staff'): Promise<ParentUser | StaffUser> {
-  const user = await currentUser();
-  if (!user) redirect(audience === 'staff' ? '/connexion?callbackUrl=%2Fadmin' : '/connexion');
-  if (audience === 'parent') {
-    if (user.role !== 'parent') redirect('/admin');
-    if (user.familyId === null) forbidden();
-    return user as ParentUser;
-  }
-  if (user.role !== 'staff' && user.role !== 'admin') forbidden();
-  return user as StaffUser;
-}

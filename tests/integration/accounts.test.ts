@@ -397,7 +397,7 @@ describe('staff accounts', () => {
     form.set('email', 'paul.refus@example.fr');
     form.set('role', 'admin');
     const state = await createStaffAccountAction({}, form);
-    expect(state.formError).toMatch(/réservée aux administrateurs/);
+    expect((state as { formError?: string }).formError).toMatch(/réservée aux administrateurs/);
     expect(await database.db.select().from(accounts).where(eq(accounts.email, 'paul.refus@example.fr'))).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary, formErrors } from '@/components/error-summary';
-import { setPasswordAction, type PasswordState } from './actions';
+import { ErrorSummary, refusalErrors } from '@/components/error-summary';
+import type { FormState } from '@/lib/action';
+import { setPasswordAction } from './actions';
 
 export function PasswordForm({
   token,
@@ -17,16 +18,17 @@ export function PasswordForm({
   doneMessage: string;
 }) {
   const t = useTranslations('activation');
-  const [state, action, pending] = useActionState<PasswordState, FormData>(setPasswordAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
   const done = useRef<HTMLDivElement>(null);
-  const passwordError = state.fieldErrors?.password?.[0];
-  const confirmationError = state.fieldErrors?.confirmation?.[0];
+  const refusal = state.ok === false ? state : undefined;
+  const passwordError = refusal?.fieldErrors?.password?.[0];
+  const confirmationError = refusal?.fieldErrors?.confirmation?.[0];
 
   useEffect(() => {
-    if (state.done) done.current?.focus();
+    if (state.ok) done.current?.focus();
   }, [state]);
 
-  if (state.done) {
+  if (state.ok) {
     return (
       <div ref={done} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">
         <p>{doneMessage}</p>
@@ -42,7 +44,7 @@ export function PasswordForm({
     <form action={action} noValidate className="space-y-5">
       <ErrorSummary
         title={t('errorSummary')}
-        errors={formErrors(state.formError, state.fieldErrors, ['password', 'confirmation'])}
+        errors={refusalErrors(refusal, ['password', 'confirmation'])}
         answer={state}
       />
       <input type="hidden" name="token" value={token} />

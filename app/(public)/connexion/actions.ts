@@ -1,47 +1,51 @@
 'use server';
 
+// « Se connecter »: Auth.js signs in (lib/auth/authenticate: argon2id, limits counted in the database) and redirects;
+// a refusal answers the e-mail typed (details.email) so the form keeps it.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { action } from '@/lib/action';
 import { credentialsSchema } from '@/lib/auth/authenticate';
-import { getTranslations } from 'next-intl/server';
+import { UserError } from '@/lib/errors';
 
-export interface LoginState {
-  formError?: string;
-  fieldErrors?: { email?: string[]; password?: string[] };
-  email?: string;
+/** What a refusal of the sign-in gives back to its form. */
+export interface LoginDetails {
+  email: string;
 }
 
+// read loosely here: a refusal of credentialsSchema below must still echo the e-mail typed
+const loginInput = z.object({
+  email: z.string().default(''),
+  password: z.string().default(''),
+  callbackUrl: z.string().optional(),
+});
+
 /** Only a path of this site: never an open redirect. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const s = typeof value === 'string' ? value : '';
+function safeCallback(value: string | undefined): string {
+  const s = value ?? '';
   return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/';
 }
 
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const t = await getTranslations('login');
-  const rawEmail = formData.get('email');
-  const echoedEmail = typeof rawEmail === 'string' ? rawEmail.slice(0, 254) : '';
-  const parsed = credentialsSchema.safeParse({
-    email: formData.get('email') ?? '',
-    password: formData.get('password') ?? '',
-  });
-  if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email: echoedEmail };
-  }
+export const loginAction = action({ role: 'anyone', input: loginInput, name: 'login' }, async (input) => {
+  const details: LoginDetails = { email: input.email.slice(0, 254) };
+  const parsed = credentialsSchema.safeParse({ email: input.email, password: input.password });
+  if (!parsed.success)
+    throw new UserError('invalid_input', {}, { fieldErrors: z.flattenError(parsed.error).fieldErrors, details });
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(formData.get('callbackUrl')) });
+    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(input.callbackUrl) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const limited = /^rate_limited:(\d+)$/.exec(error.code);
-      if (limited) return { formError: t('rateLimited', { minutes: Number(limited[1]) }), email: echoedEmail };
-      return { formError: t('invalid'), email: echoedEmail };
+      if (!limited) throw new UserError('sign_in_refused', {}, { details });
+      const minutes = Number(limited[1]);
+      if (minutes === 1) throw new UserError('sign_in_rate_limited_one', {}, { details });
+      throw new UserError('sign_in_rate_limited', { minutes }, { details });
     }
     if (error instanceof AuthError) {
       console.error('[login]', error);
-      return { formError: t('unexpected'), email: echoedEmail };
+      throw new UserError('sign_in_failed', {}, { details });
     }
     throw error; // the redirect after a successful sign-in
   }
-  return {};
-}
+});

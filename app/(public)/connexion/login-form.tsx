@@ -2,22 +2,21 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { ErrorSummary, formErrors } from '@/components/error-summary';
-import { loginAction, type LoginState } from './actions';
+import { ErrorSummary, refusalErrors } from '@/components/error-summary';
+import type { FormState } from '@/lib/action';
+import { loginAction, type LoginDetails } from './actions';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('login');
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
-  const emailError = state.fieldErrors?.email?.[0];
-  const passwordError = state.fieldErrors?.password?.[0];
+  const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
+  const refusal = state.ok === false ? state : undefined;
+  const email = (refusal?.details as LoginDetails | undefined)?.email;
+  const emailError = refusal?.fieldErrors?.email?.[0];
+  const passwordError = refusal?.fieldErrors?.password?.[0];
 
   return (
     <form action={action} noValidate className="space-y-5">
-      <ErrorSummary
-        title={t('errorSummary')}
-        errors={formErrors(state.formError, state.fieldErrors, ['email', 'password'])}
-        answer={state}
-      />
+      <ErrorSummary title={t('errorSummary')} errors={refusalErrors(refusal, ['email', 'password'])} answer={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block font-medium">
@@ -39,8 +38,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           inputMode="email"
           required
           maxLength={254}
-          defaultValue={state.email}
-          key={state.email ?? ''}
+          defaultValue={email}
+          key={email ?? ''}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? 'email-hint email-error' : 'email-hint'}
           className="mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2 text-base"

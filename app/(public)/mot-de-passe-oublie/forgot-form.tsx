@@ -2,20 +2,23 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
-import { ErrorSummary, formErrors } from '@/components/error-summary';
-import { forgotPasswordAction, type ForgotState } from './actions';
+import { ErrorSummary, refusalErrors } from '@/components/error-summary';
+import type { FormState } from '@/lib/action';
+import { forgotPasswordAction, type ForgotDetails } from './actions';
 
 export function ForgotForm() {
   const t = useTranslations('forgot');
-  const [state, action, pending] = useActionState<ForgotState, FormData>(forgotPasswordAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(forgotPasswordAction, {});
   const sent = useRef<HTMLParagraphElement>(null);
-  const emailError = state.fieldErrors?.email?.[0];
+  const refusal = state.ok === false ? state : undefined;
+  const email = (refusal?.details as ForgotDetails | undefined)?.email;
+  const emailError = refusal?.fieldErrors?.email?.[0];
 
   useEffect(() => {
-    if (state.sent) sent.current?.focus();
+    if (state.ok) sent.current?.focus();
   }, [state]);
 
-  if (state.sent) {
+  if (state.ok) {
     return (
       <p ref={sent} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">
         {t('sent')}
@@ -24,11 +27,7 @@ export function ForgotForm() {
   }
   return (
     <form action={action} noValidate className="space-y-5">
-      <ErrorSummary
-        title={t('errorSummary')}
-        errors={formErrors(state.formError, state.fieldErrors, ['email'])}
-        answer={state}
-      />
+      <ErrorSummary title={t('errorSummary')} errors={refusalErrors(refusal, ['email'])} answer={state} />
       <div>
         <label htmlFor="email" className="block font-medium">
           {t('email')}
@@ -49,8 +48,8 @@ export function ForgotForm() {
           inputMode="email"
           required
           maxLength={254}
-          defaultValue={state.email}
-          key={state.email ?? ''}
+          defaultValue={email}
+          key={email ?? ''}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? 'email-hint email-error' : 'email-hint'}
           className="mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2 text-base"

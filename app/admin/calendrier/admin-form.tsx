@@ -1,25 +1,24 @@
 'use client';
 
-// A back-office form whose server action returns AdminFormState: the error summary is announced and focused, a
-// success is announced, the button is disabled while the action runs. Used by /admin/calendrier and /admin/structures.
+// A back-office form whose server action (lib/action.ts) answers a FormState<AdminAnswer>: the error summary is
+// announced and focused, a success is announced, a preview is listed for confirmation, the button is disabled while
+// the action runs. Used by /admin/calendrier and /admin/structures.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
-import { PreviewPanel, type CancellationPreviewState } from './closure-form';
+import type { FormState, ServerAction } from '@/lib/action';
+import { PreviewPanel, type CancellationPreview } from './closure-form';
 
-export interface AdminFormState {
-  ok?: boolean;
-  formError?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  /** changes on every success, so the same message is announced again */
-  stamp?: number;
-  /** a calendar change that would cancel reservations: listed first, written after confirmation */
-  preview?: CancellationPreviewState;
-  /** saved after confirmation: what it cancelled */
-  cancelled?: { count: number; families: number };
-}
-
-export type AdminFormAction = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+/** What a back-office setting's action answers: nothing (saved), or what a calendar change did or would do. */
+export type AdminAnswer =
+  | {
+      /** a calendar change that would cancel reservations: listed first, written after confirmation */
+      preview?: CancellationPreview;
+      /** saved after confirmation: what it cancelled */
+      cancelled?: { count: number; families: number };
+    }
+  | undefined
+  | void;
 
 export function AdminForm({
   action,
@@ -31,7 +30,7 @@ export function AdminForm({
   namespace = 'adminCalendar',
   danger = false,
 }: {
-  action: AdminFormAction;
+  action: ServerAction<AdminAnswer>;
   submitLabel: string;
   submitAriaLabel?: string;
   hidden?: Record<string, string | number>;
@@ -41,13 +40,15 @@ export function AdminForm({
   danger?: boolean;
 }) {
   const t = useTranslations(namespace);
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState<AdminAnswer>, FormData>(action, {});
   const tc = useTranslations('adminCalendar');
   const alert = useRef<HTMLDivElement>(null);
   const [dismissed, setDismissed] = useState<number | undefined>(undefined);
-  const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
+  const answer = state.ok ? state.data : undefined;
+  const refusal = state.ok === false ? state : undefined;
+  const preview = state.ok && answer?.preview && dismissed !== state.stamp ? answer.preview : undefined;
   useEffect(() => {
-    if (state.preview) alert.current?.focus();
+    if (state.ok && state.data?.preview) alert.current?.focus();
   }, [state]);
   if (preview) {
     return (
@@ -57,7 +58,7 @@ export function AdminForm({
           formAction={formAction}
           pending={pending}
           focusRef={alert}
-          onDismiss={() => setDismissed(state.stamp)}
+          onDismiss={() => setDismissed(state.ok ? state.stamp : undefined)}
           labels={{
             intro: tc('calendarPreviewIntro', {
               from: preview.dateLabel,
@@ -77,7 +78,7 @@ export function AdminForm({
     <form action={formAction} className={className}>
       <ErrorSummary
         title={t('errorSummary')}
-        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        errors={refusal ? formErrors(refusal.formError, refusal.fieldErrors) : []}
         answer={state}
         level={3}
         className="mb-3 w-full"
@@ -99,7 +100,11 @@ export function AdminForm({
         {pending ? t('pending') : submitLabel}
       </button>
       <span role="status" className="ml-3 text-green-800 empty:hidden">
-        {state.ok && !pending ? (state.cancelled ? tc('calendarChangeSaved', state.cancelled) : t('saved')) : ''}
+        {state.ok && !answer?.preview && !pending
+          ? answer?.cancelled
+            ? tc('calendarChangeSaved', answer.cancelled)
+            : t('saved')
+          : ''}
       </span>
     </form>
   );

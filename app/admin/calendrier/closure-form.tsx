@@ -5,9 +5,10 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
+import type { FormState, ServerAction } from '@/lib/action';
 
 /** The reservations a change would cancel, as the agent reads them before confirming (closures and calendar changes). */
-export interface CancellationPreviewState {
+export interface CancellationPreview {
   /** the values submitted, sent again with confirm=1 (fingerprint included) */
   input: Record<string, string>;
   /** 'mercredi 13 janvier 2027': the closed day, or the first day concerned */
@@ -27,12 +28,10 @@ export interface CancellationPreviewState {
   }[];
 }
 
-export interface ClosureFormState {
-  formError?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  preview?: CancellationPreviewState & { date: string };
+/** What « Ajouter la fermeture » answers: the reservations it would cancel, or the closure made and what it cancelled. */
+export interface ClosureAnswer {
+  preview?: CancellationPreview & { date: string };
   created?: { cancelled: number; families: number };
-  stamp?: number;
 }
 
 export function ClosureForm({
@@ -40,32 +39,34 @@ export function ClosureForm({
   sites,
   minDate,
 }: {
-  action: (prev: ClosureFormState, formData: FormData) => Promise<ClosureFormState>;
+  action: ServerAction<ClosureAnswer>;
   sites: { id: number; name: string }[];
   minDate: string;
 }) {
   const t = useTranslations('adminCalendar');
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState<ClosureAnswer>, FormData>(action, {});
   const [dismissed, setDismissed] = useState<number | undefined>(undefined);
   const focusRef = useRef<HTMLDivElement>(null);
-  const preview = state.preview && dismissed !== state.stamp ? state.preview : undefined;
+  const answer = state.ok ? state.data : undefined;
+  const refusal = state.ok === false ? state : undefined;
+  const preview = state.ok && answer?.preview && dismissed !== state.stamp ? answer.preview : undefined;
   useEffect(() => {
-    if (state.preview) focusRef.current?.focus();
+    if (state.ok && state.data.preview) focusRef.current?.focus();
   }, [state]);
 
   return (
     <div className="mt-4">
       <ErrorSummary
         title={t('errorSummary')}
-        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        errors={refusal ? formErrors(refusal.formError, refusal.fieldErrors) : []}
         answer={state}
         level={3}
         className="mb-3"
       />
       <p role="status" className="mb-3 empty:hidden">
-        {state.created && (
+        {answer?.created && (
           <span className="block rounded border-l-4 border-green-700 bg-green-50 p-3">
-            {t('closureCreated', { count: state.created.cancelled, families: state.created.families })}
+            {t('closureCreated', { count: answer.created.cancelled, families: answer.created.families })}
           </span>
         )}
       </p>
@@ -76,7 +77,7 @@ export function ClosureForm({
           formAction={formAction}
           pending={pending}
           focusRef={focusRef}
-          onDismiss={() => setDismissed(state.stamp)}
+          onDismiss={() => setDismissed(state.ok ? state.stamp : undefined)}
           labels={{
             intro: t('previewIntro', { date: preview.dateLabel, count: preview.count, families: preview.families }),
             caption: t('previewCaption'),
@@ -152,7 +153,7 @@ export function PreviewPanel({
   onDismiss,
   labels,
 }: {
-  preview: CancellationPreviewState;
+  preview: CancellationPreview;
   formAction: (formData: FormData) => void;
   pending: boolean;
   focusRef: React.RefObject<HTMLDivElement | null>;

@@ -5,9 +5,10 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
-import type { AccountFormState } from './actions';
+import type { FormState, ServerAction } from '@/lib/action';
 
-type Action = (prev: AccountFormState, formData: FormData) => Promise<AccountFormState>;
+// each action redirects once done: its form only ever shows a refusal
+type Action = ServerAction<unknown>;
 
 export function RowAction({
   action,
@@ -23,11 +24,12 @@ export function RowAction({
   tone?: 'primary' | 'secondary';
 }) {
   const t = useTranslations('accounts');
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const error = useRef<HTMLParagraphElement>(null);
+  const formError = state.ok === false ? state.formError : undefined;
   useEffect(() => {
-    if (state.formError) error.current?.focus();
-  }, [state]);
+    if (formError) error.current?.focus();
+  }, [state, formError]);
   const style =
     tone === 'primary'
       ? 'bg-brand-700 text-white hover:bg-brand-800'
@@ -45,9 +47,9 @@ export function RowAction({
       >
         {pending ? t('working') : label}
       </button>
-      {state.formError && (
+      {formError && (
         <p ref={error} tabIndex={-1} role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">
-          {state.formError}
+          {formError}
         </p>
       )}
     </form>
@@ -56,8 +58,9 @@ export function RowAction({
 
 export function CreateAccountForm({ action }: { action: Action }) {
   const t = useTranslations('accounts');
-  const [state, formAction, pending] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const refusal = state.ok === false ? state : undefined;
+  const errors = refusal?.fieldErrors ?? {};
   const fields = ['firstName', 'lastName', 'email', 'role'] as const;
   const input = 'mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2';
   const described = (f: (typeof fields)[number]) => (errors[f]?.[0] ? `${f}-error` : undefined);
@@ -66,7 +69,7 @@ export function CreateAccountForm({ action }: { action: Action }) {
     <form action={formAction} noValidate className="space-y-4">
       <ErrorSummary
         title={t('errorSummary')}
-        errors={formErrors(state.formError, errors, fields)}
+        errors={formErrors(refusal?.formError, errors, fields)}
         answer={state}
         level={3}
       />

@@ -1,13 +1,12 @@
 'use client';
 
-// A back-office form posting to a server action that answers FormState: the error summary (with the fields'
-// messages) is announced and focused; a success message is announced; no double submit.
+// A back-office form posting to a server action (lib/action.ts) that answers FormState<FamilyAnswer>: the error
+// summary (with the fields' messages) is announced and focused; a success message is announced; no double submit.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
-import type { FormState } from './actions';
-
-type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+import type { FormState, ServerAction } from '@/lib/action';
+import type { FamilyAnswer } from './actions';
 
 export function AdminForm({
   action,
@@ -19,7 +18,7 @@ export function AdminForm({
   className = '',
   resetOnDone = true,
 }: {
-  action: Action;
+  action: ServerAction<FamilyAnswer>;
   submitLabel: string;
   pendingLabel: string;
   hidden?: Record<string, string | number>;
@@ -30,23 +29,25 @@ export function AdminForm({
   resetOnDone?: boolean;
 }) {
   const t = useTranslations('adminFamilies');
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<FormState<FamilyAnswer>, FormData>(action, {});
   const form = useRef<HTMLFormElement>(null);
+  const doneValue = state.ok ? state.data.done : undefined;
+  const refusal = state.ok === false ? state : undefined;
   useEffect(() => {
-    if (state.done && resetOnDone) form.current?.reset();
+    if (state.ok && resetOnDone) form.current?.reset();
   }, [state, resetOnDone]);
   return (
     <form ref={form} action={formAction} className={className} noValidate>
       <ErrorSummary
         title={t('errorSummary')}
-        errors={state.formError ? formErrors(state.formError, state.fieldErrors) : []}
+        errors={refusal ? formErrors(refusal.formError, refusal.fieldErrors) : []}
         answer={state}
         className="mb-4"
       />
       <div role="status" className="empty:hidden">
-        {state.done && done && (
+        {doneValue && done && (
           <p className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3">
-            {done.replace('{value}', state.done)}
+            {done.replace('{value}', doneValue)}
           </p>
         )}
       </div>

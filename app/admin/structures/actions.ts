@@ -1,9 +1,11 @@
 'use server';
 
-// Server actions of "Structures": each goes through staffAction (session, role, zod) and one use-case of lib/structures
-// (one transaction with its audit row), then refreshes the page.
+// Server actions of "Structures": each goes through action() (session, role, zod, one FormState) and one use-case of
+// lib/structures (one transaction with its audit row), then refreshes the page.
+import { revalidatePath } from 'next/cache';
+import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { staffAction, type ActionResult } from '@/lib/action';
+import { action, type StaffUser } from '@/lib/action';
 import { now } from '@/lib/clock';
 import {
   createSector,
@@ -18,45 +20,26 @@ import {
   updateSite,
   updateSiteSchema,
 } from '@/lib/structures/structures';
-import type { AdminFormState } from '../calendrier/admin-form';
-import { fields, formState } from '../calendrier/form-state';
 
-const toState = <T>(result: ActionResult<T>): AdminFormState => formState(result, '/admin/structures');
+/** One form of the page: its schema and use-case; a success refreshes the page, whose lists show it. */
+function structureAction<S extends z.ZodType>(
+  input: S,
+  useCase: (
+    db: Awaited<ReturnType<typeof getDb>>,
+    user: StaffUser,
+    input: z.infer<S>,
+    ctx: { now: Date },
+  ) => Promise<unknown>,
+) {
+  return action({ role: 'staff', input }, async (parsed, user) => {
+    await useCase(await getDb(), user, parsed, { now: now() });
+    revalidatePath('/admin/structures');
+  });
+}
 
-const newSector = staffAction(createSectorSchema, async (input, user) =>
-  createSector(await getDb(), user, input, { now: now() }),
-);
-const editSector = staffAction(updateSectorSchema, async (input, user) =>
-  updateSector(await getDb(), user, input, { now: now() }),
-);
-const removeSector = staffAction(deleteSchema, async (input, user) =>
-  deleteSector(await getDb(), user, input, { now: now() }),
-);
-const newSite = staffAction(createSiteSchema, async (input, user) =>
-  createSite(await getDb(), user, input, { now: now() }),
-);
-const editSite = staffAction(updateSiteSchema, async (input, user) =>
-  updateSite(await getDb(), user, input, { now: now() }),
-);
-const removeSite = staffAction(deleteSchema, async (input, user) =>
-  deleteSite(await getDb(), user, input, { now: now() }),
-);
-
-export async function createSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await newSector(fields(formData)));
-}
-export async function updateSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await editSector(fields(formData)));
-}
-export async function deleteSectorAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await removeSector(fields(formData)));
-}
-export async function createSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await newSite(fields(formData)));
-}
-export async function updateSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await editSite(fields(formData)));
-}
-export async function deleteSiteAction(_: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return toState(await removeSite(fields(formData)));
-}
+export const createSectorAction = structureAction(createSectorSchema, createSector);
+export const updateSectorAction = structureAction(updateSectorSchema, updateSector);
+export const deleteSectorAction = structureAction(deleteSchema, deleteSector);
+export const createSiteAction = structureAction(createSiteSchema, createSite);
+export const updateSiteAction = structureAction(updateSiteSchema, updateSite);
+export const deleteSiteAction = structureAction(deleteSchema, deleteSite);
