@@ -5,22 +5,19 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
-import { children, families, requests, sites } from '@/db/schema';
+import { children } from '@/db/schema';
 import { chooseEnrolmentSite, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { UserError } from '@/lib/errors';
 import { idField, idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS, type IsoDate, type ServiceKind } from '@/lib/planning';
 import {
   applyTemplateToDraft,
-  loadDraft,
   saveDaysSchema,
   saveDraftDays,
   startReservationDraft,
   templateSchema,
-  withDeadline,
-  type Draft,
 } from '@/lib/requests/drafts';
-import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { agentName, agentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
 import type { StaffActor } from '@/lib/audit/write';
 import { parseOrRefuse } from '@/lib/validation';
@@ -38,9 +35,7 @@ export const reasonField = z
   .max(500, 'Le motif est trop long (500 caractères au plus).');
 const serviceField = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKind[]], { error: 'Service inconnu.' });
 
-export function agentName(agent: Agent): string {
-  return `${agent.firstName} ${agent.lastName}`.trim() || 'le Guichet famille';
-}
+export { agentName };
 
 /** The child's family, or "not found" when the child is not of that family. */
 async function childFamily(db: Queryable, p: { familyId: number; childId: number }): Promise<number> {
@@ -50,19 +45,6 @@ async function childFamily(db: Queryable, p: { familyId: number; childId: number
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
   if (!child) throw new UserError('family_child_not_found');
   return child.familyId;
-}
-
-/** An agent's own draft (created_by = the agent) of the family; anything else is "not found". */
-export async function loadAgentDraft(
-  db: Queryable,
-  p: { agentId: number; familyId: number; requestId: number; now: Date; forUpdate?: boolean },
-): Promise<Draft> {
-  const [own] = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.createdBy, p.agentId)));
-  if (!own) throw new UserError('agent_draft_not_found');
-  return loadDraft(db, p);
 }
 
 export const startOnBehalfSchema = z.object({ familyId: idSchema, childId: idSchema, service: serviceField });
@@ -92,10 +74,8 @@ export const agentSaveDaysSchema = z.intersection(z.object({ familyId: idSchema 
 /** Étape 1, day by day, deadline waived. */
 export async function saveDaysOnBehalf(db: Db, agent: Agent, p: { input: unknown; today: IsoDate; now: Date }) {
   const { familyId, ...input } = parseOrRefuse(agentSaveDaysSchema, p.input);
-  return db.transaction(async (tx) => {
-    await loadAgentDraft(tx, { agentId: agent.id, familyId, requestId: input.requestId, now: p.now });
-    return saveDraftDays(tx, { familyId, today: p.today, now: p.now, input, waiveDeadline: true });
-  });
+  const policy = agentPolicy(agent, familyId);
+  return db.transaction((tx) => saveDraftDays(tx, { policy, today: p.today, now: p.now, input }));
 }
 
 export const agentTemplateSchema = z.intersection(z.object({ familyId: idSchema }), templateSchema);
@@ -103,10 +83,8 @@ export const agentTemplateSchema = z.intersection(z.object({ familyId: idSchema 
 /** Étape 1, « Appliquer une périodicité », deadline waived. */
 export async function applyTemplateOnBehalf(db: Db, agent: Agent, p: { input: unknown; today: IsoDate; now: Date }) {
   const { familyId, ...input } = parseOrRefuse(agentTemplateSchema, p.input);
-  return db.transaction(async (tx) => {
-    await loadAgentDraft(tx, { agentId: agent.id, familyId, requestId: input.requestId, now: p.now });
-    return applyTemplateToDraft(tx, { familyId, today: p.today, now: p.now, input, waiveDeadline: true });
-  });
+  const policy = agentPolicy(agent, familyId);
+  return db.transaction((tx) => applyTemplateToDraft(tx, { policy, today: p.today, now: p.now, input }));
 }
 
 export const submitOnBehalfSchema = z.object({
@@ -123,16 +101,14 @@ export async function submitReservationOnBehalf(
   p: { input: unknown; today: IsoDate; now: Date; appUrl: string },
 ): Promise<SubmitResult & { familyId: number; requestId: number }> {
   const input = parseOrRefuse(submitOnBehalfSchema, p.input);
-  await loadAgentDraft(db, { agentId: agent.id, familyId: input.familyId, requestId: input.requestId, now: p.now });
   const result = await submitReservationRequest(db, {
-    familyId: input.familyId,
-    accountId: agent.id,
+    policy: agentPolicy(agent, input.familyId),
     requestId: input.requestId,
     version: input.version,
+    reason: input.reason,
     today: p.today,
     now: p.now,
     appUrl: p.appUrl,
-    onBehalf: { agentName: agentName(agent), reason: input.reason },
   });
   return { ...result, familyId: input.familyId, requestId: input.requestId };
 }
@@ -184,30 +160,4 @@ export async function enrolOnBehalf(
     onBehalf: { agentName: agentName(agent), reason: input.reason },
   });
   return { reference, requestId };
-}
-
-export interface AgentDraftPage {
-  draft: Draft;
-  /** the calendar as the agent sees it: deadline waived */
-  cal: ServiceCalendar;
-  siteName: string;
-  familyName: string;
-}
-
-/** What the agent's Étape 1 and 2 need; a UserError (expired, cancelled, not found) is for the page to show. */
-export async function agentDraftPage(
-  db: Queryable,
-  p: { agentId: number; familyId: number; requestId: number; now: Date },
-): Promise<AgentDraftPage> {
-  const draft = await loadAgentDraft(db, p);
-  const [cal, [site], [family]] = await Promise.all([
-    loadServiceCalendar(db, {
-      schoolYearId: draft.enrolment.schoolYearId,
-      service: draft.service,
-      siteId: draft.enrolment.siteId,
-    }),
-    db.select({ name: sites.name }).from(sites).where(eq(sites.id, draft.enrolment.siteId)),
-    db.select({ name: families.name }).from(families).where(eq(families.id, draft.familyId)),
-  ]);
-  return { draft, cal: withDeadline(cal, true), siteName: site?.name ?? '', familyName: family?.name ?? '' };
 }

@@ -1,44 +1,13 @@
 // Dashboard: children expected per site, day and unit over a range, against the capacity staff set.
-// One query (GROUP BY site, date, service, unit), whatever the number of days and sites.
-import { sql } from 'drizzle-orm';
-import { rows, type Queryable } from '@/db/client';
-import { addDays, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
+// One query (GROUP BY site, date, service, unit, lib/reservations/capacity.ts), whatever the number of days and sites.
+import type { OccupancyCell } from '@/lib/reservations/capacity';
+import { addDays, type IsoDate, type Unit } from '@/lib/planning';
 import { OCCUPANCY_WEEKS } from '@/lib/reports/params';
 
 export const UNITS: readonly Unit[] = ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'];
 
-export interface OccupancyCell {
-  siteId: number;
-  date: IsoDate;
-  service: ServiceKind;
-  unit: Unit;
-  /** reservations = children expected (a child books a unit once a day) */
-  booked: number;
-  /** null: no limit set for that site, service and unit */
-  capacity: number | null;
-}
-
-/** Counts per site, date, service and unit from `from` to `to` (inclusive), with the capacity of each. */
-export async function occupancy(
-  db: Queryable,
-  p: { from: IsoDate; to: IsoDate; siteId?: number | null },
-): Promise<OccupancyCell[]> {
-  const site = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
-  return rows<OccupancyCell>(
-    db,
-    sql`
-    select o.site_id as "siteId", o.date::text as date, o.service::text as service, o.unit::text as unit,
-           o.booked, c.capacity
-    from (
-      select r.site_id, r.date, r.service, r.unit, count(*)::int as booked
-      from reservations r
-      where r.date between ${p.from} and ${p.to} ${site}
-      group by r.site_id, r.date, r.service, r.unit
-    ) o
-    left join site_capacities c on c.site_id = o.site_id and c.service = o.service and c.unit = o.unit
-    order by o.site_id, o.date, o.unit`,
-  );
-}
+// the counting itself is the capacity module's (the same SQL as places left and the check of « Valider »)
+export { occupancy, type OccupancyCell } from '@/lib/reservations/capacity';
 
 /** The dashboard's window: today and the 8 weeks after it (today .. today + 55 days). */
 export function occupancyWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {

@@ -1,6 +1,6 @@
 // The draft of a "Gérer mes réservations" démarche lives on the server (refresh, back button, a phone that
 // sleeps lose nothing): the planning at the start (base) and the planning the parent wants (desired).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
 import { children, enrolments, requests } from '@/db/schema';
@@ -26,6 +26,7 @@ import {
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
+import { calendarFor, refuses, type DemarchePolicy } from './policy';
 
 const reservationSchema = z.object({
   date: z.iso.date(),
@@ -115,10 +116,20 @@ export async function startReservationDraft(
   });
 }
 
-/** A draft of the family (ownership in the query); refuses unknown, foreign and expired drafts alike. */
+/** Which of the family's requests the actor may load: the family's own, or the agent's own from the desk. */
+function reachableBy(policy: DemarchePolicy): SQL {
+  return policy.drafts.onBehalf
+    ? and(eq(requests.onBehalf, true), eq(requests.createdBy, policy.drafts.createdBy))!
+    : eq(requests.onBehalf, false);
+}
+
+/**
+ * A draft the actor may load (the family and the author in the query); refuses unknown, foreign and expired drafts
+ * alike: a parent never loads a draft an agent opened at the desk, an agent only the drafts it opened.
+ */
 export async function loadDraft(
   db: Queryable,
-  p: { requestId: number; familyId: number; now: Date; forUpdate?: boolean },
+  p: { requestId: number; policy: DemarchePolicy; now: Date; forUpdate?: boolean },
 ): Promise<Draft> {
   const query = db
     .select({
@@ -148,10 +159,17 @@ export async function loadDraft(
         eq(enrolments.schoolYearId, requests.schoolYearId),
       ),
     )
-    .where(and(eq(requests.id, p.requestId), eq(requests.familyId, p.familyId), eq(requests.type, 'reservation')))
+    .where(
+      and(
+        eq(requests.id, p.requestId),
+        eq(requests.familyId, p.policy.familyId),
+        eq(requests.type, 'reservation'),
+        reachableBy(p.policy),
+      ),
+    )
     .limit(1);
   const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row) throw new UserError('draft_not_found');
+  if (!row) throw new UserError(p.policy.actor === 'agent' ? 'agent_draft_not_found' : 'draft_not_found');
   if (isExpiredDraft(row, p.now)) {
     throw new UserError('draft_expired');
   }
@@ -186,20 +204,21 @@ function requireOpen(draft: Draft): void {
   if (draft.status === 'cancelled') throw new UserError('draft_cancelled');
 }
 
-/** The refusal listing "date (raison)" for every date a parent may not change now, or null. */
+/**
+ * The refusal listing "date (raison)" for every date the actor may not change now, or null. `cal` is the actor's
+ * calendar (calendarFor); `policy` given, the reasons it overrides at validation are let through.
+ */
 export function lockedDatesRefusal(
   kind: ServiceKind,
   cal: ServiceCalendar,
   dates: Iterable<IsoDate>,
   today: IsoDate,
-  waiveDeadline = false,
+  policy?: DemarchePolicy,
 ): UserError | null {
   const locked: string[] = [];
   for (const date of [...new Set(dates)].sort()) {
-    const reason = greyReason(kind, cal.cal, date, today, waiveDeadline ? 0 : cal.deadlineDays, {
-      weekdays: cal.weekdays,
-    });
-    if (reason && !(waiveDeadline && reason === 'hors_delai'))
+    const reason = greyReason(kind, cal.cal, date, today, cal.deadlineDays, { weekdays: cal.weekdays });
+    if (reason && (!policy || refuses(policy, reason)))
       locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
   }
   if (locked.length === 0) return null;
@@ -236,22 +255,14 @@ export const saveDaysSchema = z
     }
   });
 
-/**
- * The calendar as seen by whoever changes the planning: an agent at the desk (waiveDeadline) may change any
- * open date from today on; closed days, holidays and public holidays stay closed for everyone.
- */
-export function withDeadline(cal: ServiceCalendar, waiveDeadline = false): ServiceCalendar {
-  return waiveDeadline ? { ...cal, deadlineDays: 0 } : cal;
-}
-
 /** Step 1, day by day: sets the units of some days of the draft (open, modifiable, valid days only). */
 export async function saveDraftDays(
   db: Queryable,
-  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema>; waiveDeadline?: boolean },
+  p: { policy: DemarchePolicy; today: IsoDate; now: Date; input: z.infer<typeof saveDaysSchema> },
 ): Promise<{ desired: Reservation[] }> {
   const draft = await loadDraft(db, {
     requestId: p.input.requestId,
-    familyId: p.familyId,
+    policy: p.policy,
     now: p.now,
     forUpdate: true,
   });
@@ -260,14 +271,15 @@ export async function saveDraftDays(
     if (!d.units.every(isUnit)) throw new UserError('unit_unknown_on_date', { date: formatDateLong(d.date) });
     return { date: d.date, units: d.units as Unit[] };
   });
-  const cal = withDeadline(
+  const cal = calendarFor(
+    p.policy,
     await loadServiceCalendar(db, {
       schoolYearId: draft.enrolment.schoolYearId,
       service: draft.service,
       siteId: draft.enrolment.siteId,
     }),
-    p.waiveDeadline,
   );
+  // step 1 holds everyone to their calendar; the policy's overrides apply at validation only
   const locked = lockedDatesRefusal(
     draft.service,
     cal,
@@ -299,22 +311,22 @@ export const templateSchema = z
 /** "Appliquer une périodicité": replaces the draft's reservations on every open, modifiable date of the period. */
 export async function applyTemplateToDraft(
   db: Queryable,
-  p: { familyId: number; today: IsoDate; now: Date; input: z.infer<typeof templateSchema>; waiveDeadline?: boolean },
+  p: { policy: DemarchePolicy; today: IsoDate; now: Date; input: z.infer<typeof templateSchema> },
 ): Promise<{ added: number; removed: number; from: IsoDate; to: IsoDate }> {
   const draft = await loadDraft(db, {
     requestId: p.input.requestId,
-    familyId: p.familyId,
+    policy: p.policy,
     now: p.now,
     forUpdate: true,
   });
   requireOpen(draft);
-  const cal = withDeadline(
+  const cal = calendarFor(
+    p.policy,
     await loadServiceCalendar(db, {
       schoolYearId: draft.enrolment.schoolYearId,
       service: draft.service,
       siteId: draft.enrolment.siteId,
     }),
-    p.waiveDeadline,
   );
   const { yearStart, lastDay } = cal.schoolYear;
   if (p.input.from < yearStart || p.input.to > lastDay) {
@@ -347,14 +359,14 @@ export async function applyTemplateToDraft(
 /** "Annuler la démarche": the draft is closed, nothing else changes. */
 export async function cancelDraft(
   db: Queryable,
-  p: { familyId: number; requestId: number; now: Date },
+  p: { policy: DemarchePolicy; requestId: number; now: Date },
 ): Promise<{ childId: number }> {
   const draft = await loadDraft(db, { ...p, forUpdate: true });
   requireOpen(draft);
   await db
     .update(requests)
     .set({ status: 'cancelled', updatedAt: p.now })
-    .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.familyId)));
+    .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.policy.familyId)));
   return { childId: draft.childId };
 }
 

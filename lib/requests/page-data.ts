@@ -1,30 +1,28 @@
-// What the démarche pages need for a draft of the signed-in family (ownership in every query).
-import { eq } from 'drizzle-orm';
+// What the démarche pages need for a draft the actor may load (the family and the author in every query).
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { sites } from '@/db/schema';
 import { errorText, UserError } from '@/lib/errors';
 import { now } from '@/lib/clock';
-import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
-import { loadDraft, type Draft } from './drafts';
+import { loadDemarchePage, type DemarchePage } from './demarche-page';
+import type { DemarchePolicy } from './policy';
 
-export interface DraftPageData {
-  draft: Draft;
-  cal: ServiceCalendar;
-  siteName: string;
+/** A request id of the URL, or a 404. */
+export function requestIdOf(param: string): number {
+  const requestId = Number(param);
+  if (!Number.isInteger(requestId) || requestId <= 0 || requestId > 2_147_483_647) notFound();
+  return requestId;
 }
 
-/** The draft, or the right page: confirmation when already validated, 404 when not the family's. */
+/** The draft, or the right page: confirmation when already validated, 404 when the actor may not load it. */
 export async function draftPageData(
+  policy: DemarchePolicy,
   requestIdParam: string,
-  familyId: number,
-): Promise<DraftPageData | { error: string }> {
-  const requestId = Number(requestIdParam);
-  if (!Number.isInteger(requestId) || requestId <= 0 || requestId > 2_147_483_647) notFound();
+): Promise<DemarchePage | { error: string }> {
+  const requestId = requestIdOf(requestIdParam);
   const db = await getDb();
-  let draft: Draft;
+  let data: DemarchePage;
   try {
-    draft = await loadDraft(db, { requestId, familyId, now: now() });
+    data = await loadDemarchePage(db, { policy, requestId, now: now() });
   } catch (error) {
     if (error instanceof UserError) {
       if (error.code === 'draft_not_found') notFound();
@@ -32,15 +30,7 @@ export async function draftPageData(
     }
     throw error;
   }
-  if (draft.status === 'submitted') redirect(`/demarches/${draft.id}/confirmation`);
-  if (draft.status === 'cancelled') return { error: errorText('draft_cancelled') };
-  const [cal, [site]] = await Promise.all([
-    loadServiceCalendar(db, {
-      schoolYearId: draft.enrolment.schoolYearId,
-      service: draft.service,
-      siteId: draft.enrolment.siteId,
-    }),
-    db.select({ name: sites.name }).from(sites).where(eq(sites.id, draft.enrolment.siteId)),
-  ]);
-  return { draft, cal, siteName: site?.name ?? '' };
+  if (data.draft.status === 'submitted') redirect(`${policy.baseUrl}/${data.draft.id}/confirmation`);
+  if (data.draft.status === 'cancelled') return { error: errorText('draft_cancelled') };
+  return data;
 }

@@ -1,30 +1,31 @@
 // "Valider": the démarche is checked and written in one transaction, with a constant number of SQL
 // statements whatever the number of dates. Any refusal writes nothing and names the dates and the reason.
 import { eq, sql } from 'drizzle-orm';
-import { rows, type Db } from '@/db/client';
-import { CAPACITY_LOCK } from '@/db/locks';
+import type { Db } from '@/db/client';
 import { enrolments } from '@/db/schema';
 import { errorText, UserError } from '@/lib/errors';
-import { formatDateLong, groupByDate, UNIT_LABELS, type IsoDate, type Reservation, type Unit } from '@/lib/planning';
+import { formatDateLong, groupByDate, UNIT_LABELS, type IsoDate } from '@/lib/planning';
+import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
 import { submitRequest } from './lifecycle';
+import { calendarFor, type DemarchePolicy } from './policy';
 import { computeRecap } from './recap';
 
 /** The pages show it above a recap that is up to date again. */
 export const STALE_MESSAGE = errorText('stale');
 
 export interface SubmitInput {
-  familyId: number;
-  accountId: number;
+  /** who validates: the deadline they are held to, whether a reason is required, the author recorded */
+  policy: DemarchePolicy;
   requestId: number;
   /** planning version shown on the recap */
   version: number;
   today: IsoDate;
   now: Date;
   appUrl: string;
-  /** an agent at the desk: the deadline is waived (closed days are not), a reason is required */
-  onBehalf?: { agentName: string; reason: string };
+  /** the reason given at « Valider » (required by the agent's policy) */
+  reason?: string;
 }
 
 export interface SubmitResult {
@@ -34,14 +35,16 @@ export interface SubmitResult {
   removed: number;
 }
 
-function asJson(list: Reservation[]): string {
+function asJson(list: { date: IsoDate; unit: string }[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
 }
 
 export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
-  if (p.onBehalf && p.onBehalf.reason.trim() === '') throw new UserError('request_reason_required');
+  const { policy } = p;
+  const reason = policy.reasonRequired ? (p.reason ?? '').trim() : null;
+  if (reason === '') throw new UserError('request_reason_required');
   return db.transaction(async (tx) => {
-    const draft = await loadDraft(tx, { requestId: p.requestId, familyId: p.familyId, now: p.now, forUpdate: true });
+    const draft = await loadDraft(tx, { requestId: p.requestId, policy, now: p.now, forUpdate: true });
     // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
     if (draft.status === 'submitted')
       return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
@@ -55,11 +58,14 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       .for('update');
     if (!enrolment || enrolment.planningVersion !== p.version) throw new UserError('stale');
 
-    const cal = await loadServiceCalendar(tx, {
-      schoolYearId: draft.enrolment.schoolYearId,
-      service: draft.service,
-      siteId: draft.enrolment.siteId,
-    });
+    const cal = calendarFor(
+      policy,
+      await loadServiceCalendar(tx, {
+        schoolYearId: draft.enrolment.schoolYearId,
+        service: draft.service,
+        siteId: draft.enrolment.siteId,
+      }),
+    );
     const recap = await computeRecap(tx, draft, { cal, version: enrolment.planningVersion });
     const { added, removed } = recap;
     if (added.length + removed.length === 0) {
@@ -67,7 +73,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     }
 
     const changedDates = recap.changes.map((c) => c.date);
-    const locked = lockedDatesRefusal(draft.service, cal, changedDates, p.today, Boolean(p.onBehalf));
+    const locked = lockedDatesRefusal(draft.service, cal, changedDates, p.today, policy);
     if (locked) throw locked;
     const byDate = groupByDate(recap.desired);
     const invalid = invalidDaysRefusal(
@@ -79,18 +85,8 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
     const siteId = draft.enrolment.siteId;
     // Capacity: validations of one site and service take turns only where staff set a capacity.
-    await tx.execute(sql`select pg_advisory_xact_lock(${CAPACITY_LOCK[draft.service]}, ${siteId})
-      where ${added.length > 0} and exists (select 1 from site_capacities where site_id = ${siteId} and service = ${draft.service})`);
-    const full = await rows<{ date: string; unit: Unit }>(
-      tx,
-      sql`with wanted as (select date, unit from jsonb_to_recordset(${asJson(added)}::jsonb) as x(date date, unit unit))
-          select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
-          from wanted w
-          join site_capacities c on c.site_id = ${siteId} and c.service = ${draft.service} and c.unit = w.unit
-          where (select count(*) from reservations r
-                 where r.site_id = ${siteId} and r.service = ${draft.service} and r.date = w.date and r.unit = w.unit) >= c.capacity
-          order by 1, 2`,
-    );
+    await takeCapacityTurn(tx, { siteId, service: draft.service, adding: added.length > 0 });
+    const full = await fullUnits(tx, { siteId, service: draft.service, added });
     if (full.length > 0) {
       const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
       throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
@@ -110,17 +106,17 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     const { reference } = await submitRequest(tx, {
       type: 'reservation',
       requestId: draft.id,
-      familyId: p.familyId,
+      familyId: policy.familyId,
       childId: draft.childId,
       childName: `${draft.childFirstName} ${draft.childLastName}`,
       service: draft.service,
       siteId,
       diff: { added, removed },
-      accountId: p.accountId,
+      accountId: policy.accountId,
       today: p.today,
       now: p.now,
       appUrl: p.appUrl,
-      onBehalf: p.onBehalf,
+      onBehalf: policy.onBehalf ? { agentName: policy.onBehalf.agentName, reason: reason ?? '' } : undefined,
       audit: (reference) => ({
         action: 'reservations.replace',
         entity: 'request',
@@ -131,7 +127,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
           service: draft.service,
           added,
           reference,
-          reason: p.onBehalf?.reason.trim() ?? null,
+          reason,
         },
       }),
     });

@@ -70,7 +70,7 @@ afterAll(async () => {
 
 /** Where startOnBehalfAction sends the agent. */
 async function startOnBehalf(fields: Record<string, string | number>): Promise<string> {
-  const { startOnBehalfAction } = await import('@/app/admin/familles/actions');
+  const { startOnBehalfAction } = await import('@/app/admin/familles/[id]/demarches/actions');
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, String(value));
   try {

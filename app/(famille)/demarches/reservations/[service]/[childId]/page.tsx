@@ -53,7 +53,7 @@ export default async function ReservationIntroPage({
             <li>{t('introStep2')}</li>
             <li>{t('introStep3')}</li>
           </ol>
-          <form action={startReservationAction} className="mt-6">
+          <form action={startReservationAction as (formData: FormData) => void} className="mt-6">
             <input type="hidden" name="childId" value={child.id} />
             <input type="hidden" name="service" value={service} />
             <button

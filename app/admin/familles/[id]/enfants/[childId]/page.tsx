@@ -12,7 +12,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { proposedSite, siteKindOf } from '@/lib/enrolments/enrol';
 import { formatDateLong, formatMonthYear, SERVICE_KINDS, SERVICE_LABELS, UNIT_SHORT_LABELS } from '@/lib/planning';
-import { startOnBehalfAction } from '../../../actions';
+import { startOnBehalfAction } from '../../demarches/actions';
 import { parseId } from '../../../ids';
 import { EnrolForm } from './enrol-form';
 
@@ -83,7 +83,7 @@ export default async function AdminChildPage({
                 {enrolment ? (
                   <>
                     <p className="mt-1">{enrolment.siteName}</p>
-                    <form action={startOnBehalfAction} className="mt-3">
+                    <form action={startOnBehalfAction as (formData: FormData) => void} className="mt-3">
                       <input type="hidden" name="familyId" value={familyId} />
                       <input type="hidden" name="childId" value={childId} />
                       <input type="hidden" name="service" value={service} />

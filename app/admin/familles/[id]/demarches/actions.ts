@@ -1,0 +1,81 @@
+'use server';
+
+// The agent's démarche for a family (« Gérer les réservations »): each action builds the agent's policy for the
+// family of the form (deadline waived, reason required, the agent's own drafts) and runs the parent's steps
+// (lib/requests/steps.ts).
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { action } from '@/lib/action';
+import { now, today } from '@/lib/clock';
+import { kickDispatcher } from '@/lib/email/dispatcher';
+import { env } from '@/lib/env';
+import { UserError } from '@/lib/errors';
+import { childPageErrorCode } from '@/lib/families/child-page-errors';
+import {
+  agentSaveDaysSchema,
+  agentTemplateSchema,
+  startOnBehalfSchema,
+  startReservationOnBehalf,
+  submitOnBehalfSchema,
+} from '@/lib/families/on-behalf';
+import { idSchema } from '@/lib/ids';
+import { agentPolicy } from '@/lib/requests/policy';
+import { applyTemplate, cancelAddress, recapAddress, saveDays, submitDemarche } from '@/lib/requests/steps';
+
+const draftSchema = z.object({ familyId: idSchema, requestId: idSchema });
+const clock = () => ({ today: today(), now: now() });
+
+/** « Gérer les réservations » for the family: the agent's draft, then Étape 1. */
+export const startOnBehalfAction = action({ role: 'staff', input: startOnBehalfSchema }, async (input, user) => {
+  let target: string;
+  try {
+    const { requestId, familyId } = await startReservationOnBehalf(await getDb(), user, { input, ...clock() });
+    target = `${agentPolicy(user, familyId).baseUrl}/${requestId}/etape-1`;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // a code only: the child's page has the sentence (lib/families/child-page-errors.ts)
+    target = `${agentPolicy(user, input.familyId).childUrl(input.childId)}?erreur=${childPageErrorCode(error)}`;
+  }
+  redirect(target);
+});
+
+/** Étape 1, day by day (deadline waived). */
+export const saveDaysOnBehalfAction = action({ role: 'staff', input: agentSaveDaysSchema }, async (input, user) => {
+  const { familyId, ...days } = input;
+  return saveDays(await getDb(), agentPolicy(user, familyId), days, clock());
+});
+
+/** Étape 1, « Appliquer une périodicité » (deadline waived). */
+export const applyTemplateOnBehalfAction = action(
+  { role: 'staff', input: agentTemplateSchema },
+  async (input, user) => {
+    const { familyId, ...template } = input;
+    return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
+  },
+);
+
+/** « Aller à l'étape 2 ». */
+export const goToRecapOnBehalfAction = action({ role: 'staff', input: draftSchema }, async (input, user) =>
+  redirect(await recapAddress(await getDb(), agentPolicy(user, input.familyId), input.requestId, now())),
+);
+
+/** « Annuler la démarche »: nothing is changed, back to the child's page. */
+export const cancelOnBehalfAction = action({ role: 'staff', input: draftSchema }, async (input, user) =>
+  redirect(await cancelAddress(await getDb(), agentPolicy(user, input.familyId), input.requestId, now())),
+);
+
+/** « Valider » with the reason (Étape 2). */
+export const submitOnBehalfAction = action(
+  { role: 'staff', input: submitOnBehalfSchema, name: 'submitOnBehalf' },
+  async (input, user) => {
+    const { familyId, ...rest } = input;
+    const { address, submitted } = await submitDemarche(await getDb(), agentPolicy(user, familyId), rest, {
+      ...clock(),
+      appUrl: env().APP_URL ?? 'http://localhost:3000',
+    });
+    if (submitted) after(() => kickDispatcher({ requestId: input.requestId }));
+    redirect(address);
+  },
+);

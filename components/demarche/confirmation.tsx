@@ -1,0 +1,65 @@
+// The confirmation of a validated démarche: the reference, for the parent with the changes and the way to the
+// child's planning, for the agent the way back to the child's file.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { RecapTable } from '@/components/recap-table';
+import { ScrollRegion } from '@/components/scroll-region';
+import { getDb } from '@/db/client';
+import { now } from '@/lib/clock';
+import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
+import { loadDraft } from '@/lib/requests/drafts';
+import { getFamilyRequest } from '@/lib/requests/history';
+import type { DemarchePolicy } from '@/lib/requests/policy';
+
+export async function DemarcheConfirmation({ policy, requestId }: { policy: DemarchePolicy; requestId: number }) {
+  const db = await getDb();
+  if (policy.onBehalf) {
+    const t = await getTranslations('onBehalf');
+    const draft = await loadDraft(db, { policy, requestId, now: now() }).catch(() => null);
+    if (!draft || draft.status !== 'submitted') notFound();
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{t('confirmed')}</h1>
+        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-4">
+          {t('confirmedText', { reference: draft.reference ?? '' })}
+        </p>
+        <p className="mt-6">
+          <Link href={policy.childUrl(draft.childId)} className="text-brand-700 underline">
+            {t('backToChild')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const t = await getTranslations('demarche');
+  const request = await getFamilyRequest(db, policy.familyId, requestId);
+  if (!request) notFound();
+  const firstName = request.childName.split(' ')[0] ?? request.childName;
+  return (
+    <>
+      <div className="rounded-lg border-2 border-green-700 bg-green-50 p-5">
+        <h1 className="text-2xl font-bold">{t('confirmationTitle')}</h1>
+        <p className="mt-2 text-lg">{t('confirmationReference', { reference: request.reference })}</p>
+        <p className="mt-2">{t('confirmationBody')}</p>
+      </div>
+      <p className="mt-4 text-slate-800">
+        {request.childName} · {SERVICE_LABELS[request.service]}
+      </p>
+      <ScrollRegion label={t('step2')} className="mt-3">
+        <RecapTable changes={diffByDate(request.removed, request.added)} />
+      </ScrollRegion>
+      <div className="mt-6 flex flex-wrap gap-4">
+        <Link
+          href={policy.childUrl(request.childId)}
+          className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white"
+        >
+          {t('confirmationLink', { child: firstName })}
+        </Link>
+        <Link href="/mes-demandes" className="px-2 py-2.5 text-brand-700 underline">
+          {t('confirmationRequests')}
+        </Link>
+      </div>
+    </>
+  );
+}

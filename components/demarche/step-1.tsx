@@ -1,0 +1,167 @@
+// Étape 1 « Ma demande » for any actor: the periodicity, the planning day by day (« Semaine », « Mois »,
+// « Vacances »), places left and « Complet », greyed as the actor's policy sees the calendar.
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Legend } from '@/components/legend';
+import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
+import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
+import { getDb } from '@/db/client';
+import { defaultTemplatePeriod, GREY_REASON_LABELS, groupByDate, unitsOf } from '@/lib/planning';
+import type { DemarchePage } from '@/lib/requests/demarche-page';
+import type { DemarchePolicy } from '@/lib/requests/policy';
+import { computeRecap } from '@/lib/requests/recap';
+import { isComplet, placesLeft } from '@/lib/reservations/capacity';
+import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
+import { CancelForm, DemarcheHeader } from './header';
+
+export interface Step1Actions {
+  save: SaveDays;
+  apply: ApplyTemplate;
+  goToRecap: (formData: FormData) => void;
+  cancel: (formData: FormData) => void;
+}
+
+export async function DemarcheStep1({
+  policy,
+  data,
+  today,
+  vue,
+  date,
+  actions,
+}: {
+  policy: DemarchePolicy;
+  data: DemarchePage;
+  today: string;
+  vue?: string;
+  date?: string;
+  actions: Step1Actions;
+}) {
+  const t = await getTranslations(policy.namespace);
+  const td = await getTranslations('demarche');
+  const { draft, cal } = data;
+  const db = await getDb();
+  const recap = await computeRecap(db, draft, { cal, version: draft.enrolment.planningVersion });
+  const kinds: PlanningViewKind[] = draft.service === 'vacances' ? ['periode', 'semaine', 'mois'] : ['semaine', 'mois'];
+  const kind: PlanningViewKind = kinds.includes(vue as PlanningViewKind)
+    ? (vue as PlanningViewKind)
+    : draft.service === 'vacances'
+      ? 'periode'
+      : 'mois';
+  // without a deadline the view opens on today; with one, on the first date still bookable
+  const view = buildPlanningView(
+    draft.service,
+    cal,
+    today,
+    kind,
+    date ?? (policy.deadline === 'waived' ? today : undefined),
+  );
+  const first = view.days[0]?.date;
+  const last = view.days[view.days.length - 1]?.date;
+  const places =
+    first && last
+      ? await placesLeft(db, { siteId: draft.enrolment.siteId, service: draft.service, from: first, to: last })
+      : {};
+  const held = new Set(recap.current.map((r) => r.date));
+  for (const day of view.days) {
+    day.places = places[day.date];
+    if (!day.greyed && isComplet(day.places, view.units, held.has(day.date))) day.greyed = GREY_REASON_LABELS.complet;
+  }
+  const label = (k: PlanningViewKind) =>
+    k === 'semaine' ? t('viewWeek') : k === 'mois' ? t('viewMonth') : t('viewPeriod');
+  const previousLabel =
+    kind === 'semaine' ? t('previousWeek') : kind === 'mois' ? t('previousMonth') : t('previousPeriod');
+  const nextLabel = kind === 'semaine' ? t('nextWeek') : kind === 'mois' ? t('nextMonth') : t('nextPeriod');
+  const desired = Object.fromEntries(groupByDate(recap.desired));
+  const current = Object.fromEntries(groupByDate(recap.current));
+  const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, { weekdays: cal.weekdays });
+  const link = (k: string, d: string) => `${policy.baseUrl}/${draft.id}/etape-1?vue=${k}&date=${d}`;
+  const dayByDay = t.has('dayByDay');
+  const Title = dayByDay ? 'h3' : 'h2';
+
+  return (
+    <>
+      <DemarcheHeader policy={policy} data={data} step={1} />
+
+      {period && (
+        <details className="mt-6 rounded-lg border border-slate-400 bg-slate-100 p-4">
+          <summary className="cursor-pointer text-xl font-semibold">{td('periodicity')}</summary>
+          <div className="mt-4">
+            <TemplateForm
+              apply={actions.apply}
+              extra={policy.fields}
+              requestId={draft.id}
+              weekdays={cal.weekdays}
+              units={unitsOf(draft.service)}
+              defaultFrom={period.from}
+              defaultTo={period.to}
+              min={cal.schoolYear.yearStart}
+              max={cal.schoolYear.lastDay}
+            />
+          </div>
+        </details>
+      )}
+
+      <section aria-labelledby={dayByDay ? 'jour-par-jour' : undefined} className="mt-6">
+        {dayByDay && (
+          <>
+            <h2 id="jour-par-jour" className="text-xl font-semibold">
+              {t('dayByDay')}
+            </h2>
+            <p className="mt-1 text-slate-800">{t('dayByDayHelp')}</p>
+          </>
+        )}
+        <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
+          {kinds.map((k) => (
+            <Link
+              key={k}
+              href={link(k, view.anchor)}
+              aria-current={k === kind ? 'page' : undefined}
+              className={`rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
+            >
+              {label(k)}
+            </Link>
+          ))}
+        </nav>
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+          {view.previous ? (
+            <Link href={link(kind, view.previous)} className="rounded px-2 py-1.5 text-brand-700 underline">
+              ← {previousLabel}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <Title className="text-lg font-semibold" aria-live="polite">
+            {view.title}
+          </Title>
+          {view.next ? (
+            <Link href={link(kind, view.next)} className="rounded px-2 py-1.5 text-brand-700 underline">
+              {nextLabel} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </div>
+        <Legend units={unitsOf(draft.service)} className="mt-3" />
+        <div className="mt-4">
+          <PlanningGrid
+            key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}
+            save={actions.save}
+            goToRecap={actions.goToRecap}
+            extra={policy.fields}
+            namespace={policy.namespace}
+            requestId={draft.id}
+            service={draft.service}
+            days={view.days}
+            units={view.units}
+            desired={desired}
+            current={current}
+          />
+        </div>
+      </section>
+
+      <div className="mt-4">
+        <CancelForm policy={policy} requestId={draft.id} cancel={actions.cancel} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// Étape 2 « Le récapitulatif » for any actor: the changes against the planning as it is now, the reason when the
+// policy requires one, « Valider ».
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { RecapTable } from '@/components/recap-table';
+import { ScrollRegion } from '@/components/scroll-region';
+import { getDb } from '@/db/client';
+import type { DemarchePage } from '@/lib/requests/demarche-page';
+import type { DemarchePolicy } from '@/lib/requests/policy';
+import { computeRecap } from '@/lib/requests/recap';
+import { STALE_MESSAGE } from '@/lib/requests/submit';
+import { CancelForm, DemarcheHeader } from './header';
+import { ValidateForm, type Submit } from './validate-form';
+
+export async function DemarcheStep2({
+  policy,
+  data,
+  conflict,
+  actions,
+}: {
+  policy: DemarchePolicy;
+  data: DemarchePage;
+  conflict: boolean;
+  actions: { submit: Submit; cancel: (formData: FormData) => void };
+}) {
+  const t = await getTranslations(policy.namespace);
+  const { draft, cal } = data;
+  const recap = await computeRecap(await getDb(), draft, { cal, version: draft.enrolment.planningVersion });
+  const empty = recap.changes.length === 0;
+  return (
+    <>
+      <DemarcheHeader policy={policy} data={data} step={2} />
+      {conflict && (
+        <div role="alert" className="mt-4 rounded border-2 border-orange-600 bg-orange-50 p-4">
+          {STALE_MESSAGE}
+        </div>
+      )}
+      <p className="mt-3">{t('recapLead')}</p>
+      {empty ? (
+        <p className="mt-4 rounded bg-white p-4">{t('recapEmpty')}</p>
+      ) : (
+        <>
+          <p className="mt-4 font-medium">
+            {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
+          </p>
+          <ScrollRegion label={t('step2')} className="mt-3">
+            <RecapTable changes={recap.changes} />
+          </ScrollRegion>
+        </>
+      )}
+      <div className="mt-6">
+        <ValidateForm
+          submit={actions.submit}
+          namespace={policy.namespace}
+          fields={{ ...policy.fields, requestId: draft.id, version: recap.version }}
+          reason={policy.reasonRequired}
+          disabled={empty}
+        />
+      </div>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <Link
+          href={`${policy.baseUrl}/${draft.id}/etape-1`}
+          className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700"
+        >
+          {t('backToStep1')}
+        </Link>
+        <CancelForm policy={policy} requestId={draft.id} cancel={actions.cancel} />
+      </div>
+    </>
+  );
+}

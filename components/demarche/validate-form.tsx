@@ -1,0 +1,70 @@
+'use client';
+
+// « Valider »: sends the planning version the recap was computed on, with the reason when the actor's policy requires
+// one (the server says so in French too); disabled while it runs (no double submit).
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ErrorSummary, formErrors } from '@/components/error-summary';
+import type { FormState } from '@/lib/action';
+
+export type Submit = (state: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>;
+
+export function ValidateForm({
+  submit,
+  namespace,
+  fields,
+  reason,
+  disabled,
+}: {
+  submit: Submit;
+  namespace: 'demarche' | 'onBehalf';
+  fields: Record<string, number>;
+  reason: boolean;
+  disabled: boolean;
+}) {
+  const t = useTranslations(namespace);
+  const [state, action, pending] = useActionState<FormState<unknown>, FormData>(submit, {});
+  const formError = state.ok === false ? state.formError : undefined;
+  const reasonError = state.ok === false ? state.fieldErrors?.reason?.[0] : undefined;
+  // a missing reason is the form's message: it links to the field
+  const errors = reasonError ? [{ message: formError ?? reasonError, field: 'motif' }] : formErrors(formError);
+  return (
+    <form action={action} noValidate className="w-full max-w-2xl">
+      <ErrorSummary title={t('errorSummary')} errors={errors} answer={state} className="mb-4" />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {reason && (
+        <label className="block">
+          <span className="block font-medium">{t('reason')}</span>
+          <span id="motif-aide" className="block text-sm text-slate-700">
+            {t('reasonHelp')}
+          </span>
+          {reasonError && (
+            <span id="motif-erreur" className="block text-sm font-medium text-red-800">
+              {reasonError}
+            </span>
+          )}
+          <textarea
+            id="motif"
+            name="reason"
+            required
+            rows={3}
+            maxLength={500}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? 'motif-aide motif-erreur' : 'motif-aide'}
+            className={`mt-1 w-full rounded border-2 px-2 py-1.5 ${reasonError ? 'border-red-700' : 'border-slate-600'}`}
+          />
+        </label>
+      )}
+      <button
+        type="submit"
+        disabled={disabled || pending}
+        aria-disabled={disabled || pending}
+        className={`${reason ? 'mt-3 ' : ''}rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60`}
+      >
+        {pending ? t('validating') : t('validate')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+// Capacity, in one place: the places staff set per site, service and unit (site_capacities) against the children
+// booked (one reservation = one child for one unit of one day). Places left on Étape 1, « Complet », the check of
+// « Valider » and the dashboard's occupancy all count with bookedCounts(); the validation takes its turn with
+// takeCapacityTurn() (the advisory lock of db/locks.ts) only where a capacity exists.
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Queryable } from '@/db/client';
+import { CAPACITY_LOCK } from '@/db/locks';
+import { addDays, type IsoDate, type Reservation, type ServiceKind, type Unit } from '@/lib/planning';
+
+/**
+ * The one definition of "booked": reservations counted per site, date, service and unit (rows site_id, date,
+ * service, unit, booked), restricted by `where` on the reservations `r`.
+ */
+export function bookedCounts(where: SQL): SQL {
+  return sql`select r.site_id, r.date, r.service, r.unit, count(*)::int as booked
+    from reservations r
+    where ${where}
+    group by r.site_id, r.date, r.service, r.unit`;
+}
+
+/** Places left of a capacity: never below zero (a capacity lowered under the bookings shows « Complet »). */
+export function remaining(capacity: number, booked: number): number {
+  return Math.max(0, capacity - booked);
+}
+
+export type PlacesLeft = Record<IsoDate, Partial<Record<Unit, number>>>;
+
+/** date -> unit -> places left at a site (only units with a capacity). One query, whatever the range. */
+export async function placesLeft(
+  db: Queryable,
+  p: { siteId: number; service: ServiceKind; from: IsoDate; to: IsoDate },
+): Promise<PlacesLeft> {
+  const found = await rows<{ unit: Unit; capacity: number; date: IsoDate | null; booked: number | null }>(
+    db,
+    sql`select c.unit::text as unit, c.capacity, to_char(o.date, 'YYYY-MM-DD') as date, o.booked
+        from site_capacities c
+        left join (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date between ${p.from} and ${p.to}`)}) o
+          on o.unit = c.unit
+        where c.site_id = ${p.siteId} and c.service = ${p.service}`,
+  );
+  if (found.length === 0) return {};
+  const capacities = new Map<Unit, number>(found.map((f) => [f.unit, f.capacity]));
+  const count = new Map(found.filter((f) => f.date !== null).map((f) => [`${f.date}|${f.unit}`, f.booked ?? 0]));
+  const out: PlacesLeft = {};
+  for (let d = p.from; d <= p.to; d = addDays(d, 1)) {
+    out[d] = Object.fromEntries(
+      [...capacities].map(([unit, capacity]) => [unit, remaining(capacity, count.get(`${d}|${unit}`) ?? 0)]),
+    );
+  }
+  return out;
+}
+
+/**
+ * « Complet »: a day whose every unit has a capacity and no place left, unless the child already holds that day
+ * (they may still change or cancel it). The same for every actor.
+ */
+export function isComplet(places: Partial<Record<Unit, number>> | undefined, units: readonly Unit[], held: boolean) {
+  return !held && places !== undefined && units.every((u) => places[u] === 0);
+}
+
+/**
+ * Validations of one site and service take turns where staff set a capacity, so two families never both take the
+ * last place; without additions or without a capacity the statement runs and takes nothing (constant count).
+ */
+export async function takeCapacityTurn(
+  db: Queryable,
+  p: { siteId: number; service: ServiceKind; adding: boolean },
+): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${CAPACITY_LOCK[p.service]}, ${p.siteId})
+    where ${p.adding} and exists (select 1 from site_capacities where site_id = ${p.siteId} and service = ${p.service})`);
+}
+
+function asJson(list: Reservation[]): string {
+  return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
+}
+
+/** The additions that would exceed a capacity (no place left), in date order. One query, whatever the list. */
+export async function fullUnits(
+  db: Queryable,
+  p: { siteId: number; service: ServiceKind; added: Reservation[] },
+): Promise<{ date: IsoDate; unit: Unit }[]> {
+  return rows<{ date: IsoDate; unit: Unit }>(
+    db,
+    sql`with wanted as (select date, unit from jsonb_to_recordset(${asJson(p.added)}::jsonb) as x(date date, unit unit))
+        select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
+        from wanted w
+        join site_capacities c on c.site_id = ${p.siteId} and c.service = ${p.service} and c.unit = w.unit
+        left join (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date in (select date from wanted)`)}) o
+          on o.date = w.date and o.unit = w.unit
+        where coalesce(o.booked, 0) >= c.capacity
+        order by 1, 2`,
+  );
+}
+
+export interface OccupancyCell {
+  siteId: number;
+  date: IsoDate;
+  service: ServiceKind;
+  unit: Unit;
+  /** reservations = children expected (a child books a unit once a day) */
+  booked: number;
+  /** null: no limit set for that site, service and unit */
+  capacity: number | null;
+}
+
+/** Booked and capacity per site, date, service and unit from `from` to `to` (inclusive), where anything is booked. */
+export async function occupancy(
+  db: Queryable,
+  p: { from: IsoDate; to: IsoDate; siteId?: number | null },
+): Promise<OccupancyCell[]> {
+  const site = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
+  return rows<OccupancyCell>(
+    db,
+    sql`
+    select o.site_id as "siteId", o.date::text as date, o.service::text as service, o.unit::text as unit,
+           o.booked, c.capacity
+    from (${bookedCounts(sql`r.date between ${p.from} and ${p.to} ${site}`)}) o
+    left join site_capacities c on c.site_id = o.site_id and c.service = o.service and c.unit = o.unit
+    order by o.site_id, o.date, o.unit`,
+  );
+}
