@@ -20,6 +20,7 @@ import {
   type Unit,
 } from '@/lib/planning';
 import { applyTemplateToDraft, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
+import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 
@@ -75,6 +76,9 @@ interface Candidate {
   siteId: number;
 }
 
+/** The candidate's parent, as the parent's pages see the démarche. */
+const asParent = (c: Candidate) => parentPolicy({ id: c.accountId, familyId: c.familyId });
+
 interface Prepared extends Candidate {
   requestId: number;
   version: number;
@@ -121,14 +125,14 @@ async function prepareTemplate(
   if (!period) throw new Error('no bookable Wednesday left in the school year: the bench needs a period');
   const applied = await db.transaction((tx) =>
     applyTemplateToDraft(tx, {
-      familyId: c.familyId,
+      policy: asParent(c),
       today: TODAY,
       now: NOW,
       input: { requestId, weeks: TEMPLATE_WEEKS, from: period.from, to: period.to },
     }),
   );
   if (applied.added + applied.removed === 0) return null;
-  const draft = await loadDraft(db, { requestId, familyId: c.familyId, now: NOW });
+  const draft = await loadDraft(db, { requestId, policy: asParent(c), now: NOW });
   return {
     ...c,
     requestId,
@@ -166,16 +170,16 @@ async function prepareDays(
   const period = defaultTemplatePeriod('mercredi', cal.cal, TODAY, cal.deadlineDays, { weekdays: cal.weekdays });
   if (!period) throw new Error('no bookable Wednesday left in the school year');
   const bookable = openDates('mercredi', cal.cal, period.from, period.to, { weekdays: cal.weekdays });
-  const before = await loadDraft(db, { requestId, familyId: c.familyId, now: NOW });
+  const before = await loadDraft(db, { requestId, policy: asParent(c), now: NOW });
   const key = (units: readonly Unit[]) => [...units].sort().join(',');
   const days = (dates === 1 ? bookable.slice(0, 1) : bookable).map((date) => {
     const current = key(before.payload.desired.filter((r) => r.date === date).map((r) => r.unit));
     return { date, units: DAY_CHOICES.find((units) => key(units) !== current)! as string[] };
   });
   await db.transaction((tx) =>
-    saveDraftDays(tx, { familyId: c.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+    saveDraftDays(tx, { policy: asParent(c), today: TODAY, now: NOW, input: { requestId, days } }),
   );
-  const draft = await loadDraft(db, { requestId, familyId: c.familyId, now: NOW });
+  const draft = await loadDraft(db, { requestId, policy: asParent(c), now: NOW });
   return {
     ...c,
     requestId,
@@ -186,8 +190,7 @@ async function prepareDays(
 
 function submit(db: Db, p: Prepared): Promise<SubmitResult> {
   return submitReservationRequest(db, {
-    familyId: p.familyId,
-    accountId: p.accountId,
+    policy: asParent(p),
     requestId: p.requestId,
     version: p.version,
     today: TODAY,

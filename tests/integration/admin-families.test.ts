@@ -7,7 +7,6 @@ import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { inviteParent } from '@/lib/accounts/invitations';
 import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/families/families';
 import {
-  agentDraftPage,
   enrolOnBehalf,
   saveDaysOnBehalf,
   startReservationOnBehalf,
@@ -21,6 +20,8 @@ import {
   saveDraftDays,
   startReservationDraft,
 } from '@/lib/requests/drafts';
+import { loadDemarchePage } from '@/lib/requests/demarche-page';
+import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
@@ -65,7 +66,7 @@ async function agentOpens(): Promise<number> {
 async function agentDraft(days: { date: string; units: string[] }[]) {
   const requestId = await agentOpens();
   await saveDaysOnBehalf(database.db, agent, { input: { familyId: m.familyId, requestId, days }, ...clock });
-  const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
+  const draft = await loadDraft(database.db, { requestId, policy: agentPolicy(agent, m.familyId), now: NOW });
   return { requestId, version: draft.enrolment.planningVersion };
 }
 
@@ -219,14 +220,14 @@ describe('the Guichet famille books for Léa', () => {
     const day = [{ date: '2027-01-20', units: ['matin', 'apres_midi'] }];
     await database.db.transaction((tx) =>
       saveDraftDays(tx, {
-        familyId: m.familyId,
+        policy: parentPolicy({ id: m.accountId, familyId: m.familyId }),
         ...clock,
         input: { requestId: parentsDraft, days: day },
       }),
     );
     const { requestId: agentsDraft, version } = await agentDraft(day);
     const other = await otherFamily(database.db, m.familyId);
-    const asOther = { familyId: other.familyId, ...clock };
+    const asOther = { policy: parentPolicy({ id: other.accountId, familyId: other.familyId }), ...clock };
 
     for (const requestId of [parentsDraft, agentsDraft]) {
       // the other family's parent, through the use-cases of its own pages and actions
@@ -255,7 +256,6 @@ describe('the Guichet famille books for Léa', () => {
         () =>
           submitReservationRequest(database.db, {
             ...asOther,
-            accountId: other.accountId,
             requestId,
             version,
             appUrl,
@@ -265,7 +265,7 @@ describe('the Guichet famille books for Léa', () => {
       await expectRefused(() => cancelDraft(database.db, { ...asOther, requestId }), /introuvable/);
       // the agent, through the other family's pages (its id in the URL)
       await expectRefused(
-        () => agentDraftPage(database.db, { agentId: agent.id, requestId, ...asOther }),
+        () => loadDemarchePage(database.db, { policy: agentPolicy(agent, other.familyId), requestId, now: NOW }),
         /introuvable/,
       );
       await expectRefused(
@@ -318,7 +318,7 @@ describe('the Guichet famille books for Léa', () => {
       () =>
         database.db.transaction((tx) =>
           saveDraftDays(tx, {
-            familyId: m.familyId,
+            policy: parentPolicy({ id: m.accountId, familyId: m.familyId }),
             ...clock,
             input: { requestId, days: [{ date: '2026-12-09', units: ['matin'] }] },
           }),

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/requests/list';
 import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/audit/journal';
 import { saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
+import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, TODAY, type Martin } from '../support/demo';
@@ -33,11 +34,13 @@ async function book(p: {
     now: p.now,
     onBehalf: Boolean(p.onBehalf),
   });
+  const policy = p.onBehalf
+    ? agentPolicy({ id: p.accountId, firstName: p.onBehalf.agentName, lastName: '' }, m.familyId)
+    : parentPolicy({ id: p.accountId, familyId: m.familyId });
   await saveDraftDays(database.db, {
-    familyId: m.familyId,
+    policy,
     today: TODAY,
     now: p.now,
-    waiveDeadline: Boolean(p.onBehalf),
     input: { requestId, days: [{ date: p.date, units: ['matin', 'repas_classique'] }] },
   });
   const [draft] = await database.db
@@ -45,14 +48,13 @@ async function book(p: {
     .from(requests)
     .where(eq(requests.id, requestId));
   const { reference } = await submitReservationRequest(database.db, {
-    familyId: m.familyId,
-    accountId: p.accountId,
+    policy,
     requestId,
     version: draft!.base ?? 0,
     today: TODAY,
     now: p.now,
     appUrl,
-    onBehalf: p.onBehalf,
+    reason: p.onBehalf?.reason,
   });
   return { id: requestId, reference };
 }

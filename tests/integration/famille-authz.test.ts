@@ -11,6 +11,7 @@ import { accounts, requests } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { loadDraft, startReservationDraft } from '@/lib/requests/drafts';
+import { parentPolicy } from '@/lib/requests/policy';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, snapshot, TODAY, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
@@ -173,7 +174,9 @@ async function freshIds(): Promise<Ids> {
   await db.update(requests).set({ status: 'cancelled' }).where(eq(requests.status, 'draft'));
   const who = { familyId: m.familyId, accountId: m.accountId, today: TODAY, now: NOW };
   const { requestId: draft } = await startReservationDraft(db, { ...who, childId: m.lea, service: 'mercredi' });
-  const version = (await loadDraft(db, { requestId: draft, familyId: m.familyId, now: NOW })).enrolment.planningVersion;
+  const version = (
+    await loadDraft(db, { requestId: draft, policy: parentPolicy({ id: m.accountId, familyId: m.familyId }), now: NOW })
+  ).enrolment.planningVersion;
   const { requestId: enrolmentDraft } = await startEnrolmentDraft(db, { ...who, childId: m.hugo, service: 'mercredi' });
   const site = await proposedSite(db, { familyId: m.familyId, childId: m.hugo, service: 'mercredi' });
   return { lea: m.lea, hugo: m.hugo, draft, version, enrolmentDraft, site: site!.id };

@@ -5,6 +5,7 @@ import { seedIfEmpty } from '@/lib/demo/seed';
 import { today as parisToday } from '@/lib/clock';
 import { chooseEnrolmentSite, loadEnrolmentDraft, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { childReservations, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
+import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { martin, type Martin } from '../support/demo';
@@ -26,6 +27,7 @@ afterAll(async () => {
 // As the server actions do: the instant, and today's date in Paris taken from the clock module.
 const NEW_YEAR_IN_PARIS = new Date('2026-12-31T23:30:00Z'); // 00:30 on 1 January 2027 in Paris
 const NEW_YEAR_EVE_IN_PARIS = new Date('2026-12-31T22:59:00Z'); // 23:59 on 31 December 2026 in Paris
+const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
 const at = (now: Date) => ({ familyId: m.familyId, accountId: m.accountId, now, today: parisToday(now) });
 
 /** Léa changes one Wednesday of late January (books it, or cancels it when booked) and validates. */
@@ -35,11 +37,13 @@ async function changeLeaWednesday(now: Date, date: string): Promise<string> {
   const units = booked.length > 0 ? [] : ['matin'];
   const { requestId } = await startReservationDraft(database.db, { ...who, childId: m.lea, service: 'mercredi' });
   await database.db.transaction((tx) =>
-    saveDraftDays(tx, { familyId: m.familyId, today: who.today, now, input: { requestId, days: [{ date, units }] } }),
+    saveDraftDays(tx, { policy: parent(), today: who.today, now, input: { requestId, days: [{ date, units }] } }),
   );
-  const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now });
+  const draft = await loadDraft(database.db, { requestId, policy: parent(), now });
   const { reference } = await submitReservationRequest(database.db, {
-    ...who,
+    policy: parent(),
+    now,
+    today: who.today,
     requestId,
     version: draft.enrolment.planningVersion,
     appUrl,

@@ -17,6 +17,7 @@ import {
 } from '@/lib/requests/drafts';
 import { saveDaysOnBehalf, startReservationOnBehalf, submitReservationOnBehalf } from '@/lib/families/on-behalf';
 import { computeRecap } from '@/lib/requests/recap';
+import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -51,6 +52,8 @@ afterAll(async () => {
 });
 
 const base = () => ({ familyId: m.familyId, accountId: m.accountId, today: TODAY, now: NOW });
+const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
+const asParent = () => ({ policy: parent(), today: TODAY, now: NOW });
 const appUrl = 'http://localhost:3000';
 const clock = { today: TODAY, now: NOW };
 
@@ -60,19 +63,19 @@ async function leaDraft() {
 }
 
 async function version(requestId: number): Promise<number> {
-  const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
+  const draft = await loadDraft(database.db, { requestId, policy: parent(), now: NOW });
   return draft.enrolment.planningVersion;
 }
 
 async function save(requestId: number, days: { date: string; units: string[] }[]) {
   return database.db.transaction((tx) =>
-    saveDraftDays(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+    saveDraftDays(tx, { policy: parent(), today: TODAY, now: NOW, input: { requestId, days } }),
   );
 }
 
 async function submit(requestId: number, v?: number) {
   return submitReservationRequest(database.db, {
-    ...base(),
+    ...asParent(),
     requestId,
     version: v ?? (await version(requestId)),
     appUrl,
@@ -95,7 +98,7 @@ describe('starting the démarche', () => {
     const first = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'mercredi' });
     const again = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'mercredi' });
     expect(again).toEqual({ requestId: first.requestId, resumed: true });
-    const draft = await loadDraft(database.db, { requestId: first.requestId, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId: first.requestId, policy: parent(), now: NOW });
     expect(draft.payload.desired).toEqual(await leaWednesdays());
     expect(draft.payload.desired.length).toBeGreaterThan(20);
   });
@@ -122,7 +125,7 @@ describe('starting the démarche', () => {
   it('expires a draft after 24 hours', async () => {
     const id = await leaDraft();
     const later = new Date(NOW.getTime() + 25 * 3600_000);
-    await expect(loadDraft(database.db, { requestId: id, familyId: m.familyId, now: later })).rejects.toThrow(/expiré/);
+    await expect(loadDraft(database.db, { requestId: id, policy: parent(), now: later })).rejects.toThrow(/expiré/);
   });
 });
 
@@ -130,7 +133,7 @@ describe('Étape 1, day by day', () => {
   it('books a free Wednesday of January and the recap shows it in green', async () => {
     const id = await leaDraft();
     await save(id, [{ date: '2027-01-13', units: ['matin', 'repas_sans_viande'] }]);
-    const draft = await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId: id, policy: parent(), now: NOW });
     const recap = await computeRecap(database.db, draft);
     expect(recap.added).toEqual([
       { date: '2027-01-13', unit: 'matin' },
@@ -162,7 +165,7 @@ describe('Étape 1, day by day', () => {
     const late = new Date(NOW.getTime() + 3600_000); // the draft is still alive; only 'today' moves
     await expect(
       saveDraftDays(database.db, {
-        familyId: m.familyId,
+        policy: parent(),
         today: '2026-12-01',
         now: late,
         input: { requestId: id, days: [{ date: '2026-12-16', units: ['apres_midi'] }] },
@@ -170,7 +173,7 @@ describe('Étape 1, day by day', () => {
     ).resolves.toBeDefined();
     await expect(
       saveDraftDays(database.db, {
-        familyId: m.familyId,
+        policy: parent(),
         today: '2026-12-02',
         now: late,
         input: { requestId: id, days: [{ date: '2026-12-16', units: ['matin'] }] },
@@ -215,7 +218,7 @@ describe('a periodicity until the end of the school year', () => {
     const weeks = [{ 3: ['matin', 'apres_midi', 'repas_classique'] }, { 3: ['matin'] }];
     const result = await database.db.transaction((tx) =>
       applyTemplateToDraft(tx, {
-        familyId: m.familyId,
+        policy: parent(),
         today: TODAY,
         now: NOW,
         input: {
@@ -232,7 +235,7 @@ describe('a periodicity until the end of the school year', () => {
     expect(outcome.reference).toMatch(/^DEM-2026-\d{6}$/);
     const after = await leaWednesdays();
     const cal = await loadServiceCalendar(database.db, {
-      schoolYearId: (await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW })).enrolment
+      schoolYearId: (await loadDraft(database.db, { requestId: id, policy: parent(), now: NOW })).enrolment
         .schoolYearId,
       service: 'mercredi',
       siteId: null,
@@ -263,7 +266,7 @@ describe('a periodicity until the end of the school year', () => {
     const id = await leaDraft();
     const apply = (input: { weeks: Record<string, string[]>[]; from: string; to: string }) =>
       database.db.transaction((tx) =>
-        applyTemplateToDraft(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId: id, ...input } }),
+        applyTemplateToDraft(tx, { policy: parent(), today: TODAY, now: NOW, input: { requestId: id, ...input } }),
       );
     await expectRefused(
       () => apply({ weeks: [{ 3: ['matin'] }], from: '2026-12-14', to: '2027-09-30' }),
@@ -334,7 +337,7 @@ describe('Valider', () => {
     await save(id, [{ date: '2027-03-03', units: ['matin', 'repas_sans_viande'] }]);
     const recap = await computeRecap(
       database.db,
-      await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW }),
+      await loadDraft(database.db, { requestId: id, policy: parent(), now: NOW }),
     );
     expect(recap.changes).toEqual([{ date: '2027-03-03', added: ['repas_sans_viande'], removed: ['repas_classique'] }]);
     await submit(id);
@@ -363,7 +366,7 @@ describe('Valider', () => {
 
   it('two validations racing on the same child lose no update: the second is refused and its recap recomputed', async () => {
     const first = await leaDraft();
-    const pristine = await loadDraft(database.db, { requestId: first, familyId: m.familyId, now: NOW });
+    const pristine = await loadDraft(database.db, { requestId: first, policy: parent(), now: NOW });
     const v = pristine.enrolment.planningVersion;
     // at the same time, the Guichet famille changes Léa's Wednesdays in a draft of its own, built on the same planning
     // (a second tab of the parent's resumes the same draft: one open draft per child, service and démarche)
@@ -390,7 +393,11 @@ describe('Valider', () => {
     expect(String(refused[0]!.reason.message)).toMatch(/modifié entre-temps/);
     // the loser's recap, recomputed on the new planning, keeps the winner's change and adds its own
     const loserId = results[0]!.status === 'rejected' ? first : second;
-    const loser = await loadDraft(database.db, { requestId: loserId, familyId: m.familyId, now: NOW });
+    const loser = await loadDraft(database.db, {
+      requestId: loserId,
+      policy: loserId === first ? parent() : agentPolicy(agent, m.familyId),
+      now: NOW,
+    });
     const recap = await computeRecap(database.db, loser);
     expect(recap.rebased).toBe(true);
     await (loserId === first ? submit(first, recap.version) : agentSubmit(recap.version));
@@ -405,7 +412,7 @@ describe('Valider', () => {
     const v = await version(id);
     const before = await snapshot(database.db);
     await expect(
-      submitReservationRequest(database.db, { ...base(), today: '2026-12-10', requestId: id, version: v, appUrl }),
+      submitReservationRequest(database.db, { ...asParent(), today: '2026-12-10', requestId: id, version: v, appUrl }),
     ).rejects.toThrow(/mercredi 16 décembre 2026 \(hors délai\)/);
     expect(await snapshot(database.db)).toBe(before);
   });
@@ -429,7 +436,7 @@ describe('Valider', () => {
   it('refuses a day that is full at the site, naming it, and writes nothing', async () => {
     const id = await leaDraft();
     await save(id, [{ date: '2027-02-03', units: ['matin', 'apres_midi'] }]);
-    const draft = await loadDraft(database.db, { requestId: id, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId: id, policy: parent(), now: NOW });
     const [{ taken }] = (await rows<{ taken: number }>(
       database.db,
       sql`select count(*)::int as taken from reservations where site_id = ${draft.enrolment.siteId} and service = 'mercredi' and date = '2027-02-03' and unit = 'apres_midi'`,
@@ -455,7 +462,7 @@ describe('Valider', () => {
     const id = await leaDraft();
     await save(id, [{ date: '2027-02-24', units: ['matin'] }]);
     const before = await leaWednesdays();
-    await cancelDraft(database.db, { familyId: m.familyId, requestId: id, now: NOW });
+    await cancelDraft(database.db, { policy: parent(), requestId: id, now: NOW });
     expect(await leaWednesdays()).toEqual(before);
     await expect(submit(id, 0)).rejects.toThrow(/annulée/);
   });

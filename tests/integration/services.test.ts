@@ -20,8 +20,9 @@ import {
   saveDraftDays,
   startReservationDraft,
 } from '@/lib/requests/drafts';
+import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
-import { placesLeft } from '@/lib/reservations/places';
+import { placesLeft } from '@/lib/reservations/capacity';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
@@ -40,6 +41,8 @@ afterAll(async () => {
 });
 
 const base = () => ({ familyId: m.familyId, accountId: m.accountId, today: TODAY, now: NOW });
+const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
+const asParent = () => ({ policy: parent(), today: TODAY, now: NOW });
 
 const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
 
@@ -59,14 +62,22 @@ async function book(
   who = base(),
 ) {
   const { requestId } = await startReservationDraft(database.db, { ...who, childId, service });
+  const policy = parentPolicy({ id: who.accountId, familyId: who.familyId });
   await database.db.transaction((tx) =>
-    saveDraftDays(tx, { familyId: who.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+    saveDraftDays(tx, { policy, today: TODAY, now: NOW, input: { requestId, days } }),
   );
-  const draft = await loadDraft(database.db, { requestId, familyId: who.familyId, now: NOW });
+  const draft = await loadDraft(database.db, { requestId, policy, now: NOW });
   return {
     requestId,
     run: () =>
-      submitReservationRequest(database.db, { ...who, requestId, version: draft.enrolment.planningVersion, appUrl }),
+      submitReservationRequest(database.db, {
+        policy,
+        today: who.today,
+        now: who.now,
+        requestId,
+        version: draft.enrolment.planningVersion,
+        appUrl,
+      }),
   };
 }
 
@@ -159,7 +170,7 @@ describe('restauration scolaire', () => {
     const { requestId } = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'cantine' });
     const save = (days: { date: string; units: string[] }[]) =>
       database.db.transaction((tx) =>
-        saveDraftDays(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+        saveDraftDays(tx, { policy: parent(), today: TODAY, now: NOW, input: { requestId, days } }),
       );
     await expectRefused(() => save([{ date: '2027-01-11', units: ['matin'] }]), /ne réserve que des repas/);
     await expectRefused(
@@ -176,7 +187,7 @@ describe('restauration scolaire', () => {
     const { requestId } = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'cantine' });
     await database.db.transaction((tx) =>
       applyTemplateToDraft(tx, {
-        familyId: m.familyId,
+        policy: parent(),
         today: TODAY,
         now: NOW,
         input: {
@@ -187,9 +198,9 @@ describe('restauration scolaire', () => {
         },
       }),
     );
-    const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId, policy: parent(), now: NOW });
     await submitReservationRequest(database.db, {
-      ...base(),
+      ...asParent(),
       requestId,
       version: draft.enrolment.planningVersion,
       appUrl,
@@ -217,7 +228,7 @@ describe('accueil de loisirs des vacances', () => {
     const { requestId } = await startReservationDraft(database.db, { ...base(), childId: m.lea, service: 'vacances' });
     const save = (days: { date: string; units: string[] }[]) =>
       database.db.transaction((tx) =>
-        saveDraftDays(tx, { familyId: m.familyId, today: TODAY, now: NOW, input: { requestId, days } }),
+        saveDraftDays(tx, { policy: parent(), today: TODAY, now: NOW, input: { requestId, days } }),
       );
     await expectRefused(() => save([{ date: '2027-01-11', units: ['matin'] }]), /jour non ouvert/);
     await expectRefused(() => save([{ date: '2027-02-13', units: ['matin'] }]), /jour non ouvert/); // a Saturday
@@ -226,7 +237,7 @@ describe('accueil de loisirs des vacances', () => {
       /Un repas ne peut être réservé/,
     );
     await save([{ date: '2027-02-08', units: ['matin', 'repas_classique'] }]);
-    const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId, policy: parent(), now: NOW });
     const before = await placesLeft(database.db, {
       siteId: draft.enrolment.siteId,
       service: 'vacances',
@@ -234,7 +245,7 @@ describe('accueil de loisirs des vacances', () => {
       to: '2027-02-08',
     });
     await submitReservationRequest(database.db, {
-      ...base(),
+      ...asParent(),
       requestId,
       version: draft.enrolment.planningVersion,
       appUrl,
@@ -254,7 +265,7 @@ describe('accueil de loisirs des vacances', () => {
       { date: '2027-02-09', units: ['matin'] },
       { date: '2027-02-10', units: ['matin', 'apres_midi'] },
     ]);
-    const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: NOW });
+    const draft = await loadDraft(database.db, { requestId, policy: parent(), now: NOW });
     const [{ n }] = (await rows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from reservations where site_id = ${draft.enrolment.siteId} and service = 'vacances' and date = '2027-02-10' and unit = 'apres_midi'`,
