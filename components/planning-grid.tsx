@@ -8,18 +8,18 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { UNIT_LABELS } from '@/lib/planning/format';
 import { validateDay } from '@/lib/planning/reservations';
 import type { ServiceKind, Unit } from '@/lib/planning/types';
-import type { FormState } from '@/lib/action';
+import type { ActionResult, FormAction } from '@/lib/action';
 import type { PlanningDay } from '@/lib/reservations/planning-view';
 
 export type SaveDays = (
   input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>,
-) => Promise<FormState<unknown>>;
+) => Promise<ActionResult<unknown>>;
 
 interface Props {
   /** server action saving some days of the draft */
   save: SaveDays;
   /** server action of « Aller à l'étape 2 » (a form post with requestId and the extra fields) */
-  goToRecap: (formData: FormData) => void;
+  goToRecap: FormAction;
   /** extra fields both actions need (e.g. the family for an agent) */
   extra?: Record<string, number>;
   /** 'demarche' for a parent, 'onBehalf' for an agent: the same keys, other words */
@@ -82,7 +82,7 @@ export function PlanningGrid({
       } else {
         setPlanning((p) => ({ ...p, [date]: before }));
         setStatus('');
-        setFormError(result.ok === false ? result.formError : null);
+        setFormError(result.formError ?? null);
         summary.current?.focus();
       }
     });

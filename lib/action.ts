@@ -37,6 +37,14 @@ export type ServerAction<T> = (...args: unknown[]) => Promise<FormState<T>>;
 /** The action of a plain `<form>` (no useActionState): what it answers is read by no one (see `plain` below). */
 export type PlainAction = (formData: FormData) => Promise<void>;
 
+/** A server action as `<form action>` takes it: a plain form drops the answer (a redirect is the answer there). */
+export type FormAction = (formData: FormData) => void;
+
+/** The same server action typed for `<form action>`: no wrapper, the reference stays the server's. */
+export function formAction(serverAction: ServerAction<unknown>): FormAction {
+  return serverAction;
+}
+
 /**
  * The fields of a form, without React's own ($ACTION_…) entries: `a.b` names nest (`parent.email`), a repeated name
  * becomes a list, and a file stays a File.

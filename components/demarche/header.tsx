@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SERVICE_LABELS } from '@/lib/planning';
+import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 
@@ -78,7 +79,7 @@ export async function CancelForm({
 }: {
   policy: DemarchePolicy;
   requestId: number;
-  cancel: (formData: FormData) => void;
+  cancel: FormAction;
 }) {
   const t = await getTranslations(policy.namespace);
   return (

@@ -7,6 +7,7 @@ import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
 import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
 import { getDb } from '@/db/client';
 import { defaultTemplatePeriod, GREY_REASON_LABELS, groupByDate, unitsOf } from '@/lib/planning';
+import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
@@ -17,8 +18,8 @@ import { CancelForm, DemarcheHeader } from './header';
 export interface Step1Actions {
   save: SaveDays;
   apply: ApplyTemplate;
-  goToRecap: (formData: FormData) => void;
-  cancel: (formData: FormData) => void;
+  goToRecap: FormAction;
+  cancel: FormAction;
 }
 
 export async function DemarcheStep1({

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { RecapTable } from '@/components/recap-table';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
+import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
@@ -21,7 +22,7 @@ export async function DemarcheStep2({
   policy: DemarchePolicy;
   data: DemarchePage;
   conflict: boolean;
-  actions: { submit: Submit; cancel: (formData: FormData) => void };
+  actions: { submit: Submit; cancel: FormAction };
 }) {
   const t = await getTranslations(policy.namespace);
   const { draft, cal } = data;

@@ -13,7 +13,10 @@ export function requestIdOf(param: string): number {
   return requestId;
 }
 
-/** The draft, or the right page: confirmation when already validated, 404 when the actor may not load it. */
+/**
+ * The draft, or the right page: confirmation when already validated; a draft the actor may not load is a 404 or
+ * « Démarche indisponible », as the policy says.
+ */
 export async function draftPageData(
   policy: DemarchePolicy,
   requestIdParam: string,
@@ -25,7 +28,8 @@ export async function draftPageData(
     data = await loadDemarchePage(db, { policy, requestId, now: now() });
   } catch (error) {
     if (error instanceof UserError) {
-      if (error.code === 'draft_not_found') notFound();
+      const unknown = error.code === 'draft_not_found' || error.code === 'agent_draft_not_found';
+      if (unknown && policy.unknownDraft === 'not_found') notFound();
       return { error: error.message };
     }
     throw error;

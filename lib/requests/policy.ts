@@ -26,6 +26,8 @@ export interface DemarchePolicy {
   onBehalf: { agentName: string } | null;
   /** where the démarche's pages live ({baseUrl}/{requestId}/etape-1) */
   baseUrl: string;
+  /** what the pages answer for a draft the actor may not load: a 404, or « Démarche indisponible » with the reason */
+  unknownDraft: 'not_found' | 'unavailable';
   /** where a closed démarche leads back (the family's space, or the family's file in the back office) */
   homeUrl: string;
   /** the child's page, from the confirmation */
@@ -50,6 +52,7 @@ export function parentPolicy(user: { id: number; familyId: number }): DemarchePo
     reasonRequired: false,
     onBehalf: null,
     baseUrl: '/demarches',
+    unknownDraft: 'not_found',
     homeUrl: '/',
     childUrl: (childId) => `/enfants/${childId}`,
     cancelledUrl: (childId) => `/enfants/${childId}?annulee=1`,
@@ -79,6 +82,7 @@ export function agentPolicy(
     reasonRequired: true,
     onBehalf: { agentName: agentName(agent) },
     baseUrl: `${family}/demarches`,
+    unknownDraft: 'unavailable',
     homeUrl: family,
     childUrl: (childId) => `${family}/enfants/${childId}`,
     cancelledUrl: (childId) => `${family}/enfants/${childId}`,

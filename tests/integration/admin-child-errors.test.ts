@@ -16,7 +16,11 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 
 const staff = vi.hoisted(() => ({ user: null as null | Record<string, unknown> }));
 vi.mock('server-only', () => ({}));
-vi.mock('@/lib/auth/session', () => ({ requireStaff: async () => staff.user, currentUser: async () => staff.user }));
+vi.mock('@/lib/auth/session', () => ({
+  requireStaff: async () => staff.user,
+  currentUser: async () => staff.user,
+  currentUserOrRedirect: async () => staff.user,
+}));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 // what i18n/request.ts gives a server component

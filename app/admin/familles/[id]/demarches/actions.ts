@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { action } from '@/lib/action';
+import { action, staffAction } from '@/lib/action';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { env } from '@/lib/env';
@@ -16,7 +16,6 @@ import { childPageErrorCode } from '@/lib/families/child-page-errors';
 import {
   agentSaveDaysSchema,
   agentTemplateSchema,
-  startOnBehalfSchema,
   startReservationOnBehalf,
   submitOnBehalfSchema,
 } from '@/lib/families/on-behalf';
@@ -25,46 +24,52 @@ import { agentPolicy } from '@/lib/requests/policy';
 import { applyTemplate, cancelAddress, recapAddress, saveDays, submitDemarche } from '@/lib/requests/steps';
 
 const draftSchema = z.object({ familyId: idSchema, requestId: idSchema });
+// the buttons that lead somewhere read their form themselves: a forged form leads to the families' list
+const anyForm = z.record(z.string(), z.unknown());
 const clock = () => ({ today: today(), now: now() });
 
-/** « Gérer les réservations » for the family: the agent's draft, then Étape 1. */
-export const startOnBehalfAction = action({ role: 'staff', input: startOnBehalfSchema }, async (input, user) => {
+/** « Gérer les réservations » for the family: the agent's draft, then Étape 1; a refusal, to the child's page. */
+export const startOnBehalfAction = action({ role: 'staff', input: anyForm }, async (form, user) => {
   let target: string;
   try {
-    const { requestId, familyId } = await startReservationOnBehalf(await getDb(), user, { input, ...clock() });
+    // the use-case checks the form (startOnBehalfSchema): a forged one is refused with a code too
+    const { requestId, familyId } = await startReservationOnBehalf(await getDb(), user, { input: form, ...clock() });
     target = `${agentPolicy(user, familyId).baseUrl}/${requestId}/etape-1`;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     // a code only: the child's page has the sentence (lib/families/child-page-errors.ts)
-    target = `${agentPolicy(user, input.familyId).childUrl(input.childId)}?erreur=${childPageErrorCode(error)}`;
+    const childPage = `/admin/familles/${Number(form.familyId) || ''}/enfants/${Number(form.childId) || ''}`;
+    target = `${childPage}?erreur=${childPageErrorCode(error)}`;
   }
   redirect(target);
 });
 
+// TRANSITION: the grid's and the periodicity's calls answer the former ActionResult, as the parent's do.
 /** Étape 1, day by day (deadline waived). */
-export const saveDaysOnBehalfAction = action({ role: 'staff', input: agentSaveDaysSchema }, async (input, user) => {
+export const saveDaysOnBehalfAction = staffAction(agentSaveDaysSchema, async (input, user) => {
   const { familyId, ...days } = input;
   return saveDays(await getDb(), agentPolicy(user, familyId), days, clock());
 });
 
 /** Étape 1, « Appliquer une périodicité » (deadline waived). */
-export const applyTemplateOnBehalfAction = action(
-  { role: 'staff', input: agentTemplateSchema },
-  async (input, user) => {
-    const { familyId, ...template } = input;
-    return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
-  },
-);
+export const applyTemplateOnBehalfAction = staffAction(agentTemplateSchema, async (input, user) => {
+  const { familyId, ...template } = input;
+  return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
+});
 
 /** « Aller à l'étape 2 ». */
-export const goToRecapOnBehalfAction = action({ role: 'staff', input: draftSchema }, async (input, user) =>
-  redirect(await recapAddress(await getDb(), agentPolicy(user, input.familyId), input.requestId, now())),
-);
+export const goToRecapOnBehalfAction = action({ role: 'staff', input: anyForm }, async (form, user) => {
+  const input = draftSchema.safeParse(form);
+  if (!input.success) redirect('/admin/familles');
+  redirect(await recapAddress(await getDb(), agentPolicy(user, input.data.familyId), input.data.requestId, now()));
+});
 
 /** « Annuler la démarche »: nothing is changed, back to the child's page. */
-export const cancelOnBehalfAction = action({ role: 'staff', input: draftSchema }, async (input, user) =>
-  redirect(await cancelAddress(await getDb(), agentPolicy(user, input.familyId), input.requestId, now())),
-);
+export const cancelOnBehalfAction = action({ role: 'staff', input: anyForm }, async (form, user) => {
+  const input = draftSchema.safeParse(form);
+  if (!input.success) redirect('/admin/familles');
+  redirect(await cancelAddress(await getDb(), agentPolicy(user, input.data.familyId), input.data.requestId, now()));
+});
 
 /** « Valider » with the reason (Étape 2). */
 export const submitOnBehalfAction = action(

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { formAction } from '@/lib/action';
 import { SERVICE_LABELS } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { startReservationAction } from '../../../actions';
@@ -53,7 +54,7 @@ export default async function ReservationIntroPage({
             <li>{t('introStep2')}</li>
             <li>{t('introStep3')}</li>
           </ol>
-          <form action={startReservationAction as (formData: FormData) => void} className="mt-6">
+          <form action={formAction(startReservationAction)} className="mt-6">
             <input type="hidden" name="childId" value={child.id} />
             <input type="hidden" name="service" value={service} />
             <button

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
+import { formAction } from '@/lib/action';
 import { childPageError } from '@/lib/families/child-page-errors';
 import { getChildAdmin, listSiteOptions } from '@/lib/families/families';
 import { requireStaff } from '@/lib/auth/session';
@@ -83,7 +84,7 @@ export default async function AdminChildPage({
                 {enrolment ? (
                   <>
                     <p className="mt-1">{enrolment.siteName}</p>
-                    <form action={startOnBehalfAction as (formData: FormData) => void} className="mt-3">
+                    <form action={formAction(startOnBehalfAction)} className="mt-3">
                       <input type="hidden" name="familyId" value={familyId} />
                       <input type="hidden" name="childId" value={childId} />
                       <input type="hidden" name="service" value={service} />
