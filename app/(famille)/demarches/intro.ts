@@ -17,5 +17,5 @@ export async function loadDemarcheIntro(params: Promise<{ service: string; child
   const year = await currentSchoolYear(db, today());
   const child = await getFamilyChild(db, user.familyId, Number(childId), year?.id ?? null);
   if (!child) notFound();
-  return { db, service: service as ServiceKind, year, child };
+  return { db, user, service: service as ServiceKind, year, child };
 }

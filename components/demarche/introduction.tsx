@@ -1,0 +1,87 @@
+// The introduction of the démarche: the child, the rules that hold for the actor (the deadline as its policy sees
+// the calendar), the steps, then « Commencer ». Only the parent has one today: the agent starts from the child's file.
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import type { FormAction } from '@/lib/action';
+import { SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
+import { calendarFor, type DemarchePolicy } from '@/lib/requests/policy';
+import { loadServiceCalendar } from '@/lib/reservations/calendar';
+
+/** The refusals « Commencer » sends back (?erreur=code), each with its sentence; any other code shows nothing. */
+const ERROR_CODES = ['not_enrolled', 'no_year', 'not_found'] as const;
+
+export async function DemarcheIntroduction({
+  policy,
+  service,
+  schoolYearId,
+  child,
+  erreur,
+  start,
+}: {
+  policy: DemarchePolicy;
+  service: ServiceKind;
+  /** the current school year, if any */
+  schoolYearId: number | null;
+  child: { id: number; firstName: string; lastName: string; enrolments: { service: ServiceKind; siteId: number }[] };
+  erreur?: string;
+  start: FormAction;
+}) {
+  const t = await getTranslations(policy.namespace);
+  const enrolment = child.enrolments.find((e) => e.service === service);
+  const cal =
+    schoolYearId !== null && enrolment
+      ? calendarFor(
+          policy,
+          await loadServiceCalendar(await getDb(), { schoolYearId, service, siteId: enrolment.siteId }),
+        )
+      : null;
+
+  return (
+    <>
+      <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
+      <h1 className="text-2xl font-bold">{t('manageTitle')}</h1>
+      <p className="mt-1 text-lg">
+        {child.firstName} {child.lastName}
+      </p>
+      {erreur && (ERROR_CODES as readonly string[]).includes(erreur) && (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-white p-4 text-red-800">
+          {t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}
+        </p>
+      )}
+      {!enrolment || !cal ? (
+        <p className="mt-4 rounded bg-white p-4">{t('errors.not_enrolled')}</p>
+      ) : (
+        <>
+          <p className="mt-4">{t('deadline', { days: cal.deadlineDays })}</p>
+          <h2 className="mt-6 text-xl font-semibold">{t('introHeading')}</h2>
+          <p className="mt-1">{t('introLead')}</p>
+          <ol className="mt-3 list-decimal space-y-2 pl-6">
+            <li>{t('introStep1')}</li>
+            <li>{t('introStep2')}</li>
+            <li>{t('introStep3')}</li>
+          </ol>
+          <form action={start} className="mt-6">
+            <input type="hidden" name="childId" value={child.id} />
+            <input type="hidden" name="service" value={service} />
+            {Object.entries(policy.fields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button
+              type="submit"
+              className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+            >
+              {t('start')}
+            </button>
+          </form>
+          <p className="mt-3 text-sm text-slate-700">{t('resumeNote')}</p>
+        </>
+      )}
+      <p className="mt-8">
+        <Link href={policy.childUrl(child.id)} className="text-brand-700 underline">
+          ← {child.firstName}
+        </Link>
+      </p>
+    </>
+  );
+}
