@@ -6,12 +6,12 @@ import { Legend } from '@/components/legend';
 import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
 import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
 import { getDb } from '@/db/client';
-import { defaultTemplatePeriod, GREY_REASON_LABELS, groupByDate, unitsOf } from '@/lib/planning';
+import { defaultTemplatePeriod, groupByDate, unitsOf } from '@/lib/planning';
 import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
-import { isComplet, placesLeft } from '@/lib/reservations/capacity';
+import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
 import { CancelForm, DemarcheHeader } from './header';
 
@@ -56,17 +56,8 @@ export async function DemarcheStep1({
     kind,
     date ?? (policy.deadline === 'waived' ? today : undefined),
   );
-  const first = view.days[0]?.date;
-  const last = view.days[view.days.length - 1]?.date;
-  const places =
-    first && last
-      ? await placesLeft(db, { siteId: draft.enrolment.siteId, service: draft.service, from: first, to: last })
-      : {};
   const held = new Set(recap.current.map((r) => r.date));
-  for (const day of view.days) {
-    day.places = places[day.date];
-    if (!day.greyed && isComplet(day.places, view.units, held.has(day.date))) day.greyed = GREY_REASON_LABELS.complet;
-  }
+  await markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held });
   const label = (k: PlanningViewKind) =>
     k === 'semaine' ? t('viewWeek') : k === 'mois' ? t('viewMonth') : t('viewPeriod');
   const previousLabel =

@@ -5,7 +5,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import { CAPACITY_LOCK } from '@/db/locks';
-import { addDays, type IsoDate, type Reservation, type ServiceKind, type Unit } from '@/lib/planning';
+import {
+  addDays,
+  GREY_REASON_LABELS,
+  type IsoDate,
+  type Reservation,
+  type ServiceKind,
+  type Unit,
+} from '@/lib/planning';
+import type { PlanningView } from './planning-view';
 
 /**
  * The one definition of "booked": reservations counted per site, date, service and unit (rows site_id, date,
@@ -56,6 +64,25 @@ export async function placesLeft(
  */
 export function isComplet(places: Partial<Record<Unit, number>> | undefined, units: readonly Unit[], held: boolean) {
   return !held && places !== undefined && units.every((u) => places[u] === 0);
+}
+
+/**
+ * Étape 1's days, for every actor: each with its places left, and « Complet » (isComplet) on the days still open the
+ * child does not hold. One query for the view's range.
+ */
+export async function markPlaces(
+  db: Queryable,
+  p: { siteId: number; service: ServiceKind; view: Pick<PlanningView, 'days' | 'units'>; held: ReadonlySet<IsoDate> },
+): Promise<void> {
+  const first = p.view.days[0]?.date;
+  const last = p.view.days[p.view.days.length - 1]?.date;
+  if (!first || !last) return;
+  const places = await placesLeft(db, { siteId: p.siteId, service: p.service, from: first, to: last });
+  for (const day of p.view.days) {
+    day.places = places[day.date];
+    if (!day.greyed && isComplet(day.places, p.view.units, p.held.has(day.date)))
+      day.greyed = GREY_REASON_LABELS.complet;
+  }
 }
 
 /**
