@@ -9,6 +9,7 @@ import { chooseEnrolmentSite, loadEnrolmentDraft, startEnrolmentDraft, submitEnr
 import { loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { getFamilyRequest } from '@/lib/requests/history';
 import { getAdminRequest } from '@/lib/requests/list';
+import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { readRequestDiff } from '@/lib/requests/types';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -32,21 +33,24 @@ afterAll(async () => {
 });
 
 const who = () => ({ familyId: m.familyId, accountId: m.accountId, today: TODAY, now: AT });
+const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
 
 /** Léa books a Wednesday morning with the meal (13 January 2027 unless told) and validates. */
 async function leaBooks(date = '2027-01-13'): Promise<{ requestId: number; reference: string }> {
   const { requestId } = await startReservationDraft(database.db, { ...who(), childId: m.lea, service: 'mercredi' });
   await database.db.transaction((tx) =>
     saveDraftDays(tx, {
-      familyId: m.familyId,
+      policy: parent(),
       today: TODAY,
       now: AT,
       input: { requestId, days: [{ date, units: ['matin', 'repas_classique'] }] },
     }),
   );
-  const draft = await loadDraft(database.db, { requestId, familyId: m.familyId, now: AT });
+  const draft = await loadDraft(database.db, { requestId, policy: parent(), now: AT });
   const { reference } = await submitReservationRequest(database.db, {
-    ...who(),
+    policy: parent(),
+    today: TODAY,
+    now: AT,
     requestId,
     version: draft.enrolment.planningVersion,
     appUrl,
