@@ -18,24 +18,12 @@ function actionFiles(dir: string): string[] {
   });
 }
 
-// TODO(démarche engine): h1 moves these actions to action(); remove each line once its file has none left
+// TODO(démarche engine): the grid's and the periodicity's JSON calls still answer the former ActionResult, which
+// tests/integration/famille-inputs.test.ts pins to the letter (no `code` on a refused input); remove each line once
+// its file has none left
 const NOT_YET: Record<string, string[]> = {
-  'app/(famille)/demarches/actions.ts': [
-    'startReservationAction',
-    'saveDaysAction',
-    'applyTemplateAction',
-    'goToRecapAction',
-    'cancelDraftAction',
-    'submitAction',
-  ],
-  'app/admin/familles/actions.ts': [
-    'startOnBehalfAction',
-    'saveDaysOnBehalfAction',
-    'applyTemplateOnBehalfAction',
-    'goToRecapOnBehalfAction',
-    'cancelOnBehalfAction',
-    'submitOnBehalfAction',
-  ],
+  'app/(famille)/demarches/actions.ts': ['saveDaysAction', 'applyTemplateAction'],
+  'app/admin/familles/[id]/demarches/actions.ts': ['saveDaysOnBehalfAction', 'applyTemplateOnBehalfAction'],
 };
 
 const files = actionFiles(path.join(process.cwd(), 'app')).map((f) => path.relative(process.cwd(), f));
