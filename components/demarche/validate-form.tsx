@@ -26,8 +26,8 @@ export function ValidateForm({
   const [state, action, pending] = useActionState<FormState<unknown>, FormData>(submit, {});
   const formError = state.ok === false ? state.formError : undefined;
   const reasonError = state.ok === false ? state.fieldErrors?.reason?.[0] : undefined;
-  // a missing reason is the form's message: it links to the field
-  const errors = reasonError ? [{ message: formError ?? reasonError, field: 'motif' }] : formErrors(formError);
+  // a refused reason is the form's message (what to write), linked to the field
+  const errors = reasonError ? [{ message: reasonError, field: 'motif' }] : formErrors(formError);
   return (
     <form action={action} noValidate className="w-full max-w-2xl">
       <ErrorSummary title={t('errorSummary')} errors={errors} answer={state} className="mb-4" />
