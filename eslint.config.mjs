@@ -140,8 +140,6 @@ export default defineConfig([
   // Server actions: the session only through action() (lib/action.ts), never by hand.
   {
     files: ['app/**/actions.ts'],
-    // TODO(démarche engine): h1's two files still read the session by hand; remove this line once they use action()
-    ignores: ['app/(famille)/demarches/actions.ts', 'app/admin/familles/actions.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,12 +8,12 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { UNIT_LABELS } from '@/lib/planning/format';
 import { validateDay } from '@/lib/planning/reservations';
 import type { ServiceKind, Unit } from '@/lib/planning/types';
-import type { ActionResult, FormAction } from '@/lib/action';
+import type { FormAction, FormState } from '@/lib/action';
 import type { PlanningDay } from '@/lib/reservations/planning-view';
 
 export type SaveDays = (
   input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>,
-) => Promise<ActionResult<unknown>>;
+) => Promise<FormState<unknown>>;
 
 interface Props {
   /** server action saving some days of the draft */
@@ -79,7 +79,7 @@ export function PlanningGrid({
       if (result.ok) {
         setStatus(t('saved'));
         setFormError(null);
-      } else {
+      } else if (result.ok === false) {
         setPlanning((p) => ({ ...p, [date]: before }));
         setStatus('');
         setFormError(result.formError ?? null);

@@ -10,11 +10,11 @@ import { useForm, useWatch } from 'react-hook-form';
 import { addDays, isIsoDate, mondayOf } from '@/lib/planning/dates';
 import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
 import type { Unit } from '@/lib/planning/types';
-import type { ActionResult } from '@/lib/action';
+import type { FormState } from '@/lib/action';
 
 export type ApplyTemplate = (
   input: Record<string, unknown>,
-) => Promise<ActionResult<{ added: number; removed: number; from: string; to: string }>>;
+) => Promise<FormState<{ added: number; removed: number; from: string; to: string }>>;
 
 interface Props {
   /** server action applying the template to the draft */
@@ -76,7 +76,7 @@ export function TemplateForm({
           }),
         });
         router.refresh();
-      } else {
+      } else if (result.ok === false) {
         const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
         setMessage({ ok: false, text: field ?? result.formError ?? '' });
       }

@@ -83,7 +83,10 @@ async function authenticate<R extends ActionRole>(role: R): Promise<UserOf<R>> {
 export function refusalOf(error: z.ZodError): Extract<FormState, { ok: false }> {
   const flat = z.flattenError(error);
   const fieldErrors = flat.fieldErrors as Record<string, string[] | undefined>;
-  return { ok: false, formError: flat.formErrors[0] ?? INVALID_INPUT, fieldErrors, code: 'invalid_input' };
+  const sentence = flat.formErrors[0];
+  // a sentence for the whole input says it all; else the generic heading (code invalid_input) above the fields' own
+  if (sentence) return { ok: false, formError: sentence, fieldErrors };
+  return { ok: false, formError: INVALID_INPUT, fieldErrors, code: 'invalid_input' };
 }
 
 /**
@@ -171,75 +174,4 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
 function who(user: CurrentUser | null): Record<string, unknown> | null {
   if (!user) return null;
   return { id: user.id, role: user.role, family: user.familyId };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// TRANSITION: the two former wrappers, until every action uses action() above.
-
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      formError?: string;
-      fieldErrors?: Record<string, string[] | undefined>;
-      code?: string;
-      details?: unknown;
-    };
-
-export function parentAction<S extends z.ZodType, T>(
-  schema: S,
-  fn: (input: z.infer<S>, user: ParentUser) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input: unknown) => {
-    const user = await requireParent();
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const flat = z.flattenError(parsed.error);
-      return {
-        ok: false,
-        formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.',
-        fieldErrors: flat.fieldErrors as Record<string, string[]>,
-      };
-    }
-    try {
-      return { ok: true, data: await fn(parsed.data, user) };
-    } catch (error) {
-      unstable_rethrow(error); // redirect(), notFound() … are not errors
-      if (error instanceof UserError)
-        return { ok: false, formError: error.message, code: error.code, details: error.details };
-      console.error('[action]', { user: user.id, family: user.familyId }, error);
-      return { ok: false, formError: GENERIC_ERROR };
-    }
-  };
-}
-
-/** The same for the back office: staff and admin only (a parent gets 403), parsed by zod, one use-case. */
-export function staffAction<S extends z.ZodType, T>(
-  schema: S,
-  fn: (input: z.infer<S>, user: StaffUser) => Promise<T>,
-  opts: { adminOnly?: boolean } = {},
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input: unknown) => {
-    const user = await requireStaff();
-    if (opts.adminOnly && user.role !== 'admin')
-      return { ok: false, formError: 'Cette action est réservée aux administrateurs.', code: 'forbidden' };
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const flat = z.flattenError(parsed.error);
-      return {
-        ok: false,
-        formError: flat.formErrors[0] ?? 'Certaines informations ne sont pas valides.',
-        fieldErrors: flat.fieldErrors as Record<string, string[]>,
-      };
-    }
-    try {
-      return { ok: true, data: await fn(parsed.data, user) };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof UserError)
-        return { ok: false, formError: error.message, code: error.code, details: error.details };
-      console.error('[staff action]', { user: user.id }, error);
-      return { ok: false, formError: GENERIC_ERROR };
-    }
-  };
 }

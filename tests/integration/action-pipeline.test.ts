@@ -18,14 +18,6 @@ function actionFiles(dir: string): string[] {
   });
 }
 
-// TODO(démarche engine): the grid's and the periodicity's JSON calls still answer the former ActionResult, which
-// tests/integration/famille-inputs.test.ts pins to the letter (no `code` on a refused input); remove each line once
-// its file has none left
-const NOT_YET: Record<string, string[]> = {
-  'app/(famille)/demarches/actions.ts': ['saveDaysAction', 'applyTemplateAction'],
-  'app/admin/familles/[id]/demarches/actions.ts': ['saveDaysOnBehalfAction', 'applyTemplateOnBehalfAction'],
-};
-
 const files = actionFiles(path.join(process.cwd(), 'app')).map((f) => path.relative(process.cwd(), f));
 
 describe('the server actions', () => {
@@ -38,9 +30,7 @@ describe('the server actions', () => {
       const mod = (await import(path.join(process.cwd(), file))) as Record<string, unknown>;
       const exported = Object.entries(mod).filter(([, value]) => typeof value === 'function');
       expect(exported.length, `${file} exports no action`).toBeGreaterThan(0);
-      const waiting = NOT_YET[file] ?? [];
       for (const [name, fn] of exported) {
-        if (waiting.includes(name)) continue;
         expect(pipelineOf(fn), `${file}: ${name} is not made by action() (lib/action.ts)`).toMatchObject({
           role: expect.stringMatching(/^(anyone|parent|staff|admin)$/),
         });

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { action, parentAction } from '@/lib/action';
+import { action } from '@/lib/action';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { env } from '@/lib/env';
@@ -48,15 +48,13 @@ export const startReservationAction = action({ role: 'parent', input: anyForm },
   redirect(`${parentPolicy(user).baseUrl}/${requestId}/etape-1`);
 });
 
-// TRANSITION: the grid's and the periodicity's calls answer the former ActionResult (without the pipeline's
-// `code: 'invalid_input'` on a refused input), which tests/integration/famille-inputs.test.ts pins.
 /** Étape 1, day by day: saves the ticked units of some days in the draft. */
-export const saveDaysAction = parentAction(saveDaysSchema, async (input, user) =>
+export const saveDaysAction = action({ role: 'parent', input: saveDaysSchema }, async (input, user) =>
   saveDays(await getDb(), parentPolicy(user), input, { today: today(), now: now() }),
 );
 
 /** Étape 1, "Appliquer une périodicité". */
-export const applyTemplateAction = parentAction(templateSchema, async (input, user) =>
+export const applyTemplateAction = action({ role: 'parent', input: templateSchema }, async (input, user) =>
   applyTemplate(await getDb(), parentPolicy(user), input, { today: today(), now: now() }),
 );
 

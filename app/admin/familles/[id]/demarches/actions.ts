@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { action, staffAction } from '@/lib/action';
+import { action } from '@/lib/action';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { env } from '@/lib/env';
@@ -44,18 +44,20 @@ export const startOnBehalfAction = action({ role: 'staff', input: anyForm }, asy
   redirect(target);
 });
 
-// TRANSITION: the grid's and the periodicity's calls answer the former ActionResult, as the parent's do.
 /** Étape 1, day by day (deadline waived). */
-export const saveDaysOnBehalfAction = staffAction(agentSaveDaysSchema, async (input, user) => {
+export const saveDaysOnBehalfAction = action({ role: 'staff', input: agentSaveDaysSchema }, async (input, user) => {
   const { familyId, ...days } = input;
   return saveDays(await getDb(), agentPolicy(user, familyId), days, clock());
 });
 
 /** Étape 1, « Appliquer une périodicité » (deadline waived). */
-export const applyTemplateOnBehalfAction = staffAction(agentTemplateSchema, async (input, user) => {
-  const { familyId, ...template } = input;
-  return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
-});
+export const applyTemplateOnBehalfAction = action(
+  { role: 'staff', input: agentTemplateSchema },
+  async (input, user) => {
+    const { familyId, ...template } = input;
+    return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
+  },
+);
 
 /** « Aller à l'étape 2 ». */
 export const goToRecapOnBehalfAction = action({ role: 'staff', input: anyForm }, async (form, user) => {
