@@ -36,7 +36,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   globalTeardown: './tests/e2e/teardown.ts',
-  timeout: 30_000,
+  // a journey takes 10–25 s alone; with both servers and two workers sharing 2 cores it can take twice that
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: { locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
   projects: [
