@@ -112,8 +112,9 @@ export async function fullUnits(
         select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
         from wanted w
         join site_capacities c on c.site_id = ${p.siteId} and c.service = ${p.service} and c.unit = w.unit
-        left join (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date in (select date from wanted)`)}) o
-          on o.date = w.date and o.unit = w.unit
+        -- lateral: one index lookup per day and unit asked, not a count of every unit of those days at the site
+        left join lateral (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date = w.date and r.unit = w.unit`)}) o
+          on true
         where coalesce(o.booked, 0) >= c.capacity
         order by 1, 2`,
   );
