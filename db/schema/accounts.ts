@@ -15,6 +15,9 @@ export const accounts = pgTable(
     // bumped when the password changes: every session issued before is refused
     sessionVersion: integer('session_version').notNull().default(0),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    // when the parent first pressed « Commencer » on the démarche's introduction: after that « Gérer mes réservations »
+    // goes straight to Étape 1, and « Revoir les étapes de la démarche » brings the introduction back
+    introductionReadAt: timestamp('introduction_read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`)],

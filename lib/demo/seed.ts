@@ -6,7 +6,16 @@ import { rows, type Db, type Tx } from '@/db/client';
 import { DEMO_SEED_LOCK } from '@/db/locks';
 import * as t from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { buildSchoolCalendar, isoWeekday, openDates, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
+import {
+  buildSchoolCalendar,
+  daysBetween,
+  isoWeekday,
+  mondayOf,
+  openDates,
+  type IsoDate,
+  type ServiceKind,
+  type Unit,
+} from '@/lib/planning';
 
 export const DEMO_ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
@@ -364,9 +373,26 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     { childId: lea!.id, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId },
     { childId: lea!.id, service: 'cantine', siteId: schools[0]!.id, schoolYearId: demoYearId },
   );
-  const autumn = (d: IsoDate) => d < '2026-12-19';
-  book(lea!.id, 'mercredi', centres[0]!.id, open.mercredi.filter(autumn), ['matin', 'apres_midi', 'repas_classique']);
-  book(lea!.id, 'cantine', schools[0]!.id, open.cantine.filter(autumn), ['repas_classique']);
+  // Booked across the whole school year, so that whatever the date Mon espace shows real days: the canteen four days a
+  // week, and Wednesdays on a two-week rhythm counted in calendar weeks from the rentrée (holidays do not shift it).
+  const rentreeMonday = mondayOf(demoYear.yearStart);
+  const week1 = (d: IsoDate) => Math.floor(daysBetween(rentreeMonday, d) / 7) % 2 === 0;
+  const leaWednesdays = open.mercredi.filter((d) => d < demoYear.yearEnd);
+  book(lea!.id, 'mercredi', centres[0]!.id, leaWednesdays.filter(week1), ['matin', 'repas_classique']);
+  book(
+    lea!.id,
+    'mercredi',
+    centres[0]!.id,
+    leaWednesdays.filter((d) => !week1(d)),
+    ['matin', 'apres_midi', 'repas_sans_viande'],
+  );
+  book(
+    lea!.id,
+    'cantine',
+    schools[0]!.id,
+    open.cantine.filter((d) => d < demoYear.yearEnd),
+    ['repas_classique'],
+  );
 
   const northKids: number[] = []; // children of the Nord sector, who go to Les Tilleuls
   // The other families (199 in the demo); their parents share the demo parent's password (one hash, computed once).

@@ -1,0 +1,1 @@
+ALTER TABLE "accounts" ADD COLUMN "introduction_read_at" timestamp with time zone;
