@@ -1,8 +1,24 @@
-// A child's reservations of every service over a range, for the calendar of the child's page.
+// The calendar of the child's page: a child's reservations of every service over a range, in words, with the days
+// the services do not run (school holidays, public holidays, closures) and, per service, the first day a parent can
+// still change (the deadline line). A booked day the parent can still change opens Étape 1 at its week.
 import { and, asc, between, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, reservations } from '@/db/schema';
-import type { IsoDate, ServiceKind, Unit } from '@/lib/planning';
+import {
+  addDays,
+  eachDay,
+  greyReason,
+  holidayOf,
+  isoWeekday,
+  openDates,
+  UNIT_LABELS,
+  UNITS,
+  type GreyReason,
+  type IsoDate,
+  type ServiceKind,
+  type Unit,
+} from '@/lib/planning';
+import { calendarKey, loadServiceCalendar, loadServiceCalendars, type ServiceCalendar } from './calendar';
 
 export interface BookedUnit {
   date: IsoDate;
@@ -20,4 +36,97 @@ export async function childCalendar(
     .innerJoin(children, and(eq(children.id, reservations.childId), eq(children.familyId, p.familyId)))
     .where(and(eq(reservations.childId, p.childId), between(reservations.date, p.from, p.to)))
     .orderBy(asc(reservations.date), asc(reservations.service), asc(reservations.unit));
+}
+
+export interface PlanningDayService {
+  service: ServiceKind;
+  /** booked units, in the planning's order */
+  units: Unit[];
+  /** 'Matin, Repas classique' */
+  label: string;
+  /** null: the parent can still change the day (a tap opens Étape 1 at its week) */
+  greyed: GreyReason | null;
+}
+
+export interface PlanningDay {
+  date: IsoDate;
+  /** 'Vacances de Noël' when the day is in a school holiday period */
+  holiday: string | null;
+  publicHoliday: boolean;
+  /** the enrolled services closed that day (a closure set by staff) */
+  closedServices: ServiceKind[];
+  /** the services with something booked that day */
+  booked: PlanningDayService[];
+}
+
+export interface ChildPlanning {
+  days: PlanningDay[];
+  /** per enrolled service, the first open day the parent can still change (null: none left this year) */
+  deadlines: { service: ServiceKind; firstModifiable: IsoDate | null }[];
+}
+
+/**
+ * The weekdays (Monday..Friday) of [from, to] for the child's page. Six queries: the calendars of the child's
+ * services (shared), and the reservations.
+ */
+export async function childPlanning(
+  db: Queryable,
+  p: {
+    familyId: number;
+    childId: number;
+    schoolYearId: number | null;
+    enrolments: readonly { service: ServiceKind; siteId: number }[];
+    from: IsoDate;
+    to: IsoDate;
+    today: IsoDate;
+  },
+): Promise<ChildPlanning> {
+  const [calendars, booked] = await Promise.all([
+    p.schoolYearId === null
+      ? new Map<string, ServiceCalendar>()
+      : loadServiceCalendars(db, { schoolYearId: p.schoolYearId, keys: p.enrolments }),
+    childCalendar(db, p),
+  ]);
+  // a child enrolled in nothing still sees the holidays and public holidays of the year
+  const base =
+    [...calendars.values()][0] ??
+    (p.schoolYearId === null
+      ? null
+      : await loadServiceCalendar(db, { schoolYearId: p.schoolYearId, service: 'mercredi', siteId: null }));
+  const calOf = (service: ServiceKind) =>
+    calendars.get(calendarKey(service, p.enrolments.find((e) => e.service === service)?.siteId ?? 0));
+
+  const days = eachDay(p.from, p.to)
+    .filter((d) => isoWeekday(d) <= 5)
+    .map((date): PlanningDay => {
+      const units = booked.filter((b) => b.date === date);
+      const services = [...new Set(units.map((u) => u.service))];
+      return {
+        date,
+        holiday: base ? (holidayOf(base.cal, date)?.label ?? null) : null,
+        publicHoliday: base ? base.cal.publicHolidays.includes(date) : false,
+        closedServices: p.enrolments.filter((e) => calOf(e.service)?.cal.closures.includes(date)).map((e) => e.service),
+        booked: services.map((service) => {
+          const mine = UNITS.filter((u) => units.some((b) => b.service === service && b.unit === u));
+          const c = calOf(service);
+          return {
+            service,
+            units: mine,
+            label: mine.map((u) => UNIT_LABELS[u]).join(', '),
+            greyed: c
+              ? greyReason(service, c.cal, date, p.today, c.deadlineDays, { weekdays: c.weekdays })
+              : 'hors_annee',
+          };
+        }),
+      };
+    });
+  const deadlines = p.enrolments.map(({ service }) => {
+    const c = calOf(service)!;
+    const from = addDays(p.today, c.deadlineDays);
+    return {
+      service,
+      firstModifiable: openDates(service, c.cal, from, c.schoolYear.lastDay, { weekdays: c.weekdays })[0] ?? null,
+    };
+  });
+  return { days, deadlines };
 }

@@ -1,0 +1,145 @@
+// « À venir » on Mon espace: for each child of the family, the next open days of each service the child is enrolled
+// in, what is booked on them and until when each can be changed. Mon espace is the most visited page on the day
+// bookings open, so this costs six queries whatever the number of children, services or days: the enrolments, the
+// calendars of every service and site at once (shared by the children), and the reservations of all those days.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { children, enrolments, reservations } from '@/db/schema';
+import {
+  addDays,
+  formatDateLong,
+  greyReason,
+  GREY_REASON_LABELS,
+  openDates,
+  SERVICE_KINDS,
+  UNIT_LABELS,
+  UNITS,
+  type GreyReason,
+  type IsoDate,
+  type ServiceKind,
+  type Unit,
+} from '@/lib/planning';
+import { calendarKey, loadServiceCalendars, type ServiceCalendar } from './calendar';
+
+/** How many open days of each service « À venir » shows. */
+export const UPCOMING_DAYS = 5;
+
+export interface UpcomingDay {
+  date: IsoDate;
+  /** 'Mercredi 20 janvier 2027' */
+  dateLabel: string;
+  /** what is booked, in the planning's order */
+  units: Unit[];
+  /** 'Matin, Repas classique', or null when nothing is booked */
+  bookedLabel: string | null;
+  /** null when the parent can still change the day, else why not */
+  greyed: GreyReason | null;
+  /** 'hors délai' */
+  greyedLabel: string | null;
+  /** the last day the parent can change it: the date minus the service's deadline, as the greying computes it */
+  lastChangeDay: IsoDate;
+  /** 'mardi 5 janvier' */
+  lastChangeLabel: string;
+}
+
+export interface UpcomingService {
+  service: ServiceKind;
+  siteId: number;
+  days: UpcomingDay[];
+}
+
+/** 'mercredi 20 janvier 2027' → 'Mercredi 20 janvier 2027' */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** 'mardi 5 janvier' (no year: the date it belongs to is written beside it) */
+export function dayMonthLabel(date: IsoDate): string {
+  return formatDateLong(date).split(' ').slice(0, 3).join(' ');
+}
+
+/** The next `count` open days of a service from today (today included), whatever their deadline. */
+export function nextOpenDays(service: ServiceKind, c: ServiceCalendar, today: IsoDate, count: number): IsoDate[] {
+  const found: IsoDate[] = [];
+  // a month at a time: the next open days are near, unless the holidays are long (the summer)
+  for (let from = today; found.length < count && from <= c.schoolYear.lastDay; from = addDays(from, 31)) {
+    const to = addDays(from, 30);
+    found.push(...openDates(service, c.cal, from, to, { weekdays: c.weekdays }));
+  }
+  return found.slice(0, count);
+}
+
+/**
+ * The next open days of each enrolment of the family's children for the school year, by child id. A child of another
+ * family never appears: the family is in every query.
+ */
+export async function upcomingDays(
+  db: Queryable,
+  p: { familyId: number; schoolYearId: number; today: IsoDate; count?: number },
+): Promise<Map<number, UpcomingService[]>> {
+  const count = p.count ?? UPCOMING_DAYS;
+  const enrolled = await db
+    .select({ childId: enrolments.childId, service: enrolments.service, siteId: enrolments.siteId })
+    .from(enrolments)
+    .innerJoin(children, and(eq(children.id, enrolments.childId), eq(children.familyId, p.familyId)))
+    .where(eq(enrolments.schoolYearId, p.schoolYearId))
+    .orderBy(asc(enrolments.childId));
+  const byChild = new Map<number, UpcomingService[]>();
+  if (enrolled.length === 0) return byChild;
+
+  const calendars = await loadServiceCalendars(db, { schoolYearId: p.schoolYearId, keys: enrolled });
+  const wanted = enrolled.map((e) => {
+    const c = calendars.get(calendarKey(e.service, e.siteId))!;
+    return { ...e, c, dates: nextOpenDays(e.service, c, p.today, count) };
+  });
+  const allDates = [...new Set(wanted.flatMap((w) => w.dates))];
+  const booked =
+    allDates.length === 0
+      ? []
+      : await db
+          .select({
+            childId: reservations.childId,
+            service: reservations.service,
+            date: reservations.date,
+            unit: reservations.unit,
+          })
+          .from(reservations)
+          .innerJoin(children, and(eq(children.id, reservations.childId), eq(children.familyId, p.familyId)))
+          .where(
+            and(
+              inArray(
+                reservations.childId,
+                enrolled.map((e) => e.childId),
+              ),
+              inArray(reservations.date, allDates),
+            ),
+          );
+  const unitsOf = new Map<string, Unit[]>();
+  for (const b of booked) {
+    const key = `${b.childId}:${b.service}:${b.date}`;
+    unitsOf.set(key, [...(unitsOf.get(key) ?? []), b.unit]);
+  }
+
+  for (const w of wanted) {
+    const days = w.dates.map((date): UpcomingDay => {
+      const units = UNITS.filter((u) => unitsOf.get(`${w.childId}:${w.service}:${date}`)?.includes(u));
+      const greyed = greyReason(w.service, w.c.cal, date, p.today, w.c.deadlineDays, { weekdays: w.c.weekdays });
+      const lastChangeDay = addDays(date, -w.c.deadlineDays);
+      return {
+        date,
+        dateLabel: capitalise(formatDateLong(date)),
+        units,
+        bookedLabel: units.length === 0 ? null : units.map((u) => UNIT_LABELS[u]).join(', '),
+        greyed,
+        greyedLabel: greyed === null ? null : GREY_REASON_LABELS[greyed].toLowerCase(),
+        lastChangeDay,
+        lastChangeLabel: dayMonthLabel(lastChangeDay),
+      };
+    });
+    byChild.set(w.childId, [...(byChild.get(w.childId) ?? []), { service: w.service, siteId: w.siteId, days }]);
+  }
+  for (const services of byChild.values()) {
+    services.sort((a, b) => SERVICE_KINDS.indexOf(a.service) - SERVICE_KINDS.indexOf(b.service));
+  }
+  return byChild;
+}
