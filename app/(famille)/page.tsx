@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { StartForm } from '@/components/demarche/start-form';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
+import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
-import { SERVICE_KINDS } from '@/lib/planning';
+import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
+import { upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
+import { startReservationAction } from './demarches/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -17,9 +21,71 @@ export default async function MonEspacePage() {
   const user = await requireParent();
   const t = await getTranslations('home');
   const ts = await getTranslations('services');
+  const tu = await getTranslations('upcoming');
   const db = await getDb();
-  const year = await currentSchoolYear(db, today());
-  const kids = await listFamilyChildren(db, user.familyId, year?.id ?? null);
+  const todayIso = today();
+  const year = await currentSchoolYear(db, todayIso);
+  const [kids, upcoming] = await Promise.all([
+    listFamilyChildren(db, user.familyId, year?.id ?? null),
+    year ? upcomingDays(db, { familyId: user.familyId, schoolYearId: year.id, today: todayIso }) : null,
+  ]);
+  const start = formAction(startReservationAction);
+
+  // « À venir – Léa »: per service, the next open days in words; a modifiable day opens Étape 1 at its week
+  const upcomingList = (kid: { id: number; firstName: string }, services: UpcomingService[]) => (
+    <section aria-labelledby={`upcoming-${kid.id}`} className="mt-3">
+      <h4 id={`upcoming-${kid.id}`} className="font-semibold">
+        {tu('heading')}
+      </h4>
+      <ul aria-label={tu('listName', { name: kid.firstName })} className="mt-1 space-y-3">
+        {services.map(({ service, days }) => (
+          <li key={service}>
+            <h5 className="text-sm font-medium text-slate-700">{SERVICE_LABELS[service]}</h5>
+            {days.length === 0 ? (
+              <p className="mt-1 text-sm">{tu('noDay')}</p>
+            ) : (
+              <ol className="mt-1 space-y-1.5">
+                {days.map((day) => {
+                  const what = tu('day', { date: day.dateLabel, booked: day.bookedLabel ?? tu('nothingBooked') });
+                  return (
+                    <li key={day.date}>
+                      {day.greyed === null ? (
+                        <StartForm
+                          start={start}
+                          childId={kid.id}
+                          service={service}
+                          date={day.date}
+                          className="flex min-h-11 w-full items-center justify-between gap-2 rounded border-2 border-brand-700 bg-white px-3 py-1.5 text-left hover:bg-brand-50"
+                        >
+                          <span>
+                            <span className="block font-medium">{what}</span>
+                            <span className="block text-sm text-slate-700">
+                              {tu('modifiableUntil', { date: day.lastChangeLabel })}
+                            </span>
+                            <span className="sr-only"> – {SERVICE_LABELS[service]}</span>
+                          </span>
+                          <span aria-hidden="true" className="text-xl text-brand-700">
+                            ›
+                          </span>
+                        </StartForm>
+                      ) : (
+                        <p className="rounded border border-slate-300 bg-slate-100 px-3 py-1.5">
+                          <span className="block">{what}</span>
+                          <span className="block text-sm text-slate-700">
+                            {tu('greyed', { reason: day.greyedLabel ?? '' })}
+                          </span>
+                        </p>
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 
   return (
     <>
@@ -38,20 +104,26 @@ export default async function MonEspacePage() {
               {kids.map((kid) => (
                 <li key={kid.id} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
                   <div className="flex items-center gap-3">
-                    <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
-                    <div>
-                      <h3 className="text-lg font-semibold">
-                        <Link href={`/enfants/${kid.id}`} className="text-brand-700 underline underline-offset-4">
+                    {/* seed: « en cliquant sur l'icône de votre enfant » — the icon and the name are one link */}
+                    <h3 className="text-lg font-semibold">
+                      <Link
+                        href={`/enfants/${kid.id}`}
+                        aria-label={`${kid.firstName} ${kid.lastName}`}
+                        className="flex items-center gap-3 text-brand-700 underline underline-offset-4"
+                      >
+                        <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
+                        <span>
                           {kid.firstName} {kid.lastName}
-                        </Link>
-                      </h3>
-                      {kid.schoolName && (
-                        <p className="text-sm text-slate-700">
-                          {t('classAt', { level: kid.classLevel, school: kid.schoolName })}
-                        </p>
-                      )}
-                    </div>
+                        </span>
+                      </Link>
+                    </h3>
                   </div>
+                  {kid.schoolName && (
+                    <p className="mt-1 text-sm text-slate-700">
+                      {t('classAt', { level: kid.classLevel, school: kid.schoolName })}
+                    </p>
+                  )}
+                  {upcoming?.has(kid.id) && upcomingList(kid, upcoming.get(kid.id)!)}
                   {year === null ? (
                     <p className="mt-3 text-sm">{t('noSchoolYear')}</p>
                   ) : (
@@ -71,16 +143,18 @@ export default async function MonEspacePage() {
                                 {enrolled ? <span className="block text-slate-700">{enrolled.siteName}</span> : null}
                               </span>
                               {enrolled ? (
-                                <Link
-                                  href={`/demarches/reservations/${service}/${kid.id}`}
-                                  className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white"
+                                <StartForm
+                                  start={start}
+                                  childId={kid.id}
+                                  service={service}
+                                  className="min-h-11 rounded bg-brand-700 px-3 py-1.5 font-semibold text-white"
                                 >
                                   {t('manage')}
                                   <span className="sr-only">
                                     {' '}
                                     : {kid.firstName}, {ts(service)}
                                   </span>
-                                </Link>
+                                </StartForm>
                               ) : (
                                 <Link
                                   href={`/demarches/inscription/${service}/${kid.id}`}

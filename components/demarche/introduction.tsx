@@ -1,12 +1,11 @@
-// The introduction of the démarche: the child, the rules that hold for the actor (the deadline as its policy sees
-// the calendar), the steps, then « Commencer ». Only the parent has one today: the agent starts from the child's file.
+// The introduction of the démarche: the child, the seed's steps, then « Commencer ». The parent reads it once (then
+// « Gérer mes réservations » opens Étape 1, which links back here); the deadline sentence lives on Étape 1 only.
+// Only the parent has one today: the agent starts from the child's file.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import type { FormAction } from '@/lib/action';
-import { SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
-import { calendarFor, type DemarchePolicy } from '@/lib/requests/policy';
-import { loadServiceCalendar } from '@/lib/reservations/calendar';
+import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
+import type { DemarchePolicy } from '@/lib/requests/policy';
 
 /** The refusals « Commencer » sends back (?erreur=code), each with its sentence; any other code shows nothing. */
 const ERROR_CODES = ['not_enrolled', 'no_year', 'not_found'] as const;
@@ -17,6 +16,7 @@ export async function DemarcheIntroduction({
   schoolYearId,
   child,
   erreur,
+  date,
   start,
 }: {
   policy: DemarchePolicy;
@@ -25,17 +25,12 @@ export async function DemarcheIntroduction({
   schoolYearId: number | null;
   child: { id: number; firstName: string; lastName: string; enrolments: { service: ServiceKind; siteId: number }[] };
   erreur?: string;
+  /** the day the parent tapped (« À venir », the child's page): Étape 1 opens at its week */
+  date?: IsoDate;
   start: FormAction;
 }) {
   const t = await getTranslations(policy.namespace);
   const enrolment = child.enrolments.find((e) => e.service === service);
-  const cal =
-    schoolYearId !== null && enrolment
-      ? calendarFor(
-          policy,
-          await loadServiceCalendar(await getDb(), { schoolYearId, service, siteId: enrolment.siteId }),
-        )
-      : null;
 
   return (
     <>
@@ -49,11 +44,10 @@ export async function DemarcheIntroduction({
           {t(`errors.${erreur as (typeof ERROR_CODES)[number]}`)}
         </p>
       )}
-      {!enrolment || !cal ? (
+      {!enrolment || schoolYearId === null ? (
         <p className="mt-4 rounded bg-white p-4">{t('errors.not_enrolled')}</p>
       ) : (
         <>
-          <p className="mt-4">{t('deadline', { days: cal.deadlineDays })}</p>
           <h2 className="mt-6 text-xl font-semibold">{t('introHeading')}</h2>
           <p className="mt-1">{t('introLead')}</p>
           <ol className="mt-3 list-decimal space-y-2 pl-6">
@@ -64,6 +58,8 @@ export async function DemarcheIntroduction({
           <form action={start} className="mt-6">
             <input type="hidden" name="childId" value={child.id} />
             <input type="hidden" name="service" value={service} />
+            {policy.actor === 'parent' && <input type="hidden" name="introduction" value="1" />}
+            {date && <input type="hidden" name="date" value={date} />}
             {Object.entries(policy.fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}

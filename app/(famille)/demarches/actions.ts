@@ -14,38 +14,52 @@ import { UserError } from '@/lib/errors';
 import { idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS } from '@/lib/planning';
 import { saveDaysSchema, startReservationDraft, templateSchema } from '@/lib/requests/drafts';
+import { hasReadIntroduction, markIntroductionRead } from '@/lib/requests/introduction';
 import { parentPolicy } from '@/lib/requests/policy';
 import { applyTemplate, cancelAddress, recapAddress, saveDays, submitDemarche } from '@/lib/requests/steps';
 
 const startSchema = z.object({
   childId: idSchema,
   service: z.enum(SERVICE_KINDS as ['cantine', 'mercredi', 'vacances']),
+  /** a day tapped in « À venir » or on the child's page: Étape 1 opens at its week */
+  date: z.iso.date().optional(),
+  /** « Commencer » pressed on the introduction: it is read (remembered for the account) */
+  introduction: z.literal('1').optional(),
 });
 const draftSchema = z.object({ requestId: idSchema });
 const submitSchema = z.object({ requestId: idSchema, version: versionSchema });
 // the buttons that lead somewhere read their form themselves: a forged form leads home, as any unknown démarche
 const anyForm = z.record(z.string(), z.unknown());
 
-/** "Commencer": opens (or resumes) the draft, then Étape 1. */
+/**
+ * « Commencer » on the introduction, « Gérer mes réservations » or a day tapped in « À venir »: opens (or resumes) the
+ * draft, then Étape 1 (at the day's week). Until the parent has read the introduction once, it is shown first.
+ */
 export const startReservationAction = action({ role: 'parent', input: anyForm }, async (form, user) => {
   const parsed = startSchema.safeParse(form);
   if (!parsed.success) redirect('/?erreur=demarche');
-  const input = parsed.data;
+  const { date, introduction, ...input } = parsed.data;
+  const introUrl = `/demarches/reservations/${input.service}/${input.childId}`;
+  const week = date ? `?vue=semaine&date=${date}` : '';
+  const db = await getDb();
+  if (!introduction && !(await hasReadIntroduction(db, user.id))) redirect(`${introUrl}${date ? `?date=${date}` : ''}`);
   let requestId: number;
   try {
-    ({ requestId } = await startReservationDraft(await getDb(), {
-      familyId: user.familyId,
-      accountId: user.id,
-      ...input,
-      today: today(),
-      now: now(),
+    ({ requestId } = await db.transaction(async (tx) => {
+      if (introduction) await markIntroductionRead(tx, user.id, now());
+      return startReservationDraft(tx, {
+        familyId: user.familyId,
+        accountId: user.id,
+        ...input,
+        today: today(),
+        now: now(),
+      });
     }));
   } catch (error) {
-    if (error instanceof UserError)
-      redirect(`/demarches/reservations/${input.service}/${input.childId}?erreur=${error.kind}`);
+    if (error instanceof UserError) redirect(`${introUrl}?erreur=${error.kind}`);
     throw error;
   }
-  redirect(`${parentPolicy(user).baseUrl}/${requestId}/etape-1`);
+  redirect(`${parentPolicy(user).baseUrl}/${requestId}/etape-1${week}`);
 });
 
 /** Étape 1, day by day: saves the ticked units of some days in the draft. */

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { StartForm } from '@/components/demarche/start-form';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
+import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
@@ -12,40 +14,57 @@ import {
   addDays,
   formatDateLong,
   formatMonthYear,
+  GREY_REASON_LABELS,
   isIsoDate,
   mondayOf,
   monthsOf,
   SERVICE_KINDS,
   SERVICE_LABELS,
-  UNIT_LABELS,
-  UNIT_SHORT_LABELS,
   weekLabel,
   weeksOf,
   type IsoDate,
+  type ServiceKind,
 } from '@/lib/planning';
-import { childCalendar, type BookedUnit } from '@/lib/reservations/child-calendar';
+import { childPlanning, type PlanningDay } from '@/lib/reservations/child-calendar';
+import { startReservationAction } from '../../demarches/actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('child'))('title', { name: '' }).trim() };
-}
-
-const SERVICE_STYLE = {
-  cantine: 'bg-sky-100 border-sky-700 text-sky-950',
-  mercredi: 'bg-violet-100 border-violet-700 text-violet-950',
-  vacances: 'bg-amber-100 border-amber-700 text-amber-950',
-} as const;
-
-const SHORT = { matin: 'M', apres_midi: 'AM', repas_classique: 'RC', repas_sans_viande: 'RSV' } as const;
-
-export default async function ChildPage({
-  params,
-  searchParams,
-}: {
+type Props = {
   params: Promise<{ childId: string }>;
   searchParams: Promise<{ vue?: string; date?: string; annulee?: string }>;
-}) {
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireParent();
+  const db = await getDb();
+  const child = await getFamilyChild(db, user.familyId, Number((await params).childId), null);
+  if (!child) return {};
+  return { title: (await getTranslations('childPlanning'))('title', { name: `${child.firstName} ${child.lastName}` }) };
+}
+
+// The service of each booking is written, never told by colour alone (the colour only repeats it).
+const SERVICE_STYLE = {
+  cantine: 'bg-sky-50 border-sky-700 text-sky-950',
+  mercredi: 'bg-violet-50 border-violet-700 text-violet-950',
+  vacances: 'bg-amber-50 border-amber-700 text-amber-950',
+} as const;
+
+/** The month as a phone reads it: the days with something to say, a run of holiday days as one line. */
+function agenda(days: PlanningDay[]): { first: IsoDate; last: IsoDate; day: PlanningDay }[] {
+  const items: { first: IsoDate; last: IsoDate; day: PlanningDay }[] = [];
+  const holidayOnly = (d: PlanningDay) =>
+    d.holiday !== null && !d.publicHoliday && d.booked.length === 0 && d.closedServices.length === 0;
+  for (const day of days) {
+    const last = items[items.length - 1];
+    if (last && holidayOnly(day) && holidayOnly(last.day) && last.day.holiday === day.holiday) last.last = day.date;
+    else items.push({ first: day.date, last: day.date, day });
+  }
+  return items;
+}
+
+export default async function ChildPage({ params, searchParams }: Props) {
   const user = await requireParent();
   const t = await getTranslations('child');
+  const tp = await getTranslations('childPlanning');
   const td = await getTranslations('demarche');
   const { childId } = await params;
   const { vue, date, annulee } = await searchParams;
@@ -61,35 +80,65 @@ export default async function ChildPage({
   const to = kind === 'semaine' ? addDays(from, 6) : addDays(`${addDays(from, 32).slice(0, 7)}-01`, -1);
   const previous = kind === 'semaine' ? addDays(from, -7) : `${addDays(from, -1).slice(0, 7)}-01`;
   const next = addDays(to, 1);
-  const booked = await childCalendar(db, { familyId: user.familyId, childId: child.id, from, to });
-  const byDate = new Map<IsoDate, BookedUnit[]>();
-  for (const b of booked) byDate.set(b.date, [...(byDate.get(b.date) ?? []), b]);
+  const planning = await childPlanning(db, {
+    familyId: user.familyId,
+    childId: child.id,
+    schoolYearId: year?.id ?? null,
+    enrolments: child.enrolments,
+    from,
+    to,
+    today: todayIso,
+  });
+  const byDate = new Map(planning.days.map((d) => [d.date, d]));
+  const start = formAction(startReservationAction);
   const base = `/enfants/${child.id}`;
   const link = (k: string, d: string) => `${base}?vue=${k}&date=${d}`;
   const title = kind === 'semaine' ? weekLabel(weeksOf(from, from)[0] ?? [from]) : formatMonthYear(from);
-  const dayCell = (d: IsoDate) => {
-    const units = byDate.get(d) ?? [];
+  const enrolledIn = (s: ServiceKind) => child.enrolments.some((e) => e.service === s);
+
+  /** What a day holds, in words: holidays, public holiday, closures, then each service's booking. */
+  const dayLines = (day: PlanningDay | undefined, compact: boolean) => {
+    if (!day) return null;
+    const nothing = day.booked.length === 0 && !day.holiday && !day.publicHoliday && day.closedServices.length === 0;
     return (
-      <>
-        <span className={`block text-sm font-semibold ${d === todayIso ? 'underline' : ''}`}>{Number(d.slice(8))}</span>
-        <span className="sr-only">
-          {formatDateLong(d)}
-          {units.length === 0 ? ` : ${t('noReservation')}` : ''}
-        </span>
-        <ul className="mt-1 space-y-0.5">
-          {units.map((u) => (
-            <li
-              key={`${u.service}-${u.unit}`}
-              className={`rounded border-l-4 px-1 text-xs ${SERVICE_STYLE[u.service]}`}
-            >
-              <span aria-hidden="true">{SHORT[u.unit]}</span>
-              <span className="sr-only">
-                {SERVICE_LABELS[u.service]} : {UNIT_LABELS[u.unit]}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </>
+      <ul className="mt-1 space-y-1">
+        {day.publicHoliday && <li className="text-sm font-medium">{tp('publicHoliday')}</li>}
+        {day.holiday && !day.publicHoliday && <li className="text-sm italic text-slate-700">{day.holiday}</li>}
+        {day.closedServices.map((s) => (
+          <li key={`closed-${s}`} className="text-sm font-medium">
+            {tp('closure')} · {SERVICE_LABELS[s]}
+          </li>
+        ))}
+        {day.booked.map((b) => (
+          <li
+            key={b.service}
+            className={`rounded border-l-4 px-1.5 py-0.5 ${compact ? 'text-xs' : 'text-sm'} ${SERVICE_STYLE[b.service]}`}
+          >
+            <span className="font-semibold">{SERVICE_LABELS[b.service]}</span> : {b.label}
+            {b.greyed === null && enrolledIn(b.service) ? (
+              <StartForm
+                start={start}
+                childId={child.id}
+                service={b.service}
+                date={day.date}
+                className="mt-1 block min-h-11 min-w-11 rounded border-2 border-brand-700 bg-white px-2 py-1 font-semibold text-brand-700"
+              >
+                <span aria-hidden="true">{tp('modify')}</span>
+                <span className="sr-only">
+                  {tp('modifyDay', { date: formatDateLong(day.date), service: SERVICE_LABELS[b.service] })}
+                </span>
+              </StartForm>
+            ) : (
+              b.greyed !== null && (
+                <span className="block text-slate-700">
+                  {tp('notModifiable')} ({GREY_REASON_LABELS[b.greyed].toLowerCase()})
+                </span>
+              )
+            )}
+          </li>
+        ))}
+        {nothing && <li className="text-sm text-slate-700">{tp('nothing')}</li>}
+      </ul>
     );
   };
 
@@ -125,13 +174,15 @@ export default async function ChildPage({
                   </p>
                 </div>
                 {enrolment ? (
-                  <Link
-                    href={`/demarches/reservations/${service}/${child.id}`}
-                    className="self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
+                  <StartForm
+                    start={start}
+                    childId={child.id}
+                    service={service}
+                    className="min-h-11 self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
                   >
                     {t('manage')}
                     <span className="sr-only"> : {SERVICE_LABELS[service]}</span>
-                  </Link>
+                  </StartForm>
                 ) : (
                   <Link
                     href={`/demarches/inscription/${service}/${child.id}`}
@@ -151,6 +202,17 @@ export default async function ChildPage({
         <h2 id="calendar-heading" className="text-xl font-semibold">
           {t('calendar')}
         </h2>
+        {planning.deadlines.length > 0 && (
+          <ul className="mt-2 space-y-1 rounded border-l-4 border-brand-700 bg-white p-3">
+            {planning.deadlines.map(({ service, firstModifiable }) => (
+              <li key={service}>
+                {firstModifiable
+                  ? tp('deadlineLine', { service: SERVICE_LABELS[service], date: formatDateLong(firstModifiable) })
+                  : tp('noneModifiable', { service: SERVICE_LABELS[service] })}
+              </li>
+            ))}
+          </ul>
+        )}
         <nav aria-label={td('viewChoice')} className="mt-3 flex gap-2">
           {(['semaine', 'mois'] as const).map((k) => (
             <Link
@@ -173,51 +235,65 @@ export default async function ChildPage({
           </Link>
         </div>
         {kind === 'mois' ? (
-          <table className="mt-3 w-full table-fixed border-collapse bg-white">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                {t('weekdaysShort')
-                  .split(',')
-                  .map((d) => (
-                    <th key={d} scope="col" className="border border-slate-300 p-1 text-sm">
-                      {d}
-                    </th>
-                  ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(monthsOf(from, from)[0]?.weeks ?? [])
-                .filter((w) => w.slice(0, 5).some(Boolean))
-                .map((week, i) => (
-                  <tr key={i}>
-                    {week.slice(0, 5).map((d, j) => (
-                      <td key={j} className="h-16 border border-slate-300 p-1 align-top">
-                        {d ? dayCell(d) : null}
-                      </td>
+          <>
+            {/* a phone reads the month as a list of days; a wider screen as a grid */}
+            <table className="mt-3 hidden w-full table-fixed border-collapse bg-white sm:table">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  {t('weekdaysShort')
+                    .split(',')
+                    .map((d) => (
+                      <th key={d} scope="col" className="border border-slate-300 p-1 text-sm">
+                        {d}
+                      </th>
                     ))}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+                </tr>
+              </thead>
+              <tbody>
+                {(monthsOf(from, from)[0]?.weeks ?? [])
+                  .filter((w) => w.slice(0, 5).some(Boolean))
+                  .map((week, i) => (
+                    <tr key={i}>
+                      {week.slice(0, 5).map((d, j) => (
+                        <td key={j} className="h-16 border border-slate-300 p-1 align-top">
+                          {d && (
+                            <>
+                              <span
+                                className={`block text-sm font-semibold ${d === todayIso ? 'underline' : ''}`}
+                                aria-hidden="true"
+                              >
+                                {Number(d.slice(8))}
+                              </span>
+                              <span className="sr-only">{formatDateLong(d)}</span>
+                              {dayLines(byDate.get(d), true)}
+                            </>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            <ol aria-label={title} className="mt-3 space-y-2 sm:hidden">
+              {agenda(planning.days).map(({ first, last, day }) => (
+                <li key={first} className="rounded border border-slate-300 bg-white p-2">
+                  <p className="text-sm font-semibold first-letter:uppercase">
+                    {first === last
+                      ? formatDateLong(first)
+                      : tp('range', { from: formatDateLong(first), to: formatDateLong(last) })}
+                  </p>
+                  {dayLines(day, false)}
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <ul className="mt-3 grid gap-2 sm:grid-cols-5">
             {(weeksOf(from, from)[0] ?? []).slice(0, 5).map((d) => (
               <li key={d} className="rounded border border-slate-300 bg-white p-2">
                 <p className="text-sm font-semibold first-letter:uppercase">{formatDateLong(d)}</p>
-                <ul className="mt-1 space-y-1">
-                  {(byDate.get(d) ?? []).map((u) => (
-                    <li
-                      key={`${u.service}-${u.unit}`}
-                      className={`rounded border-l-4 px-2 py-0.5 text-sm ${SERVICE_STYLE[u.service]}`}
-                    >
-                      {UNIT_LABELS[u.unit]} <span className="text-xs">· {SERVICE_LABELS[u.service]}</span>
-                    </li>
-                  ))}
-                  {(byDate.get(d) ?? []).length === 0 && (
-                    <li className="text-sm text-slate-700">{t('noReservation')}</li>
-                  )}
-                </ul>
+                {dayLines(byDate.get(d), false)}
               </li>
             ))}
           </ul>
@@ -229,14 +305,6 @@ export default async function ChildPage({
           <h4 id="calendar-legend" className="font-semibold">
             {t('legend')}
           </h4>
-          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-            {(['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande'] as const).map((u) => (
-              <li key={u}>
-                <span className="font-semibold">{SHORT[u]}</span> = {UNIT_LABELS[u]}
-                {UNIT_SHORT_LABELS[u] !== UNIT_LABELS[u] ? ` (${UNIT_SHORT_LABELS[u]})` : ''}
-              </li>
-            ))}
-          </ul>
           <ul className="mt-2 flex flex-wrap gap-2">
             {SERVICE_KINDS.map((s) => (
               <li key={s} className={`rounded border-l-4 px-2 ${SERVICE_STYLE[s]}`}>
@@ -244,6 +312,7 @@ export default async function ChildPage({
               </li>
             ))}
           </ul>
+          <p className="mt-2">{tp('legendModify')}</p>
         </section>
       </section>
       <p className="mt-8">

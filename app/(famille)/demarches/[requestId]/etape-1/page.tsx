@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DemarcheUnavailable } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
@@ -25,5 +26,19 @@ export default async function Step1Page(props: {
     goToRecap: goToRecapAction,
     cancel: cancelDraftAction,
   };
-  return <DemarcheStep1 policy={policy} data={data} today={today()} {...await props.searchParams} actions={actions} />;
+  const t = await getTranslations('introduction');
+  return (
+    <>
+      <DemarcheStep1 policy={policy} data={data} today={today()} {...await props.searchParams} actions={actions} />
+      {/* the introduction is shown once per account; the seed's steps stay one tap away */}
+      <p className="mt-6">
+        <Link
+          href={`/demarches/reservations/${data.draft.service}/${data.draft.childId}`}
+          className="inline-block py-2 text-brand-700 underline"
+        >
+          {t('review')}
+        </Link>
+      </p>
+    </>
+  );
 }

@@ -2,27 +2,37 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DemarcheIntroduction } from '@/components/demarche/introduction';
 import { formAction } from '@/lib/action';
+import { isIsoDate, SERVICE_LABELS } from '@/lib/planning';
 import { parentPolicy } from '@/lib/requests/policy';
 import { startReservationAction } from '../../../actions';
 import { loadDemarcheIntro } from '../../../intro';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('demarche'))('manageTitle') };
+type Props = {
+  params: Promise<{ service: string; childId: string }>;
+  searchParams: Promise<{ erreur?: string; date?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { service, child } = await loadDemarcheIntro(params);
+  const t = await getTranslations('introduction');
+  return { title: t('title', { service: SERVICE_LABELS[service], name: `${child.firstName} ${child.lastName}` }) };
 }
 
-/** The introduction of "Gérer mes réservations": the steps, then "Commencer". */
-export default async function ReservationIntroPage(props: {
-  params: Promise<{ service: string; childId: string }>;
-  searchParams: Promise<{ erreur?: string }>;
-}) {
+/**
+ * The introduction of "Gérer mes réservations": the steps, then "Commencer". Shown by the start action until the
+ * parent has read it once, and at any time by « Revoir les étapes de la démarche ».
+ */
+export default async function ReservationIntroPage(props: Props) {
   const { user, service, year, child } = await loadDemarcheIntro(props.params);
+  const { erreur, date } = await props.searchParams;
   return (
     <DemarcheIntroduction
       policy={parentPolicy(user)}
       service={service}
       schoolYearId={year?.id ?? null}
       child={child}
-      erreur={(await props.searchParams).erreur}
+      erreur={erreur}
+      date={date && isIsoDate(date) ? date : undefined}
       start={formAction(startReservationAction)}
     />
   );
