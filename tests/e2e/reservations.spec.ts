@@ -1,7 +1,7 @@
 // The seed's Wednesday journeys (cas n°1 and "Modification des réservations"), as a parent lives them,
 // on a fixed clock (Sunday 29 November 2026): December is past the deadline, January is open.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn, tabTo } from './support';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, tabTo, throughIntroduction } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -10,7 +10,10 @@ async function openStep1(page: Page) {
   await page.getByRole('link', { name: 'Léa Martin' }).click();
   await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('button', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await throughIntroduction(page);
+  // the seed's steps stay one tap away, whether the introduction was read before or not
+  await page.getByRole('link', { name: 'Revoir les étapes de la démarche' }).click();
   await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
   await expect(
     page.getByText('Lisez attentivement les différentes étapes de la démarche puis cliquez sur « Commencer ».'),
@@ -55,29 +58,80 @@ test('greyed days cannot be ticked and say why', async ({ page }) => {
   await expect(page.getByText("La démarche a été annulée : aucune réservation n'a été modifiée.")).toBeVisible();
 });
 
+test('from Mon espace, one more Wednesday afternoon for Léa in four taps', async ({ page }) => {
+  // not counted: the demo parent has read the introduction once (this file's journeys share the account)
+  await signIn(page, ACCOUNTS.parent);
+  await page.getByRole('button', { name: 'Gérer mes réservations : Léa, Accueil de loisirs du mercredi' }).click();
+  await throughIntroduction(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();
+
+  let taps = 0;
+  const tap = async (target: Locator) => {
+    taps += 1;
+    await target.click();
+  };
+  const upcoming = page.getByRole('list', { name: 'À venir – Léa' });
+  // greyed days say why and are not controls; 6 January (a week 1) is booked « Matin, Repas classique »
+  await expect(upcoming.getByText('Mercredi 9 décembre 2026 : Matin, Repas classique')).toBeVisible();
+  await expect(upcoming.getByText('non modifiable : hors délai').first()).toBeVisible();
+  await expect(upcoming.getByRole('button', { name: /Mercredi 9 décembre 2026/ })).toHaveCount(0);
+  const day = upcoming.getByRole('button', { name: /^Mercredi 6 janvier 2027 : Matin, Repas classique/ });
+  await expect(day).toContainText("modifiable jusqu'au mardi 22 décembre");
+  await expectAccessible(page);
+
+  await tap(day);
+  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  await expect(page).toHaveURL(/vue=semaine&date=2027-01-06/);
+  // the week of that day: no greyed day to scroll past
+  await expect(page.getByRole('checkbox', { disabled: true })).toHaveCount(0);
+  const afternoon = page.getByRole('checkbox', { name: 'Après-midi – mercredi 6 janvier 2027' });
+  await expect(afternoon).not.toBeChecked();
+  await tap(afternoon);
+  await expect(afternoon).toBeChecked();
+  await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  await tap(page.getByRole('button', { name: "Aller à l'étape 2" }));
+  await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
+  await tap(page.getByRole('button', { name: 'Valider' }));
+  await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
+  await expect(page.getByText(/Référence de votre demande : DEM-\d{4}-\d{6}/)).toBeVisible();
+  expect(taps).toBeLessThanOrEqual(4);
+
+  // back on Mon espace, the day says what Léa now has
+  await page.goto('/');
+  await expect(
+    page
+      .getByRole('list', { name: 'À venir – Léa' })
+      .getByRole('button', { name: /^Mercredi 6 janvier 2027 : Matin, Après-midi, Repas classique/ }),
+  ).toBeVisible();
+});
+
 test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async ({ page, browser }) => {
   await openStep1(page);
   await page.getByRole('link', { name: /Mois suivant/ }).click();
-  await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
-  // a meal alone is refused on the spot
-  await page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' }).check();
+  await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('heading', { name: 'Février 2027' })).toBeVisible();
+  // 3 February is a week 1 of the demo (Matin + Repas classique): a meal left alone is refused on the spot
+  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 3 février 2027' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Matin – mercredi 3 février 2027' }).uncheck();
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
     "Un repas ne peut être réservé qu'avec une demi-journée",
   );
-  await page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' }).check();
+  await page.getByRole('checkbox', { name: 'Matin – mercredi 3 février 2027' }).check();
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Après-midi – mercredi 3 février 2027' }).check();
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
   await expectAccessible(page);
   // the draft lives on the server: a refresh loses nothing
   await page.reload();
-  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 3 février 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 3 février 2027' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 3 février 2027' })).toBeChecked();
 
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
-  const row = page.getByRole('row', { name: /mercredi 13 janvier 2027/ });
-  await expect(row.getByRole('cell').nth(0)).toContainText('Matin');
-  await expect(row.getByRole('cell').nth(0)).toContainText('Repas classique');
-  await expect(page.getByText('2 nouvelles réservations · aucune réservation supprimée')).toBeVisible();
+  const row = page.getByRole('row', { name: /mercredi 3 février 2027/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Après-midi');
+  await expect(page.getByText('1 nouvelle réservation · aucune réservation supprimée')).toBeVisible();
   await page.goBack();
   const reference = await validate(page);
 
@@ -101,21 +155,22 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
 
 test('a modification shows green and orange in the recap', async ({ page }) => {
   await openStep1(page);
-  const classic = page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' });
-  await expect(classic).toBeChecked();
-  await classic.uncheck();
-  await page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' }).check();
+  // 16 December is a week 2 of the demo (Matin + Après-midi + Repas sans viande): the meal changes
+  const meatless = page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' });
+  await expect(meatless).toBeChecked();
+  await meatless.uncheck();
+  await page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' }).check();
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
   const day = page.getByRole('group', { name: /mercredi 16 décembre 2026/ });
   await expect(day.getByText('suppression')).toBeVisible();
   await expect(day.getByText('ajout')).toBeVisible();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   const row = page.getByRole('row', { name: /mercredi 16 décembre 2026/ });
-  await expect(row.getByRole('cell').nth(0)).toHaveText('Repas sans viande');
-  await expect(row.getByRole('cell').nth(1)).toHaveText('Repas classique');
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Repas classique');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Repas sans viande');
   await expect(page.getByText('1 nouvelle réservation · 1 réservation supprimée')).toBeVisible();
   await page.getByRole('link', { name: "Retour à l'étape 1" }).click();
-  await expect(page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' })).toBeChecked();
   await validate(page);
 });
 
@@ -132,10 +187,15 @@ test('the whole journey with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
   await tabTo(page, /^Gérer mes réservations\s*: Accueil de loisirs du mercredi$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
-  await tabTo(page, 'Commencer');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  // the introduction until the account has read it once, then straight to Étape 1
+  const step1 = page.getByRole('heading', { name: 'Étape 1 : Ma demande' });
+  const start = page.getByRole('button', { name: 'Commencer' });
+  await expect(step1.or(start)).toBeVisible();
+  if (await start.isVisible()) {
+    await tabTo(page, 'Commencer');
+    await page.keyboard.press('Enter');
+  }
+  await expect(step1).toBeVisible();
   await tabTo(page, /Mois suivant/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();

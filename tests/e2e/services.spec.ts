@@ -1,6 +1,6 @@
 // S'inscrire (seed, cas n°2) and the two other services of the seed, as a parent lives them.
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './support';
+import { ACCOUNTS, expectAccessible, signIn, throughIntroduction } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -48,15 +48,17 @@ test("Hugo's enrolment at the Wednesday centre, then his first booking", async (
   await expect(page.getByRole('heading', { name: /décembre 2026/i })).toBeVisible();
   await page.getByRole('link', { name: /Mois suivant/ }).click();
   await expect(page.getByRole('heading', { name: /janvier 2027/i })).toBeVisible();
-  await expect(page.getByText('Accueil de loisirs du mercredi : Repas sans viande')).toBeAttached();
+  // the child's calendar names the service and the units in words
+  await expect(
+    page.getByText('Accueil de loisirs du mercredi : Matin, Après-midi, Repas sans viande').first(),
+  ).toBeAttached();
   await expectAccessible(page);
 });
 
 test('a canteen periodicity for the rest of the year', async ({ page }) => {
   await signIn(page, ACCOUNTS.parent);
-  await page.getByRole('link', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  await page.getByRole('button', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
+  await throughIntroduction(page);
   // the canteen books meals only
   await expect(page.getByRole('checkbox', { name: 'Matin – lundi 14 décembre 2026' })).toHaveCount(0);
   await page.getByText('Appliquer une périodicité', { exact: true }).click();
@@ -110,9 +112,9 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   const neighbour = await other.newPage();
   await signIn(neighbour, ACCOUNTS.neighbour);
   await neighbour
-    .getByRole('link', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' })
+    .getByRole('button', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' })
     .click();
-  await neighbour.getByRole('button', { name: 'Commencer' }).click();
+  await throughIntroduction(neighbour);
   await neighbour.getByRole('link', { name: /Vacances suivantes/ }).click();
   await neighbour.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
   await expect(neighbour.getByText('Modification enregistrée.')).toBeAttached();

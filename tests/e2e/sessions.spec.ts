@@ -3,7 +3,7 @@
 // export; and the sign-in limits count the connection's own address, whatever X-Forwarded-For says.
 import http from 'node:http';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { ACCOUNTS, signIn } from './support';
+import { ACCOUNTS, signIn, throughIntroduction } from './support';
 
 const cookieHeader = async (page: Page) =>
   (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -29,9 +29,8 @@ const MOREL = { email: 'laure.morel.3@example.fr', password: 'Demo-2026!', child
 async function captureGoToRecap(page: Page): Promise<Request> {
   await signIn(page, MOREL);
   await page.getByRole('link', { name: MOREL.child }).click();
-  await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  await page.getByRole('button', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await throughIntroduction(page);
   const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   const captured = await action;

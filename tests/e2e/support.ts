@@ -114,3 +114,16 @@ export async function linkFromMailDir(to: string, subject: string, linkPath: str
   expect(link, `a ${linkPath} link in the e-mail to ${to}`).not.toBeNull();
   return new URL(link![0]).pathname;
 }
+
+/**
+ * After « Gérer mes réservations » (or a day of « À venir »): the introduction until the account has read it once,
+ * then Étape 1. Journeys of one project share the demo accounts and run in parallel, so either may come first; the
+ * introduction itself is checked where it is certain (read-once.spec.ts, and « Revoir les étapes de la démarche »).
+ */
+export async function throughIntroduction(page: Page): Promise<void> {
+  const step1 = page.getByRole('heading', { name: 'Étape 1 : Ma demande' });
+  const start = page.getByRole('button', { name: 'Commencer' });
+  await expect(step1.or(start)).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await expect(step1).toBeVisible();
+}
