@@ -109,6 +109,7 @@ test('from Mon espace, one more Wednesday afternoon for Léa in four taps', asyn
 test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async ({ page, browser }) => {
   await openStep1(page);
   await page.getByRole('link', { name: /Mois suivant/ }).click();
+  await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
   await page.getByRole('link', { name: /Mois suivant/ }).click();
   await expect(page.getByRole('heading', { name: 'Février 2027' })).toBeVisible();
   // 3 February is a week 1 of the demo (Matin + Repas classique): a meal left alone is refused on the spot

@@ -118,7 +118,11 @@ async function countReservations(where: { date: string; siteId?: number }): Prom
   return row!.n;
 }
 
+/** Léa's Wednesday that date becomes exactly Matin, Après-midi, Repas classique (the demo books her every Wednesday). */
 async function bookLea(date: string): Promise<void> {
+  await db().execute(
+    sql`delete from reservations where child_id = ${m.lea} and service = 'mercredi' and date = ${date}`,
+  );
   await db()
     .insert(reservations)
     .values(
