@@ -3,7 +3,7 @@
 // holds each actor to its own deadline.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requests, siteCapacities } from '@/db/schema';
+import { requests, reservations, siteCapacities } from '@/db/schema';
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { saveDaysOnBehalf, startReservationOnBehalf, type Agent } from '@/lib/families/on-behalf';
 import { GREY_REASON_LABELS, unitsOf } from '@/lib/planning';
@@ -52,6 +52,14 @@ async function agentOpens(): Promise<number> {
 
 describe("the agent's Étape 1", () => {
   it('greys « Complet » on a full day the child does not hold, as the parent sees it', async () => {
+    // the demo books Léa every Wednesday: 3 February is made a day she does not hold
+    const freed = await database.db
+      .delete(reservations)
+      .where(
+        and(eq(reservations.childId, m.lea), eq(reservations.service, 'mercredi'), eq(reservations.date, '2027-02-03')),
+      )
+      .returning();
+    expect(freed.length).toBeGreaterThan(0);
     const requestId = await agentOpens();
     const data = await loadDemarchePage(database.db, { policy: agentFor(), requestId, now: NOW });
     const siteId = data.draft.enrolment.siteId;
@@ -82,6 +90,7 @@ describe("the agent's Étape 1", () => {
         .delete(siteCapacities)
         .where(and(eq(siteCapacities.siteId, siteId), eq(siteCapacities.service, 'mercredi')));
       if (before.length > 0) await database.db.insert(siteCapacities).values(before);
+      await database.db.insert(reservations).values(freed);
     }
   });
 });

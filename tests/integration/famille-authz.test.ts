@@ -80,7 +80,8 @@ const INPUTS: Record<
   }
 > = {
   startReservationAction: {
-    args: (i) => [form({ childId: i.lea, service: 'mercredi' })],
+    // « Commencer » on the introduction (read then, in the same transaction as the draft)
+    args: (i) => [form({ childId: i.lea, service: 'mercredi', introduction: '1' })],
     other: (i) => redirectTo(`/demarches/reservations/mercredi/${i.lea}?erreur=not_found`),
     owner: (i) => redirectTo(`/demarches/${i.draft}/etape-1`),
   },

@@ -130,15 +130,13 @@ describe('starting the démarche', () => {
 });
 
 describe('Étape 1, day by day', () => {
-  it('books a free Wednesday of January and the recap shows it in green', async () => {
+  it('books the afternoon of a Wednesday of January and the recap shows it in green', async () => {
     const id = await leaDraft();
-    await save(id, [{ date: '2027-01-13', units: ['matin', 'repas_sans_viande'] }]);
+    // 20 January is a week 1 of the demo: Matin + Repas classique
+    await save(id, [{ date: '2027-01-20', units: ['matin', 'apres_midi', 'repas_classique'] }]);
     const draft = await loadDraft(database.db, { requestId: id, policy: parent(), now: NOW });
     const recap = await computeRecap(database.db, draft);
-    expect(recap.added).toEqual([
-      { date: '2027-01-13', unit: 'matin' },
-      { date: '2027-01-13', unit: 'repas_sans_viande' },
-    ]);
+    expect(recap.added).toEqual([{ date: '2027-01-20', unit: 'apres_midi' }]);
     expect(recap.removed).toEqual([]);
   });
 
