@@ -25,6 +25,10 @@ async function book(p: {
   now: Date;
   onBehalf?: { agentName: string; reason: string };
 }) {
+  // the demo books Léa every Wednesday: the day is cleared first, so that the request adds Matin + Repas classique
+  await database.db.execute(
+    sql`delete from reservations where child_id = ${m.lea} and service = 'mercredi' and date = ${p.date}`,
+  );
   const { requestId } = await startReservationDraft(database.db, {
     familyId: m.familyId,
     accountId: p.accountId,

@@ -130,7 +130,7 @@ describe('the attendance list of a site and a date', () => {
     const lea = list.find((r) => r.firstName === 'Léa' && r.lastName === 'Martin');
     expect(lea).toMatchObject({
       classLevel: 'CE2',
-      units: ['matin', 'apres_midi', 'repas_classique'],
+      units: ['matin', 'apres_midi', 'repas_sans_viande'], // 2 December is a week 2 of the demo
       contact: { firstName: 'Claire', lastName: 'Martin', phone: '06 12 34 56 78', email: DEMO_ACCOUNTS.parent.email },
     });
     // every contact is the family's parent

@@ -37,6 +37,10 @@ const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
 
 /** Léa books a Wednesday morning with the meal (13 January 2027 unless told) and validates. */
 async function leaBooks(date = '2027-01-13'): Promise<{ requestId: number; reference: string }> {
+  // the demo books Léa every Wednesday: the day is cleared first, so that the request adds Matin + Repas classique
+  await database.db.execute(
+    sql`delete from reservations where child_id = ${m.lea} and service = 'mercredi' and date = ${date}`,
+  );
   const { requestId } = await startReservationDraft(database.db, { ...who(), childId: m.lea, service: 'mercredi' });
   await database.db.transaction((tx) =>
     saveDraftDays(tx, {
