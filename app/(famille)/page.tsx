@@ -143,18 +143,16 @@ export default async function MonEspacePage() {
                                 {enrolled ? <span className="block text-slate-700">{enrolled.siteName}</span> : null}
                               </span>
                               {enrolled ? (
-                                <StartForm
-                                  start={start}
-                                  childId={kid.id}
-                                  service={service}
-                                  className="min-h-11 rounded bg-brand-700 px-3 py-1.5 font-semibold text-white"
+                                <Link
+                                  href={`/demarches/reservations/${service}/${kid.id}`}
+                                  className="inline-flex min-h-11 items-center rounded bg-brand-700 px-3 py-1.5 font-semibold text-white"
                                 >
                                   {t('manage')}
                                   <span className="sr-only">
                                     {' '}
                                     : {kid.firstName}, {ts(service)}
                                   </span>
-                                </StartForm>
+                                </Link>
                               ) : (
                                 <Link
                                   href={`/demarches/inscription/${service}/${kid.id}`}

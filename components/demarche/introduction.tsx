@@ -1,5 +1,6 @@
-// The introduction of the démarche: the child, the seed's steps, then « Commencer ». The parent reads it once (then
-// « Gérer mes réservations » opens Étape 1, which links back here); the deadline sentence lives on Étape 1 only.
+// The introduction of the démarche: the child, the seed's steps, then « Commencer ». The parent reads it once: after
+// that its steps fold behind « Revoir les étapes de la démarche » (« Gérer mes réservations » → « Commencer » stays the
+// seed's path) and a day tapped in « À venir » opens Étape 1 directly. The deadline sentence lives on Étape 1 only.
 // Only the parent has one today: the agent starts from the child's file.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -17,6 +18,8 @@ export async function DemarcheIntroduction({
   child,
   erreur,
   date,
+  read = false,
+  showSteps = true,
   start,
 }: {
   policy: DemarchePolicy;
@@ -27,6 +30,10 @@ export async function DemarcheIntroduction({
   erreur?: string;
   /** the day the parent tapped (« À venir », the child's page): Étape 1 opens at its week */
   date?: IsoDate;
+  /** the parent has read the introduction once: its steps fold behind « Revoir les étapes de la démarche » */
+  read?: boolean;
+  /** « Revoir les étapes de la démarche » was followed: the steps show again */
+  showSteps?: boolean;
   start: FormAction;
 }) {
   const t = await getTranslations(policy.namespace);
@@ -48,13 +55,26 @@ export async function DemarcheIntroduction({
         <p className="mt-4 rounded bg-white p-4">{t('errors.not_enrolled')}</p>
       ) : (
         <>
-          <h2 className="mt-6 text-xl font-semibold">{t('introHeading')}</h2>
-          <p className="mt-1">{t('introLead')}</p>
-          <ol className="mt-3 list-decimal space-y-2 pl-6">
-            <li>{t('introStep1')}</li>
-            <li>{t('introStep2')}</li>
-            <li>{t('introStep3')}</li>
-          </ol>
+          {read && !showSteps ? (
+            <p className="mt-4">
+              <Link
+                href={`?etapes=1${date ? `&date=${date}` : ''}`}
+                className="inline-block py-2 text-brand-700 underline"
+              >
+                {(await getTranslations('introduction'))('review')}
+              </Link>
+            </p>
+          ) : (
+            <>
+              <h2 className="mt-6 text-xl font-semibold">{t('introHeading')}</h2>
+              <p className="mt-1">{t('introLead')}</p>
+              <ol className="mt-3 list-decimal space-y-2 pl-6">
+                <li>{t('introStep1')}</li>
+                <li>{t('introStep2')}</li>
+                <li>{t('introStep3')}</li>
+              </ol>
+            </>
+          )}
           <form action={start} className="mt-6">
             <input type="hidden" name="childId" value={child.id} />
             <input type="hidden" name="service" value={service} />

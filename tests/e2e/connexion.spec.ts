@@ -20,7 +20,7 @@ test('a parent signs in, sees Léa and Hugo, and signs out', async ({ page }) =>
   const hugo = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Hugo Martin' }) });
   // Hugo is enrolled in nothing in the demo (another journey may enrol him at the Wednesday centre meanwhile)
   await expect(hugo.getByRole('link', { name: "S'inscrire : Hugo, Restauration scolaire" })).toBeVisible();
-  await expect(lea.getByRole('button', { name: 'Gérer mes réservations : Léa, Restauration scolaire' })).toBeVisible();
+  await expect(lea.getByRole('link', { name: 'Gérer mes réservations : Léa, Restauration scolaire' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();

@@ -1,5 +1,5 @@
-// The introduction of « Gérer mes réservations » is read once per account, then the démarche opens on Étape 1 and
-// « Revoir les étapes de la démarche » brings it back; the child's page speaks in words and opens Étape 1 at a day's
+// The introduction of « Gérer mes réservations » is read once per account, then its steps fold behind « Revoir les
+// étapes de la démarche » (a day of « À venir » opens Étape 1 directly); the child's page speaks in words and opens Étape 1 at a day's
 // week. A demo family of its own (the Dumont family): the reading is remembered per account, and other journeys
 // sign in as the Martins at the same time.
 import { expect, test } from '@playwright/test';
@@ -9,12 +9,12 @@ const DUMONT = { email: 'sophie.dumont.10@example.fr', password: 'Demo-2026!', c
 
 test.describe.configure({ mode: 'serial' });
 
-test('the introduction is shown until read once, then Étape 1 comes first and the steps stay one link away', async ({
+test('the introduction is shown until read once, then its steps fold behind « Revoir les étapes de la démarche »', async ({
   page,
 }) => {
   await signIn(page, DUMONT);
   await expect(page).toHaveTitle('Mon espace · Portail Famille');
-  await page.getByRole('button', { name: 'Gérer mes réservations : Léo, Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Léo, Accueil de loisirs du mercredi' }).click();
   await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
   await expect(page).toHaveTitle(
     'Gérer mes réservations – Accueil de loisirs du mercredi – Léo Dumont · Portail Famille',
@@ -27,10 +27,16 @@ test('the introduction is shown until read once, then Étape 1 comes first and t
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
   await expect(page.getByText(/jusqu'à 15 jours avant le jour souhaité/)).toBeVisible();
 
-  // read once: « Gérer mes réservations » now goes straight to Étape 1 (the draft resumed)
+  // read once: « Gérer mes réservations » → « Commencer » stays the seed's path, the steps fold behind a link
   await page.goto('/');
-  await page.getByRole('button', { name: 'Gérer mes réservations : Léo, Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Léo, Accueil de loisirs du mercredi' }).click();
+  await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Les étapes de la démarche' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Revoir les étapes de la démarche' }).click();
+  await expect(page.getByRole('heading', { name: 'Les étapes de la démarche' })).toBeVisible();
+  await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
+  // and from Étape 1 the steps are one link away
   await page.getByRole('link', { name: 'Revoir les étapes de la démarche' }).click();
   await expect(page.getByRole('heading', { name: 'Les étapes de la démarche' })).toBeVisible();
   await page.getByRole('button', { name: 'Commencer' }).click();

@@ -18,7 +18,7 @@ test('at 320 px wide, a parent goes from Connexion to Étape 2 without sideways 
   await expectNoSidewaysScroll(page);
 
   const manage = page
-    .getByRole('button', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ })
+    .getByRole('link', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ })
     .first();
   await manage.click();
   await expect(page.getByRole('heading', { name: 'Gérer mes réservations' })).toBeVisible();

@@ -10,7 +10,7 @@ async function openStep1(page: Page) {
   await page.getByRole('link', { name: 'Léa Martin' }).click();
   await expect(page.getByRole('heading', { name: 'Planning de Léa Martin' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
   await throughIntroduction(page);
   // the seed's steps stay one tap away, whether the introduction was read before or not
   await page.getByRole('link', { name: 'Revoir les étapes de la démarche' }).click();
@@ -61,7 +61,7 @@ test('greyed days cannot be ticked and say why', async ({ page }) => {
 test('from Mon espace, one more Wednesday afternoon for Léa in four taps', async ({ page }) => {
   // not counted: the demo parent has read the introduction once (this file's journeys share the account)
   await signIn(page, ACCOUNTS.parent);
-  await page.getByRole('button', { name: 'Gérer mes réservations : Léa, Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Léa, Accueil de loisirs du mercredi' }).click();
   await throughIntroduction(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Mon espace', level: 1 })).toBeVisible();

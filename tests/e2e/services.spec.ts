@@ -57,7 +57,7 @@ test("Hugo's enrolment at the Wednesday centre, then his first booking", async (
 
 test('a canteen periodicity for the rest of the year', async ({ page }) => {
   await signIn(page, ACCOUNTS.parent);
-  await page.getByRole('button', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
   await throughIntroduction(page);
   // the canteen books meals only
   await expect(page.getByRole('checkbox', { name: 'Matin – lundi 14 décembre 2026' })).toHaveCount(0);
@@ -112,7 +112,7 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   const neighbour = await other.newPage();
   await signIn(neighbour, ACCOUNTS.neighbour);
   await neighbour
-    .getByRole('button', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' })
+    .getByRole('link', { name: 'Gérer mes réservations : Chloé, Accueil de loisirs des vacances' })
     .click();
   await throughIntroduction(neighbour);
   await neighbour.getByRole('link', { name: /Vacances suivantes/ }).click();

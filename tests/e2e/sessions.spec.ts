@@ -29,7 +29,7 @@ const MOREL = { email: 'laure.morel.3@example.fr', password: 'Demo-2026!', child
 async function captureGoToRecap(page: Page): Promise<Request> {
   await signIn(page, MOREL);
   await page.getByRole('link', { name: MOREL.child }).click();
-  await page.getByRole('button', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
+  await page.getByRole('link', { name: 'Gérer mes réservations : Accueil de loisirs du mercredi' }).click();
   await throughIntroduction(page);
   const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();

@@ -116,9 +116,9 @@ export async function linkFromMailDir(to: string, subject: string, linkPath: str
 }
 
 /**
- * After « Gérer mes réservations » (or a day of « À venir »): the introduction until the account has read it once,
- * then Étape 1. Journeys of one project share the demo accounts and run in parallel, so either may come first; the
- * introduction itself is checked where it is certain (read-once.spec.ts, and « Revoir les étapes de la démarche »).
+ * After « Gérer mes réservations » (the introduction, « Commencer ») or a day of « À venir » (the introduction until the
+ * account has read it once, else Étape 1 directly): on to Étape 1. Journeys of one project share the demo accounts
+ * and run in parallel, so either may come first; the reading itself is checked in read-once.spec.ts.
  */
 export async function throughIntroduction(page: Page): Promise<void> {
   const step1 = page.getByRole('heading', { name: 'Étape 1 : Ma demande' });

@@ -1,22 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { StartForm } from '@/components/demarche/start-form';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
-import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
 import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
-import { startReservationAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('demarche'))('manageTitle') };
 }
 
-/** "Gérer mes réservations" from the menu: choose the service, then the child (the introduction until it is read). */
+/** "Gérer mes réservations" from the menu: choose the service, then the child. */
 export default async function ChooseChildPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const user = await requireParent();
   const t = await getTranslations('demarche');
@@ -51,14 +48,12 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
             <li key={kid.id} className="flex items-center gap-3 rounded-lg border border-slate-300 bg-white p-4">
               <Initials firstName={kid.firstName} lastName={kid.lastName} seed={kid.id} />
               {enrolled ? (
-                <StartForm
-                  start={formAction(startReservationAction)}
-                  childId={kid.id}
-                  service={service}
-                  className="min-h-11 text-left text-lg font-semibold text-brand-700 underline"
+                <Link
+                  href={`/demarches/reservations/${service}/${kid.id}`}
+                  className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-700 underline"
                 >
                   {kid.firstName} {kid.lastName}
-                </StartForm>
+                </Link>
               ) : (
                 <span>
                   <span className="block text-lg font-semibold">

@@ -174,15 +174,13 @@ export default async function ChildPage({ params, searchParams }: Props) {
                   </p>
                 </div>
                 {enrolment ? (
-                  <StartForm
-                    start={start}
-                    childId={child.id}
-                    service={service}
-                    className="min-h-11 self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
+                  <Link
+                    href={`/demarches/reservations/${service}/${child.id}`}
+                    className="inline-flex min-h-11 items-center self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
                   >
                     {t('manage')}
                     <span className="sr-only"> : {SERVICE_LABELS[service]}</span>
-                  </StartForm>
+                  </Link>
                 ) : (
                   <Link
                     href={`/demarches/inscription/${service}/${child.id}`}

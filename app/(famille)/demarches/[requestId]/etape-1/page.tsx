@@ -33,7 +33,7 @@ export default async function Step1Page(props: {
       {/* the introduction is shown once per account; the seed's steps stay one tap away */}
       <p className="mt-6">
         <Link
-          href={`/demarches/reservations/${data.draft.service}/${data.draft.childId}`}
+          href={`/demarches/reservations/${data.draft.service}/${data.draft.childId}?etapes=1`}
           className="inline-block py-2 text-brand-700 underline"
         >
           {t('review')}

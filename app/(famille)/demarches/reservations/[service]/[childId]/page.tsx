@@ -3,13 +3,14 @@ import { getTranslations } from 'next-intl/server';
 import { DemarcheIntroduction } from '@/components/demarche/introduction';
 import { formAction } from '@/lib/action';
 import { isIsoDate, SERVICE_LABELS } from '@/lib/planning';
+import { hasReadIntroduction } from '@/lib/requests/introduction';
 import { parentPolicy } from '@/lib/requests/policy';
 import { startReservationAction } from '../../../actions';
 import { loadDemarcheIntro } from '../../../intro';
 
 type Props = {
   params: Promise<{ service: string; childId: string }>;
-  searchParams: Promise<{ erreur?: string; date?: string }>;
+  searchParams: Promise<{ erreur?: string; date?: string; etapes?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -19,12 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The introduction of "Gérer mes réservations": the steps, then "Commencer". Shown by the start action until the
- * parent has read it once, and at any time by « Revoir les étapes de la démarche ».
+ * The introduction of « Gérer mes réservations »: the steps, then « Commencer ». Once read, the steps fold behind
+ * « Revoir les étapes de la démarche » (?etapes=1 shows them); a day tapped in « À venir » skips this page.
  */
 export default async function ReservationIntroPage(props: Props) {
-  const { user, service, year, child } = await loadDemarcheIntro(props.params);
-  const { erreur, date } = await props.searchParams;
+  const { db, user, service, year, child } = await loadDemarcheIntro(props.params);
+  const { erreur, date, etapes } = await props.searchParams;
   return (
     <DemarcheIntroduction
       policy={parentPolicy(user)}
@@ -33,6 +34,8 @@ export default async function ReservationIntroPage(props: Props) {
       child={child}
       erreur={erreur}
       date={date && isIsoDate(date) ? date : undefined}
+      read={await hasReadIntroduction(db, user.id)}
+      showSteps={etapes === '1'}
       start={formAction(startReservationAction)}
     />
   );
