@@ -10,8 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t('name'), template: `%s · ${t('name')}` },
     applicationName: t('name'),
-    // app/icon.svg is the favicon (Next adds its link); the manifest (app/manifest.ts) carries the PNG icons
-    icons: { apple: '/apple-touch-icon.png' },
+    // app/icon.svg (favicon) and app/apple-icon.png: Next adds their links; app/manifest.ts lists the PNG icons
     appleWebApp: { capable: true, title: t('name'), statusBarStyle: 'default' },
   };
 }

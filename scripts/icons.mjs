@@ -25,8 +25,8 @@ await sharp(maskable, { density: (72 * 512) / 64 })
 await sharp(icon, { density: (72 * 180) / 64 })
   .resize(180, 180)
   .png()
-  .toFile('public/apple-touch-icon.png');
+  .toFile('app/apple-icon.png');
 // the e-mails' logo: 260 × 64 shown, drawn at twice that for sharp screens
 const logo = await readFile('public/logo.svg');
 await sharp(logo, { density: 144 }).resize(520, 128).png().toFile('public/logo-email.png');
-console.log('public/icon-192.png, icon-512.png, icon-maskable-512.png, apple-touch-icon.png, logo-email.png');
+console.log('public/icon-192.png, icon-512.png, icon-maskable-512.png, app/apple-icon.png, public/logo-email.png');
