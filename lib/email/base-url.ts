@@ -25,6 +25,11 @@ export function baseUrlOf(p: { appUrl?: string; host?: string | null; proto?: st
 export async function requestBaseUrl(): Promise<string> {
   const appUrl = env().APP_URL;
   if (appUrl) return baseUrlOf({ appUrl });
-  const h = await headers();
+  let h: Headers;
+  try {
+    h = await headers();
+  } catch {
+    return baseUrlOf({}); // outside a request (a script, a test): the local address
+  }
   return baseUrlOf({ host: h.get('host'), proto: h.get('x-forwarded-proto') });
 }
