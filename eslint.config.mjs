@@ -133,6 +133,8 @@ export default defineConfig([
       'lib/action.ts',
       // the role check of route handlers (CSV exports): its 401/403 text comes from next-intl's getTranslations()
       'lib/auth/route-auth.ts',
+      // the address an e-mail's links point to: APP_URL, else the request's Host (next/headers)
+      'lib/email/base-url.ts',
     ],
     ignores: ['lib/planning/**'],
     rules: { 'no-restricted-imports': 'off' },

@@ -4,6 +4,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig, isPublic } from './auth.config';
+import { isInfoPage } from './lib/info-pages';
 import { actionRequestRefusal } from './lib/security/action-guard';
 import { contentSecurityPolicy, createNonce } from './lib/security/csp';
 import { setTransportSecurity } from './lib/security/headers';
@@ -13,7 +14,8 @@ const { auth } = NextAuth(authConfig);
 // Auth.js calls this only when its `authorized` callback did not answer with a redirect of its own.
 const withSession = auth((request) => {
   const { pathname } = request.nextUrl;
-  if (!request.auth?.user && !isPublic(pathname)) {
+  // the information pages every footer links to (accessibilité, mentions légales…) are open to everyone
+  if (!request.auth?.user && !isPublic(pathname) && !isInfoPage(pathname)) {
     const signIn = request.nextUrl.clone();
     signIn.pathname = authConfig.pages.signIn;
     signIn.search = '';
@@ -50,6 +52,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 // authjs.session-token, __Secure-authjs.session-token, and their chunks (.0, .1…)
 const isSessionCookie = (cookie: string) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(cookie);
 
+// Not seen by the proxy, hence open without a session: Next's static files, the favicon (app/icon.svg), the web app
+// manifest (/manifest.webmanifest), the icons and the town's logo (public/*.png, *.svg).
 export const config = {
   matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)'],
 };

@@ -2,14 +2,20 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { SiteFooter } from '@/components/site-footer';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: { default: t('name'), template: `%s · ${t('name')}` } };
+  return {
+    title: { default: t('name'), template: `%s · ${t('name')}` },
+    applicationName: t('name'),
+    // app/icon.svg (favicon) and app/apple-icon.png: Next adds their links; app/manifest.ts lists the PNG icons
+    appleWebApp: { capable: true, title: t('name'), statusBarStyle: 'default' },
+  };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4e89' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: its scripts carry the nonce of the response's Content-Security-Policy.
@@ -18,14 +24,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = await getTranslations('app');
   return (
     <html lang={locale}>
-      <body className="min-h-screen">
+      <body className="flex min-h-screen flex-col">
         <a
           href="#contenu"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <div className="flex-1">
+          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        </div>
+        <SiteFooter />
       </body>
     </html>
   );

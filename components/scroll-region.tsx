@@ -1,4 +1,6 @@
-// A wide table on a narrow phone scrolls sideways; the region is focusable so the keyboard can scroll it too.
+// A wide table on a narrow phone scrolls sideways; the container is focusable so the keyboard can scroll it too.
+// It is a named group, not a landmark: the section around it already is one, under the same name, and no two
+// landmarks of a page may share a name (RGAA 12.6).
 export function ScrollRegion({
   label,
   className = '',
@@ -9,7 +11,7 @@ export function ScrollRegion({
   children: React.ReactNode;
 }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
+    <div role="group" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
       {children}
     </div>
   );

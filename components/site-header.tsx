@@ -1,4 +1,6 @@
-// The portal's header: name of the town, main navigation, who is signed in and "Se déconnecter".
+// The portal's header: the town's mark and name, main navigation, who is signed in and "Se déconnecter".
+// On a phone it stays at most 96 px tall: one row for the mark and « Se déconnecter », one row of navigation links
+// (44 px tall, scrolling sideways when they do not fit, the page itself never does).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
@@ -17,19 +19,25 @@ export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; accou
   const t = await getTranslations('app');
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="font-semibold leading-tight">
-          {t('name')}{' '}
-          <span className="block text-sm font-normal">
-            {t('town')} · {t('tagline')}
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-1 sm:py-2">
+        <Link href="/" className="flex min-h-11 min-w-0 items-center gap-2 leading-tight">
+          {/* the town's mark (public/logo-mark.svg); the link's name is its text */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 1 KB SVG, nothing for the image optimiser to do */}
+          <img src="/logo-mark.svg" alt="" width={36} height={36} className="size-9 shrink-0" />
+          <span className="min-w-0">
+            <span className="block font-semibold">{t('name')}</span>
+            <span className="block truncate text-sm font-normal">
+              {t('town')}
+              <span className="hidden sm:inline"> · {t('tagline')}</span>
+            </span>
           </span>
         </Link>
         {account !== undefined && (
-          <form action={account.signOut} className="flex items-center gap-3">
+          <form action={account.signOut} className="flex shrink-0 items-center gap-3">
             <span className="hidden text-sm sm:inline">{t('signedInAs', { name: account.name })}</span>
             <button
               type="submit"
-              className="rounded border border-white px-3 py-1.5 text-sm font-medium hover:bg-brand-800"
+              className="min-h-11 rounded border border-white px-3 text-sm font-medium hover:bg-brand-800"
             >
               {t('signOut')}
             </button>
@@ -37,11 +45,14 @@ export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; accou
         )}
       </div>
       {nav.length > 0 && (
-        <nav aria-label={t('mainNav')} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-4 px-4 py-2 text-sm">
+        <nav aria-label={t('mainNav')} className="focus-inset bg-brand-800">
+          <ul className="mx-auto flex max-w-5xl gap-x-1 overflow-x-auto whitespace-nowrap px-2 text-sm sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
             {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="underline-offset-4 hover:underline">
+              <li key={item.href} className="shrink-0">
+                <Link
+                  href={item.href}
+                  className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline"
+                >
                   {item.label}
                 </Link>
               </li>

@@ -4,6 +4,7 @@ import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text 
 import type { CSSProperties } from 'react';
 import { z } from 'zod';
 import { formatDateLong } from '@/lib/planning/format';
+import { TownLogo, type BrandProps } from './town-logo';
 
 /** A family's reservations cancelled because staff closed a day (queued by addClosure and the calendar changes). */
 export interface ClosureCancellationPayload {
@@ -60,7 +61,7 @@ export function subject(p: Pick<ClosureCancellationPayload, 'date' | 'until'>): 
   return `Fermeture le ${formatDateLong(p.date)} : réservations annulées`;
 }
 
-export default function ClosureCancellationEmail(p: ClosureCancellationPayload) {
+export default function ClosureCancellationEmail(p: ClosureCancellationPayload & BrandProps) {
   const day = formatDateLong(p.date);
   const place = p.siteName === 'tous les sites' ? 'tous les sites' : `le site « ${p.siteName} »`;
   const calendar = p.until !== undefined;
@@ -75,6 +76,7 @@ export default function ClosureCancellationEmail(p: ClosureCancellationPayload) 
       </Preview>
       <Body style={body}>
         <Container style={container}>
+          <TownLogo siteUrl={p.siteUrl} />
           <Heading as="h1" style={h1}>
             {calendar ? 'Modification du calendrier' : 'Fermeture exceptionnelle'}
           </Heading>

@@ -12,6 +12,7 @@ import {
   type AccountLinkFields,
   type AccountLinkProps,
 } from './account-link';
+import { TownLogo, type BrandProps } from './town-logo';
 
 /** An account created by the Guichet famille: a link to choose the password (7 days, single use). */
 export interface InvitationPayload extends AccountLinkFields {
@@ -35,7 +36,7 @@ export const accountLink = true;
 
 export type InvitationEmailProps = AccountLinkProps<InvitationPayload>;
 
-export default function InvitationEmail(p: InvitationEmailProps) {
+export default function InvitationEmail(p: InvitationEmailProps & BrandProps) {
   const what =
     p.role === 'parent'
       ? 'Le Guichet famille vous a ouvert un compte sur le Portail Famille : vous pourrez y inscrire vos enfants et gérer leurs réservations.'
@@ -46,6 +47,7 @@ export default function InvitationEmail(p: InvitationEmailProps) {
       <Preview>Choisissez votre mot de passe pour accéder au Portail Famille.</Preview>
       <Body style={body}>
         <Container style={container}>
+          <TownLogo siteUrl={p.siteUrl} />
           {p.link === null && <Text style={masked}>{MASKED_LINK_NOTICE}</Text>}
           <Heading as="h1" style={h1}>
             Bienvenue sur le Portail Famille

@@ -12,6 +12,7 @@ import {
   type AccountLinkFields,
   type AccountLinkProps,
 } from './account-link';
+import { TownLogo, type BrandProps } from './town-logo';
 
 /** "Mot de passe oublié ?": a link to choose a new password (1 hour, single use). */
 export interface PasswordResetPayload extends AccountLinkFields {
@@ -33,13 +34,14 @@ export const accountLink = true;
 
 export type PasswordResetEmailProps = AccountLinkProps<PasswordResetPayload>;
 
-export default function PasswordResetEmail(p: PasswordResetEmailProps) {
+export default function PasswordResetEmail(p: PasswordResetEmailProps & BrandProps) {
   return (
     <Html lang="fr" dir="ltr">
       <Head />
       <Preview>Choisissez un nouveau mot de passe pour le Portail Famille.</Preview>
       <Body style={body}>
         <Container style={container}>
+          <TownLogo siteUrl={p.siteUrl} />
           {p.link === null && <Text style={masked}>{MASKED_LINK_NOTICE}</Text>}
           <Heading as="h1" style={h1}>
             Nouveau mot de passe

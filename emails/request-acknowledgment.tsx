@@ -6,6 +6,7 @@ import type { CSSProperties } from 'react';
 import { z } from 'zod';
 import { TIME_ZONE } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning/format';
+import { TownLogo, type BrandProps } from './town-logo';
 
 /** The accusé de réception of a submitted démarche (réservation or inscription). */
 export interface RequestAcknowledgmentPayload {
@@ -69,7 +70,7 @@ function byDate(changes: RequestAcknowledgmentPayload['changes'], side: 'added' 
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPayload) {
+export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPayload & BrandProps) {
   const added = byDate(p.changes, 'added');
   const removed = byDate(p.changes, 'removed');
   const what = p.kind === 'inscription' ? "Votre demande d'inscription" : 'Votre demande de réservation';
@@ -79,6 +80,7 @@ export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPaylo
       <Preview>{`${what} ${p.reference} pour ${p.childName} a bien été traitée.`}</Preview>
       <Body style={body}>
         <Container style={container}>
+          <TownLogo siteUrl={p.siteUrl} />
           <Heading as="h1" style={h1}>
             Accusé de réception
           </Heading>

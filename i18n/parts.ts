@@ -1,4 +1,5 @@
-// The back office's (and some parent pages') message files under messages/<locale>/, merged over messages/<locale>.json.
+// The message files under messages/<locale>/ (the back office's, some parent pages', the footer's), merged over
+// messages/<locale>.json.
 export const MESSAGE_PARTS = [
   'admin-dashboard',
   'admin-families',
@@ -6,4 +7,6 @@ export const MESSAGE_PARTS = [
   'admin-accounts',
   'refusals',
   'famille-planning',
+  // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)
+  'site',
 ] as const;

@@ -14,6 +14,7 @@ export default async function FamilyLayout({ children }: { children: React.React
         nav={[
           { href: '/', label: t('title') },
           { href: '/demarches/reservations', label: td('manageTitle') },
+          { href: '/demarches/inscription', label: t('enrol') },
           { href: '/mes-demandes', label: t('navRequests') },
         ]}
       />

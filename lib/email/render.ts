@@ -40,9 +40,26 @@ const textOptions = {
     selectors: [
       { selector: 'h1', options: { uppercase: false } },
       { selector: 'h2', options: { uppercase: false } },
+      // the logo is for the eye: the text version starts with the greeting
+      { selector: 'img', format: 'skip' },
     ],
   },
 };
+
+/**
+ * The portal's address an e-mail's links point to (their origin), where its logo is served too. Every template's
+ * payload holds an absolute link (`link`, or `linkBase` for account links), written when the e-mail was queued.
+ */
+export function siteUrlOf(payload: unknown): string | undefined {
+  const p = payload as { link?: unknown; linkBase?: unknown };
+  const link = typeof p.link === 'string' ? p.link : typeof p.linkBase === 'string' ? p.linkBase : undefined;
+  if (!link) return undefined;
+  try {
+    return new URL(link).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The live link of an invitation or reset e-mail: its base and the token derived from its nonce and AUTH_SECRET. */
 export function accountLink(p: AccountLinkFields): string {
@@ -61,9 +78,10 @@ async function renderWithAccountLink<P extends AccountLinkFields>(
   subject: string,
 ): Promise<RenderedEmail> {
   const { linkBase, nonce, ...p } = payload;
+  const siteUrl = siteUrlOf({ linkBase });
   const [live, masked] = await Promise.all([
-    renderBoth(createElement(Email, { ...p, link: accountLink({ linkBase, nonce }) })),
-    renderBoth(createElement(Email, { ...p, link: null })),
+    renderBoth(createElement(Email, { ...p, siteUrl, link: accountLink({ linkBase, nonce }) })),
+    renderBoth(createElement(Email, { ...p, siteUrl, link: null })),
   ]);
   return { subject, ...live, masked };
 }
@@ -87,5 +105,6 @@ export async function renderEmail(template: string, payload: unknown): Promise<R
   const p = parsePayload(template, payload);
   const t = EMAIL_TEMPLATES[template] as ErasedTemplate;
   if (t.accountLink) return renderWithAccountLink(t.default, p as AccountLinkFields, t.subject(p));
-  return { subject: t.subject(p), ...(await renderBoth(createElement(t.default, p as object))) };
+  const props = { ...(p as object), siteUrl: siteUrlOf(p) };
+  return { subject: t.subject(p), ...(await renderBoth(createElement(t.default, props))) };
 }

@@ -17,7 +17,31 @@ export interface RequestSummary {
   onBehalf: boolean;
 }
 
-export async function listFamilyRequests(db: Queryable, familyId: number, limit = 200): Promise<RequestSummary[]> {
+/** What a request changed, for its one line in « Mes demandes ». */
+export type RequestChangeSummary =
+  | { type: 'reservation'; added: number; removed: number; first: string | null; last: string | null }
+  | { type: 'inscription'; siteName: string; schoolYear: string }
+  | null;
+
+export interface RequestListItem extends RequestSummary {
+  changed: RequestChangeSummary;
+}
+
+function summarise(row: { id: number; type: string; diff: unknown }): RequestChangeSummary {
+  const diff = readRequestDiff(row);
+  if (!diff) return null;
+  if (diff.type === 'inscription') return { type: 'inscription', ...diff.diff.enrolment };
+  const dates = [...diff.diff.added, ...diff.diff.removed].map((r) => r.date).sort();
+  return {
+    type: 'reservation',
+    added: diff.diff.added.length,
+    removed: diff.diff.removed.length,
+    first: dates[0] ?? null,
+    last: dates.at(-1) ?? null,
+  };
+}
+
+export async function listFamilyRequests(db: Queryable, familyId: number, limit = 200): Promise<RequestListItem[]> {
   const found = await db
     .select({
       id: requests.id,
@@ -30,6 +54,7 @@ export async function listFamilyRequests(db: Queryable, familyId: number, limit 
       type: requests.type,
       status: requests.status,
       onBehalf: requests.onBehalf,
+      diff: requests.diff,
     })
     .from(requests)
     .innerJoin(children, eq(children.id, requests.childId))
@@ -46,6 +71,7 @@ export async function listFamilyRequests(db: Queryable, familyId: number, limit 
     type: r.type,
     status: r.status,
     onBehalf: r.onBehalf,
+    changed: summarise(r),
   }));
 }
 

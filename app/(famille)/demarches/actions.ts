@@ -9,7 +9,7 @@ import { getDb } from '@/db/client';
 import { action } from '@/lib/action';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
-import { env } from '@/lib/env';
+import { requestBaseUrl } from '@/lib/email/base-url';
 import { UserError } from '@/lib/errors';
 import { idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS } from '@/lib/planning';
@@ -94,7 +94,7 @@ export const submitAction = action({ role: 'parent', input: anyForm, name: 'subm
   const { address, submitted } = await submitDemarche(await getDb(), parentPolicy(user), input, {
     today: today(),
     now: now(),
-    appUrl: env().APP_URL ?? 'http://localhost:3000',
+    appUrl: await requestBaseUrl(),
   });
   if (submitted) after(() => kickDispatcher({ requestId: input.requestId }));
   redirect(address);

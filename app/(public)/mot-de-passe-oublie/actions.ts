@@ -30,6 +30,8 @@ export const forgotPasswordAction = action(
       email: parsed.data.email,
       ip: clientAddress(await headers()),
       now: wallNow(),
+      // APP_URL only, never this request's Host (lib/email/base-url.ts): anyone can ask for anyone's reset, and a
+      // forged Host would put the owner's reset link on the forger's site
       appUrl: env().APP_URL ?? 'http://localhost:3000',
     });
     if (!result.ok) {

@@ -29,13 +29,13 @@ import {
 } from '@/lib/calendar/settings';
 import { addClosure, closureSchema, deleteClosure, deleteClosureSchema } from '@/lib/calendar/closures';
 import { now, today } from '@/lib/clock';
-import { env } from '@/lib/env';
+import { requestBaseUrl } from '@/lib/email/base-url';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
 import type { AdminAnswer } from './admin-form';
 import type { CancellationPreview, ClosureAnswer } from './closure-form';
 
 const PATH = '/admin/calendrier';
-const changeCtx = () => ({ today: today(), now: now(), appUrl: env().APP_URL ?? 'http://localhost:3000' });
+const changeCtx = async () => ({ today: today(), now: now(), appUrl: await requestBaseUrl() });
 
 /** The form's text fields as submitted, sent again with the confirmation. */
 function textFields(submitted: unknown): Record<string, string> {
@@ -106,23 +106,24 @@ export const createSchoolYearAction = action({ role: 'staff', input: schoolYearS
 
 export const updateSchoolYearAction = action(
   { role: 'staff', input: updateSchoolYearSchema },
-  async (input, user, submitted) => changed(await updateSchoolYear(await getDb(), user, input, changeCtx()), submitted),
+  async (input, user, submitted) =>
+    changed(await updateSchoolYear(await getDb(), user, input, await changeCtx()), submitted),
 );
 
 export const addHolidayAction = action({ role: 'staff', input: addHolidaySchema }, async (input, user, submitted) =>
-  changed(await addHolidayPeriod(await getDb(), user, input, changeCtx()), submitted),
+  changed(await addHolidayPeriod(await getDb(), user, input, await changeCtx()), submitted),
 );
 
 export const updateHolidayAction = action(
   { role: 'staff', input: updateHolidaySchema },
   async (input, user, submitted) =>
-    changed(await updateHolidayPeriod(await getDb(), user, input, changeCtx()), submitted),
+    changed(await updateHolidayPeriod(await getDb(), user, input, await changeCtx()), submitted),
 );
 
 export const deleteHolidayAction = action(
   { role: 'staff', input: deleteHolidaySchema },
   async (input, user, submitted) =>
-    changed(await deleteHolidayPeriod(await getDb(), user, input, changeCtx()), submitted),
+    changed(await deleteHolidayPeriod(await getDb(), user, input, await changeCtx()), submitted),
 );
 
 export const setDeadlineAction = action({ role: 'staff', input: deadlineSchema }, async (input, user) => {
@@ -155,7 +156,7 @@ export const saveCapacitiesAction = action({ role: 'staff', input: capacitiesInp
 });
 
 export const deleteClosureAction = action({ role: 'staff', input: deleteClosureSchema }, async (input, user) => {
-  await deleteClosure(await getDb(), user, input, changeCtx());
+  await deleteClosure(await getDb(), user, input, await changeCtx());
   return saved();
 });
 
@@ -163,7 +164,7 @@ export const deleteClosureAction = action({ role: 'staff', input: deleteClosureS
 export const addClosureAction = action(
   { role: 'staff', input: closureSchema },
   async (input, user, submitted): Promise<ClosureAnswer> => {
-    const data = await addClosure(await getDb(), user, input, changeCtx());
+    const data = await addClosure(await getDb(), user, input, await changeCtx());
     if (data.status === 'confirm') {
       const typed = textFields(submitted);
       return {

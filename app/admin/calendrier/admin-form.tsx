@@ -23,7 +23,7 @@ export type AdminAnswer =
 export function AdminForm({
   action,
   submitLabel,
-  submitAriaLabel,
+  submitContext,
   hidden = {},
   children,
   className = '',
@@ -32,7 +32,8 @@ export function AdminForm({
 }: {
   action: ServerAction<AdminAnswer>;
   submitLabel: string;
-  submitAriaLabel?: string;
+  /** what the button acts on, read after its visible label by screen readers only (« Enregistrer » l'année 2025-2026) */
+  submitContext?: string;
   hidden?: Record<string, string | number>;
   children?: React.ReactNode;
   className?: string;
@@ -90,7 +91,6 @@ export function AdminForm({
       <button
         type="submit"
         disabled={pending}
-        aria-label={submitAriaLabel}
         className={
           danger
             ? 'rounded border-2 border-red-700 bg-white px-3 py-1.5 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60'
@@ -98,6 +98,7 @@ export function AdminForm({
         }
       >
         {pending ? t('pending') : submitLabel}
+        {submitContext && <span className="sr-only"> {submitContext}</span>}
       </button>
       <span role="status" className="ml-3 text-green-800 empty:hidden">
         {state.ok && !answer?.preview && !pending

@@ -94,7 +94,7 @@ export default async function AdminCalendarPage({
               <AdminForm
                 action={updateSchoolYearAction}
                 submitLabel={t('save')}
-                submitAriaLabel={t('yearEdit', { label: y.label })}
+                submitContext={t('yearContext', { label: y.label })}
                 hidden={{ id: y.id, label: y.label }}
                 className="mt-2 flex flex-wrap items-end gap-3"
               >
@@ -162,7 +162,7 @@ export default async function AdminCalendarPage({
                       <AdminForm
                         action={updateHolidayAction}
                         submitLabel={t('save')}
-                        submitAriaLabel={`${t('save')} – ${h.label}`}
+                        submitContext={`– ${h.label}`}
                         hidden={{ id: h.id }}
                         className="flex flex-wrap items-end gap-3"
                       >
@@ -189,7 +189,7 @@ export default async function AdminCalendarPage({
                       <AdminForm
                         action={deleteHolidayAction}
                         submitLabel={t('delete')}
-                        submitAriaLabel={t('deleteLabel', { what: h.label })}
+                        submitContext={h.label}
                         hidden={{ id: h.id }}
                         danger
                       />
@@ -285,9 +285,7 @@ export default async function AdminCalendarPage({
                             <AdminForm
                               action={deleteClosureAction}
                               submitLabel={t('delete')}
-                              submitAriaLabel={t('deleteLabel', {
-                                what: t('closureLabel', { date: formatDateLong(c.date) }),
-                              })}
+                              submitContext={t('closureLabel', { date: formatDateLong(c.date) })}
                               hidden={{ id: c.id }}
                               danger
                             />
@@ -323,7 +321,7 @@ export default async function AdminCalendarPage({
               key={s.service}
               action={setDeadlineAction}
               submitLabel={t('save')}
-              submitAriaLabel={`${t('save')} – ${t(`service.${s.service}`)}`}
+              submitContext={`– ${t(`service.${s.service}`)}`}
               hidden={{ service: s.service }}
               className="flex flex-wrap items-end gap-3 rounded bg-white p-4"
             >
@@ -383,7 +381,7 @@ export default async function AdminCalendarPage({
                 key={`${site.id}-${c.service}`}
                 action={saveCapacitiesAction}
                 submitLabel={t('save')}
-                submitAriaLabel={`${t('save')} – ${t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}`}
+                submitContext={`– ${t('capacityLegend', { site: site.name, service: t(`service.${c.service}`) })}`}
                 hidden={{ siteId: site.id, service: c.service }}
                 className="rounded bg-white p-4"
               >

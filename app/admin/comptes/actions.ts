@@ -17,20 +17,20 @@ import {
 } from '@/lib/accounts/invitations';
 import { action } from '@/lib/action';
 import { wallNow } from '@/lib/clock';
+import { requestBaseUrl } from '@/lib/email/base-url';
 import { kickDispatcher } from '@/lib/email/dispatcher';
-import { env } from '@/lib/env';
 import { idSchema } from '@/lib/ids';
 
-const appUrl = () => env().APP_URL ?? 'http://localhost:3000';
 // a search typed on the page, kept when coming back to it
 const backTo = (q: unknown) =>
   typeof q === 'string' && q.trim() ? `&q=${encodeURIComponent(q.trim().slice(0, 100))}` : '';
 
 /** « Créer le compte » (administrators): the account, then its invitation. */
 export const createStaffAccountAction = action({ role: 'admin', input: createStaffSchema }, async (input, user) => {
+  const appUrl = await requestBaseUrl();
   const { accountId } = await (
     await getDb()
-  ).transaction((tx) => createStaffAccount(tx, { actor: user, input, now: wallNow(), appUrl: appUrl() }));
+  ).transaction((tx) => createStaffAccount(tx, { actor: user, input, now: wallNow(), appUrl }));
   after(() => kickDispatcher({ accountId }));
   revalidatePath('/admin/comptes');
   redirect('/admin/comptes?fait=cree');
@@ -40,9 +40,10 @@ export const createStaffAccountAction = action({ role: 'admin', input: createSta
 export const resendStaffInvitationAction = action(
   { role: 'admin', input: z.object({ accountId: idSchema }) },
   async ({ accountId }, user) => {
+    const appUrl = await requestBaseUrl();
     await (
       await getDb()
-    ).transaction((tx) => resendStaffInvitation(tx, { actor: user, accountId, now: wallNow(), appUrl: appUrl() }));
+    ).transaction((tx) => resendStaffInvitation(tx, { actor: user, accountId, now: wallNow(), appUrl }));
     after(() => kickDispatcher({ accountId }));
     revalidatePath('/admin/comptes');
     redirect('/admin/comptes?fait=invitation');
@@ -78,9 +79,10 @@ export const inviteParentAction = action(
     }),
   },
   async ({ parentId, familyId, q }, user) => {
+    const appUrl = await requestBaseUrl();
     const { accountId } = await (
       await getDb()
-    ).transaction((tx) => inviteParent(tx, { actor: user, parentId, now: wallNow(), appUrl: appUrl() }));
+    ).transaction((tx) => inviteParent(tx, { actor: user, parentId, now: wallNow(), appUrl }));
     after(() => kickDispatcher({ accountId }));
     if (familyId !== undefined) {
       revalidatePath(`/admin/familles/${familyId}`);

@@ -14,13 +14,14 @@ export function RowAction({
   action,
   hidden,
   label,
-  ariaLabel,
+  context,
   tone = 'primary',
 }: {
   action: Action;
   hidden: Record<string, string | number>;
   label: string;
-  ariaLabel: string;
+  /** whom the button acts on, read after its visible label by screen readers only (« Réactiver » le compte de …) */
+  context: string;
   tone?: 'primary' | 'secondary';
 }) {
   const t = useTranslations('accounts');
@@ -42,10 +43,10 @@ export function RowAction({
       <button
         type="submit"
         disabled={pending}
-        aria-label={ariaLabel}
         className={`rounded px-3 py-1.5 font-semibold disabled:opacity-60 ${style}`}
       >
         {pending ? t('working') : label}
+        <span className="sr-only"> {context}</span>
       </button>
       {formError && (
         <p ref={error} tabIndex={-1} role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">

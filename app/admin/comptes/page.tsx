@@ -100,7 +100,7 @@ export default async function AccountsPage({
                             action={resendStaffInvitationAction}
                             hidden={{ accountId: a.id }}
                             label={t('resend')}
-                            ariaLabel={t('resendLabel', { name })}
+                            context={t('resendContext', { name })}
                           />
                         )}
                         {a.id !== user.id &&
@@ -109,7 +109,7 @@ export default async function AccountsPage({
                               action={setStaffAccountDisabledAction}
                               hidden={{ accountId: a.id, disabled: '0' }}
                               label={t('enable')}
-                              ariaLabel={t('enableLabel', { name })}
+                              context={t('enableContext', { name })}
                               tone="secondary"
                             />
                           ) : (
@@ -117,7 +117,7 @@ export default async function AccountsPage({
                               action={setStaffAccountDisabledAction}
                               hidden={{ accountId: a.id, disabled: '1' }}
                               label={t('disable')}
-                              ariaLabel={t('disableLabel', { name })}
+                              context={t('disableContext', { name })}
                               tone="secondary"
                             />
                           ))}
@@ -218,7 +218,7 @@ export default async function AccountsPage({
                             action={inviteParentAction}
                             hidden={{ parentId: p.parentId, q }}
                             label={p.invitationExpiresAt || p.hasPassword ? t('reinvite') : t('invite')}
-                            ariaLabel={t('inviteLabel', { name, email: p.email })}
+                            context={t('inviteContext', { name, email: p.email })}
                           />
                         )}
                       </td>

@@ -131,10 +131,10 @@ export default async function AdminEmailsPage({
                           <input type="hidden" name="id" value={row.id} />
                           <button
                             type="submit"
-                            aria-label={t('resendLabel', { to: row.to })}
                             className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
                           >
                             {t('resend')}
+                            <span className="sr-only"> {t('resendContext', { to: row.to })}</span>
                           </button>
                         </form>
                       )}

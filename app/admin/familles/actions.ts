@@ -22,14 +22,12 @@ import {
 import { enrolOnBehalf, enrolOnBehalfSchema } from '@/lib/families/on-behalf';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
-import { env } from '@/lib/env';
+import { requestBaseUrl } from '@/lib/email/base-url';
 
 /** What a « Familles » form announces once done (admin-form.tsx): `done` fills its message's {value}. */
 export interface FamilyAnswer {
   done: string;
 }
-
-const appUrl = () => env().APP_URL ?? 'http://localhost:3000';
 
 const familyPage = (familyId: number) => `/admin/familles/${familyId}`;
 
@@ -84,7 +82,7 @@ export const enrolOnBehalfAction = action(
       input,
       today: today(),
       now: now(),
-      appUrl: appUrl(),
+      appUrl: await requestBaseUrl(),
     });
     after(() => kickDispatcher({ requestId }));
     revalidatePath(`${familyPage(input.familyId)}/enfants/${input.childId}`);

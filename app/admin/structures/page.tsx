@@ -45,7 +45,7 @@ export default async function AdminStructuresPage() {
                   namespace="adminStructures"
                   action={updateSiteAction}
                   submitLabel={t('save')}
-                  submitAriaLabel={`${t('save')} – ${s.name}`}
+                  submitContext={`– ${s.name}`}
                   hidden={{ id: s.id }}
                   className="flex flex-wrap items-end gap-3"
                 >
@@ -76,7 +76,7 @@ export default async function AdminStructuresPage() {
                     namespace="adminStructures"
                     action={deleteSiteAction}
                     submitLabel={t('delete')}
-                    submitAriaLabel={t('deleteLabel', { name: s.name })}
+                    submitContext={s.name}
                     hidden={{ id: s.id }}
                     danger
                   />
@@ -114,7 +114,7 @@ export default async function AdminStructuresPage() {
                     namespace="adminStructures"
                     action={updateSectorAction}
                     submitLabel={t('save')}
-                    submitAriaLabel={`${t('save')} – ${s.name}`}
+                    submitContext={`– ${s.name}`}
                     hidden={{ id: s.id }}
                     className="flex flex-wrap items-end gap-3"
                   >
@@ -139,7 +139,7 @@ export default async function AdminStructuresPage() {
                       namespace="adminStructures"
                       action={deleteSectorAction}
                       submitLabel={t('delete')}
-                      submitAriaLabel={t('deleteLabel', { name: s.name })}
+                      submitContext={s.name}
                       hidden={{ id: s.id }}
                       danger
                     />

@@ -16,7 +16,7 @@ import {
   startEnrolmentDraft,
   submitEnrolment,
 } from '@/lib/enrolments/enrol';
-import { env } from '@/lib/env';
+import { requestBaseUrl } from '@/lib/email/base-url';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 
@@ -78,7 +78,7 @@ export const submitEnrolmentAction = action(
       requestId,
       today: today(),
       now: now(),
-      appUrl: env().APP_URL ?? 'http://localhost:3000',
+      appUrl: await requestBaseUrl(),
     });
     after(() => kickDispatcher({ requestId }));
     redirect(`/demarches/inscriptions/${requestId}/confirmation`);

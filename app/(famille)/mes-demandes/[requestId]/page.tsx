@@ -9,8 +9,15 @@ import { requireParent } from '@/lib/auth/session';
 import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
 import { getFamilyRequest } from '@/lib/requests/history';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('requests'))('title') };
+export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const t = await getTranslations('requests');
+  const user = await requireParent();
+  const id = Number((await params).requestId);
+  const request =
+    Number.isInteger(id) && id > 0 && id <= 2_147_483_647
+      ? await getFamilyRequest(await getDb(), user.familyId, id)
+      : null;
+  return { title: request ? `${t('detailTitle', { reference: request.reference })} · ${t('title')}` : t('title') };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });

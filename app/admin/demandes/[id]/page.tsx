@@ -11,8 +11,13 @@ import { getAdminRequest } from '@/lib/requests/list';
 import { requireStaff } from '@/lib/auth/session';
 import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('adminRequests'))('title') };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const t = await getTranslations('adminRequests');
+  await requireStaff();
+  const id = Number((await params).id);
+  const request =
+    Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await getAdminRequest(await getDb(), id) : null;
+  return { title: request ? `${t('detailTitle', { reference: request.reference })} · ${t('title')}` : t('title') };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });

@@ -8,9 +8,12 @@ import { requireStaff } from '@/lib/auth/session';
 import { getMailboxMessage } from '@/lib/email/queries';
 import { getTranslations } from 'next-intl/server';
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('adminEmails');
-  return { title: `${t('messageTitle')} · ${t('title')}` };
+  await requireStaff();
+  const { id: raw } = await params;
+  const message = /^\d{1,15}$/.test(raw) ? await getMailboxMessage(await getDb(), Number(raw)) : null;
+  return { title: `${message ? message.subject : t('messageTitle')} · ${t('title')}` };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });

@@ -17,8 +17,11 @@ import { addChildAction, addParentAction, setSectorAction } from '../actions';
 import { AdminForm, Field, SelectField } from '../admin-form';
 import { parseId } from '../ids';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('adminFamilies'))('title') };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const t = await getTranslations('adminFamilies');
+  await requireStaff();
+  const family = await getFamilyAdmin(await getDb(), parseId((await params).id));
+  return { title: family ? `${t('familyTitle', { name: family.name })} · ${t('title')}` : t('title') };
 }
 
 export default async function AdminFamilyPage({
@@ -130,7 +133,7 @@ export default async function AdminFamilyPage({
                             ? ta('invite')
                             : ta('reinvite')
                         }
-                        ariaLabel={ta('inviteLabel', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
+                        context={ta('inviteContext', { name: `${p.firstName} ${p.lastName}`, email: p.email })}
                       />
                     )}
                   </td>

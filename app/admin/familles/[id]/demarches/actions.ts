@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { action } from '@/lib/action';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
-import { env } from '@/lib/env';
+import { requestBaseUrl } from '@/lib/email/base-url';
 import { UserError } from '@/lib/errors';
 import { childPageErrorCode } from '@/lib/families/child-page-errors';
 import {
@@ -80,7 +80,7 @@ export const submitOnBehalfAction = action(
     const { familyId, ...rest } = input;
     const { address, submitted } = await submitDemarche(await getDb(), agentPolicy(user, familyId), rest, {
       ...clock(),
-      appUrl: env().APP_URL ?? 'http://localhost:3000',
+      appUrl: await requestBaseUrl(),
     });
     if (submitted) after(() => kickDispatcher({ requestId: input.requestId }));
     redirect(address);

@@ -7,8 +7,14 @@ import { loadDemarcheIntro } from '../../../intro';
 
 const ERROR_CODES = ['already_enrolled', 'no_year', 'not_found'] as const;
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('enrol'))('title') };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ service: string; childId: string }>;
+}): Promise<Metadata> {
+  const { service, child } = await loadDemarcheIntro(params);
+  const name = `${child.firstName} ${child.lastName}`;
+  return { title: (await getTranslations('enrol'))('titleOf', { service: SERVICE_LABELS[service], name }) };
 }
 
 /** The introduction of "S'inscrire" (seed, cas n°2): the steps, then "Commencer". */
@@ -43,7 +49,7 @@ export default async function EnrolIntroPage({
           <p className="mt-4">
             <Link
               href={`/demarches/reservations/${service}/${child.id}`}
-              className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white"
+              className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 font-semibold text-white"
             >
               {t('goOn')}
             </Link>
@@ -63,7 +69,7 @@ export default async function EnrolIntroPage({
             <input type="hidden" name="service" value={service} />
             <button
               type="submit"
-              className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+              className="min-h-11 rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
             >
               {td('start')}
             </button>
@@ -71,7 +77,10 @@ export default async function EnrolIntroPage({
         </>
       )}
       <p className="mt-8">
-        <Link href={`/enfants/${child.id}`} className="text-brand-700 underline">
+        <Link
+          href={`/enfants/${child.id}`}
+          className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
+        >
           ← {child.firstName}
         </Link>
       </p>

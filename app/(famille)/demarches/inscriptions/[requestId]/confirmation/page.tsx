@@ -5,8 +5,13 @@ import { requireParent } from '@/lib/auth/session';
 import { enrolmentPageData } from '@/lib/enrolments/page-data';
 import { SERVICE_LABELS } from '@/lib/planning';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('enrol'))('doneTitle') };
+export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const t = await getTranslations('enrol');
+  const user = await requireParent();
+  const draft = await enrolmentPageData((await params).requestId, user.familyId, { allowSubmitted: true });
+  if ('error' in draft) return { title: t('doneTitle') };
+  const name = `${draft.childFirstName} ${draft.childLastName}`;
+  return { title: t('stepTitle', { step: t('doneTitle'), service: SERVICE_LABELS[draft.service], name }) };
 }
 
 export default async function EnrolDonePage({ params }: { params: Promise<{ requestId: string }> }) {

@@ -6,8 +6,13 @@ import { enrolmentPageData } from '@/lib/enrolments/page-data';
 import { SERVICE_LABELS } from '@/lib/planning';
 import { cancelEnrolmentAction, chooseSiteAction } from '../../actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('enrol'))('step1') };
+export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const t = await getTranslations('enrol');
+  const user = await requireParent();
+  const draft = await enrolmentPageData((await params).requestId, user.familyId);
+  if ('error' in draft) return { title: t('step1') };
+  const name = `${draft.childFirstName} ${draft.childLastName}`;
+  return { title: t('stepTitle', { step: t('step1'), service: SERVICE_LABELS[draft.service], name }) };
 }
 
 export default async function EnrolStep1Page({ params }: { params: Promise<{ requestId: string }> }) {

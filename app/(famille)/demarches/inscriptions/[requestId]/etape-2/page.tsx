@@ -7,8 +7,13 @@ import { enrolmentPageData } from '@/lib/enrolments/page-data';
 import { SERVICE_LABELS } from '@/lib/planning';
 import { cancelEnrolmentAction, submitEnrolmentAction } from '../../actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('enrol'))('step2') };
+export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const t = await getTranslations('enrol');
+  const user = await requireParent();
+  const draft = await enrolmentPageData((await params).requestId, user.familyId);
+  if ('error' in draft) return { title: t('step2') };
+  const name = `${draft.childFirstName} ${draft.childLastName}`;
+  return { title: t('stepTitle', { step: t('step2'), service: SERVICE_LABELS[draft.service], name }) };
 }
 
 export default async function EnrolStep2Page({ params }: { params: Promise<{ requestId: string }> }) {
@@ -28,7 +33,7 @@ export default async function EnrolStep2Page({ params }: { params: Promise<{ req
     <>
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('stepOf', { n: 2 })}</p>
       <h1 className="text-2xl font-bold">{t('step2')}</h1>
-      <p className="mt-3">{td('recapLead')}</p>
+      <p className="mt-3">{t('recapLead')}</p>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded bg-white p-4">
         <dt className="font-medium">{t('recapChild')}</dt>
         <dd>

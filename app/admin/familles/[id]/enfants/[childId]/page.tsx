@@ -17,8 +17,20 @@ import { startOnBehalfAction } from '../../demarches/actions';
 import { parseId } from '../../../ids';
 import { EnrolForm } from './enrol-form';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('adminFamilies'))('title') };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string; childId: string }>;
+}): Promise<Metadata> {
+  const t = await getTranslations('adminFamilies');
+  await requireStaff();
+  const p = await params;
+  const child = await getChildAdmin(await getDb(), {
+    familyId: parseId(p.id),
+    childId: parseId(p.childId),
+    today: today(),
+  });
+  return { title: child ? `${child.firstName} ${child.lastName} · ${t('title')}` : t('title') };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
