@@ -156,7 +156,7 @@ export default async function MonEspacePage() {
                               ) : (
                                 <Link
                                   href={`/demarches/inscription/${service}/${kid.id}`}
-                                  className="rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-700"
+                                  className="inline-flex min-h-11 items-center rounded border-2 border-brand-700 px-3 font-semibold text-brand-700"
                                 >
                                   {t('enrol')}
                                   <span className="sr-only">
