@@ -168,7 +168,7 @@ test('on the parent pages every tap target is at least 44 × 44 px', async ({ pa
   await page.goto('/');
   // the second child's Wednesdays (the first one's are the reflow journey's)
   await page
-    .getByRole('button', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ })
+    .getByRole('link', { name: /^Gérer mes réservations : .+, Accueil de loisirs du mercredi$/ })
     .last()
     .click();
   const start = page.getByRole('button', { name: 'Commencer' });
@@ -293,7 +293,7 @@ test.describe('Mes demandes', () => {
     // a request of its own first: one canteen meal of the Blanc family's second child removed
     await signIn(page, NO_CHANGE_FAMILY);
     await page
-      .getByRole('button', { name: /^Gérer mes réservations : .+, Restauration scolaire$/ })
+      .getByRole('link', { name: /^Gérer mes réservations : .+, Restauration scolaire$/ })
       .last()
       .click();
     const start = page.getByRole('button', { name: 'Commencer' });
