@@ -217,18 +217,24 @@ export default async function ChildPage({ params, searchParams }: Props) {
               key={k}
               href={link(k, anchor)}
               aria-current={k === kind ? 'page' : undefined}
-              className={`rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
+              className={`inline-flex min-h-11 min-w-11 items-center rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
             >
               {k === 'semaine' ? td('viewWeek') : td('viewMonth')}
             </Link>
           ))}
         </nav>
         <div className="mt-3 flex items-center justify-between gap-2">
-          <Link href={link(kind, previous)} className="px-2 py-1.5 text-brand-700 underline">
+          <Link
+            href={link(kind, previous)}
+            className="inline-flex min-h-11 items-center px-2 py-1.5 text-brand-700 underline"
+          >
             ← {kind === 'semaine' ? td('previousWeek') : td('previousMonth')}
           </Link>
           <h3 className="text-lg font-semibold first-letter:uppercase">{title}</h3>
-          <Link href={link(kind, next)} className="px-2 py-1.5 text-brand-700 underline">
+          <Link
+            href={link(kind, next)}
+            className="inline-flex min-h-11 items-center px-2 py-1.5 text-brand-700 underline"
+          >
             {kind === 'semaine' ? td('nextWeek') : td('nextMonth')} →
           </Link>
         </div>
@@ -314,7 +320,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
         </section>
       </section>
       <p className="mt-8">
-        <Link href="/" className="text-brand-700 underline">
+        <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline">
           {t('back')}
         </Link>
       </p>
