@@ -1,0 +1,282 @@
+// npm run bench:web — what a parent's phone loads and how fast, measured by Lighthouse 12 (mobile preset: a
+// mid-range phone, simulated slow 4G and 4× CPU slowdown), on the production build.
+// The server is the end-to-end tests' (scripts/e2e-server.mjs): the build on a fresh database of its own (a new
+// PostgreSQL database when DATABASE_URL is set, else a PGlite folder in the temp dir), seeded with the demo, on the
+// demo clock, compressing its answers as in production; it drops its database when stopped. The demo parent signs in
+// (Playwright's Chromium) and starts a Wednesday draft with one change, so that Étape 1 and Étape 2 have content.
+// Each page is then measured 3 times with the session cookie; the table shows the median of each figure.
+// On demand only: neither `npm test` nor the CI runs it. The exit code is 0 even when a target is missed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../scripts/chromium.mjs';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
+
+// Lighthouse and chrome-launcher are ES modules that read import.meta.url: loaded by import(), not by tsx's require.
+const loadLighthouse = async () => (await import('lighthouse')).default;
+const loadChromeLauncher = () => import('chrome-launcher');
+
+// ---- configuration -------------------------------------------------------------------------------------
+const PORT = Number(process.env.BENCH_WEB_PORT ?? 3600);
+const BASE = `http://localhost:${PORT}`;
+/** the end-to-end tests' clock (playwright.config.ts): December is past the deadline, January open */
+const APP_NOW = '2026-11-29T10:00:00+01:00';
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
+const TARGET_SCORE = 95;
+const TARGET_JS_KB = 150;
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+
+interface Page {
+  name: string;
+  url: string;
+  /** a parent page: behind the session cookie, held to the JS budget */
+  parent: boolean;
+}
+
+interface Run {
+  score: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  /** gzipped JS: the transfer sizes of the page's scripts, in KB (1,024 bytes) */
+  jsKb: number;
+}
+
+// ---- the server ----------------------------------------------------------------------------------------
+function startServer(): ChildProcess {
+  const runId = `benchweb${Date.now()}`;
+  const child = spawn(process.execPath, [path.join('scripts', 'e2e-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      E2E_RUN_ID: runId,
+      E2E_PORT: String(PORT),
+      APP_NOW,
+      APP_URL: BASE,
+      AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789abcdef',
+    },
+  });
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => log.push(chunk.toString());
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[bench:web] the server stopped (${code}):\n${log.join('')}`);
+      process.exit(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+async function stopServer(child: ChildProcess): Promise<void> {
+  stopping = true;
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM'); // e2e-server.mjs stops Next.js, then drops its database
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+}
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/connexion`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no answer from ${BASE}/connexion after 120 s`);
+}
+
+/** The first script of /connexion, asked for as a browser does: the server must compress it. */
+async function checkCompression(): Promise<string> {
+  const html = await (await fetch(`${BASE}/connexion`)).text();
+  const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+  if (!script) return 'no script found on /connexion';
+  const response = await fetch(new URL(script, BASE), { headers: { 'accept-encoding': 'gzip' } });
+  await response.arrayBuffer();
+  return response.headers.get('content-encoding') ?? 'none';
+}
+
+// ---- the parent's session and draft --------------------------------------------------------------------
+/** Signs the demo parent in, starts a Wednesday draft for Léa with one change; the pages and the cookie. */
+async function prepareParent(executablePath: string): Promise<{ cookie: string; step1: string; step2: string }> {
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ baseURL: BASE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await page.goto('/connexion');
+    await page.getByLabel('Identifiant').fill(DEMO_ACCOUNTS.parent.email);
+    await page.getByLabel('Mot de passe').fill(DEMO_ACCOUNTS.parent.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+
+    // Léa's planning link names her child id; the démarche starts at its introduction (or goes straight on)
+    await page.goto('/');
+    const childHref = await page.locator('a[href^="/enfants/"]', { hasText: 'Léa' }).first().getAttribute('href');
+    const childId = childHref?.split('/')[2];
+    if (!childId) throw new Error("Léa's page is not linked from Mon espace");
+    await page.goto(`/demarches/reservations/mercredi/${childId}`);
+    if (!/\/etape-1/.test(page.url())) await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.waitForURL(/\/demarches\/\d+\/etape-1/);
+    const step1 = new URL(page.url()).pathname;
+
+    // one change: the first modifiable morning not booked yet, in the view Étape 1 opens on or the next month
+    const freeMorning = page.getByRole('checkbox', { name: /^Matin – /, checked: false, disabled: false }).first();
+    if ((await freeMorning.count()) === 0) await page.getByRole('link', { name: /Mois suivant/ }).click();
+    await freeMorning.check();
+    await page.getByText('Modification enregistrée.').waitFor({ state: 'attached' });
+    const step2 = step1.replace(/etape-1$/, 'etape-2');
+    await page.goto(step2);
+    await page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' }).waitFor();
+
+    const cookies = await context.cookies(BASE);
+    return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), step1, step2 };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---- Lighthouse ----------------------------------------------------------------------------------------
+/**
+ * One Lighthouse run in a Chromium of its own (a fresh profile): a cookie a page set in an earlier run (Connexion's
+ * CSRF token) would make Chromium send its own Cookie header instead of the session's.
+ */
+async function measure(chromePath: string, page: Page, cookie: string): Promise<Run> {
+  const chrome = await (await loadChromeLauncher()).launch({ chromePath, chromeFlags: CHROME_FLAGS });
+  try {
+    return await measureIn(chrome.port, page, cookie);
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function measureIn(port: number, page: Page, cookie: string): Promise<Run> {
+  const lighthouse = await loadLighthouse();
+  const result = await lighthouse(page.url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+    extraHeaders: page.parent ? { Cookie: cookie } : undefined,
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${page.url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.url}: ${lhr.runtimeError.message}`);
+  // a parent page that answered Connexion would be measuring the wrong page
+  if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(page.url).pathname) {
+    throw new Error(`${page.url} ended on ${lhr.finalDisplayedUrl}`);
+  }
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const requests = (lhr.audits['network-requests']?.details as { items?: Record<string, unknown>[] } | undefined)
+    ?.items;
+  const scriptBytes = (requests ?? [])
+    .filter((r) => r.resourceType === 'Script')
+    .reduce((sum, r) => sum + (Number(r.transferSize) || 0), 0);
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
+    lcp: numeric('largest-contentful-paint'),
+    tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    jsKb: scriptBytes / 1024,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+// ---- main ----------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
+    console.error('[bench:web] no production build: run `npm run build` first.');
+    process.exitCode = 1;
+    return;
+  }
+  const chromePath = findChromium();
+  if (!chromePath) {
+    console.error('[bench:web] no Chromium or Chrome found: install one, or set CHROMIUM_PATH.');
+    process.exitCode = 1;
+    return;
+  }
+
+  console.log(
+    `[bench:web] server on ${BASE} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, APP_NOW ${APP_NOW})`,
+  );
+  const server = startServer();
+  const onSignal = () => void stopServer(server).finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await waitForServer();
+    console.log(`[bench:web] scripts served with content-encoding: ${await checkCompression()}`);
+    const { cookie, step1, step2 } = await prepareParent(chromePath);
+    const pages: Page[] = [
+      { name: 'Connexion', url: `${BASE}/connexion`, parent: false },
+      { name: 'Mon espace', url: `${BASE}/`, parent: true },
+      { name: 'Étape 1', url: `${BASE}${step1}`, parent: true },
+      { name: 'Étape 2', url: `${BASE}${step2}`, parent: true },
+    ];
+
+    const rows: { page: Page; runs: Run[] }[] = [];
+    for (const page of pages) {
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        runs.push(await measure(chromePath, page, cookie));
+        process.stdout.write(`\r[bench:web] ${page.name}: run ${i + 1}/${RUNS}   `);
+      }
+      rows.push({ page, runs });
+    }
+    process.stdout.write('\n');
+
+    const table = rows.map(({ page, runs }) => {
+      const pick = (key: keyof Run) => median(runs.map((r) => r[key]));
+      return { page, score: pick('score'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), jsKb: pick('jsKb') };
+    });
+    const load = os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
+    console.log(`\nLighthouse ${RUNS}× per page, mobile preset, median of each figure (load average ${load})\n`);
+    const header = ['page', 'score', 'LCP ms', 'TBT ms', 'CLS', 'JS KB gz'];
+    const lines = table.map((r) => [
+      `${r.page.name} (${new URL(r.page.url).pathname})`,
+      String(r.score),
+      r.lcp.toFixed(0),
+      r.tbt.toFixed(0),
+      r.cls.toFixed(3),
+      r.jsKb.toFixed(1),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+    const format = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    console.log(format(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const line of lines) console.log(format(line));
+
+    const missed: string[] = [];
+    for (const r of table) {
+      if (r.score < TARGET_SCORE) missed.push(`${r.page.name}: performance ${r.score} < ${TARGET_SCORE}`);
+      if (r.page.parent && r.jsKb > TARGET_JS_KB)
+        missed.push(`${r.page.name}: ${r.jsKb.toFixed(1)} KB of gzipped JS > ${TARGET_JS_KB} KB`);
+    }
+    console.log('');
+    if (missed.length === 0)
+      console.log(`targets met: performance ≥ ${TARGET_SCORE}, parent pages ≤ ${TARGET_JS_KB} KB`);
+    for (const line of missed) console.log(`target missed — ${line}`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[bench:web] failed:', error);
+  process.exitCode = 1;
+});
