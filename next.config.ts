@@ -1,7 +1,12 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+// The messages are compiled at build time (ICU syntax to a compact form): the browser gets next-intl's formatter
+// without the ICU parser, about 8 KB of gzipped JS less on every page.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 // The Content-Security-Policy, with its nonce per response, is set by the proxy (proxy.ts, lib/security/csp.ts).
 const securityHeaders = [
@@ -24,4 +29,20 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * next-intl compiles every messages file; lib/errors.ts reads refusals.json as plain sentences and fills their
+ * `{name}` itself (« l'{service} » is not ICU: an apostrophe before a brace quotes it), so that file stays as written.
+ */
+function keepRefusalsRaw(config: NextConfig): NextConfig {
+  const rule = config.turbopack?.rules?.['*.json'];
+  if (!rule || Array.isArray(rule) || typeof rule !== 'object' || !('condition' in rule) || !rule.condition) {
+    throw new Error("next.config.ts: next-intl's messages rule was not found (next-intl changed?)");
+  }
+  const condition = { all: [rule.condition, { not: { path: '**/refusals.json' } }] };
+  return {
+    ...config,
+    turbopack: { ...config.turbopack, rules: { ...config.turbopack!.rules, '*.json': { ...rule, condition } } },
+  };
+}
+
+export default keepRefusalsRaw(withNextIntl(nextConfig));
