@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/chromium.mjs';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
@@ -42,6 +43,12 @@ interface Run {
   cls: number;
   /** gzipped JS: the transfer sizes of the page's scripts, in KB (1,024 bytes) */
   jsKb: number;
+  /** the document's transfer size (the HTML with its inline RSC payload), in KB */
+  htmlKb: number;
+  /** Lighthouse's measure of this machine's speed (BenchmarkIndex): under ~1,000 the figures are a loaded machine's */
+  benchmarkIndex: number;
+  /** each script's path and transfer size in KB, for BENCH_WEB_VERBOSE=1 */
+  scripts: [string, number][];
 }
 
 // ---- the server ----------------------------------------------------------------------------------------
@@ -101,6 +108,33 @@ async function checkCompression(): Promise<string> {
   const response = await fetch(new URL(script, BASE), { headers: { 'accept-encoding': 'gzip' } });
   await response.arrayBuffer();
   return response.headers.get('content-encoding') ?? 'none';
+}
+
+// ---- the build's own figures ----------------------------------------------------------------------------
+/**
+ * The first-load JS of each page of the build (Next's .next/diagnostics/route-bundle-stats.json), gzipped here:
+ * no server needed, no HTTP headers counted (Lighthouse's figure is about 0.5 KB per script more).
+ */
+function printBuildTable(): void {
+  const file = path.join('.next', 'diagnostics', 'route-bundle-stats.json');
+  if (!fs.existsSync(file)) {
+    console.log(`[bench:web] ${file} not found: no build table`);
+    return;
+  }
+  const stats = JSON.parse(fs.readFileSync(file, 'utf8')) as { route: string; firstLoadChunkPaths: string[] }[];
+  const gzipped = new Map<string, number>();
+  const size = (chunk: string) => {
+    if (!gzipped.has(chunk)) gzipped.set(chunk, zlib.gzipSync(fs.readFileSync(chunk)).length);
+    return gzipped.get(chunk)!;
+  };
+  console.log('\nFirst-load JS of the build, gzipped (the pages of parents and visitors)\n');
+  for (const { route, firstLoadChunkPaths } of stats
+    .filter((s) => !s.route.startsWith('/admin') && !s.route.startsWith('/_'))
+    .sort((a, b) => a.route.localeCompare(b.route))) {
+    const kb = firstLoadChunkPaths.reduce((sum, chunk) => sum + size(chunk), 0) / 1024;
+    console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${route}`);
+  }
+  console.log('');
 }
 
 // ---- the parent's session and draft --------------------------------------------------------------------
@@ -175,15 +209,18 @@ async function measureIn(port: number, page: Page, cookie: string): Promise<Run>
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const requests = (lhr.audits['network-requests']?.details as { items?: Record<string, unknown>[] } | undefined)
     ?.items;
-  const scriptBytes = (requests ?? [])
-    .filter((r) => r.resourceType === 'Script')
-    .reduce((sum, r) => sum + (Number(r.transferSize) || 0), 0);
+  const scripts = (requests ?? []).filter((r) => r.resourceType === 'Script');
+  const scriptBytes = scripts.reduce((sum, r) => sum + (Number(r.transferSize) || 0), 0);
+  const documentBytes = Number((requests ?? []).find((r) => r.resourceType === 'Document')?.transferSize) || 0;
   return {
     score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
     lcp: numeric('largest-contentful-paint'),
     tbt: numeric('total-blocking-time'),
     cls: numeric('cumulative-layout-shift'),
     jsKb: scriptBytes / 1024,
+    htmlKb: documentBytes / 1024,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    scripts: scripts.map((r) => [new URL(String(r.url)).pathname, (Number(r.transferSize) || 0) / 1024]),
   };
 }
 
@@ -207,6 +244,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  printBuildTable();
   console.log(
     `[bench:web] server on ${BASE} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, APP_NOW ${APP_NOW})`,
   );
@@ -230,22 +268,37 @@ async function main(): Promise<void> {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i += 1) {
         runs.push(await measure(chromePath, page, cookie));
-        process.stdout.write(`\r[bench:web] ${page.name}: run ${i + 1}/${RUNS}   `);
+      }
+      const scores = runs.map((r) => r.score).join(', ');
+      console.log(`[bench:web] ${page.name}: ${RUNS} runs, scores ${scores}`);
+      if (process.env.BENCH_WEB_VERBOSE) {
+        for (const [script, kb] of runs[0]!.scripts) console.log(`    ${kb.toFixed(1).padStart(6)} KB  ${script}`);
       }
       rows.push({ page, runs });
     }
-    process.stdout.write('\n');
 
     const table = rows.map(({ page, runs }) => {
-      const pick = (key: keyof Run) => median(runs.map((r) => r[key]));
-      return { page, score: pick('score'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), jsKb: pick('jsKb') };
+      const pick = (key: Exclude<keyof Run, 'scripts'>) => median(runs.map((r) => r[key]));
+      return {
+        page,
+        score: pick('score'),
+        lcp: pick('lcp'),
+        tbt: pick('tbt'),
+        cls: pick('cls'),
+        jsKb: pick('jsKb'),
+        htmlKb: pick('htmlKb'),
+      };
     });
     const load = os
       .loadavg()
       .map((n) => n.toFixed(2))
       .join(' / ');
-    console.log(`\nLighthouse ${RUNS}× per page, mobile preset, median of each figure (load average ${load})\n`);
-    const header = ['page', 'score', 'LCP ms', 'TBT ms', 'CLS', 'JS KB gz'];
+    const benchmarkIndex = median(rows.flatMap((r) => r.runs.map((run) => run.benchmarkIndex))).toFixed(0);
+    console.log(
+      `\nLighthouse ${RUNS}× per page, mobile preset, median of each figure ` +
+        `(load average ${load}, Lighthouse's BenchmarkIndex ${benchmarkIndex})\n`,
+    );
+    const header = ['page', 'score', 'LCP ms', 'TBT ms', 'CLS', 'JS KB gz', 'HTML KB gz'];
     const lines = table.map((r) => [
       `${r.page.name} (${new URL(r.page.url).pathname})`,
       String(r.score),
@@ -253,6 +306,7 @@ async function main(): Promise<void> {
       r.tbt.toFixed(0),
       r.cls.toFixed(3),
       r.jsKb.toFixed(1),
+      r.htmlKb.toFixed(1),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
     const format = (cells: string[]) =>
