@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
@@ -27,7 +28,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         nav={NAV.map(([href, key]) => ({ href, label: t(`nav.${key}`) }))}
       />
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        {/* the back office's forms get every message (the root layout passes only the parents' pages' own) */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </main>
     </>
   );
