@@ -152,7 +152,11 @@ async function prepareParent(executablePath: string): Promise<{ cookie: string; 
 
     // Léa's planning link names her child id; the démarche starts at its introduction (or goes straight on)
     await page.goto('/');
-    const childHref = await page.locator('a[href^="/enfants/"]', { hasText: 'Léa' }).first().getAttribute('href');
+    const childHref = await page
+      .getByRole('link', { name: /Léa/ })
+      .and(page.locator('a[href^="/enfants/"]'))
+      .first()
+      .getAttribute('href');
     const childId = childHref?.split('/')[2];
     if (!childId) throw new Error("Léa's page is not linked from Mon espace");
     await page.goto(`/demarches/reservations/mercredi/${childId}`);
@@ -163,11 +167,14 @@ async function prepareParent(executablePath: string): Promise<{ cookie: string; 
     // one change: the first modifiable morning not booked yet, in the view Étape 1 opens on or the next month
     const freeMorning = page.getByRole('checkbox', { name: /^Matin – /, checked: false, disabled: false }).first();
     if ((await freeMorning.count()) === 0) await page.getByRole('link', { name: /Mois suivant/ }).click();
+    // the grid saves each change at once (a server action's POST): Étape 2 is read once it has answered
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/etape-1'));
     await freeMorning.check();
-    await page.getByText('Modification enregistrée.').waitFor({ state: 'attached' });
+    await saved;
     const step2 = step1.replace(/etape-1$/, 'etape-2');
     await page.goto(step2);
-    await page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' }).waitFor();
+    await page.getByRole('heading', { name: /^Étape 2/ }).waitFor();
+    if ((await page.getByText(/mercredi/).count()) === 0) throw new Error('Étape 2 shows no change');
 
     const cookies = await context.cookies(BASE);
     return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), step1, step2 };
