@@ -164,13 +164,22 @@ async function prepareParent(executablePath: string): Promise<{ cookie: string; 
     await page.waitForURL(/\/demarches\/\d+\/etape-1/);
     const step1 = new URL(page.url()).pathname;
 
-    // one change: the first modifiable morning not booked yet, in the view Étape 1 opens on or the next month
-    const freeMorning = page.getByRole('checkbox', { name: /^Matin – /, checked: false, disabled: false }).first();
-    if ((await freeMorning.count()) === 0) await page.getByRole('link', { name: /Mois suivant/ }).click();
+    // one change: the first free half-day of a modifiable day, in the view Étape 1 opens on or the next ones
+    const freeHalfDay = page
+      .getByRole('checkbox', { name: /^(Matin|Après-midi) – /, checked: false, disabled: false })
+      .first();
+    for (let i = 0; i < 4 && (await freeHalfDay.count()) === 0; i += 1) {
+      await page
+        .getByRole('link', { name: /suivante?\b/i })
+        .first()
+        .click();
+      await page.waitForLoadState('networkidle');
+    }
     // the grid saves each change at once (a server action's POST): Étape 2 is read once it has answered
-    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/etape-1'));
-    await freeMorning.check();
-    await saved;
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/etape-1')),
+      freeHalfDay.check(),
+    ]);
     const step2 = step1.replace(/etape-1$/, 'etape-2');
     await page.goto(step2);
     await page.getByRole('heading', { name: /^Étape 2/ }).waitFor();
