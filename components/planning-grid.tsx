@@ -1,15 +1,19 @@
 'use client';
 
-// Étape 1, day by day: a checkbox per unit per open day; each change is saved in the draft on the server.
-// Green = added, orange = removed (compared with the planning as it is now); greyed days are disabled.
+// Étape 1, day by day: a checkbox per half-day and a radio group for the meal of each open day (so two meals cannot be
+// chosen); each change is saved in the draft on the server. Green = added, orange = removed (compared with the
+// planning as it is now), said in words to screen readers too (aria-describedby, with the places left). On a phone the
+// greyed days before the first modifiable one fold into one line, and a bar stuck to the bottom of the screen carries
+// « Aller à l'étape 2 » with the number of changes, updated live.
 // The parent's démarche and the agent's (on a family's behalf) use it with their own server actions.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { UNIT_LABELS } from '@/lib/planning/format';
 import { validateDay } from '@/lib/planning/reservations';
-import type { ServiceKind, Unit } from '@/lib/planning/types';
+import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
 import type { FormAction, FormState } from '@/lib/action';
-import type { PlanningDay } from '@/lib/reservations/planning-view';
+import { countChanges } from '@/lib/reservations/change-count';
+import type { GreyedFold, PlanningDay } from '@/lib/reservations/planning-view';
 
 export type SaveDays = (
   input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>,
@@ -28,8 +32,21 @@ interface Props {
   service: ServiceKind;
   days: PlanningDay[];
   units: Unit[];
+  /** the greyed days the view opens with (the first `fold.count` days), folded into one line */
+  fold?: GreyedFold | null;
+  /** the draft's planning, every date of the year (the count of changes covers them all) */
   desired: Record<string, Unit[]>;
+  /** the planning as it is now, every date of the year */
   current: Record<string, Unit[]>;
+}
+
+/** The scarcity mark: a warning triangle, drawn, so that it does not depend on a font's emoji. */
+function WarningIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="currentColor">
+      <path d="M8 1 15.5 14.5H.5L8 1Zm-.9 5v4.2h1.8V6H7.1Zm0 5.4v1.7h1.8v-1.7H7.1Z" />
+    </svg>
+  );
 }
 
 export function PlanningGrid({
@@ -41,6 +58,7 @@ export function PlanningGrid({
   service,
   days,
   units,
+  fold = null,
   desired,
   current,
 }: Props) {
@@ -49,6 +67,7 @@ export function PlanningGrid({
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
+  const [showFolded, setShowFolded] = useState(false);
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
   const nextStep = useRef<HTMLFormElement>(null);
@@ -62,9 +81,11 @@ export function PlanningGrid({
     }
   }, [pending, dayErrors]);
 
-  function toggle(date: string, unit: Unit, checked: boolean) {
+  const halfDays = units.filter(isHalfDay);
+  const meals = units.filter(isMeal);
+
+  function change(date: string, next: Unit[]) {
     const before = planning[date] ?? [];
-    const next = units.filter((u) => (u === unit ? checked : before.includes(u)));
     setPlanning((p) => ({ ...p, [date]: next }));
     const problem = validateDay(service, next);
     if (problem) {
@@ -88,7 +109,155 @@ export function PlanningGrid({
     });
   }
 
+  const toggle = (date: string, unit: Unit, checked: boolean) => {
+    const before = planning[date] ?? [];
+    change(
+      date,
+      units.filter((u) => (u === unit ? checked : before.includes(u))),
+    );
+  };
+  const chooseMeal = (date: string, meal: Unit | null) => {
+    const before = planning[date] ?? [];
+    change(
+      date,
+      units.filter((u) => (isMeal(u) ? u === meal : before.includes(u))),
+    );
+  };
+
   const invalid = Object.keys(dayErrors).length > 0;
+  const changes = countChanges(planning, current);
+  const folded = fold ? days.slice(0, fold.count) : [];
+  const shown = fold ? days.slice(fold.count) : days;
+
+  /** One box (a half-day checkbox or a meal radio): its tile, its change and its places said in words. */
+  const box = (day: PlanningDay, unit: Unit | null, kind: 'checkbox' | 'radio') => {
+    const chosen = planning[day.date] ?? [];
+    const was = current[day.date] ?? [];
+    const checked = unit === null ? !chosen.some(isMeal) : chosen.includes(unit);
+    const change_ =
+      unit === null
+        ? null
+        : checked && !was.includes(unit)
+          ? 'added'
+          : !checked && was.includes(unit)
+            ? 'removed'
+            : null;
+    const left = unit === null ? undefined : day.places?.[unit];
+    const full = left === 0 && unit !== null && !was.includes(unit);
+    const scarce = left !== undefined && left > 0 && left <= 3;
+    const showPlaces = left !== undefined && !day.greyed;
+    const describedBy = change_ || showPlaces ? `detail-${day.date}-${unit}` : undefined;
+    const name = unit === null ? t('noMeal') : kind === 'checkbox' ? day.labels[unit] : UNIT_LABELS[unit];
+    const colour =
+      change_ === 'added'
+        ? 'border-green-700 bg-green-100'
+        : change_ === 'removed'
+          ? 'border-orange-600 bg-orange-100'
+          : 'border-slate-300';
+    return (
+      <label
+        key={unit ?? 'none'}
+        className={`flex min-h-11 items-center gap-2 rounded border-2 px-2 py-1 text-sm ${colour} ${day.greyed || (full && !checked) ? 'cursor-not-allowed' : 'cursor-pointer'}`}
+      >
+        <input
+          type={kind}
+          name={kind === 'radio' ? `repas-${day.date}` : undefined}
+          className="h-5 w-5 shrink-0 accent-brand-700"
+          aria-label={name}
+          aria-describedby={describedBy}
+          checked={checked}
+          disabled={day.greyed !== null || (full && !checked)}
+          onChange={(e) =>
+            kind === 'radio'
+              ? e.currentTarget.checked && chooseMeal(day.date, unit)
+              : unit && toggle(day.date, unit, e.currentTarget.checked)
+          }
+        />
+        <span>
+          {unit === null ? t('noMeal') : UNIT_LABELS[unit]}
+          {describedBy && (
+            <span id={describedBy} className="block text-xs">
+              {change_ && (
+                <span className="block font-semibold">
+                  {change_ === 'added' ? t('changeAdded') : t('changeRemoved')}
+                </span>
+              )}
+              {showPlaces &&
+                (left === 0 ? (
+                  <span className="mt-0.5 inline-flex items-center gap-1 rounded bg-red-800 px-1.5 py-0.5 font-bold uppercase tracking-wide text-white">
+                    <svg
+                      aria-hidden="true"
+                      viewBox="0 0 16 16"
+                      className="h-3.5 w-3.5"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2"
+                    >
+                      <circle cx="8" cy="8" r="6" />
+                      <path d="M3.8 12.2 12.2 3.8" />
+                    </svg>
+                    {t('placesLeft', { count: left })}
+                  </span>
+                ) : scarce ? (
+                  <span className="mt-0.5 inline-flex items-center gap-1 rounded border border-orange-800 px-1 font-bold text-orange-900">
+                    <WarningIcon />
+                    {t('placesLeft', { count: left })}
+                  </span>
+                ) : (
+                  <span className="block text-slate-700">{t('placesLeft', { count: left })}</span>
+                ))}
+            </span>
+          )}
+        </span>
+      </label>
+    );
+  };
+
+  const dayItem = (day: PlanningDay) => {
+    const error = dayErrors[day.date];
+    return (
+      <li key={day.date} id={`jour-${day.date}`}>
+        <fieldset
+          aria-describedby={error ? `erreur-${day.date}` : undefined}
+          className={`h-full rounded-lg border p-3 ${day.greyed ? 'border-slate-300 bg-slate-200 text-slate-700' : 'border-slate-400 bg-white'} ${error ? 'border-2 border-red-700' : ''}`}
+        >
+          <legend className="px-1 font-semibold first-letter:uppercase">
+            {day.label}
+            {day.greyed && (
+              <span className="ml-1 text-sm font-normal">
+                ({t('greyedBecause', { reason: day.greyed.toLowerCase() })})
+              </span>
+            )}
+          </legend>
+          {error && (
+            <p id={`erreur-${day.date}`} className="mb-2 text-sm font-medium text-red-800">
+              {error}
+            </p>
+          )}
+          {halfDays.length > 0 && (
+            <div className="grid grid-cols-2 gap-2">{halfDays.map((unit) => box(day, unit, 'checkbox'))}</div>
+          )}
+          {meals.length > 0 && (
+            <div
+              role="radiogroup"
+              aria-label={t('mealGroup', { date: day.label })}
+              className={halfDays.length > 0 ? 'mt-2' : ''}
+            >
+              {halfDays.length > 0 && (
+                <span aria-hidden="true" className="mb-1 block text-sm font-medium">
+                  {t('meal')}
+                </span>
+              )}
+              <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+                {box(day, null, 'radio')}
+                {meals.map((unit) => box(day, unit, 'radio'))}
+              </div>
+            </div>
+          )}
+        </fieldset>
+      </li>
+    );
+  };
 
   return (
     <div>
@@ -121,82 +290,34 @@ export function PlanningGrid({
       {days.length === 0 ? (
         <p className="rounded bg-white p-4">{t('noOpenDay')}</p>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {days.map((day) => {
-            const units_ = planning[day.date] ?? [];
-            const was = current[day.date] ?? [];
-            const error = dayErrors[day.date];
-            return (
-              <li key={day.date} id={`jour-${day.date}`}>
-                <fieldset
-                  aria-describedby={error ? `erreur-${day.date}` : undefined}
-                  className={`h-full rounded-lg border p-3 ${day.greyed ? 'border-slate-300 bg-slate-200 text-slate-700' : 'border-slate-400 bg-white'} ${error ? 'border-2 border-red-700' : ''}`}
-                >
-                  <legend className="px-1 font-semibold first-letter:uppercase">
-                    {day.label}
-                    {day.greyed && (
-                      <span className="ml-1 text-sm font-normal">
-                        ({t('greyedBecause', { reason: day.greyed.toLowerCase() })})
-                      </span>
-                    )}
-                  </legend>
-                  {error && (
-                    <p id={`erreur-${day.date}`} className="mb-2 text-sm font-medium text-red-800">
-                      {error}
-                    </p>
-                  )}
-                  <div className="grid grid-cols-2 gap-2">
-                    {units.map((unit) => {
-                      const checked = units_.includes(unit);
-                      const change =
-                        checked && !was.includes(unit) ? 'added' : !checked && was.includes(unit) ? 'removed' : null;
-                      const left = day.places?.[unit];
-                      const full = left === 0 && !was.includes(unit);
-                      const colour =
-                        change === 'added'
-                          ? 'border-green-700 bg-green-100'
-                          : change === 'removed'
-                            ? 'border-orange-600 bg-orange-100'
-                            : 'border-transparent';
-                      return (
-                        <label
-                          key={unit}
-                          className={`flex min-h-11 items-center gap-2 rounded border-2 px-2 py-1 text-sm ${colour} ${day.greyed ? 'cursor-not-allowed' : 'cursor-pointer'}`}
-                        >
-                          <input
-                            type="checkbox"
-                            className="h-5 w-5 shrink-0 accent-brand-700"
-                            aria-label={day.labels[unit]}
-                            checked={checked}
-                            disabled={day.greyed !== null || (full && !checked)}
-                            onChange={(e) => toggle(day.date, unit, e.currentTarget.checked)}
-                          />
-                          <span>
-                            {UNIT_LABELS[unit]}
-                            {change && (
-                              <span className="block text-xs font-semibold">
-                                {change === 'added' ? t('changeAdded') : t('changeRemoved')}
-                              </span>
-                            )}
-                            {left !== undefined && !day.greyed && (
-                              <span
-                                className={`block text-xs ${full ? 'font-semibold text-red-800' : 'text-slate-700'}`}
-                              >
-                                {t('placesLeft', { count: left })}
-                              </span>
-                            )}
-                          </span>
-                        </label>
-                      );
-                    })}
-                  </div>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          {fold && (
+            <div className="mb-3">
+              <button
+                type="button"
+                aria-expanded={showFolded}
+                aria-controls="jours-non-modifiables"
+                onClick={() => setShowFolded((s) => !s)}
+                className="min-h-11 w-full rounded border border-slate-400 bg-slate-100 px-3 py-2 text-left text-slate-800 underline-offset-2 hover:underline"
+              >
+                {t(showFolded ? 'foldHide' : 'foldShow', { count: fold.count, reasons: fold.reasons.join(', ') })}
+              </button>
+              <ul
+                id="jours-non-modifiables"
+                hidden={!showFolded}
+                className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+              >
+                {folded.map(dayItem)}
+              </ul>
+            </div>
+          )}
+          {shown.length > 0 && <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{shown.map(dayItem)}</ul>}
+        </>
       )}
-      <div className="mt-6 flex flex-wrap gap-3">
+      <div className="sticky bottom-0 z-10 mt-6 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t-2 border-slate-300 bg-white py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
+        <p id="nombre-modifications" className="font-medium">
+          {changes > 0 ? t('changeCount', { count: changes }) : ''}
+        </p>
         <form
           ref={nextStep}
           action={goToRecap}
@@ -217,7 +338,8 @@ export function PlanningGrid({
           ))}
           <button
             type="submit"
-            className="rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
+            aria-describedby={changes > 0 ? 'nombre-modifications' : undefined}
+            className="min-h-11 rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
           >
             {t('goToStep2')}
           </button>

@@ -1,15 +1,17 @@
 'use client';
 
 // "Appliquer une périodicité": a one- or two-week template applied over a period (seed: "pour 1 semaine",
-// "pour 2 semaines", "Du … Au …"). It replaces the draft's reservations of the period's bookable days.
+// "pour 2 semaines", "un mercredi type", "Du … Au …"), preset to the end of the school year. It replaces the draft's
+// reservations of the period's bookable days. Once applied, the form folds and focus lands on a plain summary
+// (« 39 réservations ajoutées, 1 retirée »), just above the planning and its « Aller à l'étape 2 ».
 // Used by the parent's démarche and by the agent's (with their own server action).
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { addDays, isIsoDate, mondayOf } from '@/lib/planning/dates';
 import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
-import type { Unit } from '@/lib/planning/types';
+import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
 import type { FormState } from '@/lib/action';
 
 export type ApplyTemplate = (
@@ -22,26 +24,35 @@ interface Props {
   /** extra fields the action needs (e.g. the family for an agent) */
   extra?: Record<string, number>;
   requestId: number;
+  service: ServiceKind;
   weekdays: number[];
   units: Unit[];
+  /** the default period: the first modifiable date to the end of the school year */
   defaultFrom: string;
   defaultTo: string;
   min: string;
   max: string;
 }
 
+/** One weekday of a template week: its half-days (checkboxes) and its meal (radios, '' = « Sans repas »). */
+interface DayValues {
+  half?: Unit[] | Unit | false;
+  meal?: Unit | '';
+}
+
 interface FormValues {
   rhythm: '1' | '2';
   from: string;
   to: string;
-  week1: Record<string, Unit[] | false>;
-  week2: Record<string, Unit[] | false>;
+  week1: Record<string, DayValues>;
+  week2: Record<string, DayValues>;
 }
 
 export function TemplateForm({
   apply,
   extra = {},
   requestId,
+  service,
   weekdays,
   units,
   defaultFrom,
@@ -52,131 +63,210 @@ export function TemplateForm({
   const t = useTranslations('template');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [applied, setApplied] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const summary = useRef<HTMLParagraphElement>(null);
   const { register, handleSubmit, control } = useForm<FormValues>({
     defaultValues: { rhythm: '1', from: defaultFrom, to: defaultTo, week1: {}, week2: {} },
   });
-  const [rhythm, from] = useWatch({ control, name: ['rhythm', 'from'] });
+  const [rhythm, from, to] = useWatch({ control, name: ['rhythm', 'from', 'to'] });
   const weekOne = isIsoDate(from) ? mondayOf(from) : null;
+  const halfDays = units.filter(isHalfDay);
+  const meals = units.filter(isMeal);
+  // the seed speaks of « un mercredi type » where the service has one weekday, of « une semaine type » elsewhere
+  const kind = service === 'mercredi' && weekdays.length === 1 ? 'mercredi' : service;
+
+  // the summary is announced (role status) and focused once the form has folded
+  useEffect(() => {
+    if (applied) summary.current?.focus();
+  }, [applied]);
 
   const onSubmit = handleSubmit((values) => {
     const toWeek = (w: FormValues['week1']) =>
-      Object.fromEntries(weekdays.map((d) => [String(d), Array.isArray(w[String(d)]) ? (w[String(d)] as Unit[]) : []]));
+      Object.fromEntries(
+        weekdays.map((d) => {
+          const day = w[String(d)] ?? {};
+          const half = Array.isArray(day.half) ? day.half : typeof day.half === 'string' ? [day.half] : [];
+          return [String(d), units.filter((u) => half.includes(u) || u === day.meal)];
+        }),
+      );
     const weeks = values.rhythm === '2' ? [toWeek(values.week1), toWeek(values.week2)] : [toWeek(values.week1)];
+    setError(null);
     startTransition(async () => {
       const result = await apply({ ...extra, requestId, weeks, from: values.from, to: values.to });
       if (result.ok) {
-        setMessage({
-          ok: true,
-          text: t('applied', {
+        setApplied(
+          t('applied', {
             from: formatDateLong(result.data.from),
             to: formatDateLong(result.data.to),
             added: result.data.added,
             removed: result.data.removed,
           }),
-        });
+        );
+        setPanelOpen(false);
         router.refresh();
       } else if (result.ok === false) {
         const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-        setMessage({ ok: false, text: field ?? result.formError ?? '' });
+        setError(field ?? result.formError ?? '');
       }
     });
   });
 
   const weekBlock = (n: 1 | 2) => (
     <fieldset key={n} className="rounded border border-slate-400 bg-white p-3">
-      <legend className="px-1 font-semibold">{t('week', { n })}</legend>
-      {weekdays.map((weekday) => (
-        <fieldset key={weekday} className="mt-2">
-          <legend className="text-sm font-medium first-letter:uppercase">{WEEKDAY_NAMES_FR[weekday]}</legend>
-          <div className="mt-1 grid grid-cols-2 gap-2">
-            {units.map((unit) => (
-              <label key={unit} className="flex min-h-11 items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  value={unit}
-                  className="h-5 w-5 accent-brand-700"
-                  aria-label={t('dayLabel', { unit: UNIT_LABELS[unit], weekday: WEEKDAY_NAMES_FR[weekday] ?? '', n })}
-                  {...register(`week${n}.${weekday}` as const)}
-                />
-                {UNIT_LABELS[unit]}
-              </label>
-            ))}
+      <legend className="px-1 font-semibold">{t('week', { n, rhythm, kind })}</legend>
+      {weekdays.map((weekday) => {
+        const name = WEEKDAY_NAMES_FR[weekday] ?? '';
+        return (
+          <div key={weekday} className="mt-2">
+            {halfDays.length > 0 && (
+              <fieldset>
+                <legend className="text-sm font-medium first-letter:uppercase">{name}</legend>
+                <div className="mt-1 grid grid-cols-2 gap-2">
+                  {halfDays.map((unit) => (
+                    <label
+                      key={unit}
+                      className="flex min-h-11 items-center gap-2 rounded border border-slate-300 px-2 text-sm"
+                    >
+                      <input
+                        type="checkbox"
+                        value={unit}
+                        className="h-5 w-5 accent-brand-700"
+                        aria-label={t('dayLabel', { unit: UNIT_LABELS[unit], weekday: name, n })}
+                        {...register(`week${n}.${weekday}.half` as const)}
+                      />
+                      {UNIT_LABELS[unit]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+            {meals.length > 0 && (
+              <div role="radiogroup" aria-label={t('mealGroup', { weekday: name, n })} className="mt-2">
+                <span aria-hidden="true" className="block text-sm font-medium first-letter:uppercase">
+                  {halfDays.length > 0 ? t('meal') : name}
+                </span>
+                <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-3">
+                  {(['', ...meals] as const).map((meal) => (
+                    <label
+                      key={meal || 'none'}
+                      className="flex min-h-11 items-center gap-2 rounded border border-slate-300 px-2 text-sm"
+                    >
+                      <input
+                        type="radio"
+                        value={meal}
+                        className="h-5 w-5 accent-brand-700"
+                        {...register(`week${n}.${weekday}.meal` as const)}
+                        defaultChecked={meal === ''}
+                      />
+                      {meal ? UNIT_LABELS[meal] : t('noMeal')}
+                    </label>
+                  ))}
+                </div>
+              </div>
+            )}
           </div>
-        </fieldset>
-      ))}
+        );
+      })}
     </fieldset>
   );
 
+  const wholeYear = from === defaultFrom && to === defaultTo;
+  const period =
+    isIsoDate(from) && isIsoDate(to) ? { from: formatDateLong(from), to: formatDateLong(to) } : { from: '…', to: '…' };
+
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <p>{t('lead')}</p>
-      <p className="rounded border-l-4 border-orange-600 bg-orange-50 p-3">{t('erase')}</p>
-      <fieldset>
-        <legend className="font-medium">{t('rhythm')}</legend>
-        <div className="mt-2 flex flex-wrap gap-4">
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" value="1" className="h-5 w-5" {...register('rhythm')} />
-            {t('oneWeek')}
-          </label>
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" value="2" className="h-5 w-5" {...register('rhythm')} />
-            {t('twoWeeks')}
-          </label>
-        </div>
-      </fieldset>
-      <p className="text-sm text-slate-700">{t('weekType')}</p>
-      <div className="grid gap-3 sm:grid-cols-2">
-        {weekBlock(1)}
-        {rhythm === '2' && weekBlock(2)}
-      </div>
-      <fieldset>
-        <legend className="font-medium">{t('period')}</legend>
-        <div className="mt-2 flex flex-wrap gap-4">
-          <label className="block">
-            <span className="block text-sm">{t('from')}</span>
-            <input
-              type="date"
-              min={min}
-              max={max}
-              required
-              className="rounded border-2 border-slate-600 px-2 py-1.5"
-              {...register('from')}
-            />
-          </label>
-          <label className="block">
-            <span className="block text-sm">{t('to')}</span>
-            <input
-              type="date"
-              min={min}
-              max={max}
-              required
-              className="rounded border-2 border-slate-600 px-2 py-1.5"
-              {...register('to')}
-            />
-          </label>
-        </div>
-        {weekOne && rhythm === '2' && (
-          <p className="mt-2 text-sm">
-            {t('weekOneIs', { start: formatDateLong(weekOne), end: formatDateLong(addDays(weekOne, 6)) })}
-          </p>
-        )}
-      </fieldset>
-      {message && (
+    <>
+      <details
+        open={panelOpen}
+        onToggle={(e) => setPanelOpen(e.currentTarget.open)}
+        className="mt-6 rounded-lg border border-slate-400 bg-slate-100 p-4"
+      >
+        <summary className="flex min-h-11 cursor-pointer items-center text-xl font-semibold">{t('open')}</summary>
+        <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+          <p>{t('lead', { rhythm, kind, ...period })}</p>
+          <p className="rounded border-l-4 border-orange-600 bg-orange-50 p-3">{t('erase')}</p>
+          <fieldset>
+            <legend className="font-medium">{t('rhythm')}</legend>
+            <div className="mt-2 flex flex-wrap gap-4">
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="radio" value="1" className="h-5 w-5" {...register('rhythm')} />
+                {t('oneWeek')}
+              </label>
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="radio" value="2" className="h-5 w-5" {...register('rhythm')} />
+                {t('twoWeeks')}
+              </label>
+            </div>
+          </fieldset>
+          <p className="text-sm text-slate-700">{t('weekType', { rhythm, kind })}</p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {weekBlock(1)}
+            {rhythm === '2' && weekBlock(2)}
+          </div>
+          <fieldset>
+            <legend className="font-medium">{t('period')}</legend>
+            <p className="mt-1">{wholeYear ? t('periodYear', period) : t('periodChosen', period)}</p>
+            <p id="format-date" className="mt-1 text-sm text-slate-700">
+              {t('dateFormat')}
+            </p>
+            <div className="mt-2 flex flex-wrap gap-4">
+              <label className="block">
+                <span className="block text-sm">{t('from')}</span>
+                <input
+                  type="date"
+                  min={min}
+                  max={max}
+                  required
+                  aria-describedby="format-date"
+                  className="min-h-11 rounded border-2 border-slate-600 px-2 py-1.5"
+                  {...register('from')}
+                />
+              </label>
+              <label className="block">
+                <span className="block text-sm">{t('to')}</span>
+                <input
+                  type="date"
+                  min={min}
+                  max={max}
+                  required
+                  aria-describedby="format-date"
+                  className="min-h-11 rounded border-2 border-slate-600 px-2 py-1.5"
+                  {...register('to')}
+                />
+              </label>
+            </div>
+            {weekOne && rhythm === '2' && (
+              <p className="mt-2 text-sm">
+                {t('weekOneIs', { start: formatDateLong(weekOne), end: formatDateLong(addDays(weekOne, 6)) })}
+              </p>
+            )}
+          </fieldset>
+          {error !== null && (
+            <p role="alert" className="rounded border-2 border-red-700 bg-white p-3 text-red-800">
+              {error}
+            </p>
+          )}
+          <button
+            type="submit"
+            disabled={pending}
+            className="min-h-11 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+          >
+            {pending ? t('applying') : t('apply')}
+          </button>
+        </form>
+      </details>
+      {applied && (
         <p
-          role={message.ok ? 'status' : 'alert'}
-          className={`rounded p-3 ${message.ok ? 'bg-green-100 text-green-900' : 'border-2 border-red-700 bg-white text-red-800'}`}
+          ref={summary}
+          tabIndex={-1}
+          role="status"
+          className="mt-3 rounded border-l-4 border-green-700 bg-green-100 p-3 text-green-950"
         >
-          {message.text}
+          {applied}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
-      >
-        {pending ? t('applying') : t('apply')}
-      </button>
-    </form>
+    </>
   );
 }

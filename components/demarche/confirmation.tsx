@@ -3,8 +3,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { RecapTable } from '@/components/recap-table';
-import { ScrollRegion } from '@/components/scroll-region';
+import { RecapCards } from '@/components/recap-cards';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
 import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
@@ -46,9 +45,9 @@ export async function DemarcheConfirmation({ policy, requestId }: { policy: Dema
       <p className="mt-4 text-slate-800">
         {request.childName} · {SERVICE_LABELS[request.service]}
       </p>
-      <ScrollRegion label={t('step2')} className="mt-3">
-        <RecapTable changes={diffByDate(request.removed, request.added)} />
-      </ScrollRegion>
+      <div className="mt-3">
+        <RecapCards changes={diffByDate(request.removed, request.added)} label={t('recapList')} />
+      </div>
       <div className="mt-6 flex flex-wrap gap-4">
         <Link
           href={policy.childUrl(request.childId)}

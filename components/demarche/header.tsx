@@ -94,3 +94,18 @@ export async function CancelForm({
     </form>
   );
 }
+
+/** The title of a step's page: the step, the child and the service (« Étape 1 : Ma demande – Léa Martin, … »). */
+export async function stepTitle(
+  policy: DemarchePolicy,
+  data: DemarchePage | { error: string },
+  step: 1 | 2,
+): Promise<string> {
+  const t = await getTranslations(policy.namespace);
+  if ('error' in data) return t('expired');
+  return t('pageTitle', {
+    step: t(step === 1 ? 'step1' : 'step2'),
+    child: `${data.draft.childFirstName} ${data.draft.childLastName}`,
+    service: SERVICE_LABELS[data.draft.service],
+  });
+}

@@ -12,7 +12,7 @@ import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
 import { markPlaces } from '@/lib/reservations/capacity';
-import { buildPlanningView, type PlanningViewKind } from '@/lib/reservations/planning-view';
+import { buildPlanningView, foldLeadingGreyed, type PlanningViewKind } from '@/lib/reservations/planning-view';
 import { CancelForm, DemarcheHeader } from './header';
 
 export interface Step1Actions {
@@ -38,7 +38,6 @@ export async function DemarcheStep1({
   actions: Step1Actions;
 }) {
   const t = await getTranslations(policy.namespace);
-  const td = await getTranslations('demarche');
   const { draft, cal } = data;
   const db = await getDb();
   const recap = await computeRecap(db, draft, { cal, version: draft.enrolment.planningVersion });
@@ -68,6 +67,9 @@ export async function DemarcheStep1({
   const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, { weekdays: cal.weekdays });
   const link = (k: string, d: string) => `${policy.baseUrl}/${draft.id}/etape-1?vue=${k}&date=${d}`;
   const dayByDay = t.has('dayByDay');
+  // the modifiable days come first: the greyed days the view opens with fold into one line
+  const fold = foldLeadingGreyed(view.days);
+  const open = view.days.filter((d) => d.greyed === null);
   const Title = dayByDay ? 'h3' : 'h2';
 
   return (
@@ -75,22 +77,18 @@ export async function DemarcheStep1({
       <DemarcheHeader policy={policy} data={data} step={1} />
 
       {period && (
-        <details className="mt-6 rounded-lg border border-slate-400 bg-slate-100 p-4">
-          <summary className="cursor-pointer text-xl font-semibold">{td('periodicity')}</summary>
-          <div className="mt-4">
-            <TemplateForm
-              apply={actions.apply}
-              extra={policy.fields}
-              requestId={draft.id}
-              weekdays={cal.weekdays}
-              units={unitsOf(draft.service)}
-              defaultFrom={period.from}
-              defaultTo={period.to}
-              min={cal.schoolYear.yearStart}
-              max={cal.schoolYear.lastDay}
-            />
-          </div>
-        </details>
+        <TemplateForm
+          apply={actions.apply}
+          extra={policy.fields}
+          requestId={draft.id}
+          service={draft.service}
+          weekdays={cal.weekdays}
+          units={unitsOf(draft.service)}
+          defaultFrom={period.from}
+          defaultTo={period.to}
+          min={cal.schoolYear.yearStart}
+          max={cal.schoolYear.lastDay}
+        />
       )}
 
       <section aria-labelledby={dayByDay ? 'jour-par-jour' : undefined} className="mt-6">
@@ -99,7 +97,7 @@ export async function DemarcheStep1({
             <h2 id="jour-par-jour" className="text-xl font-semibold">
               {t('dayByDay')}
             </h2>
-            <p className="mt-1 text-slate-800">{t('dayByDayHelp')}</p>
+            <p className="mt-1 text-slate-800">{t('dayByDayHelp', { service: draft.service })}</p>
           </>
         )}
         <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
@@ -133,7 +131,13 @@ export async function DemarcheStep1({
             <span />
           )}
         </div>
-        <Legend units={unitsOf(draft.service)} className="mt-3" />
+        <Legend
+          units={unitsOf(draft.service)}
+          added={open.length > 0}
+          removed={open.some((d) => (current[d.date] ?? []).length > 0)}
+          greyed={view.days.slice(fold?.count ?? 0).some((d) => d.greyed !== null)}
+          className="mt-3"
+        />
         <div className="mt-4">
           <PlanningGrid
             key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}
@@ -145,6 +149,7 @@ export async function DemarcheStep1({
             service={draft.service}
             days={view.days}
             units={view.units}
+            fold={fold}
             desired={desired}
             current={current}
           />

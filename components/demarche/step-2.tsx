@@ -1,10 +1,11 @@
-// Étape 2 « Le récapitulatif » for any actor: the changes against the planning as it is now, the reason when the
-// policy requires one, « Valider ».
+// Étape 2 « Le récapitulatif » for any actor: the changes against the planning as it is now, one card per date with
+// what the child will have that day, the reason when the policy requires one, and « Valider » in a bar stuck to the
+// bottom of the screen (the cards are inside its form, so the bar stays in reach while they scroll).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { RecapTable } from '@/components/recap-table';
-import { ScrollRegion } from '@/components/scroll-region';
+import { RecapCards } from '@/components/recap-cards';
 import { getDb } from '@/db/client';
+import { groupByDate } from '@/lib/planning';
 import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
@@ -25,6 +26,7 @@ export async function DemarcheStep2({
   actions: { submit: Submit; cancel: FormAction };
 }) {
   const t = await getTranslations(policy.namespace);
+  const td = await getTranslations('demarche');
   const { draft, cal } = data;
   const recap = await computeRecap(await getDb(), draft, { cal, version: draft.enrolment.planningVersion });
   const empty = recap.changes.length === 0;
@@ -37,26 +39,28 @@ export async function DemarcheStep2({
         </div>
       )}
       <p className="mt-3">{t('recapLead')}</p>
-      {empty ? (
-        <p className="mt-4 rounded bg-white p-4">{t('recapEmpty')}</p>
-      ) : (
-        <>
-          <p className="mt-4 font-medium">
-            {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
-          </p>
-          <ScrollRegion label={t('step2')} className="mt-3">
-            <RecapTable changes={recap.changes} />
-          </ScrollRegion>
-        </>
-      )}
-      <div className="mt-6">
+      {empty && <p className="mt-4 rounded bg-white p-4">{t('recapEmpty')}</p>}
+      <div className="mt-4">
         <ValidateForm
           submit={actions.submit}
           namespace={policy.namespace}
           fields={{ ...policy.fields, requestId: draft.id, version: recap.version }}
           reason={policy.reasonRequired}
           disabled={empty}
-        />
+        >
+          {!empty && (
+            <>
+              <p className="mb-3 font-medium">
+                {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
+              </p>
+              <RecapCards
+                changes={recap.changes}
+                label={td('recapList')}
+                will={{ child: draft.childFirstName, planning: Object.fromEntries(groupByDate(recap.desired)) }}
+              />
+            </>
+          )}
+        </ValidateForm>
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <Link

@@ -1,4 +1,5 @@
-// The days shown by the "Semaine" and "Mois" views of a service: which dates, which are greyed and why.
+// The days shown by the "Semaine" and "Mois" views of a service: which dates, which are greyed and why; on a phone the
+// greyed days before the first modifiable one fold into one line (foldLeadingGreyed).
 import {
   addDays,
   checkboxLabel,
@@ -128,4 +129,26 @@ function finish(
     });
   }
   return { kind, anchor, title, days, previous, next, units };
+}
+
+/** The greyed days a view opens with, before its first modifiable day: how many, and why in words (distinct reasons). */
+export interface GreyedFold {
+  count: number;
+  reasons: string[];
+}
+
+/**
+ * The leading run of greyed days of a view (past the deadline, then maybe holidays): they fold into one line so that
+ * the modifiable days come first. Greyed days after the first modifiable one stay in place. Null when none.
+ */
+export function foldLeadingGreyed(days: readonly Pick<PlanningDay, 'greyed'>[]): GreyedFold | null {
+  const reasons: string[] = [];
+  let count = 0;
+  for (const day of days) {
+    if (day.greyed === null) break;
+    count += 1;
+    const reason = day.greyed.toLowerCase();
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return count === 0 ? null : { count, reasons };
 }

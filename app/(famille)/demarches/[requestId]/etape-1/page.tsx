@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { DemarcheUnavailable } from '@/components/demarche/header';
+import { cache } from 'react';
+import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireParent } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -9,16 +10,22 @@ import { draftPageData } from '@/lib/requests/page-data';
 import { parentPolicy } from '@/lib/requests/policy';
 import { applyTemplateAction, cancelDraftAction, goToRecapAction, saveDaysAction } from '../../actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('demarche'))('step1') };
+// the page and its title share one load of the draft (React cache: once per request)
+const load = cache(async (requestId: string) => {
+  const policy = parentPolicy(await requireParent());
+  return { policy, data: await draftPageData(policy, requestId) };
+});
+
+export async function generateMetadata(props: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const { policy, data } = await load((await props.params).requestId);
+  return { title: await stepTitle(policy, data, 1) };
 }
 
 export default async function Step1Page(props: {
   params: Promise<{ requestId: string }>;
   searchParams: Promise<{ vue?: string; date?: string }>;
 }) {
-  const policy = parentPolicy(await requireParent());
-  const data = await draftPageData(policy, (await props.params).requestId);
+  const { policy, data } = await load((await props.params).requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
   const actions = {
     save: saveDaysAction,

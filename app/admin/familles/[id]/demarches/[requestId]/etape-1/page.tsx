@@ -1,7 +1,7 @@
 // The agent's Étape 1 « Ma demande » for a family: the parent's engine with the agent's policy (deadline waived).
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { DemarcheUnavailable } from '@/components/demarche/header';
+import { cache } from 'react';
+import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -10,8 +10,18 @@ import { agentPolicy } from '@/lib/requests/policy';
 import { parseId } from '../../../../ids';
 import * as act from '../../actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('onBehalf'))('step1') };
+// the page and its title share one load of the draft (React cache: once per request)
+const load = cache(async (id: string, requestId: string) => {
+  const policy = agentPolicy(await requireStaff(), parseId(id));
+  return { policy, data: await draftPageData(policy, requestId) };
+});
+
+export async function generateMetadata(props: {
+  params: Promise<{ id: string; requestId: string }>;
+}): Promise<Metadata> {
+  const { id, requestId } = await props.params;
+  const { policy, data } = await load(id, requestId);
+  return { title: await stepTitle(policy, data, 1) };
 }
 
 export default async function AgentStep1Page(props: {
@@ -19,8 +29,7 @@ export default async function AgentStep1Page(props: {
   searchParams: Promise<{ vue?: string; date?: string }>;
 }) {
   const { id, requestId } = await props.params;
-  const policy = agentPolicy(await requireStaff(), parseId(id));
-  const data = await draftPageData(policy, requestId);
+  const { policy, data } = await load(id, requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
   const actions = {
     save: act.saveDaysOnBehalfAction,

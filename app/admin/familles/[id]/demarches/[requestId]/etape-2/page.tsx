@@ -1,7 +1,7 @@
 // The agent's Étape 2 « Le récapitulatif »: the changes, the required reason, « Valider ».
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { DemarcheUnavailable } from '@/components/demarche/header';
+import { cache } from 'react';
+import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep2 } from '@/components/demarche/step-2';
 import { requireStaff } from '@/lib/auth/session';
 import { draftPageData } from '@/lib/requests/page-data';
@@ -9,8 +9,18 @@ import { agentPolicy } from '@/lib/requests/policy';
 import { parseId } from '../../../../ids';
 import { cancelOnBehalfAction, submitOnBehalfAction } from '../../actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('onBehalf'))('step2') };
+// the page and its title share one load of the draft (React cache: once per request)
+const load = cache(async (id: string, requestId: string) => {
+  const policy = agentPolicy(await requireStaff(), parseId(id));
+  return { policy, data: await draftPageData(policy, requestId) };
+});
+
+export async function generateMetadata(props: {
+  params: Promise<{ id: string; requestId: string }>;
+}): Promise<Metadata> {
+  const { id, requestId } = await props.params;
+  const { policy, data } = await load(id, requestId);
+  return { title: await stepTitle(policy, data, 2) };
 }
 
 export default async function AgentStep2Page(props: {
@@ -18,8 +28,7 @@ export default async function AgentStep2Page(props: {
   searchParams: Promise<{ conflit?: string }>;
 }) {
   const { id, requestId } = await props.params;
-  const policy = agentPolicy(await requireStaff(), parseId(id));
-  const data = await draftPageData(policy, requestId);
+  const { policy, data } = await load(id, requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link={false} />;
   const conflict = Boolean((await props.searchParams).conflit);
   const actions = { submit: submitOnBehalfAction, cancel: cancelOnBehalfAction };

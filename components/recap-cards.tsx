@@ -1,0 +1,56 @@
+// « Le récapitulatif » on a phone: one card per date with what is added (green, « Nouvelles réservations ») and what is
+// removed (orange, « Anciennes réservations supprimées »), then, on Étape 2, what the child will have that day
+// (« Léa aura : Matin, Repas classique »). The same cards on every width: one DOM, one accessible name per date.
+import { getTranslations } from 'next-intl/server';
+import { formatDateLong, UNIT_LABELS, type DayChange, type Unit } from '@/lib/planning';
+
+export async function RecapCards({
+  changes,
+  label,
+  will,
+}: {
+  changes: DayChange[];
+  /** the list's accessible name */
+  label: string;
+  /** the child's first name and planning after the request (date -> units), to say what the child will have */
+  will?: { child: string; planning: Readonly<Record<string, readonly Unit[]>> };
+}) {
+  const t = await getTranslations('demarche');
+  const units = (list: readonly Unit[]) => list.map((u) => UNIT_LABELS[u]).join(', ');
+  return (
+    <ul aria-label={label} className="grid gap-3 lg:grid-cols-2">
+      {changes.map((c) => {
+        const after = will?.planning[c.date] ?? [];
+        return (
+          <li key={c.date} className="rounded-lg border border-slate-400 bg-white p-3">
+            <h2 className="font-semibold first-letter:uppercase">{formatDateLong(c.date)}</h2>
+            {c.added.length > 0 && (
+              <p className="mt-2 rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
+                <span className="font-medium">{t('recapNew')} : </span>
+                {units(c.added)}
+              </p>
+            )}
+            {c.removed.length > 0 && (
+              <p className="mt-2 rounded border-l-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
+                <span className="font-medium">{t('recapRemoved')} : </span>
+                {c.removed.map((u, i) => (
+                  <span key={u}>
+                    {i > 0 && ', '}
+                    <s>{UNIT_LABELS[u]}</s>
+                  </span>
+                ))}
+              </p>
+            )}
+            {will && (
+              <p className="mt-2 font-medium">
+                {after.length > 0
+                  ? t('willHave', { child: will.child, units: units(after) })
+                  : t('willHaveNothing', { child: will.child })}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
