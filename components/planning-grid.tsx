@@ -7,7 +7,7 @@
 // « Aller à l'étape 2 » with the number of changes, updated live.
 // The parent's démarche and the agent's (on a family's behalf) use it with their own server actions.
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { UNIT_LABELS } from '@/lib/planning/format';
 import { validateDay } from '@/lib/planning/reservations';
 import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
@@ -38,6 +38,14 @@ interface Props {
   desired: Record<string, Unit[]>;
   /** the planning as it is now, every date of the year */
   current: Record<string, Unit[]>;
+  /** changes when the server's draft or the view changes: the grid then starts again from `desired` */
+  version: string;
+  /** what comes before the planning inside the bar's reach (the periodicity) */
+  before?: ReactNode;
+  /** the planning's heading, view choice and legend, inside its section */
+  header?: ReactNode;
+  /** the id of the section's heading */
+  labelledBy?: string;
 }
 
 /** The scarcity mark: a warning triangle, drawn, so that it does not depend on a font's emoji. */
@@ -61,6 +69,10 @@ export function PlanningGrid({
   fold = null,
   desired,
   current,
+  version,
+  before,
+  header,
+  labelledBy,
 }: Props) {
   const t = useTranslations(namespace);
   const [planning, setPlanning] = useState<Record<string, Unit[]>>(desired);
@@ -68,6 +80,15 @@ export function PlanningGrid({
   const [status, setStatus] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [showFolded, setShowFolded] = useState(false);
+  // the server's draft changed (a periodicity applied) or another week or month shows: start again from it, in the
+  // same render (the grid stays mounted, so the periodicity above it keeps its summary and its focus)
+  const [shownVersion, setShownVersion] = useState(version);
+  if (shownVersion !== version) {
+    setShownVersion(version);
+    setPlanning(desired);
+    setDayErrors({});
+    setShowFolded(false);
+  }
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
   const nextStep = useRef<HTMLFormElement>(null);
@@ -260,60 +281,67 @@ export function PlanningGrid({
   };
 
   return (
-    <div>
-      <div aria-live="polite" className="sr-only">
-        {status}
-      </div>
-      {(formError || invalid) && (
-        <div
-          ref={summary}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="grid-error-title"
-          className="mb-4 rounded border-2 border-red-700 bg-white p-4"
-        >
-          <h2 id="grid-error-title" className="font-semibold text-red-800">
-            {t('errorSummary')}
-          </h2>
-          <ul className="mt-2 list-disc pl-5 text-red-800">
-            {formError && <li>{formError}</li>}
-            {Object.entries(dayErrors).map(([date, message]) => (
-              <li key={date}>
-                <a href={`#jour-${date}`} className="underline">
-                  {days.find((d) => d.date === date)?.label} : {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {days.length === 0 ? (
-        <p className="rounded bg-white p-4">{t('noOpenDay')}</p>
-      ) : (
-        <>
-          {fold && (
-            <div className="mb-3">
-              <button
-                type="button"
-                aria-expanded={showFolded}
-                aria-controls="jours-non-modifiables"
-                onClick={() => setShowFolded((s) => !s)}
-                className="min-h-11 w-full rounded border border-slate-400 bg-slate-100 px-3 py-2 text-left text-slate-800 underline-offset-2 hover:underline"
-              >
-                {t(showFolded ? 'foldHide' : 'foldShow', { count: fold.count, reasons: fold.reasons.join(', ') })}
-              </button>
-              <ul
-                id="jours-non-modifiables"
-                hidden={!showFolded}
-                className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
-              >
-                {folded.map(dayItem)}
+    // the bar sticks to the bottom of the screen while any of this shows (its containing block), then ends the page
+    <div className="[html:has(&)]:scroll-pb-24">
+      {before}
+      <section aria-labelledby={labelledBy} className="mt-6">
+        {header}
+        <div className="mt-4">
+          <div aria-live="polite" className="sr-only">
+            {status}
+          </div>
+          {(formError || invalid) && (
+            <div
+              ref={summary}
+              tabIndex={-1}
+              role="alert"
+              aria-labelledby="grid-error-title"
+              className="mb-4 rounded border-2 border-red-700 bg-white p-4"
+            >
+              <h2 id="grid-error-title" className="font-semibold text-red-800">
+                {t('errorSummary')}
+              </h2>
+              <ul className="mt-2 list-disc pl-5 text-red-800">
+                {formError && <li>{formError}</li>}
+                {Object.entries(dayErrors).map(([date, message]) => (
+                  <li key={date}>
+                    <a href={`#jour-${date}`} className="underline">
+                      {days.find((d) => d.date === date)?.label} : {message}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </div>
           )}
-          {shown.length > 0 && <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{shown.map(dayItem)}</ul>}
-        </>
-      )}
+          {days.length === 0 ? (
+            <p className="rounded bg-white p-4">{t('noOpenDay')}</p>
+          ) : (
+            <>
+              {fold && (
+                <div className="mb-3">
+                  <button
+                    type="button"
+                    aria-expanded={showFolded}
+                    aria-controls="jours-non-modifiables"
+                    onClick={() => setShowFolded((s) => !s)}
+                    className="min-h-11 w-full rounded border border-slate-400 bg-slate-100 px-3 py-2 text-left text-slate-800 underline-offset-2 hover:underline"
+                  >
+                    {t(showFolded ? 'foldHide' : 'foldShow', { count: fold.count, reasons: fold.reasons.join(', ') })}
+                  </button>
+                  <ul
+                    id="jours-non-modifiables"
+                    hidden={!showFolded}
+                    className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+                  >
+                    {folded.map(dayItem)}
+                  </ul>
+                </div>
+              )}
+              {shown.length > 0 && <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{shown.map(dayItem)}</ul>}
+            </>
+          )}
+        </div>
+      </section>
       <div className="sticky bottom-0 z-10 mt-6 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t-2 border-slate-300 bg-white py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
         <p id="nombre-modifications" className="font-medium">
           {changes > 0 ? t('changeCount', { count: changes }) : ''}

@@ -76,89 +76,104 @@ export async function DemarcheStep1({
     <>
       <DemarcheHeader policy={policy} data={data} step={1} />
 
-      {period && (
-        <TemplateForm
-          apply={actions.apply}
-          extra={policy.fields}
-          requestId={draft.id}
-          service={draft.service}
-          weekdays={cal.weekdays}
-          units={unitsOf(draft.service)}
-          defaultFrom={period.from}
-          defaultTo={period.to}
-          min={cal.schoolYear.yearStart}
-          max={cal.schoolYear.lastDay}
-        />
-      )}
-
-      <section aria-labelledby={dayByDay ? 'jour-par-jour' : undefined} className="mt-6">
-        {dayByDay && (
+      <PlanningGrid
+        version={`${view.kind}-${view.anchor}-${signature(recap.desired)}`}
+        labelledBy={dayByDay ? 'jour-par-jour' : undefined}
+        save={actions.save}
+        goToRecap={actions.goToRecap}
+        extra={policy.fields}
+        namespace={policy.namespace}
+        requestId={draft.id}
+        service={draft.service}
+        days={view.days}
+        units={view.units}
+        fold={fold}
+        desired={desired}
+        current={current}
+        before={
+          period && (
+            <TemplateForm
+              apply={actions.apply}
+              extra={policy.fields}
+              requestId={draft.id}
+              service={draft.service}
+              weekdays={cal.weekdays}
+              units={unitsOf(draft.service)}
+              defaultFrom={period.from}
+              defaultTo={period.to}
+              min={cal.schoolYear.yearStart}
+              max={cal.schoolYear.lastDay}
+            />
+          )
+        }
+        header={
           <>
-            <h2 id="jour-par-jour" className="text-xl font-semibold">
-              {t('dayByDay')}
-            </h2>
-            <p className="mt-1 text-slate-800">{t('dayByDayHelp', { service: draft.service })}</p>
+            {dayByDay && (
+              <>
+                <h2 id="jour-par-jour" className="text-xl font-semibold">
+                  {t('dayByDay')}
+                </h2>
+                <p className="mt-1 text-slate-800">{t('dayByDayHelp', { service: draft.service })}</p>
+              </>
+            )}
+            <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
+              {kinds.map((k) => (
+                <Link
+                  key={k}
+                  href={link(k, view.anchor)}
+                  aria-current={k === kind ? 'page' : undefined}
+                  className={`inline-flex min-h-11 items-center rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
+                >
+                  {label(k)}
+                </Link>
+              ))}
+            </nav>
+            <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+              {view.previous ? (
+                <Link
+                  href={link(kind, view.previous)}
+                  className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
+                >
+                  ← {previousLabel}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <Title className="text-lg font-semibold" aria-live="polite">
+                {view.title}
+              </Title>
+              {view.next ? (
+                <Link
+                  href={link(kind, view.next)}
+                  className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
+                >
+                  {nextLabel} →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </div>
+            <Legend
+              units={unitsOf(draft.service)}
+              added={open.length > 0}
+              removed={open.some((d) => (current[d.date] ?? []).length > 0)}
+              greyed={view.days.slice(fold?.count ?? 0).some((d) => d.greyed !== null)}
+              className="mt-3"
+            />
           </>
-        )}
-        <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
-          {kinds.map((k) => (
-            <Link
-              key={k}
-              href={link(k, view.anchor)}
-              aria-current={k === kind ? 'page' : undefined}
-              className={`rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
-            >
-              {label(k)}
-            </Link>
-          ))}
-        </nav>
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
-          {view.previous ? (
-            <Link href={link(kind, view.previous)} className="rounded px-2 py-1.5 text-brand-700 underline">
-              ← {previousLabel}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <Title className="text-lg font-semibold" aria-live="polite">
-            {view.title}
-          </Title>
-          {view.next ? (
-            <Link href={link(kind, view.next)} className="rounded px-2 py-1.5 text-brand-700 underline">
-              {nextLabel} →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </div>
-        <Legend
-          units={unitsOf(draft.service)}
-          added={open.length > 0}
-          removed={open.some((d) => (current[d.date] ?? []).length > 0)}
-          greyed={view.days.slice(fold?.count ?? 0).some((d) => d.greyed !== null)}
-          className="mt-3"
-        />
-        <div className="mt-4">
-          <PlanningGrid
-            key={`${view.kind}-${view.anchor}-${recap.desired.length}-${JSON.stringify(desired).length}`}
-            save={actions.save}
-            goToRecap={actions.goToRecap}
-            extra={policy.fields}
-            namespace={policy.namespace}
-            requestId={draft.id}
-            service={draft.service}
-            days={view.days}
-            units={view.units}
-            fold={fold}
-            desired={desired}
-            current={current}
-          />
-        </div>
-      </section>
+        }
+      />
 
       <div className="mt-4">
         <CancelForm policy={policy} requestId={draft.id} cancel={actions.cancel} />
       </div>
     </>
   );
+}
+
+/** A short fingerprint of the draft's planning: the grid starts again from the server's planning when it changes. */
+function signature(reservations: readonly { date: string; unit: string }[]): string {
+  let hash = 5381;
+  for (const r of reservations) for (const c of `${r.date}${r.unit}`) hash = ((hash * 33) ^ c.charCodeAt(0)) >>> 0;
+  return `${reservations.length}.${hash.toString(36)}`;
 }

@@ -147,14 +147,11 @@ test('an agent books on behalf of a family past the deadline, with a reason, and
   await page.getByRole('link', { name: /Suivant/ }).click();
   await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
   // 10 December is 11 days away: past the deadline for a parent, open to the agent
-  const classic = page.getByRole('checkbox', { name: 'Repas classique – jeudi 10 décembre 2026' });
-  const late = page.getByRole('checkbox', { name: 'Repas sans viande – jeudi 10 décembre 2026' });
+  const meal = page.getByRole('radiogroup', { name: 'Repas – jeudi 10 décembre 2026' });
+  const late = meal.getByRole('radio', { name: 'Repas sans viande' });
   await expect(late).toBeEnabled();
-  if (await classic.isChecked()) {
-    await classic.uncheck();
-    await expect(page.getByText('Enregistré.')).toBeAttached();
-  }
   await late.check();
+  await expect(meal.getByRole('radio', { name: 'Repas classique' })).not.toBeChecked();
   await expect(page.getByText('Enregistré.')).toBeAttached();
   await expectAccessible(page);
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();

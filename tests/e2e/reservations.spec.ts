@@ -23,6 +23,11 @@ async function openStep1(page: Page) {
   await expect(page.getByRole('heading', { name: 'Étape 1 : Ma demande' })).toBeVisible();
 }
 
+/** A card of « Le récapitulatif »: the list item whose heading is the date. */
+function dayCard(page: Page, date: RegExp) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: date }) });
+}
+
 async function validate(page: Page) {
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
@@ -44,7 +49,16 @@ test('greyed days cannot be ticked and say why', async ({ page }) => {
   await expect(legend).toContainText('Matin = accueil uniquement le matin');
   await expect(legend).toContainText('Rsviande = Repas sans viande');
   await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
+  // the modifiable days come first: 2 and 9 December, past the deadline, fold into one line
   const late = page.getByRole('checkbox', { name: 'Matin – mercredi 9 décembre 2026' });
+  await expect(late).toBeHidden();
+  const fold = page.getByRole('button', { name: '2 jours non modifiables (hors délai) – afficher' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await fold.click();
+  await expect(page.getByRole('button', { name: '2 jours non modifiables (hors délai) – masquer' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   await expect(late).toBeDisabled();
   await expect(late).toBeChecked();
   await expect(page.getByRole('group', { name: /mercredi 9 décembre 2026.*hors délai/ })).toBeVisible();
@@ -112,8 +126,11 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
   await expect(page.getByRole('heading', { name: 'Janvier 2027' })).toBeVisible();
   await page.getByRole('link', { name: /Mois suivant/ }).click();
   await expect(page.getByRole('heading', { name: 'Février 2027' })).toBeVisible();
-  // 3 February is a week 1 of the demo (Matin + Repas classique): a meal left alone is refused on the spot
-  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 3 février 2027' })).toBeChecked();
+  // 3 February is a week 1 of the demo (Matin + Repas classique), the meal one choice among three: a meal left alone
+  // is refused on the spot
+  const meal = page.getByRole('radiogroup', { name: 'Repas – mercredi 3 février 2027' });
+  await expect(meal.getByRole('radio')).toHaveCount(3);
+  await expect(meal.getByRole('radio', { name: 'Repas classique' })).toBeChecked();
   await page.getByRole('checkbox', { name: 'Matin – mercredi 3 février 2027' }).uncheck();
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toContainText(
     "Un repas ne peut être réservé qu'avec une demi-journée",
@@ -122,16 +139,22 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
   await expect(page.getByRole('alert', { name: 'Il y a un problème' })).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Après-midi – mercredi 3 février 2027' }).check();
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  // the sticky bar counts the changes against the planning as it is now
+  await expect(page.getByText('1 modification', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('checkbox', { name: 'Après-midi – mercredi 3 février 2027' }),
+  ).toHaveAccessibleDescription(/ajout/);
   await expectAccessible(page);
   // the draft lives on the server: a refresh loses nothing
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 3 février 2027' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 3 février 2027' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 3 février 2027' })).toBeChecked();
+  await expect(meal.getByRole('radio', { name: 'Repas classique' })).toBeChecked();
 
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
-  const row = page.getByRole('row', { name: /mercredi 3 février 2027/ });
-  await expect(row.getByRole('cell').nth(0)).toHaveText('Après-midi');
+  const card = dayCard(page, /mercredi 3 février 2027/);
+  await expect(card.getByText('Nouvelles réservations : Après-midi', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Léa aura : Matin, Après-midi, Repas classique');
   await expect(page.getByText('1 nouvelle réservation · aucune réservation supprimée')).toBeVisible();
   await page.goBack();
   const reference = await validate(page);
@@ -157,21 +180,24 @@ test('a day-by-day booking, acknowledged by e-mail in the local mailbox', async 
 test('a modification shows green and orange in the recap', async ({ page }) => {
   await openStep1(page);
   // 16 December is a week 2 of the demo (Matin + Après-midi + Repas sans viande): the meal changes
-  const meatless = page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 16 décembre 2026' });
-  await expect(meatless).toBeChecked();
-  await meatless.uncheck();
-  await page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' }).check();
+  const meal = page.getByRole('radiogroup', { name: 'Repas – mercredi 16 décembre 2026' });
+  await expect(meal.getByRole('radio', { name: 'Repas sans viande' })).toBeChecked();
+  await meal.getByRole('radio', { name: 'Repas classique' }).check();
+  await expect(meal.getByRole('radio', { name: 'Repas sans viande' })).not.toBeChecked();
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
+  await expect(meal.getByRole('radio', { name: 'Repas sans viande' })).toHaveAccessibleDescription(/suppression/);
+  await expect(page.getByText('2 modifications', { exact: true })).toBeVisible();
   const day = page.getByRole('group', { name: /mercredi 16 décembre 2026/ });
   await expect(day.getByText('suppression')).toBeVisible();
   await expect(day.getByText('ajout')).toBeVisible();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
-  const row = page.getByRole('row', { name: /mercredi 16 décembre 2026/ });
-  await expect(row.getByRole('cell').nth(0)).toHaveText('Repas classique');
-  await expect(row.getByRole('cell').nth(1)).toHaveText('Repas sans viande');
+  const card = dayCard(page, /mercredi 16 décembre 2026/);
+  await expect(card.getByText('Nouvelles réservations : Repas classique', { exact: true })).toBeVisible();
+  await expect(card.getByText('Anciennes réservations supprimées : Repas sans viande', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Léa aura : Matin, Après-midi, Repas classique');
   await expect(page.getByText('1 nouvelle réservation · 1 réservation supprimée')).toBeVisible();
   await page.getByRole('link', { name: "Retour à l'étape 1" }).click();
-  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 16 décembre 2026' })).toBeChecked();
+  await expect(meal.getByRole('radio', { name: 'Repas classique' })).toBeChecked();
   await validate(page);
 });
 
@@ -222,12 +248,21 @@ test('a two-week periodicity until the end of the school year', async ({ page })
       exact: false,
     }),
   ).toBeVisible();
-  for (const unit of ['Matin', 'Après-midi', 'Repas classique']) {
+  // the seed's words: « 2 mercredis types »
+  await expect(page.getByText(/le repas choisi pour 2 mercredis types/)).toBeVisible();
+  for (const unit of ['Matin', 'Après-midi']) {
     await page.getByRole('checkbox', { name: `${unit} – mercredi, semaine 1` }).check();
   }
+  await page
+    .getByRole('radiogroup', { name: 'Repas – mercredi, semaine 1' })
+    .getByRole('radio', { name: 'Repas classique' })
+    .check();
   await page.getByRole('checkbox', { name: 'Matin – mercredi, semaine 2' }).check();
   await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-16');
   await expect(page.getByLabel('Au', { exact: true })).toHaveValue('2027-07-02');
+  await expect(
+    page.getByText("Jusqu'à la fin de l'année scolaire : du mercredi 16 décembre 2026 au vendredi 2 juillet 2027."),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
   await expect(
@@ -235,14 +270,21 @@ test('a two-week periodicity until the end of the school year', async ({ page })
       .getByRole('status')
       .filter({ hasText: 'Périodicité appliquée du mercredi 16 décembre 2026 au vendredi 2 juillet 2027' }),
   ).toBeVisible();
+  // the form folds and focus lands on its summary
+  await expect(page.getByRole('status').filter({ hasText: /réservations? ajoutées?/ })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Appliquer la périodicité' })).toBeHidden();
   // week 1 (16 December) a full day with the meal; 13 January is a week 1 again, 6 January a week 2
   await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 16 décembre 2026' })).toBeChecked();
   await page.getByRole('link', { name: /Mois suivant/ }).click();
-  await expect(page.getByRole('checkbox', { name: 'Repas classique – mercredi 13 janvier 2027' })).toBeChecked();
+  await expect(
+    page
+      .getByRole('radiogroup', { name: 'Repas – mercredi 13 janvier 2027' })
+      .getByRole('radio', { name: 'Repas classique' }),
+  ).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Matin – mercredi 6 janvier 2027' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Après-midi – mercredi 6 janvier 2027' })).not.toBeChecked();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
-  await expect(page.getByRole('row', { name: /mercredi 30 juin 2027/ })).toBeVisible();
+  await expect(dayCard(page, /mercredi 30 juin 2027/)).toBeVisible();
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
   await page.getByRole('link', { name: 'Voir le planning de Léa' }).click();

@@ -38,7 +38,10 @@ test("Hugo's enrolment at the Wednesday centre, then his first booking", async (
   await page.getByRole('link', { name: /Mois suivant/ }).click();
   await page.getByRole('checkbox', { name: 'Matin – mercredi 13 janvier 2027' }).check();
   await page.getByRole('checkbox', { name: 'Après-midi – mercredi 13 janvier 2027' }).check();
-  await page.getByRole('checkbox', { name: 'Repas sans viande – mercredi 13 janvier 2027' }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Repas – mercredi 13 janvier 2027' })
+    .getByRole('radio', { name: 'Repas sans viande' })
+    .check();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await expect(page.getByText('3 nouvelles réservations · aucune réservation supprimée')).toBeVisible();
   await page.getByRole('button', { name: 'Valider' }).click();
@@ -59,13 +62,21 @@ test('a canteen periodicity for the rest of the year', async ({ page }) => {
   await signIn(page, ACCOUNTS.parent);
   await page.getByRole('link', { name: 'Gérer mes réservations : Léa, Restauration scolaire' }).click();
   await throughIntroduction(page);
-  // the canteen books meals only
+  // the canteen books meals only, one a day: its help speaks of no half-day
   await expect(page.getByRole('checkbox', { name: 'Matin – lundi 14 décembre 2026' })).toHaveCount(0);
+  await expect(page.getByRole('radiogroup', { name: 'Repas – lundi 14 décembre 2026' }).getByRole('radio')).toHaveCount(
+    3,
+  );
+  await expect(page.getByText(/demi-journée/)).toHaveCount(0);
   await page.getByText('Appliquer une périodicité', { exact: true }).click();
   await page.getByLabel('Pour 1 semaine').check();
+  // several weekdays: « une semaine type », and no word of half-days at the canteen
+  await expect(page.getByText('Choisissez le repas de chaque jour pour une semaine type.')).toBeVisible();
+  await expect(page.getByText(/demi-journée/)).toHaveCount(0);
+  const meal = (day: string) => page.getByRole('radiogroup', { name: `Repas – ${day}, semaine 1` });
   for (const day of ['lundi', 'mardi', 'vendredi'])
-    await page.getByRole('checkbox', { name: `Repas classique – ${day}, semaine 1` }).check();
-  await page.getByRole('checkbox', { name: 'Repas sans viande – jeudi, semaine 1' }).check();
+    await meal(day).getByRole('radio', { name: 'Repas classique' }).check();
+  await meal('jeudi').getByRole('radio', { name: 'Repas sans viande' }).check();
   await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-14');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
@@ -74,9 +85,15 @@ test('a canteen periodicity for the rest of the year', async ({ page }) => {
       .getByRole('status')
       .filter({ hasText: 'Périodicité appliquée du lundi 14 décembre 2026 au vendredi 2 juillet 2027' }),
   ).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Repas sans viande – jeudi 17 décembre 2026' })).toBeChecked();
+  await expect(
+    page
+      .getByRole('radiogroup', { name: 'Repas – jeudi 17 décembre 2026' })
+      .getByRole('radio', { name: 'Repas sans viande' }),
+  ).toBeChecked();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
-  await expect(page.getByRole('row', { name: /jeudi 1 juillet 2027/ })).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /jeudi 1 juillet 2027/ }) }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { name: 'Votre demande est validée' })).toBeVisible();
 });
@@ -100,7 +117,11 @@ test('a holiday booking is refused because the day filled meanwhile', async ({ p
   const morning = monday
     .locator('label')
     .filter({ has: page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }) });
-  await expect(morning.getByText('1 place', { exact: true })).toBeVisible();
+  // scarcity stands out in words (and a mark), and is said with the box
+  await expect(morning.getByText("Plus qu'une place", { exact: true })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' })).toHaveAccessibleDescription(
+    /Plus qu'une place/,
+  );
   await expectAccessible(page);
   await page.getByRole('checkbox', { name: 'Matin – lundi 8 février 2027' }).check();
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
