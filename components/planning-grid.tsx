@@ -169,6 +169,8 @@ export function PlanningGrid({
     const showPlaces = left !== undefined && !day.greyed;
     const describedBy = change_ || showPlaces ? `detail-${day.date}-${unit}` : undefined;
     const name = unit === null ? t('noMeal') : kind === 'checkbox' ? day.labels[unit] : UNIT_LABELS[unit];
+    // a greyed day cannot be changed: its boxes only say what is booked, in less room
+    const compact = day.greyed !== null;
     const colour =
       change_ === 'added'
         ? 'border-green-700 bg-green-100'
@@ -178,12 +180,12 @@ export function PlanningGrid({
     return (
       <label
         key={unit ?? 'none'}
-        className={`flex min-h-11 items-center gap-2 rounded border-2 px-2 py-1 text-sm ${colour} ${day.greyed || (full && !checked) ? 'cursor-not-allowed' : 'cursor-pointer'}`}
+        className={`flex items-center rounded border-2 ${compact ? 'gap-1.5 px-1.5 py-0.5 text-xs' : 'min-h-11 gap-2 px-2 py-1 text-sm'} ${colour} ${day.greyed || (full && !checked) ? 'cursor-not-allowed' : 'cursor-pointer'}`}
       >
         <input
           type={kind}
           name={kind === 'radio' ? `repas-${day.date}` : undefined}
-          className="h-5 w-5 shrink-0 accent-brand-700"
+          className={`${compact ? 'h-4 w-4' : 'h-5 w-5'} shrink-0 accent-brand-700`}
           aria-label={name}
           aria-describedby={describedBy}
           checked={checked}
@@ -256,20 +258,22 @@ export function PlanningGrid({
             </p>
           )}
           {halfDays.length > 0 && (
-            <div className="grid grid-cols-2 gap-2">{halfDays.map((unit) => box(day, unit, 'checkbox'))}</div>
+            <div className={day.greyed ? 'flex flex-wrap gap-1' : 'grid grid-cols-2 gap-2'}>
+              {halfDays.map((unit) => box(day, unit, 'checkbox'))}
+            </div>
           )}
           {meals.length > 0 && (
             <div
               role="radiogroup"
               aria-label={t('mealGroup', { date: day.label })}
-              className={halfDays.length > 0 ? 'mt-2' : ''}
+              className={halfDays.length > 0 ? (day.greyed ? 'mt-1' : 'mt-2') : ''}
             >
-              {halfDays.length > 0 && (
+              {halfDays.length > 0 && !day.greyed && (
                 <span aria-hidden="true" className="mb-1 block text-sm font-medium">
                   {t('meal')}
                 </span>
               )}
-              <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+              <div className={day.greyed ? 'flex flex-wrap gap-1' : 'grid grid-cols-2 gap-2 sm:grid-cols-3'}>
                 {box(day, null, 'radio')}
                 {meals.map((unit) => box(day, unit, 'radio'))}
               </div>

@@ -9,10 +9,11 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { addDays, isIsoDate, mondayOf } from '@/lib/planning/dates';
+import { addDays, mondayOf } from '@/lib/planning/dates';
 import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
 import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
 import type { FormState } from '@/lib/action';
+import { dayFirstToIso, isoToDayFirst } from '@/lib/reservations/day-first';
 
 export type ApplyTemplate = (
   input: Record<string, unknown>,
@@ -68,10 +69,20 @@ export function TemplateForm({
   const [panelOpen, setPanelOpen] = useState(false);
   const summary = useRef<HTMLParagraphElement>(null);
   const { register, handleSubmit, control } = useForm<FormValues>({
-    defaultValues: { rhythm: '1', from: defaultFrom, to: defaultTo, week1: {}, week2: {} },
+    defaultValues: {
+      rhythm: '1',
+      from: isoToDayFirst(defaultFrom),
+      to: isoToDayFirst(defaultTo),
+      week1: {},
+      week2: {},
+    },
   });
-  const [rhythm, from, to] = useWatch({ control, name: ['rhythm', 'from', 'to'] });
-  const weekOne = isIsoDate(from) ? mondayOf(from) : null;
+  const [rhythm, fromText, toText] = useWatch({ control, name: ['rhythm', 'from', 'to'] });
+  // native date inputs follow the browser's language, not the page's (a French page may show mm/dd/yyyy): the
+  // dates are typed as text, day first, and read here
+  const from = dayFirstToIso(fromText);
+  const to = dayFirstToIso(toText);
+  const weekOne = from ? mondayOf(from) : null;
   const halfDays = units.filter(isHalfDay);
   const meals = units.filter(isMeal);
   // the seed speaks of « un mercredi type » where the service has one weekday, of « une semaine type » elsewhere
@@ -92,9 +103,18 @@ export function TemplateForm({
         }),
       );
     const weeks = values.rhythm === '2' ? [toWeek(values.week1), toWeek(values.week2)] : [toWeek(values.week1)];
+    const period = { from: dayFirstToIso(values.from), to: dayFirstToIso(values.to) };
+    if (!period.from || !period.to) {
+      setError(t('dateInvalid', { field: period.from ? t('to') : t('from') }));
+      return;
+    }
+    if (period.from < min || period.to > max) {
+      setError(t('dateOutside', { min: formatDateLong(min), max: formatDateLong(max) }));
+      return;
+    }
     setError(null);
     startTransition(async () => {
-      const result = await apply({ ...extra, requestId, weeks, from: values.from, to: values.to });
+      const result = await apply({ ...extra, requestId, weeks, from: period.from, to: period.to });
       if (result.ok) {
         setApplied(
           t('applied', {
@@ -173,8 +193,7 @@ export function TemplateForm({
   );
 
   const wholeYear = from === defaultFrom && to === defaultTo;
-  const period =
-    isIsoDate(from) && isIsoDate(to) ? { from: formatDateLong(from), to: formatDateLong(to) } : { from: '…', to: '…' };
+  const period = from && to ? { from: formatDateLong(from), to: formatDateLong(to) } : { from: '…', to: '…' };
 
   return (
     <>
@@ -215,24 +234,28 @@ export function TemplateForm({
               <label className="block">
                 <span className="block text-sm">{t('from')}</span>
                 <input
-                  type="date"
-                  min={min}
-                  max={max}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
                   required
+                  size={10}
+                  maxLength={10}
                   aria-describedby="format-date"
-                  className="min-h-11 rounded border-2 border-slate-600 px-2 py-1.5"
+                  className="min-h-11 w-36 rounded border-2 border-slate-600 px-2 py-1.5"
                   {...register('from')}
                 />
               </label>
               <label className="block">
                 <span className="block text-sm">{t('to')}</span>
                 <input
-                  type="date"
-                  min={min}
-                  max={max}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
                   required
+                  size={10}
+                  maxLength={10}
                   aria-describedby="format-date"
-                  className="min-h-11 rounded border-2 border-slate-600 px-2 py-1.5"
+                  className="min-h-11 w-36 rounded border-2 border-slate-600 px-2 py-1.5"
                   {...register('to')}
                 />
               </label>

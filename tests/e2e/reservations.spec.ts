@@ -258,8 +258,8 @@ test('a two-week periodicity until the end of the school year', async ({ page })
     .getByRole('radio', { name: 'Repas classique' })
     .check();
   await page.getByRole('checkbox', { name: 'Matin – mercredi, semaine 2' }).check();
-  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-16');
-  await expect(page.getByLabel('Au', { exact: true })).toHaveValue('2027-07-02');
+  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('16/12/2026');
+  await expect(page.getByLabel('Au', { exact: true })).toHaveValue('02/07/2027');
   await expect(
     page.getByText("Jusqu'à la fin de l'année scolaire : du mercredi 16 décembre 2026 au vendredi 2 juillet 2027."),
   ).toBeVisible();

@@ -77,7 +77,7 @@ test('a canteen periodicity for the rest of the year', async ({ page }) => {
   for (const day of ['lundi', 'mardi', 'vendredi'])
     await meal(day).getByRole('radio', { name: 'Repas classique' }).check();
   await meal('jeudi').getByRole('radio', { name: 'Repas sans viande' }).check();
-  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('2026-12-14');
+  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('14/12/2026');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Appliquer la périodicité' }).click();
   await expect(

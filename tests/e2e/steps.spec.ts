@@ -19,6 +19,10 @@ async function openStep1(page: Page) {
 test('Étape 1 opens on the modifiable days, with one choice of meal and the changes counted', async ({ page }) => {
   await openStep1(page);
   await expect(page.getByRole('heading', { name: 'Décembre 2026' })).toBeVisible();
+  // the legend is open on its first view, with only the words the page uses
+  const legend = page.getByRole('region', { name: 'Légende' });
+  await expect(legend.getByText('En vert : les nouvelles réservations')).toBeVisible();
+  await expect(legend.getByText(/^Jours grisés/)).toBeVisible();
   // 2 and 9 December are past the deadline: one line, unfolded on demand
   const fold = page.getByRole('button', { name: '2 jours non modifiables (hors délai) – afficher' });
   await expect(fold).toBeVisible();
@@ -49,6 +53,11 @@ test('Étape 1 opens on the modifiable days, with one choice of meal and the cha
   await expect(count).toHaveText('');
   await expect(page.getByText('Modification enregistrée.')).toBeAttached();
   await expectAccessible(page);
+  // the device remembers the legend was seen: folded from now on, one tap away
+  await page.reload();
+  await expect(legend.getByText('En vert : les nouvelles réservations')).toBeHidden();
+  await legend.getByText('Légende', { exact: true }).click();
+  await expect(legend.getByText('En vert : les nouvelles réservations')).toBeVisible();
   await page.getByRole('button', { name: 'Annuler la démarche' }).click();
   await expect(page.getByText("La démarche a été annulée : aucune réservation n'a été modifiée.")).toBeVisible();
 });

@@ -2,6 +2,7 @@
 // Étape 2 does. On the demo clock (Sunday 29 November 2026, deadline 15 days) with the real zone C calendar.
 import { describe, expect, it } from 'vitest';
 import { countChanges } from '@/lib/reservations/change-count';
+import { dayFirstToIso, isoToDayFirst } from '@/lib/reservations/day-first';
 import type { ServiceCalendar } from '@/lib/reservations/calendar';
 import { buildPlanningView, foldLeadingGreyed } from '@/lib/reservations/planning-view';
 import { zoneC2026 } from './planning/zone-c';
@@ -72,5 +73,25 @@ describe('the number of changes of the sticky bar', () => {
     expect(countChanges({ ...current, '2027-01-13': ['matin', 'repas_sans_viande'] }, current)).toBe(2);
     // a day emptied, and a new day booked
     expect(countChanges({ '2027-01-13': [], '2027-01-27': ['matin'] }, current)).toBe(4);
+  });
+});
+
+describe('the periodicity dates, typed day first', () => {
+  it('read « 16/12/2026 » and its variants as the ISO date', () => {
+    expect(dayFirstToIso('16/12/2026')).toBe('2026-12-16');
+    expect(dayFirstToIso(' 2/7/2027 ')).toBe('2027-07-02');
+    expect(dayFirstToIso('02.07.2027')).toBe('2027-07-02');
+    expect(dayFirstToIso('02-07-2027')).toBe('2027-07-02');
+  });
+
+  it('refuse what is no date, or a date typed month first that does not exist', () => {
+    for (const text of ['', '2026-12-16', '12/31/2026', '31/02/2027', '16/12/26', 'demain']) {
+      expect(dayFirstToIso(text), text).toBeNull();
+    }
+  });
+
+  it('show an ISO date day first', () => {
+    expect(isoToDayFirst('2027-07-02')).toBe('02/07/2027');
+    expect(dayFirstToIso(isoToDayFirst('2026-12-16'))).toBe('2026-12-16');
   });
 });
