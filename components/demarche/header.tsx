@@ -95,7 +95,10 @@ export async function CancelForm({
   );
 }
 
-/** The title of a step's page: the step, the child and the service (« Étape 1 : Ma demande – Léa Martin, … »). */
+/**
+ * The title of a step's page: the step, the service and the child, as the introduction's
+ * (« Étape 1 : Ma demande – Accueil de loisirs du mercredi – Léa Martin »).
+ */
 export async function stepTitle(
   policy: DemarchePolicy,
   data: DemarchePage | { error: string },

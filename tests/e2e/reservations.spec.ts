@@ -45,6 +45,10 @@ test('greyed days cannot be ticked and say why', async ({ page }) => {
   await openStep1(page);
   // the legend says what each box means, in the seed's words
   const legend = page.getByRole('region', { name: 'Légende' });
+  // open on its first view, folded after (this journey may have shown Étape 1 already): one tap away
+  if ((await legend.locator('details').getAttribute('open')) === null)
+    await legend.getByText('Légende', { exact: true }).click();
+  await expect(legend.getByText(/^Jours grisés/)).toBeVisible();
   await expect(legend).toContainText('Jours grisés');
   await expect(legend).toContainText('Matin = accueil uniquement le matin');
   await expect(legend).toContainText('Rsviande = Repas sans viande');

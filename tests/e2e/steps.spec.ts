@@ -13,7 +13,9 @@ async function openStep1(page: Page) {
   await signIn(page, GUERIN);
   await page.getByRole('link', { name: /^Gérer mes réservations : Lucas, Accueil de loisirs du mercredi$/ }).click();
   await throughIntroduction(page);
-  await expect(page).toHaveTitle(/^Étape 1 : Ma demande – Lucas Guerin, Accueil de loisirs du mercredi/);
+  await expect(page).toHaveTitle(
+    'Étape 1 : Ma demande – Accueil de loisirs du mercredi – Lucas Guerin · Portail Famille',
+  );
 }
 
 test('Étape 1 opens on the modifiable days, with one choice of meal and the changes counted', async ({ page }) => {
@@ -101,7 +103,9 @@ test('a two-week template to the end of the school year takes at most 9 taps fro
 
   await tap(next);
   await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
-  await expect(page).toHaveTitle(/^Étape 2 : Le récapitulatif – Lucas Guerin, Accueil de loisirs du mercredi/);
+  await expect(page).toHaveTitle(
+    'Étape 2 : Le récapitulatif – Accueil de loisirs du mercredi – Lucas Guerin · Portail Famille',
+  );
   // one card per date, saying what Lucas will have that day; « Valider » stays in reach
   const firstDay = page.getByRole('list', { name: 'Les changements, date par date' }).getByRole('listitem').first();
   await expect(firstDay.getByRole('heading')).toHaveText(/^mercredi \d+ \S+ 20\d\d$/);
