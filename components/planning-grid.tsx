@@ -169,7 +169,8 @@ export function PlanningGrid({
     const showPlaces = left !== undefined && !day.greyed;
     const describedBy = change_ || showPlaces ? `detail-${day.date}-${unit}` : undefined;
     const name = unit === null ? t('noMeal') : kind === 'checkbox' ? day.labels[unit] : UNIT_LABELS[unit];
-    // a greyed day cannot be changed: its boxes only say what is booked, in less room
+    // a greyed day cannot be changed: its boxes only say what is booked, in less room (still 44 px tall: a tap on
+    // them must not land on a neighbour)
     const compact = day.greyed !== null;
     const colour =
       change_ === 'added'
@@ -180,7 +181,7 @@ export function PlanningGrid({
     return (
       <label
         key={unit ?? 'none'}
-        className={`flex items-center rounded border-2 ${compact ? 'gap-1.5 px-1.5 py-0.5 text-xs' : 'min-h-11 gap-2 px-2 py-1 text-sm'} ${colour} ${day.greyed || (full && !checked) ? 'cursor-not-allowed' : 'cursor-pointer'}`}
+        className={`flex items-center rounded border-2 min-h-11 ${compact ? 'gap-1.5 px-1.5 text-xs' : 'gap-2 px-2 py-1 text-sm'} ${colour} ${day.greyed || (full && !checked) ? 'cursor-not-allowed' : 'cursor-pointer'}`}
       >
         <input
           type={kind}

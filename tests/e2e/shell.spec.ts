@@ -186,11 +186,8 @@ test('on the parent pages every tap target is at least 44 × 44 px', async ({ pa
     checked: false,
     disabled: false,
   });
-  const removeMeal = page.getByRole('checkbox', {
-    name: new RegExp(`^Repas .+ – ${date}$`, 'u'),
-    checked: true,
-    disabled: false,
-  });
+  // the meal is a radio group (« Sans repas », « Repas classique », « Repas sans viande »)
+  const removeMeal = page.getByRole('radio', { name: 'Sans repas', checked: false, disabled: false });
   await ((await addHalfDay.count()) > 0 ? addHalfDay : removeMeal).first().click();
   await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
   await expect(page.getByRole('heading', { name: 'Étape 2 : Le récapitulatif' })).toBeVisible();
@@ -301,10 +298,8 @@ test.describe('Mes demandes', () => {
     await expect(start.or(step1).first()).toBeVisible();
     if (await start.isVisible()) await start.click();
     await expect(step1).toBeVisible();
-    await page
-      .getByRole('checkbox', { name: /^.+ – \p{L}+ \d+ \p{L}+ \d{4}$/u, checked: true, disabled: false })
-      .first()
-      .click();
+    // the canteen's meal is a radio group: « Sans repas » on a booked day removes its meal
+    await page.getByRole('radio', { name: 'Sans repas', checked: false, disabled: false }).first().click();
     await page.getByRole('button', { name: "Aller à l'étape 2" }).click();
     await page.getByRole('button', { name: 'Valider' }).click();
     await expect(page.getByText(/DEM-\d{4}-\d{6}/).first()).toBeVisible();

@@ -41,7 +41,7 @@ export default async function Step1Page(props: {
       <p className="mt-6">
         <Link
           href={`/demarches/reservations/${data.draft.service}/${data.draft.childId}?etapes=1`}
-          className="inline-block py-2 text-brand-700 underline"
+          className="inline-flex min-h-11 items-center text-brand-700 underline"
         >
           {t('review')}
         </Link>
