@@ -355,11 +355,12 @@ test("« S'inscrire » from the menu starts by choosing the child, then the serv
 
   await page.getByRole('link', { name: 'Choisir un autre enfant' }).click();
   await page.getByRole('link', { name: 'Hugo Martin' }).click();
-  await page.getByRole('link', { name: 'Accueil de loisirs du mercredi' }).click();
+  // the canteen: services.spec.ts enrols Hugo at the Wednesday centre meanwhile, no journey at the canteen
+  await page.getByRole('link', { name: 'Restauration scolaire' }).click();
   // the service's introduction, the child preset; nothing is started here (Hugo stays enrolled in nothing)
   await expect(page.getByRole('heading', { level: 1, name: "S'inscrire" })).toBeVisible();
   await expect(page.getByText('Hugo Martin', { exact: false }).first()).toBeVisible();
-  await expect(page).toHaveTitle("S'inscrire – Accueil de loisirs du mercredi – Hugo Martin · Portail Famille");
+  await expect(page).toHaveTitle("S'inscrire – Restauration scolaire – Hugo Martin · Portail Famille");
   await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
 });
 
