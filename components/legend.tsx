@@ -36,32 +36,20 @@ export async function Legend({
         <div className="pb-3">
           {(added || removed || greyed) && (
             <ul className="space-y-1">
-              {added && (
-                <li className="flex items-center gap-2">
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-4 w-6 shrink-0 rounded border-2 border-green-700 bg-green-100"
-                  />
-                  {t('added')}
-                </li>
-              )}
-              {removed && (
-                <li className="flex items-center gap-2">
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-4 w-6 shrink-0 rounded border-2 border-orange-600 bg-orange-100"
-                  />
-                  {t('removed')}
-                </li>
-              )}
-              {greyed && (
-                <li className="flex items-center gap-2">
-                  <span
-                    aria-hidden="true"
-                    className="inline-block h-4 w-6 shrink-0 rounded border border-slate-300 bg-slate-200"
-                  />
-                  {t('greyed')}
-                </li>
+              {(
+                [
+                  [added, 'added', 'border-2 border-green-700 bg-green-100'],
+                  [removed, 'removed', 'border-2 border-orange-600 bg-orange-100'],
+                  [greyed, 'greyed', 'border border-slate-300 bg-slate-200'],
+                ] as const
+              ).map(
+                ([shown, key, swatch]) =>
+                  shown && (
+                    <li key={key} className="flex items-center gap-2">
+                      <span aria-hidden="true" className={`inline-block h-4 w-6 shrink-0 rounded ${swatch}`} />
+                      {t(key)}
+                    </li>
+                  ),
               )}
             </ul>
           )}

@@ -217,34 +217,22 @@ export default function TemplateFormBody({
           {t('dateFormat')}
         </p>
         <div className="mt-2 flex flex-wrap gap-4">
-          <label className="block">
-            <span className="block text-sm">{t('from')}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              required
-              size={10}
-              maxLength={10}
-              aria-describedby="format-date"
-              className="min-h-11 w-36 rounded border-2 border-slate-600 px-2 py-1.5"
-              {...register('from')}
-            />
-          </label>
-          <label className="block">
-            <span className="block text-sm">{t('to')}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              required
-              size={10}
-              maxLength={10}
-              aria-describedby="format-date"
-              className="min-h-11 w-36 rounded border-2 border-slate-600 px-2 py-1.5"
-              {...register('to')}
-            />
-          </label>
+          {(['from', 'to'] as const).map((field) => (
+            <label key={field} className="block">
+              <span className="block text-sm">{t(field)}</span>
+              <input
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                required
+                size={10}
+                maxLength={10}
+                aria-describedby="format-date"
+                className="min-h-11 w-36 rounded border-2 border-slate-600 px-2 py-1.5"
+                {...register(field)}
+              />
+            </label>
+          ))}
         </div>
         {weekOne && rhythm === '2' && (
           <p className="mt-2 text-sm">
