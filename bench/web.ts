@@ -217,6 +217,12 @@ async function measureIn(port: number, page: Page, cookie: string): Promise<Run>
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${page.url}`);
   const { lhr } = result;
+  if (process.env.BENCH_WEB_DUMP) {
+    // the whole report, for a closer look at the main thread (bootup-time, long-tasks, …)
+    fs.mkdirSync(process.env.BENCH_WEB_DUMP, { recursive: true });
+    const file = `${page.name.replace(/\W+/g, '-')}-${Date.now()}.json`;
+    fs.writeFileSync(path.join(process.env.BENCH_WEB_DUMP, file), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.url}: ${lhr.runtimeError.message}`);
   // a parent page that answered Connexion would be measuring the wrong page
   if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(page.url).pathname) {

@@ -5,3 +5,4 @@ export * from './families';
 export * from './calendar';
 export * from './bookings';
 export * from './messaging';
+export * from './rush';
