@@ -32,6 +32,23 @@ export function parisDate(at: Date): string {
   return dayjs(at).tz(TIME_ZONE).format('YYYY-MM-DD');
 }
 
+/** An instant's Paris date and time of day: 06:00 UTC on 4 May 2027 is 8 h in Paris (summer time). */
+export function parisDateTime(at: Date): { date: string; hour: number; minute: number } {
+  const paris = dayjs(at).tz(TIME_ZONE);
+  return { date: paris.format('YYYY-MM-DD'), hour: paris.hour(), minute: paris.minute() };
+}
+
+/**
+ * The instant of a Paris date and time 'HH:MM' (what staff type); null when that time does not exist that day (the
+ * hour skipped when summer time starts).
+ */
+export function parisInstant(date: string, time: string): Date | null {
+  const typed = `${date} ${time}`;
+  const at = dayjs.tz(typed, 'YYYY-MM-DD HH:mm', TIME_ZONE);
+  if (!at.isValid() || at.tz(TIME_ZONE).format('YYYY-MM-DD HH:mm') !== typed) return null;
+  return at.toDate();
+}
+
 /**
  * Real elapsed time, for security windows only (sign-in limits, link expiry): a demo clock fixed by
  * APP_NOW must not freeze a lockout forever.

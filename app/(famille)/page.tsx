@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
 import { upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
@@ -23,11 +23,12 @@ export default async function MonEspacePage() {
   const ts = await getTranslations('services');
   const tu = await getTranslations('upcoming');
   const db = await getDb();
-  const todayIso = today();
+  const at = now();
+  const todayIso = today(at);
   const year = await currentSchoolYear(db, todayIso);
   const [kids, upcoming] = await Promise.all([
     listFamilyChildren(db, user.familyId, year?.id ?? null),
-    year ? upcomingDays(db, { familyId: user.familyId, schoolYearId: year.id, today: todayIso }) : null,
+    year ? upcomingDays(db, { familyId: user.familyId, schoolYearId: year.id, today: todayIso, now: at }) : null,
   ]);
   const start = formAction(startReservationAction);
 

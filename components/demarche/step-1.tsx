@@ -11,6 +11,7 @@ import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
+import { planningOptions } from '@/lib/reservations/calendar';
 import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView, foldLeadingGreyed, type PlanningViewKind } from '@/lib/reservations/planning-view';
 import { CancelForm, DemarcheHeader } from './header';
@@ -26,6 +27,7 @@ export async function DemarcheStep1({
   policy,
   data,
   today,
+  now,
   vue,
   date,
   actions,
@@ -33,6 +35,8 @@ export async function DemarcheStep1({
   policy: DemarchePolicy;
   data: DemarchePage;
   today: string;
+  /** the instant of the request (a period whose bookings open later greys until then) */
+  now: Date;
   vue?: string;
   date?: string;
   actions: Step1Actions;
@@ -54,6 +58,7 @@ export async function DemarcheStep1({
     today,
     kind,
     date ?? (policy.deadline === 'waived' ? today : undefined),
+    now,
   );
   const held = new Set(recap.current.map((r) => r.date));
   await markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held });
@@ -64,7 +69,7 @@ export async function DemarcheStep1({
   const nextLabel = kind === 'semaine' ? t('nextWeek') : kind === 'mois' ? t('nextMonth') : t('nextPeriod');
   const desired = Object.fromEntries(groupByDate(recap.desired));
   const current = Object.fromEntries(groupByDate(recap.current));
-  const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, { weekdays: cal.weekdays });
+  const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, planningOptions(cal, now));
   const link = (k: string, d: string) => `${policy.baseUrl}/${draft.id}/etape-1?vue=${k}&date=${d}`;
   const dayByDay = t.has('dayByDay');
   // the modifiable days come first: the greyed days the view opens with fold into one line

@@ -2,14 +2,17 @@
 // The school calendar is data; "today" is always a parameter (it comes from the app's clock module).
 import { addDays, daysBetween, eachDay, isoWeekday, maxDate, minDate } from './dates';
 import { DEFAULT_WEEKDAYS } from './types';
-import type { IsoDate, OpenDatesOptions, SchoolCalendar, ServiceKind } from './types';
+import type { IsoDate, OpenDatesOptions, PendingOpening, SchoolCalendar, ServiceKind } from './types';
 
 /** Why a date cannot be booked or changed by a parent (the UI shows GREY_REASON_LABELS). */
-export type GreyReason = 'hors_annee' | 'vacances' | 'ferie' | 'fermeture' | 'hors_delai' | 'non_ouvert' | 'complet';
+export type GreyReason =
+  'hors_annee' | 'vacances' | 'ferie' | 'fermeture' | 'hors_delai' | 'avant_ouverture' | 'non_ouvert' | 'complet';
 
 /** French labels of the grey reasons, as shown in the legend and on greyed days. */
 export const GREY_REASON_LABELS: Readonly<Record<GreyReason, string>> = {
   hors_delai: 'Hors délai',
+  // the day's own words say when (greyLabel): « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h »
+  avant_ouverture: 'Réservations pas encore ouvertes',
   vacances: 'Vacances scolaires',
   ferie: 'Jour férié',
   fermeture: 'Fermeture',
@@ -105,7 +108,15 @@ export function isModifiable(date: IsoDate, today: IsoDate, deadlineDays: number
   return daysBetween(today, date) >= deadlineDays;
 }
 
-/** Null when a parent can book `date` today, else why it is greyed (year, then calendar, then deadline). */
+/** The opening still to come that holds `date` (opts.notYetOpen), or undefined. */
+export function pendingOpeningOf(date: IsoDate, opts?: OpenDatesOptions): PendingOpening | undefined {
+  return opts?.notYetOpen?.find((o) => o.start <= date && date <= o.end);
+}
+
+/**
+ * Null when a parent can book `date` today, else why it is greyed: the year, then the calendar, then the deadline, then
+ * an opening hour still to come (a day past its deadline will not open: « Hors délai » is the truer word).
+ */
 export function greyReason(
   kind: ServiceKind,
   cal: SchoolCalendar,
@@ -116,10 +127,22 @@ export function greyReason(
 ): GreyReason | null {
   const structural = structuralReason(kind, compile(cal), date, serviceWeekdays(kind, opts));
   if (structural) return structural;
-  return isModifiable(date, today, deadlineDays) ? null : 'hors_delai';
+  if (!isModifiable(date, today, deadlineDays)) return 'hors_delai';
+  return pendingOpeningOf(date, opts) ? 'avant_ouverture' : null;
 }
 
-/** The `bookable` predicate of expandTemplate/applyTemplate: open and still modifiable on `today`. */
+/** What a greyed day says: the reason's label, or for a period not open yet the sentence of its opening. */
+export function greyLabel(reason: GreyReason, date: IsoDate, opts?: OpenDatesOptions): string {
+  return (reason === 'avant_ouverture' && pendingOpeningOf(date, opts)?.sentence) || GREY_REASON_LABELS[reason];
+}
+
+/** greyLabel inside a sentence (« non modifiable : hors délai »): lower case, names (« Noël ») kept. */
+export function greyWords(reason: GreyReason, date: IsoDate, opts?: OpenDatesOptions): string {
+  const label = greyLabel(reason, date, opts);
+  return reason === 'avant_ouverture' ? label.charAt(0).toLowerCase() + label.slice(1) : label.toLowerCase();
+}
+
+/** The `bookable` predicate of expandTemplate/applyTemplate: open, still modifiable on `today`, and its period open. */
 export function bookablePredicate(
   kind: ServiceKind,
   cal: SchoolCalendar,
@@ -129,11 +152,14 @@ export function bookablePredicate(
 ): (date: IsoDate) => boolean {
   const c = compile(cal);
   const weekdays = serviceWeekdays(kind, opts);
-  return (date) => structuralReason(kind, c, date, weekdays) === null && isModifiable(date, today, deadlineDays);
+  return (date) =>
+    structuralReason(kind, c, date, weekdays) === null &&
+    isModifiable(date, today, deadlineDays) &&
+    pendingOpeningOf(date, opts) === undefined;
 }
 
 /**
- * Default period of a periodicity: from the first open, modifiable date to the end of the school year
+ * Default period of a periodicity: from the first open, modifiable date (of a period already open) to the end of the school year
  * (end of the summer holidays for `vacances`, the day before yearEnd otherwise).
  * Null when no date of the year can still be booked.
  */
@@ -145,6 +171,8 @@ export function defaultTemplatePeriod(
   opts?: OpenDatesOptions,
 ): { from: IsoDate; to: IsoDate } | null {
   const to = serviceLastDay(kind, cal);
-  const first = openDates(kind, cal, addDays(today, deadlineDays), to, opts)[0];
+  const first = openDates(kind, cal, addDays(today, deadlineDays), to, opts).find(
+    (d) => pendingOpeningOf(d, opts) === undefined,
+  );
   return first === undefined ? null : { from: first, to };
 }

@@ -74,3 +74,31 @@ export function formatMonthYear(monthOrDate: string): string {
 export function checkboxLabel(unit: Unit, date: IsoDate): string {
   return `${UNIT_LABELS[unit]} \u2013 ${formatDateLong(date)}`;
 }
+
+/** 'mardi 4 mai' (no year: an opening hour is weeks ahead, never a year away). */
+export function formatDayMonth(date: IsoDate): string {
+  return formatDateLong(date).split(' ').slice(0, 3).join(' ');
+}
+
+/** '8 h', '8 h 30', '14 h 05' */
+export function formatHour(hour: number, minute: number): string {
+  return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h », or for a school year « Réservations pour
+ * l'année scolaire 2027-2028 ouvertes le … ». The opening is given in Paris time (the caller converts the instant).
+ */
+export function openingSentence(
+  period: { holiday: string } | { schoolYear: string },
+  opens: { date: IsoDate; hour: number; minute: number },
+): string {
+  let what: string;
+  if ('schoolYear' in period) what = `l'année scolaire ${period.schoolYear}`;
+  // « Vacances de Noël » → « les vacances de Noël » (only the first letter lowered: a proper name keeps its capital);
+  // a period named otherwise (« Pont de l'Ascension ») is quoted rather than given a wrong article
+  else if (/^vacances\b/i.test(period.holiday))
+    what = `les ${period.holiday.charAt(0).toLowerCase()}${period.holiday.slice(1)}`;
+  else what = `la période « ${period.holiday} »`;
+  return `Réservations pour ${what} ouvertes le ${formatDayMonth(opens.date)} à ${formatHour(opens.hour, opens.minute)}`;
+}

@@ -44,6 +44,19 @@ export interface Template {
 export interface OpenDatesOptions {
   /** ISO weekdays (1 = Monday … 7 = Sunday) the service is open, overriding DEFAULT_WEEKDAYS[kind]. */
   weekdays?: number[];
+  /**
+   * Periods whose bookings open later (an opening hour still to come, as the caller's clock sees it): their open days
+   * stay open days (openDates ignores this) but grey 'avant_ouverture' until then.
+   */
+  notYetOpen?: readonly PendingOpening[];
+}
+
+/** A period (a holiday period, or a school year's school days) whose bookings open at an hour still to come. */
+export interface PendingOpening {
+  start: IsoDate;
+  end: IsoDate;
+  /** « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » (openingSentence) */
+  sentence: string;
 }
 
 /** Every unit, in display and sort order. */

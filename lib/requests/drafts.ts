@@ -12,7 +12,7 @@ import {
   diffReservations,
   formatDateLong,
   greyReason,
-  GREY_REASON_LABELS,
+  greyWords,
   isUnit,
   sortReservations,
   SERVICE_LABELS,
@@ -24,7 +24,7 @@ import {
   type Unit,
 } from '@/lib/planning';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { loadServiceCalendar, planningOptions, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 import { calendarFor, refuses, type DemarchePolicy } from './policy';
 
@@ -206,20 +206,22 @@ function requireOpen(draft: Draft): void {
 
 /**
  * The refusal listing "date (raison)" for every date the actor may not change now, or null. `cal` is the actor's
- * calendar (calendarFor); `policy` given, the reasons it overrides at validation are let through.
+ * calendar (calendarFor); `policy` given, the reasons it overrides at validation are let through. `now` is the instant
+ * of the request: a day of a period whose bookings open later is refused until then, whatever the client sent.
  */
 export function lockedDatesRefusal(
   kind: ServiceKind,
   cal: ServiceCalendar,
   dates: Iterable<IsoDate>,
-  today: IsoDate,
+  at: { today: IsoDate; now: Date },
   policy?: DemarchePolicy,
 ): UserError | null {
   const locked: string[] = [];
+  const options = planningOptions(cal, at.now);
   for (const date of [...new Set(dates)].sort()) {
-    const reason = greyReason(kind, cal.cal, date, today, cal.deadlineDays, { weekdays: cal.weekdays });
+    const reason = greyReason(kind, cal.cal, date, at.today, cal.deadlineDays, options);
     if (reason && (!policy || refuses(policy, reason)))
-      locked.push(`${formatDateLong(date)} (${GREY_REASON_LABELS[reason].toLowerCase()})`);
+      locked.push(`${formatDateLong(date)} (${greyWords(reason, date, options)})`);
   }
   if (locked.length === 0) return null;
   return new UserError(locked.length === 1 ? 'date_locked' : 'dates_locked', { dates: locked.join(', ') });
@@ -284,7 +286,7 @@ export async function saveDraftDays(
     draft.service,
     cal,
     days.map((d) => d.date),
-    p.today,
+    { today: p.today, now: p.now },
   );
   if (locked) throw locked;
   const invalid = invalidDaysRefusal(draft.service, days);
@@ -349,7 +351,8 @@ export async function applyTemplateToDraft(
   const desired = applyTemplate(
     draft.payload.desired,
     template,
-    bookablePredicate(draft.service, cal.cal, p.today, cal.deadlineDays, { weekdays: cal.weekdays }),
+    // a day of a period whose bookings open later is left as it is, like a day past the deadline
+    bookablePredicate(draft.service, cal.cal, p.today, cal.deadlineDays, planningOptions(cal, p.now)),
   );
   await writePayload(db, draft, { ...draft.payload, desired }, p.now);
   const diff = diffReservations(draft.payload.desired, desired);

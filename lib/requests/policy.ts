@@ -1,8 +1,8 @@
 // What an actor may do in the "Gérer les réservations" démarche, decided once per request on the server and passed
 // to the pages (greying) and to the use-cases (validation), instead of flags threaded through every function.
 // - the parent: the calendar's deadline applies; the family's own drafts only (never one opened at the desk);
-// - an agent of the Guichet famille acting for a family: no deadline (closed days, holidays and public holidays stay
-//   closed), a reason at validation, the agent's own drafts only, the agent recorded as the author.
+// - an agent of the Guichet famille acting for a family: no deadline and no opening hour (closed days, holidays and
+//   public holidays stay closed), a reason at validation, the agent's own drafts only, the agent recorded as the author.
 // A third policy has its place here when it comes: a late cancellation for a justified absence (the deadline waived
 // for removals only), built the same way and read by the same use-cases.
 import type { GreyReason } from '@/lib/planning';
@@ -16,7 +16,10 @@ export interface DemarchePolicy {
   accountId: number;
   /** the drafts the actor may load: the family's own, or the ones this agent opened at the desk */
   drafts: { onBehalf: false } | { onBehalf: true; createdBy: number };
-  /** the délai de prévenance: the calendar's, or none (changes from today on) */
+  /**
+   * the délai de prévenance, and the hour a period's bookings open: the calendar's, or none (changes from today on; an
+   * agent at the desk books a summer day before the rush opens, as it books past the deadline)
+   */
   deadline: 'calendar' | 'waived';
   /** greyed reasons the actor may still change at validation */
   overrides: readonly GreyReason[];
@@ -91,9 +94,9 @@ export function agentPolicy(
   };
 }
 
-/** The calendar as the actor sees it: the deadline days the greying and the periodicity use. */
+/** The calendar as the actor sees it: the deadline days and the opening hours the greying and the periodicity use. */
 export function calendarFor(policy: DemarchePolicy, cal: ServiceCalendar): ServiceCalendar {
-  return policy.deadline === 'waived' ? { ...cal, deadlineDays: 0 } : cal;
+  return policy.deadline === 'waived' ? { ...cal, deadlineDays: 0, openings: [] } : cal;
 }
 
 /** Whether a greyed reason still refuses the change for this actor. */

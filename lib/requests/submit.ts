@@ -73,7 +73,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     }
 
     const changedDates = recap.changes.map((c) => c.date);
-    const locked = lockedDatesRefusal(draft.service, cal, changedDates, p.today, policy);
+    const locked = lockedDatesRefusal(draft.service, cal, changedDates, { today: p.today, now: p.now }, policy);
     if (locked) throw locked;
     const byDate = groupByDate(recap.desired);
     const invalid = invalidDaysRefusal(

@@ -1,24 +1,109 @@
 // The calendar of one service for one school year and site, as lib/planning needs it: stored holidays,
-// computed public holidays, closures of that site (or all sites) and service (or all services), deadline.
-import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+// computed public holidays, closures of that site (or all sites) and service (or all services), deadline, and the
+// hours at which the bookings of its periods open.
+import { and, eq, getTableColumns, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { closures, holidayPeriods, schoolYears, serviceSettings } from '@/db/schema';
+import { bookingOpenings, closures, holidayPeriods, schoolYears, serviceSettings } from '@/db/schema';
 import {
   buildSchoolCalendar,
   DEFAULT_DEADLINE_DAYS,
   DEFAULT_WEEKDAYS,
+  openingSentence,
   schoolYearLastDay,
   type IsoDate,
+  type OpenDatesOptions,
   type SchoolCalendar,
   type ServiceKind,
 } from '@/lib/planning';
+import { parisDateTime } from '@/lib/clock';
 import { UserError } from '@/lib/errors';
+
+/** The hour at which parents may start booking a period of the service (booking_openings), whether past or to come. */
+export interface BookingOpeningWindow {
+  /** the period's days: a holiday period, or the whole school year (its school days for cantine and mercredi) */
+  start: IsoDate;
+  end: IsoDate;
+  opensAt: Date;
+  /** « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
+  sentence: string;
+}
 
 export interface ServiceCalendar {
   schoolYear: { id: number; label: string; yearStart: IsoDate; yearEnd: IsoDate; lastDay: IsoDate };
   cal: SchoolCalendar;
   deadlineDays: number;
   weekdays: number[];
+  /** every opening hour set for the service and year; planningOptions keeps those still to come at a given instant */
+  openings: BookingOpeningWindow[];
+}
+
+/**
+ * lib/planning's options for this calendar at `now`: the open weekdays, and the periods whose opening hour is still
+ * to come (their days grey with the opening's sentence). The calendar holds the hours, not the verdict, so that it
+ * stays the same data whatever the instant it is read at.
+ */
+export function planningOptions(c: ServiceCalendar, now: Date): OpenDatesOptions {
+  const notYetOpen = c.openings
+    .filter((o) => o.opensAt.getTime() > now.getTime())
+    .map(({ start, end, sentence }) => ({ start, end, sentence }));
+  return { weekdays: c.weekdays, notYetOpen };
+}
+
+interface OpeningRow {
+  service: ServiceKind;
+  opensAt: number; // epoch milliseconds
+  holidayStart: IsoDate | null;
+  holidayEnd: IsoDate | null;
+  holidayLabel: string | null;
+}
+
+/**
+ * The openings of some services of the year, as one more column of the school year's row: the calendar costs no
+ * extra statement (the pages that show it, and « Valider », keep a constant count).
+ */
+function openingsColumn(services: readonly ServiceKind[]) {
+  return sql<OpeningRow[] | string>`coalesce((
+    select json_agg(json_build_object(
+      'service', ${bookingOpenings.service},
+      'opensAt', extract(epoch from ${bookingOpenings.opensAt}) * 1000,
+      'holidayStart', ${holidayPeriods.start},
+      'holidayEnd', ${holidayPeriods.end},
+      'holidayLabel', ${holidayPeriods.label}))
+    from ${bookingOpenings} left join ${holidayPeriods} on ${holidayPeriods.id} = ${bookingOpenings.holidayPeriodId}
+    where ${bookingOpenings.schoolYearId} = ${schoolYears.id} and ${inArray(bookingOpenings.service, [...services])}
+  ), '[]'::json)`;
+}
+
+function yearWithOpenings(services: readonly ServiceKind[]) {
+  return { ...getTableColumns(schoolYears), openings: openingsColumn(services) };
+}
+
+function openingWindows(
+  raw: OpeningRow[] | string,
+  service: ServiceKind,
+  year: { label: string; yearStart: IsoDate; lastDay: IsoDate },
+): BookingOpeningWindow[] {
+  const found = typeof raw === 'string' ? (JSON.parse(raw) as OpeningRow[]) : raw;
+  return found
+    .filter((o) => o.service === service)
+    .map((o) => {
+      const opensAt = new Date(Number(o.opensAt));
+      const opens = parisDateTime(opensAt);
+      return o.holidayStart !== null && o.holidayEnd !== null
+        ? {
+            start: o.holidayStart,
+            end: o.holidayEnd,
+            opensAt,
+            sentence: openingSentence({ holiday: o.holidayLabel ?? '' }, opens),
+          }
+        : {
+            start: year.yearStart,
+            end: year.lastDay,
+            opensAt,
+            sentence: openingSentence({ schoolYear: year.label }, opens),
+          };
+    })
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
 /** Three queries, whatever the number of dates. */
@@ -26,7 +111,10 @@ export async function loadServiceCalendar(
   db: Queryable,
   p: { schoolYearId: number; service: ServiceKind; siteId: number | null },
 ): Promise<ServiceCalendar> {
-  const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, p.schoolYearId));
+  const [year] = await db
+    .select(yearWithOpenings([p.service]))
+    .from(schoolYears)
+    .where(eq(schoolYears.id, p.schoolYearId));
   if (!year) throw new UserError('school_year_not_found');
   const [holidays, settings] = await Promise.all([
     db
@@ -55,6 +143,7 @@ export async function loadServiceCalendar(
     cal: { ...base, closures: [...new Set(closed.map((c) => c.date))].sort() },
     deadlineDays: setting?.deadlineDays ?? DEFAULT_DEADLINE_DAYS,
     weekdays: setting?.openWeekdays ?? [...DEFAULT_WEEKDAYS[p.service]],
+    openings: openingWindows(year.openings, p.service, { ...year, lastDay }),
   };
 }
 
@@ -68,9 +157,12 @@ export async function loadServiceCalendars(
 ): Promise<Map<string, ServiceCalendar>> {
   const found = new Map<string, ServiceCalendar>();
   if (p.keys.length === 0) return found;
-  const [year] = await db.select().from(schoolYears).where(eq(schoolYears.id, p.schoolYearId));
-  if (!year) throw new UserError('school_year_not_found');
   const services = [...new Set(p.keys.map((k) => k.service))];
+  const [year] = await db
+    .select(yearWithOpenings(services))
+    .from(schoolYears)
+    .where(eq(schoolYears.id, p.schoolYearId));
+  if (!year) throw new UserError('school_year_not_found');
   const siteIds = [...new Set(p.keys.map((k) => k.siteId))];
   const [holidays, settings] = await Promise.all([
     db
@@ -103,6 +195,7 @@ export async function loadServiceCalendars(
       cal: { ...base, closures: [...new Set(dates)].sort() },
       deadlineDays: setting?.deadlineDays ?? DEFAULT_DEADLINE_DAYS,
       weekdays: setting?.openWeekdays ?? [...DEFAULT_WEEKDAYS[service]],
+      openings: openingWindows(year.openings, service, { ...year, lastDay }),
     });
   }
   return found;

@@ -8,6 +8,7 @@ import {
   addDays,
   eachDay,
   greyReason,
+  greyWords,
   holidayOf,
   isoWeekday,
   openDates,
@@ -18,7 +19,13 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
-import { calendarKey, loadServiceCalendar, loadServiceCalendars, type ServiceCalendar } from './calendar';
+import {
+  calendarKey,
+  loadServiceCalendar,
+  loadServiceCalendars,
+  planningOptions,
+  type ServiceCalendar,
+} from './calendar';
 
 export interface BookedUnit {
   date: IsoDate;
@@ -46,6 +53,8 @@ export interface PlanningDayService {
   label: string;
   /** null: the parent can still change the day (a tap opens Étape 1 at its week) */
   greyed: GreyReason | null;
+  /** why not, in words: 'hors délai', « réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
+  greyedLabel: string | null;
 }
 
 export interface PlanningDay {
@@ -79,6 +88,8 @@ export async function childPlanning(
     from: IsoDate;
     to: IsoDate;
     today: IsoDate;
+    /** the instant of the request: a period whose bookings open later is not changeable yet */
+    now: Date;
   },
 ): Promise<ChildPlanning> {
   const [calendars, booked] = await Promise.all([
@@ -109,13 +120,14 @@ export async function childPlanning(
         booked: services.map((service) => {
           const mine = UNITS.filter((u) => units.some((b) => b.service === service && b.unit === u));
           const c = calOf(service);
+          const options = c ? planningOptions(c, p.now) : undefined;
+          const greyed = c ? greyReason(service, c.cal, date, p.today, c.deadlineDays, options) : 'hors_annee';
           return {
             service,
             units: mine,
             label: mine.map((u) => UNIT_LABELS[u]).join(', '),
-            greyed: c
-              ? greyReason(service, c.cal, date, p.today, c.deadlineDays, { weekdays: c.weekdays })
-              : 'hors_annee',
+            greyed,
+            greyedLabel: greyed === null ? null : greyWords(greyed, date, options),
           };
         }),
       };

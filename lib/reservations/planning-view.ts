@@ -5,8 +5,8 @@ import {
   checkboxLabel,
   formatDateLong,
   formatMonthYear,
+  greyLabel,
   greyReason,
-  GREY_REASON_LABELS,
   isIsoDate,
   isoWeekday,
   mondayOf,
@@ -18,7 +18,7 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
-import type { ServiceCalendar } from './calendar';
+import { planningOptions, type ServiceCalendar } from './calendar';
 
 export type PlanningViewKind = 'semaine' | 'mois' | 'periode';
 
@@ -57,6 +57,8 @@ export function buildPlanningView(
   today: IsoDate,
   kind: PlanningViewKind,
   anchorParam: string | undefined,
+  /** the instant of the request: a period whose opening hour is still to come greys with its sentence */
+  now: Date,
 ): PlanningView {
   const { yearStart, lastDay } = cal.schoolYear;
   let anchor = anchorParam && isIsoDate(anchorParam) ? anchorParam : defaultAnchor(service, cal, today);
@@ -80,7 +82,7 @@ export function buildPlanningView(
     previous = index > 0 ? periods[index - 1]!.start : null;
     next = index < periods.length - 1 ? periods[index + 1]!.start : null;
     title = `${period.label} (du ${formatDateLong(period.start)} au ${formatDateLong(period.end)})`;
-    return finish(service, cal, today, kind, period.start, title, from, to, previous, next);
+    return finish(service, cal, today, now, kind, period.start, title, from, to, previous, next);
   }
   if (kind === 'semaine') {
     from = mondayOf(anchor);
@@ -99,13 +101,14 @@ export function buildPlanningView(
   if (to < yearStart || (previous < mondayOf(yearStart) && kind === 'semaine')) previous = null;
   if (kind === 'mois' && previous !== null && addDays(from, -1) < yearStart) previous = null;
   if (next > lastDay) next = null;
-  return finish(service, cal, today, kind, anchor, title, from, to, previous, next);
+  return finish(service, cal, today, now, kind, anchor, title, from, to, previous, next);
 }
 
 function finish(
   service: ServiceKind,
   cal: ServiceCalendar,
   today: IsoDate,
+  now: Date,
   kind: PlanningViewKind,
   anchor: IsoDate,
   title: string,
@@ -115,16 +118,17 @@ function finish(
   next: IsoDate | null,
 ): PlanningView {
   const units = unitsOf(service);
+  const options = planningOptions(cal, now);
   const days: PlanningDay[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (!cal.weekdays.includes(isoWeekday(d))) continue;
-    const reason = greyReason(service, cal.cal, d, today, cal.deadlineDays, { weekdays: cal.weekdays });
+    const reason = greyReason(service, cal.cal, d, today, cal.deadlineDays, options);
     // a school day is no day of the holiday centre: it is left out rather than greyed
     if (reason === 'non_ouvert') continue;
     days.push({
       date: d,
       label: formatDateLong(d),
-      greyed: reason ? GREY_REASON_LABELS[reason] : null,
+      greyed: reason ? greyLabel(reason, d, options) : null,
       labels: Object.fromEntries(units.map((u) => [u, checkboxLabel(u, d)])),
     });
   }

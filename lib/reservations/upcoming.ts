@@ -9,7 +9,7 @@ import {
   addDays,
   formatDateLong,
   greyReason,
-  GREY_REASON_LABELS,
+  greyWords,
   openDates,
   SERVICE_KINDS,
   UNIT_LABELS,
@@ -19,7 +19,7 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
-import { calendarKey, loadServiceCalendars, type ServiceCalendar } from './calendar';
+import { calendarKey, loadServiceCalendars, planningOptions, type ServiceCalendar } from './calendar';
 
 /** How many open days of each service « À venir » shows. */
 export const UPCOMING_DAYS = 5;
@@ -34,7 +34,7 @@ export interface UpcomingDay {
   bookedLabel: string | null;
   /** null when the parent can still change the day, else why not */
   greyed: GreyReason | null;
-  /** 'hors délai' */
+  /** 'hors délai', « réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
   greyedLabel: string | null;
   /** the last day the parent can change it: the date minus the service's deadline, as the greying computes it */
   lastChangeDay: IsoDate;
@@ -75,7 +75,7 @@ export function nextOpenDays(service: ServiceKind, c: ServiceCalendar, today: Is
  */
 export async function upcomingDays(
   db: Queryable,
-  p: { familyId: number; schoolYearId: number; today: IsoDate; count?: number },
+  p: { familyId: number; schoolYearId: number; today: IsoDate; now: Date; count?: number },
 ): Promise<Map<number, UpcomingService[]>> {
   const count = p.count ?? UPCOMING_DAYS;
   const enrolled = await db
@@ -121,9 +121,10 @@ export async function upcomingDays(
   }
 
   for (const w of wanted) {
+    const options = planningOptions(w.c, p.now);
     const days = w.dates.map((date): UpcomingDay => {
       const units = UNITS.filter((u) => unitsOf.get(`${w.childId}:${w.service}:${date}`)?.includes(u));
-      const greyed = greyReason(w.service, w.c.cal, date, p.today, w.c.deadlineDays, { weekdays: w.c.weekdays });
+      const greyed = greyReason(w.service, w.c.cal, date, p.today, w.c.deadlineDays, options);
       const lastChangeDay = addDays(date, -w.c.deadlineDays);
       return {
         date,
@@ -131,7 +132,7 @@ export async function upcomingDays(
         units,
         bookedLabel: units.length === 0 ? null : units.map((u) => UNIT_LABELS[u]).join(', '),
         greyed,
-        greyedLabel: greyed === null ? null : GREY_REASON_LABELS[greyed].toLowerCase(),
+        greyedLabel: greyed === null ? null : greyWords(greyed, date, options),
         lastChangeDay,
         lastChangeLabel: dayMonthLabel(lastChangeDay),
       };

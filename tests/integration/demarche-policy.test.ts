@@ -75,7 +75,7 @@ describe("the agent's Étape 1", () => {
       .insert(siteCapacities)
       .values(unitsOf('mercredi').map((unit) => ({ siteId, service: 'mercredi' as const, unit, capacity: 0 })));
     try {
-      const view = buildPlanningView('mercredi', data.cal, TODAY, 'mois', '2027-02-01');
+      const view = buildPlanningView('mercredi', data.cal, TODAY, 'mois', '2027-02-01', NOW);
       const held = new Set(data.draft.payload.base.map((r) => r.date));
       await markPlaces(database.db, { siteId, service: 'mercredi', view, held });
       const open = view.days.filter((d) => d.greyed === null || d.greyed === GREY_REASON_LABELS.complet);

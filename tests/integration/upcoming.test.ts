@@ -31,8 +31,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const upcoming = (familyId: number, today = TODAY) =>
-  upcomingDays(database.db, { familyId, schoolYearId: yearId, today });
+const upcoming = (familyId: number, today = TODAY, now = NOW) =>
+  upcomingDays(database.db, { familyId, schoolYearId: yearId, today, now });
 
 describe('« À venir » on Mon espace', () => {
   it("shows Léa's next five open days of each service, booked in words, greyed « hors délai » within the deadline", async () => {

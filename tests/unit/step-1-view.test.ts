@@ -8,6 +8,7 @@ import { buildPlanningView, foldLeadingGreyed } from '@/lib/reservations/plannin
 import { zoneC2026 } from './planning/zone-c';
 
 const TODAY = '2026-11-29';
+const NOW = new Date('2026-11-29T09:00:00Z');
 
 function calendar(weekdays: number[], closures: string[] = []): ServiceCalendar {
   const cal = zoneC2026(closures);
@@ -16,12 +17,13 @@ function calendar(weekdays: number[], closures: string[] = []): ServiceCalendar 
     cal,
     deadlineDays: 15,
     weekdays,
+    openings: [],
   };
 }
 
 describe('the greyed days before the first modifiable day of a view', () => {
   it('fold into one line on the Wednesdays of December: 2 and 9 are past the deadline, the holidays stay', () => {
-    const view = buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2026-12-01');
+    const view = buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2026-12-01', NOW);
     expect(view.days.map((d) => [d.date, d.greyed])).toEqual([
       ['2026-12-02', 'Hors délai'],
       ['2026-12-09', 'Hors délai'],
@@ -34,7 +36,7 @@ describe('the greyed days before the first modifiable day of a view', () => {
 
   it('name each reason once when they differ, in the order met', () => {
     // the canteen in November: the first day is a holiday (Toussaint ends on 1 November), then past the deadline
-    const view = buildPlanningView('cantine', calendar([1, 2, 4, 5], ['2026-12-01']), TODAY, 'mois', '2026-12-01');
+    const view = buildPlanningView('cantine', calendar([1, 2, 4, 5], ['2026-12-01']), TODAY, 'mois', '2026-12-01', NOW);
     const fold = foldLeadingGreyed(view.days);
     expect(fold?.reasons).toEqual(['fermeture', 'hors délai']);
     // up to the first modifiable day (Monday 14 December), not beyond
@@ -45,9 +47,9 @@ describe('the greyed days before the first modifiable day of a view', () => {
 
   it('fold nothing when the view opens on a modifiable day, and everything when it has none', () => {
     expect(
-      foldLeadingGreyed(buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2027-01-01').days),
+      foldLeadingGreyed(buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2027-01-01', NOW).days),
     ).toBeNull();
-    const november = buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2026-11-01').days;
+    const november = buildPlanningView('mercredi', calendar([3]), TODAY, 'mois', '2026-11-01', NOW).days;
     // 11 November is a public holiday: both reasons are said
     expect(foldLeadingGreyed(november)).toEqual({ count: november.length, reasons: ['hors délai', 'jour férié'] });
     expect(foldLeadingGreyed([])).toBeNull();

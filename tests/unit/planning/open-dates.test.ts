@@ -253,6 +253,7 @@ describe('greyed days say why (greyReason)', () => {
       ferie: 'Jour férié',
       fermeture: 'Fermeture',
       hors_annee: 'Hors année scolaire',
+      avant_ouverture: 'Réservations pas encore ouvertes',
       non_ouvert: 'Jour non ouvert',
       complet: 'Complet',
     });

@@ -8,13 +8,12 @@ import { getDb } from '@/db/client';
 import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { getFamilyChild } from '@/lib/families/child';
 import {
   addDays,
   formatDateLong,
   formatMonthYear,
-  GREY_REASON_LABELS,
   isIsoDate,
   mondayOf,
   monthsOf,
@@ -69,7 +68,8 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const { childId } = await params;
   const { vue, date, annulee } = await searchParams;
   const db = await getDb();
-  const todayIso = today();
+  const at = now();
+  const todayIso = today(at);
   const year = await currentSchoolYear(db, todayIso);
   const child = await getFamilyChild(db, user.familyId, Number(childId), year?.id ?? null);
   if (!child) notFound();
@@ -88,6 +88,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
     from,
     to,
     today: todayIso,
+    now: at,
   });
   const byDate = new Map(planning.days.map((d) => [d.date, d]));
   const start = formAction(startReservationAction);
@@ -131,7 +132,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
             ) : (
               b.greyed !== null && (
                 <span className="block text-slate-700">
-                  {tp('notModifiable')} ({GREY_REASON_LABELS[b.greyed].toLowerCase()})
+                  {tp('notModifiable')} ({b.greyedLabel})
                 </span>
               )
             )}

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireParent } from '@/lib/auth/session';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { draftPageData } from '@/lib/requests/page-data';
 import { parentPolicy } from '@/lib/requests/policy';
 import { applyTemplateAction, cancelDraftAction, goToRecapAction, saveDaysAction } from '../../actions';
@@ -27,6 +27,7 @@ export default async function Step1Page(props: {
 }) {
   const { policy, data } = await load((await props.params).requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
+  const at = now();
   const actions = {
     save: saveDaysAction,
     apply: applyTemplateAction,
@@ -36,7 +37,14 @@ export default async function Step1Page(props: {
   const t = await getTranslations('introduction');
   return (
     <>
-      <DemarcheStep1 policy={policy} data={data} today={today()} {...await props.searchParams} actions={actions} />
+      <DemarcheStep1
+        policy={policy}
+        data={data}
+        today={today(at)}
+        now={at}
+        {...await props.searchParams}
+        actions={actions}
+      />
       {/* the introduction is shown once per account; the seed's steps stay one tap away */}
       <p className="mt-6">
         <Link

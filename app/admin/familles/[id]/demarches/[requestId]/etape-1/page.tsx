@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireStaff } from '@/lib/auth/session';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { draftPageData } from '@/lib/requests/page-data';
 import { agentPolicy } from '@/lib/requests/policy';
 import { parseId } from '../../../../ids';
@@ -31,11 +31,21 @@ export default async function AgentStep1Page(props: {
   const { id, requestId } = await props.params;
   const { policy, data } = await load(id, requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
+  const at = now();
   const actions = {
     save: act.saveDaysOnBehalfAction,
     apply: act.applyTemplateOnBehalfAction,
     goToRecap: act.goToRecapOnBehalfAction,
     cancel: act.cancelOnBehalfAction,
   };
-  return <DemarcheStep1 policy={policy} data={data} today={today()} {...await props.searchParams} actions={actions} />;
+  return (
+    <DemarcheStep1
+      policy={policy}
+      data={data}
+      today={today(at)}
+      now={at}
+      {...await props.searchParams}
+      actions={actions}
+    />
+  );
 }
