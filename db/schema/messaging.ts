@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'account.invite',
   'account.password_reset',
   'account.password_reset_request',
+  'booking_opening.delete',
+  'booking_opening.set',
   'child.create',
   'closure.create',
   'closure.delete',
@@ -78,6 +80,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit row is about (messages: journal.entities). */
 export const AUDIT_ENTITIES = [
   'account',
+  'booking_opening',
   'child',
   'closure',
   'email_outbox',

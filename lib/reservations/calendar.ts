@@ -3,7 +3,7 @@
 // hours at which the bookings of its periods open.
 import { and, eq, getTableColumns, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { bookingOpenings, closures, holidayPeriods, schoolYears, serviceSettings } from '@/db/schema';
+import { closures, holidayPeriods, schoolYears, serviceSettings } from '@/db/schema';
 import {
   buildSchoolCalendar,
   DEFAULT_DEADLINE_DAYS,
@@ -62,15 +62,19 @@ interface OpeningRow {
  * extra statement (the pages that show it, and « Valider », keep a constant count).
  */
 function openingsColumn(services: readonly ServiceKind[]) {
+  // written with aliases: drizzle leaves the columns of a one-table select unqualified, which the subquery would mix up
   return sql<OpeningRow[] | string>`coalesce((
     select json_agg(json_build_object(
-      'service', ${bookingOpenings.service},
-      'opensAt', extract(epoch from ${bookingOpenings.opensAt}) * 1000,
-      'holidayStart', ${holidayPeriods.start},
-      'holidayEnd', ${holidayPeriods.end},
-      'holidayLabel', ${holidayPeriods.label}))
-    from ${bookingOpenings} left join ${holidayPeriods} on ${holidayPeriods.id} = ${bookingOpenings.holidayPeriodId}
-    where ${bookingOpenings.schoolYearId} = ${schoolYears.id} and ${inArray(bookingOpenings.service, [...services])}
+      'service', o.service,
+      'opensAt', extract(epoch from o.opens_at) * 1000,
+      'holidayStart', h.start,
+      'holidayEnd', h."end",
+      'holidayLabel', h.label))
+    from booking_openings o left join holiday_periods h on h.id = o.holiday_period_id
+    where o.school_year_id = school_years.id and o.service in (${sql.join(
+      services.map((s) => sql`${s}`),
+      sql`, `,
+    )})
   ), '[]'::json)`;
 }
 

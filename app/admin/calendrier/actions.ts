@@ -28,6 +28,12 @@ import {
   updateSchoolYearSchema,
 } from '@/lib/calendar/settings';
 import { addClosure, closureSchema, deleteClosure, deleteClosureSchema } from '@/lib/calendar/closures';
+import {
+  bookingOpeningSchema,
+  deleteBookingOpening,
+  deleteBookingOpeningSchema,
+  setBookingOpening,
+} from '@/lib/calendar/openings';
 import { now, today } from '@/lib/clock';
 import { requestBaseUrl } from '@/lib/email/base-url';
 import { formatDateLong, SERVICE_LABELS, UNIT_LABELS, UNITS } from '@/lib/planning';
@@ -154,6 +160,19 @@ export const saveCapacitiesAction = action({ role: 'staff', input: capacitiesInp
   await saveSiteCapacities(await getDb(), user, input, { now: now() });
   return saved();
 });
+
+export const setBookingOpeningAction = action({ role: 'staff', input: bookingOpeningSchema }, async (input, user) => {
+  await setBookingOpening(await getDb(), user, input, { now: now() });
+  return saved();
+});
+
+export const deleteBookingOpeningAction = action(
+  { role: 'staff', input: deleteBookingOpeningSchema },
+  async (input, user) => {
+    await deleteBookingOpening(await getDb(), user, input, { now: now() });
+    return saved();
+  },
+);
 
 export const deleteClosureAction = action({ role: 'staff', input: deleteClosureSchema }, async (input, user) => {
   await deleteClosure(await getDb(), user, input, await changeCtx());

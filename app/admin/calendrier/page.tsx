@@ -6,6 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { lastDayOf, listSchoolYears, listServiceSettings, listSiteCapacities } from '@/lib/calendar/settings';
 import { listClosures } from '@/lib/calendar/closures';
+import { listBookingOpenings } from '@/lib/calendar/openings';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { formatDateLong, publicHolidaysFrance } from '@/lib/planning';
@@ -13,10 +14,12 @@ import {
   addClosureAction,
   addHolidayAction,
   createSchoolYearAction,
+  deleteBookingOpeningAction,
   deleteClosureAction,
   deleteHolidayAction,
   saveCapacitiesAction,
   setCanteenWeekdaysAction,
+  setBookingOpeningAction,
   setDeadlineAction,
   updateHolidayAction,
   updateSchoolYearAction,
@@ -54,7 +57,10 @@ export default async function AdminCalendarPage({
     years.find((y) => y.yearStart > now) ??
     years.at(-1);
   const yearLast = year ? lastDayOf(year) : null;
-  const closuresOfYear = year && yearLast ? await listClosures(db, { from: year.yearStart, to: yearLast }) : [];
+  const [closuresOfYear, openings] = await Promise.all([
+    year && yearLast ? listClosures(db, { from: year.yearStart, to: yearLast }) : [],
+    year ? listBookingOpenings(db, year.id) : [],
+  ]);
   const publicHolidays =
     year && yearLast
       ? publicHolidaysFrance(Number(year.yearStart.slice(0, 4)), Number(yearLast.slice(0, 4))).filter(
@@ -217,6 +223,109 @@ export default async function AdminCalendarPage({
                 <label className={label}>
                   <span>{t('holidayEnd')}</span>
                   <input type="date" name="end" required className={input} />
+                </label>
+              </AdminForm>
+            </div>
+          </section>
+
+          {/* Opening hours of the bookings (the moment of the rush) */}
+          <section aria-labelledby="openings-heading" className="mt-10">
+            <h2 id="openings-heading" className="text-xl font-bold">
+              {t('openingsTitle', { label: year.label })}
+            </h2>
+            <p className="mt-1 max-w-3xl">{t('openingsIntro')}</p>
+            {openings.length === 0 && <p className="mt-3 rounded bg-white p-4">{t('openingsEmpty')}</p>}
+            <ul className="mt-3 space-y-3">
+              {openings.map((o) => {
+                const legend = t('openingLegend', {
+                  service: t(`service.${o.service}`),
+                  period: o.periodLabel ?? t('openingWholeYear', { label: year.label }),
+                });
+                return (
+                  <li key={o.id} className="rounded border border-slate-300 bg-white p-4">
+                    <fieldset>
+                      <legend className="font-semibold">{legend}</legend>
+                      <div className="mt-2 flex flex-wrap items-end gap-3">
+                        <AdminForm
+                          action={setBookingOpeningAction}
+                          submitLabel={t('save')}
+                          submitContext={`– ${legend}`}
+                          hidden={{
+                            schoolYearId: year.id,
+                            service: o.service,
+                            holidayPeriodId: o.holidayPeriodId ?? '',
+                          }}
+                          className="flex flex-wrap items-end gap-3"
+                        >
+                          <label className={label}>
+                            <span>{t('openingDate')}</span>
+                            <input type="date" name="date" defaultValue={o.date} required className={input} />
+                          </label>
+                          <label className={label}>
+                            <span>{t('openingTime')}</span>
+                            <input type="time" name="time" defaultValue={o.time} required className={input} />
+                          </label>
+                          <label className={label}>
+                            <span>{t('openingNote')}</span>
+                            <input type="text" name="note" defaultValue={o.note} maxLength={200} className={input} />
+                          </label>
+                        </AdminForm>
+                        <AdminForm
+                          action={deleteBookingOpeningAction}
+                          submitLabel={t('delete')}
+                          submitContext={legend}
+                          hidden={{ id: o.id }}
+                          danger
+                        />
+                      </div>
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ul>
+            <div className="mt-4 rounded border border-slate-300 bg-white p-4">
+              <h3 className="font-semibold">{t('openingAddTitle')}</h3>
+              <AdminForm
+                action={setBookingOpeningAction}
+                submitLabel={t('openingAdd')}
+                hidden={{ schoolYearId: year.id }}
+                className="mt-2 flex flex-wrap items-end gap-3"
+              >
+                <label className={label}>
+                  <span>{t('openingService')}</span>
+                  <select name="service" required defaultValue="vacances" className={input}>
+                    {(['vacances', 'cantine', 'mercredi'] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`service.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className={label}>
+                  <span>{t('openingPeriod')}</span>
+                  <select name="holidayPeriodId" aria-describedby="opening-period-hint" className={input}>
+                    {year.holidays.map((h) => (
+                      <option key={h.id} value={h.id}>
+                        {h.label}
+                      </option>
+                    ))}
+                    <option value="">{t('openingWholeYear', { label: year.label })}</option>
+                  </select>
+                  <span id="opening-period-hint" className="text-sm text-slate-700">
+                    {t('openingPeriodHint')}
+                  </span>
+                </label>
+                <label className={label}>
+                  <span>{t('openingDate')}</span>
+                  <input type="date" name="date" required className={input} />
+                </label>
+                <label className={label}>
+                  <span>{t('openingTime')}</span>
+                  <input type="time" name="time" required defaultValue="08:00" className={input} />
+                </label>
+                <label className={label}>
+                  <span>{t('openingNote')}</span>
+                  <input type="text" name="note" maxLength={200} className={input} />
                 </label>
               </AdminForm>
             </div>
