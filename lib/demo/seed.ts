@@ -6,6 +6,7 @@ import { rows, type Db, type Tx } from '@/db/client';
 import { DEMO_SEED_LOCK } from '@/db/locks';
 import * as t from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { parisInstant } from '@/lib/clock';
 import {
   buildSchoolCalendar,
   daysBetween,
@@ -32,6 +33,11 @@ export const DEFAULT_FAMILY_COUNT = 200;
 export const HOLIDAY_CAPACITY = 40;
 /** Days of Les Tilleuls' holiday centre with one morning place left in the demo. */
 export const NEARLY_FULL_DAYS = ['2027-02-08', '2027-02-09'];
+/**
+ * The summer holidays' bookings at the holiday centres open at this hour (Paris): after the demo clock's default
+ * (29 November 2026), so the demo shows « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h ».
+ */
+export const SUMMER_OPENING = { period: "Vacances d'été", date: '2027-05-04', time: '08:00' } as const;
 
 export interface SeedOptions {
   /** number of families, the Martin family included (default 200) */
@@ -277,8 +283,19 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       .insert(t.schoolYears)
       .values({ label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd })
       .returning({ id: t.schoolYears.id });
-    await tx.insert(t.holidayPeriods).values(year.holidays.map((h) => ({ schoolYearId: row!.id, ...h })));
-    if (year.label === DEMO_YEAR) demoYearId = row!.id;
+    const periods = await tx
+      .insert(t.holidayPeriods)
+      .values(year.holidays.map((h) => ({ schoolYearId: row!.id, ...h })))
+      .returning({ id: t.holidayPeriods.id, label: t.holidayPeriods.label });
+    if (year.label === DEMO_YEAR) {
+      demoYearId = row!.id;
+      await tx.insert(t.bookingOpenings).values({
+        service: 'vacances',
+        schoolYearId: row!.id,
+        holidayPeriodId: periods.find((p) => p.label === SUMMER_OPENING.period)!.id,
+        opensAt: parisInstant(SUMMER_OPENING.date, SUMMER_OPENING.time)!,
+      });
+    }
   }
   const demoYear = calendarData.schoolYears.find((y) => y.label === DEMO_YEAR)!;
   const cal = buildSchoolCalendar({ ...demoYear, closures: [] });
