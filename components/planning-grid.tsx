@@ -249,7 +249,8 @@ export function PlanningGrid({
             {day.label}
             {day.greyed && (
               <span className="ml-1 text-sm font-normal">
-                ({t('greyedBecause', { reason: day.greyed.toLowerCase() })})
+                {/* the first letter only: « vacances de Noël » keeps its name */}(
+                {t('greyedBecause', { reason: day.greyed.charAt(0).toLowerCase() + day.greyed.slice(1) })})
               </span>
             )}
           </legend>

@@ -69,7 +69,12 @@ export async function DemarcheStep1({
   const nextLabel = kind === 'semaine' ? t('nextWeek') : kind === 'mois' ? t('nextMonth') : t('nextPeriod');
   const desired = Object.fromEntries(groupByDate(recap.desired));
   const current = Object.fromEntries(groupByDate(recap.current));
-  const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, planningOptions(cal, now));
+  const options = planningOptions(cal, now);
+  const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, options);
+  // the periods of the view whose bookings open later, said once above the days (each greyed day says it too)
+  const openings = (options.notYetOpen ?? []).filter((o) =>
+    view.days.some((d) => o.start <= d.date && d.date <= o.end && d.greyed === o.sentence),
+  );
   const link = (k: string, d: string) => `${policy.baseUrl}/${draft.id}/etape-1?vue=${k}&date=${d}`;
   const dayByDay = t.has('dayByDay');
   // the modifiable days come first: the greyed days the view opens with fold into one line
@@ -158,6 +163,11 @@ export async function DemarcheStep1({
                 <span />
               )}
             </div>
+            {openings.map((o) => (
+              <p key={o.start} className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
+                {o.sentence}
+              </p>
+            ))}
             <Legend
               units={unitsOf(draft.service)}
               added={open.length > 0}

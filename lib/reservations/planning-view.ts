@@ -151,7 +151,8 @@ export function foldLeadingGreyed(days: readonly Pick<PlanningDay, 'greyed'>[]):
   for (const day of days) {
     if (day.greyed === null) break;
     count += 1;
-    const reason = day.greyed.toLowerCase();
+    // the first letter only: « réservations pour les vacances de Noël ouvertes le … » keeps its name
+    const reason = day.greyed.charAt(0).toLowerCase() + day.greyed.slice(1);
     if (!reasons.includes(reason)) reasons.push(reason);
   }
   return count === 0 ? null : { count, reasons };
