@@ -9,7 +9,8 @@ import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { E2E } from '../../playwright.config';
 
-const port = Number(process.env.E2E_PORT_BASE ?? 3100) + 2; // the journeys' servers take base and base + 1
+// the journeys' servers take base and base + 1; these tests take base + 2 and base + 3
+const port = Number(process.env.E2E_PORT_BASE ?? 3100) + 2;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Answer {
@@ -148,7 +149,16 @@ test('two workers serve one port, restart one at a time without a failed request
     process.kill(victim, 'SIGKILL');
     const [replacement] = await log.waitFor(/\[server\] worker 1 started \(pid (\d+)\)/, 1, beforeKill);
     expect(Number(replacement![1])).not.toBe(victim);
-    expect(log.matches(/\[server\] worker 1 \(pid \d+\) died \(SIGKILL\)/, beforeKill)).toHaveLength(1);
+    expect(
+      log.matches(/\[server\] worker 1 \(pid \d+\) died \(SIGKILL\); a new one in 1000 ms/, beforeKill),
+    ).toHaveLength(1);
+    // dying again soon after starting looks like a crash loop: the next replacement waits twice as long
+    const beforeSecondKill = log.lines.length;
+    process.kill(Number(replacement![1]), 'SIGKILL');
+    await log.waitFor(/\[server\] worker 1 started/, 1, beforeSecondKill);
+    expect(
+      log.matches(/\[server\] worker 1 \(pid \d+\) died \(SIGKILL\); a new one in 2000 ms/, beforeSecondKill),
+    ).toHaveLength(1);
     const after = new Set<string>();
     for (let i = 0; i < 10; i++) after.add((await get('/api/health')).worker ?? '?');
     expect([...after].sort()).toEqual(['1', '2']);
@@ -163,4 +173,26 @@ test('two workers serve one port, restart one at a time without a failed request
       await exited;
     }
   }
+});
+
+test('a server whose workers cannot start stops with code 1 instead of restarting them forever', async () => {
+  test.setTimeout(120_000);
+  const missing = new URL(databaseUrl);
+  missing.pathname = `/portail_missing_${Date.now()}`;
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'server.mjs')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: missing.toString(),
+      PORT: String(port + 1),
+      WEB_CONCURRENCY: '2',
+      AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = new Log(child);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  expect(code, log.lines.join('\n')).toBe(1);
+  expect(log.matches(/\[server\] worker \d exited before listening \(code 1\): stopping/)).toHaveLength(1);
+  expect(log.matches(/\[server\] worker \d started/)).toHaveLength(0);
 });
