@@ -5,7 +5,19 @@ import { warnIfFixed } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { proxyHopsWarning } from '@/lib/auth/client-address';
 
-export async function startServer(): Promise<void> {
+const started = globalThis as unknown as { __portailStarted?: Promise<void> };
+
+/**
+ * Runs once per process. The promise is kept on globalThis for scripts/server.mjs: Next.js runs instrumentation.ts in
+ * the background of its preparation, and a worker listens only once this is done (a new worker of a rolling restart
+ * takes connections when it can serve them, and one that cannot start exits before it listens).
+ */
+export function startServer(): Promise<void> {
+  started.__portailStarted ??= start();
+  return started.__portailStarted;
+}
+
+async function start(): Promise<void> {
   try {
     const config = env();
     if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {

@@ -1,34 +1,102 @@
 // The portal's HTTP server: Next.js (the production build, or the development server with --dev) behind a plain
-// Node server of ours, for one reason: it writes the connection's peer address into x-portail-peer, replacing
-// anything a client sent under that name. Next.js alone only fills X-Forwarded-For when the client sent none, so
-// a client could choose the address the sign-in limits count (lib/auth/client-address.ts).
+// Node server of ours, for two reasons:
+// - it writes the connection's peer address into x-portail-peer, replacing anything a client sent under that name.
+//   Next.js alone only fills X-Forwarded-For when the client sent none, so a client could choose the address the
+//   sign-in limits count (lib/auth/client-address.ts);
+// - it is a door (scripts/request-gate.mjs): a cap on requests in flight, a short queue, and no work started for a
+//   client that has gone.
+// On PostgreSQL the production server is a node:cluster: a primary that owns the port and WEB_CONCURRENCY workers
+// (one per core by default), each a whole Next.js server; see scripts/cluster.mjs. Everything a worker shares with
+// the others is in the database (sessions, drafts, the outbox, the waiting room), so any worker serves any request.
+import cluster from 'node:cluster';
 import http from 'node:http';
-import next from 'next';
+import { runPrimary, webConcurrency } from './cluster.mjs';
+import { createRequestGate, gateOptionsFromEnv } from './request-gate.mjs';
 
 const PEER_HEADER = 'x-portail-peer'; // lib/auth/client-address.ts
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || 'localhost';
+/** How long a stopping worker lets its requests in flight finish. */
+const STOP_DEADLINE_MS = 10_000;
+/** How long a worker waits for instrumentation.ts to start (migrations, the demo seed) before listening anyway. */
+const START_WAIT_MS = 120_000;
 
-const app = next({ dev, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+// The embedded PGlite is one process's database: with it (and in development) the server stays one process.
+// Serving PGlite to several workers over @electric-sql/pglite-socket is possible, but a single socket runs every
+// query of every worker one after the other and adds a hop to each: the workers would wait on it instead of on
+// the CPU they were meant to use. A town that needs more than one core runs PostgreSQL.
+// On PostgreSQL even one worker (WEB_CONCURRENCY=1) runs under the primary: it is replaced if it dies, and restarted
+// without a gap on SIGHUP.
+const clustered = !dev && Boolean(process.env.DATABASE_URL);
 
-const server = http.createServer((req, res) => {
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
-  void handle(req, res);
-});
-// as `next start`: idle connections of a load balancer are not cut before it does
-server.keepAliveTimeout = 65_000;
-server.listen(port, () =>
-  console.log(`[server] Portail Famille on http://localhost:${port}${dev ? ' (development)' : ''}`),
-);
+if (cluster.isPrimary && clustered) {
+  await runPrimary({ workers: webConcurrency(process.env), port, stopDeadlineMs: STOP_DEADLINE_MS });
+} else {
+  // Next.js installs handlers that log an uncaught error and carry on: a worker that failed to start would hang
+  await runWorker().catch((error) => {
+    console.error('[server] the web server could not start', error);
+    process.exit(1);
+  });
+}
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    // requests in flight finish; idle keep-alive connections are closed at once rather than waited for
+/**
+ * In production Next.js runs instrumentation.ts (lib/start-server.ts) in the background of app.prepare(), without
+ * waiting for it: wait for the promise it leaves on globalThis, so the worker listens once it can serve.
+ */
+async function startedOrTimeout() {
+  const until = Date.now() + START_WAIT_MS;
+  while (!globalThis.__portailStarted) {
+    if (Date.now() > until) {
+      console.warn('[server] instrumentation.ts did not start: listening anyway');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await globalThis.__portailStarted;
+}
+
+async function runWorker() {
+  const gate = createRequestGate(gateOptionsFromEnv(process.env));
+  // 1, 2 … in a cluster (stable across restarts of the same slot): which worker answered, for tests and logs
+  const workerIndex = cluster.isWorker ? process.env.PORTAIL_WORKER : undefined;
+
+  // imported here, not at the top: the primary of a cluster never loads Next.js
+  const { default: next } = await import('next');
+  const app = next({ dev, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  if (!dev) await startedOrTimeout();
+
+  const server = http.createServer((req, res) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+    if (workerIndex) res.setHeader('X-Portail-Worker', workerIndex);
+    gate(req, res, () => handle(req, res));
+  });
+  // as `next start`: idle connections of a load balancer are not cut before it does
+  server.keepAliveTimeout = 65_000;
+  // in a cluster the primary logs each worker's start, with its pid
+  server.listen(port, () => {
+    if (!workerIndex) console.log(`[server] Portail Famille on http://localhost:${port}${dev ? ' (development)' : ''}`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // requests in flight finish; idle keep-alive connections are closed at once rather than waited for, and a
+    // connection that becomes idle after its last answer is closed then (closeIdleConnections only sees those idle now)
     server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
+    const sweep = setInterval(() => server.closeIdleConnections(), 250);
+    sweep.unref();
+    setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+  // the primary asks a worker to stop by message: a signal sent to the whole process group (Ctrl-C) reaches it anyway
+  if (cluster.isWorker) process.on('message', (message) => message === 'portail:stop' && stop());
+  else
+    process.on('SIGHUP', () =>
+      console.warn('[server] SIGHUP ignored: a rolling restart needs several workers (PostgreSQL, see README)'),
+    );
 }

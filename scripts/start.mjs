@@ -32,5 +32,6 @@ if (!env.AUTH_SECRET) {
 const portFlag = process.argv.indexOf('-p');
 if (portFlag !== -1 && process.argv[portFlag + 1]) env.PORT = process.argv[portFlag + 1];
 const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// SIGHUP or SIGUSR2: a rolling restart of the workers (scripts/cluster.mjs)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR2']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
