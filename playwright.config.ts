@@ -75,6 +75,8 @@ export default defineConfig({
       APP_NOW: E2E.now,
       APP_URL: `http://localhost:${port}`,
       AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+      // one web worker per journey server: two servers already share the 2 cores (cluster.spec.ts runs 2 workers)
+      WEB_CONCURRENCY: '1',
     },
   })),
 });
