@@ -10,3 +10,8 @@ export const DEMO_SEED_LOCK = 727002;
  * place of a site (transaction lock, lib/requests/submit.ts).
  */
 export const CAPACITY_LOCK = { cantine: 727101, mercredi: 727102, vacances: 727103 } as const;
+/**
+ * The waiting room's admissions, whichever instance runs them: one at a time, so two instances never both give the
+ * last free slot (transaction lock, lib/waiting-room/admission.ts).
+ */
+export const WAITING_ROOM_LOCK = 727003;

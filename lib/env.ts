@@ -15,6 +15,11 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
   // read by lib/email/dev-mail.ts (local demo and tests only: see isRealDeployment)
   MAIL_DEV_DIR: z.string().min(1).optional(),
+  // read by lib/waiting-room (admission.ts, configFromEnv): the default limit of active parents (none: no waiting
+  // room), and after how long a silent waiting ticket or an idle admitted one is dropped
+  WAITING_ROOM_LIMIT: z.coerce.number().int().positive().optional(),
+  WAITING_ROOM_QUEUE_SECONDS: z.coerce.number().int().min(90).optional(),
+  WAITING_ROOM_IDLE_SECONDS: z.coerce.number().int().min(60).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -31,6 +31,9 @@ async function start(): Promise<void> {
     const database = await getDatabase();
     if (config.SKIP_DEMO_SEED !== '1') await seedIfEmpty(database.db);
     console.log(`[start] database ready (${database.kind})`);
+    // the waiting room's gate, which scripts/server.mjs asks before Next for every request
+    const { startWaitingRoom } = await import('@/lib/waiting-room');
+    startWaitingRoom(database.db);
     // e-mails left pending (a crash, a failure to retry) and expired drafts are handled in the background
     const { startDispatcherLoop } = await import('@/lib/email/dispatcher');
     startDispatcherLoop();

@@ -68,9 +68,13 @@ async function runWorker() {
   await app.prepare();
   if (!dev) await startedOrTimeout();
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     if (workerIndex) res.setHeader('X-Portail-Worker', workerIndex);
+    // the waiting room (lib/waiting-room, set up at start by lib/start-server.ts) answers alone, before the door: its
+    // page renders nothing, and only admitted parents go on to the door and Next
+    const waitingRoom = globalThis.__portailWaitingRoom;
+    if (waitingRoom && (await waitingRoom.handle(req, res))) return;
     gate(req, res, () => handle(req, res));
   });
   // as `next start`: idle connections of a load balancer are not cut before it does

@@ -1,0 +1,276 @@
+// The waiting room's admissions « Salle d'attente »: at most `limit` parents active at once, counted in PostgreSQL so
+// that every instance shares the limit. A slot is an admitted ticket whose lastSeenAt is recent, never a counter: an
+// instance that crashes loses no slot, its parents' tickets simply go quiet and expire.
+// - Each admission pass runs in one short transaction under an advisory lock: it drops the tickets gone silent,
+//   admits the first waiting tickets by rank into the free slots, and tells the caller where they stand.
+// - An admitted parent costs no query on most requests: the instance remembers the tickets it confirmed and touches
+//   lastSeenAt at most every `touchSeconds`.
+// - Pre-queue: in the 30 minutes before a booking opening, new arrivals draw a random rank in [0, 1), before every
+//   later arrival (epoch seconds), and nobody waiting is admitted before the opening; then admission goes by rank:
+//   a draw among the early ones, then first come, first served (what Cloudflare's Waiting Room does for an event).
+import { rows, sql, type Db } from '@/db/client';
+import { WAITING_ROOM_LOCK } from '@/db/locks';
+import { now as clockNow } from '@/lib/clock';
+import { newTicketId } from './cookie';
+
+export interface WaitingRoomConfig {
+  /** a waiting ticket silent for longer loses its place (WAITING_ROOM_QUEUE_SECONDS) */
+  queueSeconds: number;
+  /** an admitted ticket idle for longer frees its slot (WAITING_ROOM_IDLE_SECONDS) */
+  idleSeconds: number;
+  /** the limit when staff set none (WAITING_ROOM_LIMIT); null: no waiting room */
+  envLimit: number | null;
+  /** how often an admitted ticket's lastSeenAt is written, at most */
+  touchSeconds: number;
+  /** how long the staff's limit is cached in this process */
+  settingsCacheSeconds: number;
+  /** how long the next booking opening is cached in this process */
+  openingCacheSeconds: number;
+  /** how long before an opening its pre-queue starts */
+  preQueueMinutes: number;
+  /** the business clock: what the database's lastSeenAt, arrivedAt, admittedAt are written with (APP_NOW) */
+  now: () => Date;
+  /** real elapsed time in ms, for the process's caches only (a clock fixed by APP_NOW must not freeze them) */
+  wallMs: () => number;
+  /** the pre-queue's draw, in [0, 1) */
+  random: () => number;
+}
+
+export const DEFAULT_CONFIG: WaitingRoomConfig = {
+  queueSeconds: 120,
+  idleSeconds: 600,
+  envLimit: null,
+  touchSeconds: 20,
+  settingsCacheSeconds: 5,
+  openingCacheSeconds: 30,
+  preQueueMinutes: 30,
+  now: clockNow,
+  wallMs: () => performance.now(),
+  random: Math.random,
+};
+
+/** The waiting room's settings from the environment (checked by lib/env.ts at start). */
+export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Partial<WaitingRoomConfig> {
+  const positive = (raw: string | undefined) => {
+    const n = raw ? Number(raw) : NaN;
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+  return {
+    envLimit: positive(source.WAITING_ROOM_LIMIT) ?? null,
+    queueSeconds: positive(source.WAITING_ROOM_QUEUE_SECONDS) ?? DEFAULT_CONFIG.queueSeconds,
+    idleSeconds: positive(source.WAITING_ROOM_IDLE_SECONDS) ?? DEFAULT_CONFIG.idleSeconds,
+  };
+}
+
+export type Verdict =
+  | {
+      admitted: true;
+      /** null when there is no waiting room: nobody gets a ticket */
+      ticketId: string | null;
+      /** a ticket this request created: its cookie must be set */
+      isNew: boolean;
+    }
+  | {
+      admitted: false;
+      ticketId: string;
+      isNew: boolean;
+      /** 1 for the next one in */
+      position: number;
+      /** the booking opening whose pre-queue this ticket waits in, if any */
+      opensAt: Date | null;
+      /** parents admitted per minute over the last 5 minutes (every instance's), for the estimate; 0 if none */
+      admittedPerMinute: number;
+    };
+
+export interface WaitingRoomCounts {
+  limit: number | null;
+  active: number;
+  waiting: number;
+}
+
+const RATE_WINDOW_MINUTES = 5;
+
+export class WaitingRoom {
+  readonly config: WaitingRoomConfig;
+  /** tickets this instance saw admitted, with the wall time of the last confirmation */
+  private readonly admitted = new Map<string, number>();
+  private lastPrune = 0;
+  private limitCache: { value: number | null; until: number } | null = null;
+  private openingCache: { value: Date | null; until: number } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    config: Partial<WaitingRoomConfig> = {},
+  ) {
+    this.config = { ...DEFAULT_CONFIG, ...config };
+  }
+
+  /** The limit in force: the staff's (cached a few seconds), else the environment's, else null (no waiting room). */
+  async limit(): Promise<number | null> {
+    const wall = this.config.wallMs();
+    if (this.limitCache && wall < this.limitCache.until) return this.limitCache.value;
+    const [row] = await rows<{ active_limit: number | null }>(
+      this.db,
+      sql`select active_limit from waiting_room_settings where id = 1`,
+    );
+    const value = row?.active_limit ?? this.config.envLimit;
+    this.limitCache = { value, until: wall + this.config.settingsCacheSeconds * 1000 };
+    return value;
+  }
+
+  /** Forgets the cached limit: the dashboard's change takes effect at once on the instance that saved it. */
+  invalidateSettings(): void {
+    this.limitCache = null;
+  }
+
+  /** The booking opening whose pre-queue is running at `at`, or null. */
+  async preQueueOpening(at: Date): Promise<Date | null> {
+    const wall = this.config.wallMs();
+    const cached = this.openingCache;
+    // a cached opening that has passed is re-read at once: the next one may be minutes away
+    if (!cached || wall >= cached.until || (cached.value && cached.value <= at)) {
+      const [row] = await rows<{ opens_at: string | null }>(
+        this.db,
+        sql`select min(opens_at)::text as opens_at from booking_openings where opens_at > ${at.toISOString()}`,
+      );
+      this.openingCache = {
+        value: row?.opens_at ? new Date(row.opens_at) : null,
+        until: wall + this.config.openingCacheSeconds * 1000,
+      };
+    }
+    const opensAt = this.openingCache!.value;
+    if (!opensAt || opensAt <= at) return null;
+    return opensAt.getTime() - at.getTime() <= this.config.preQueueMinutes * 60_000 ? opensAt : null;
+  }
+
+  /**
+   * Where the bearer of `ticketId` (null: no valid cookie) stands. Without a limit, everyone is admitted and nothing
+   * is queried beyond the cached setting.
+   */
+  async check(ticketId: string | null): Promise<Verdict> {
+    const limit = await this.limit();
+    if (limit === null) return { admitted: true, ticketId: null, isNew: false };
+    const wall = this.config.wallMs();
+    if (ticketId) {
+      const confirmed = this.admitted.get(ticketId);
+      if (confirmed !== undefined) {
+        if (wall - confirmed < this.config.touchSeconds * 1000) return { admitted: true, ticketId, isNew: false };
+        if (await this.touch(ticketId)) return { admitted: true, ticketId, isNew: false };
+        // expired or released (signed out, possibly on another instance): back to the queue
+        this.admitted.delete(ticketId);
+      }
+    }
+    const verdict = await this.admit(ticketId, limit);
+    if (verdict.admitted) this.remember(verdict.ticketId!, wall);
+    return { ...verdict, isNew: ticketId === null } as Verdict;
+  }
+
+  /** Frees the ticket's slot or place (sign-out). */
+  async release(ticketId: string): Promise<void> {
+    this.admitted.delete(ticketId);
+    await this.db.execute(sql`delete from waiting_room_tickets where id = ${ticketId}`);
+  }
+
+  /** What the dashboard shows: the live tickets (not yet expired), and the limit in force. */
+  async counts(): Promise<WaitingRoomCounts> {
+    const { queueCut, idleCut } = this.cuts(this.config.now());
+    const [row] = await rows<{ active: number; waiting: number }>(
+      this.db,
+      sql`select
+            count(*) filter (where admitted_at is not null and last_seen_at >= ${idleCut})::int as active,
+            count(*) filter (where admitted_at is null and last_seen_at >= ${queueCut})::int as waiting
+          from waiting_room_tickets`,
+    );
+    return { limit: await this.limit(), active: row?.active ?? 0, waiting: row?.waiting ?? 0 };
+  }
+
+  private cuts(at: Date) {
+    return {
+      queueCut: new Date(at.getTime() - this.config.queueSeconds * 1000).toISOString(),
+      idleCut: new Date(at.getTime() - this.config.idleSeconds * 1000).toISOString(),
+    };
+  }
+
+  /** An admitted ticket's heartbeat: false when it is no longer admitted. */
+  private async touch(ticketId: string): Promise<boolean> {
+    const at = this.config.now();
+    const { idleCut } = this.cuts(at);
+    const touched = await rows<{ id: string }>(
+      this.db,
+      sql`update waiting_room_tickets set last_seen_at = ${at.toISOString()}
+          where id = ${ticketId} and admitted_at is not null and last_seen_at >= ${idleCut}
+          returning id`,
+    );
+    if (touched.length === 0) return false;
+    this.remember(ticketId, this.config.wallMs());
+    return true;
+  }
+
+  private remember(ticketId: string, wall: number): void {
+    this.admitted.set(ticketId, wall);
+    // the memory holds only tickets that could still be admitted: a long rush does not grow it
+    if (wall - this.lastPrune < 60_000) return;
+    this.lastPrune = wall;
+    const horizon = wall - this.config.idleSeconds * 1000;
+    for (const [id, seen] of this.admitted) if (seen < horizon) this.admitted.delete(id);
+  }
+
+  /** One admission pass, on behalf of the caller's ticket (created if it is new or has expired). */
+  private async admit(known: string | null, limit: number): Promise<Omit<Verdict, 'isNew'>> {
+    const ticketId = known ?? newTicketId();
+    const at = this.config.now();
+    const opensAt = await this.preQueueOpening(at);
+    const { queueCut, idleCut } = this.cuts(at);
+    const atIso = at.toISOString();
+    const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${WAITING_ROOM_LOCK})`);
+      await tx.execute(
+        sql`delete from waiting_room_tickets
+            where (admitted_at is null and last_seen_at < ${queueCut})
+               or (admitted_at is not null and last_seen_at < ${idleCut})`,
+      );
+      const kept =
+        known !== null &&
+        (
+          await rows<{ id: string }>(
+            tx,
+            sql`update waiting_room_tickets set last_seen_at = ${atIso} where id = ${ticketId} returning id`,
+          )
+        ).length > 0;
+      if (!kept) {
+        // before an opening, a new arrival's place is drawn; otherwise it is its arrival time
+        const rank = opensAt ? this.config.random() : at.getTime() / 1000;
+        await tx.execute(
+          sql`insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
+              values (${ticketId}, ${rank}, ${atIso}, ${atIso})`,
+        );
+      }
+      if (!opensAt) {
+        await tx.execute(
+          sql`update waiting_room_tickets set admitted_at = ${atIso}, last_seen_at = ${atIso}
+              where id in (
+                select id from waiting_room_tickets where admitted_at is null order by rank, id
+                limit greatest(${limit} - (select count(*) from waiting_room_tickets where admitted_at is not null), 0)
+              )`,
+        );
+      }
+      const [row] = await rows<{ admitted: boolean; position: number; recent: number }>(
+        tx,
+        sql`select t.admitted_at is not null as admitted,
+              (select count(*)::int from waiting_room_tickets w
+                where w.admitted_at is null and (w.rank, w.id) < (t.rank, t.id)) + 1 as position,
+              (select count(*)::int from waiting_room_tickets w where w.admitted_at >= ${since}) as recent
+            from waiting_room_tickets t where t.id = ${ticketId}`,
+      );
+      if (!row || row.admitted) return { admitted: true as const, ticketId };
+      return {
+        admitted: false as const,
+        ticketId,
+        position: row.position,
+        opensAt,
+        admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
+      };
+    });
+  }
+}

@@ -1,0 +1,126 @@
+// The waiting room in front of Next.js: scripts/server.mjs asks it first, for every request, and it answers alone
+// (the page « Salle d'attente », without rendering the app) when a parent is beyond the limit.
+// Gated: the parent side's pages and actions, Connexion included (a sign-in is the dearest request of a rush).
+// Not gated: Next's files and the static files, /api/health (a load balancer), /api/auth (Auth.js), the back office
+// /admin (staff run the office during the rush, and sign in to it: Connexion on its way to /admin), and the
+// information pages every footer links to.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { isInfoPage } from '@/lib/info-pages';
+import { strictTransportSecurity } from '@/lib/security/headers';
+import type { WaitingRoom } from './admission';
+import { readCookie, ticketCookie, verifyTicket } from './cookie';
+import { renderWaitingPage, refreshSeconds, WAITING_PAGE_CSP, type WaitingMessages } from './page';
+
+export interface WaitingRoomGate {
+  /** true when it answered the request itself (the waiting page); false: Next answers */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** frees the place or slot of the ticket a cookie names (sign-out) */
+  release(cookieValue: string | undefined): Promise<void>;
+  room: WaitingRoom;
+}
+
+const STATIC_FILE = /\.(?:svg|png|ico|webmanifest|txt|xml|js|css|map|woff2?)$/;
+
+/** Whether a request waits its turn. `path` and `search` are the request URL's (search with its '?', or ''). */
+export function isGated(method: string, pathname: string, search: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return false;
+  if (pathname.startsWith('/_next/') || STATIC_FILE.test(pathname)) return false;
+  if (pathname === '/api/health' || pathname.startsWith('/api/auth/')) return false;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return false;
+  if (isInfoPage(pathname)) return false;
+  if (pathname === '/connexion' && search) {
+    // a member of staff signing in on the way to the back office (the proxy sends them there with callbackUrl)
+    const callback = new URLSearchParams(search).get('callbackUrl') ?? '';
+    try {
+      const target = new URL(callback, 'http://portail.invalid').pathname;
+      if (target === '/admin' || target.startsWith('/admin/')) return false;
+    } catch {
+      // not a URL: a parent's Connexion like any other
+    }
+  }
+  return true;
+}
+
+/**
+ * Sets our cookie on a response that Next then writes: Next appends its own Set-Cookie headers (the session's), and
+ * one that sets them wholesale keeps ours.
+ */
+function keepCookie(res: ServerResponse, cookie: string): void {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value);
+    const list = Array.isArray(value) ? [...(value as readonly string[])] : [String(value)];
+    return setHeader(name, list.includes(cookie) ? list : [cookie, ...list]);
+  };
+  setHeader('Set-Cookie', [cookie]);
+}
+
+export function createGate(
+  room: WaitingRoom,
+  options: { secret: string; messages: WaitingMessages; appUrl?: string },
+): WaitingRoomGate {
+  const hsts = strictTransportSecurity(options.appUrl);
+  return {
+    room,
+    async release(cookieValue) {
+      const id = verifyTicket(cookieValue, options.secret);
+      if (id) await room.release(id);
+    },
+    async handle(req, res) {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const pathname = q < 0 ? url : url.slice(0, q);
+      if (!isGated(req.method ?? 'GET', pathname, q < 0 ? '' : url.slice(q))) return false;
+      let verdict;
+      try {
+        verdict = await room.check(verifyTicket(readCookie(req.headers.cookie), options.secret));
+      } catch (error) {
+        // the portal stays open: a waiting room that cannot count must not close it (the app reports the database)
+        console.error('[waiting-room] admission failed; the request goes through', error);
+        return false;
+      }
+      const secure = hsts !== null || Boolean((req.socket as TLSSocket).encrypted);
+      const cookie = verdict.isNew && verdict.ticketId ? ticketCookie(verdict.ticketId, secure) : null;
+      if (verdict.admitted) {
+        if (cookie) keepCookie(res, cookie);
+        return false;
+      }
+      const headers: Record<string, string | string[]> = {
+        'Cache-Control': 'no-store',
+        'X-Salle-Attente': String(verdict.position),
+      };
+      if (cookie) headers['Set-Cookie'] = [cookie];
+      if (hsts) headers['Strict-Transport-Security'] = hsts;
+      if (req.method === 'POST') {
+        // a slot that expired during the démarche: the action does not run, the parent is shown the queue
+        req.resume();
+        if (req.headers['next-action']) {
+          // a fetch from the page's JavaScript: Next's client follows this header with a full navigation
+          res.writeHead(200, { ...headers, 'Content-Type': 'text/plain', 'x-action-redirect': `${url};replace` });
+        } else {
+          res.writeHead(303, { ...headers, Location: url });
+        }
+        res.end();
+        return true;
+      }
+      const body = renderWaitingPage(options.messages, {
+        position: verdict.position,
+        opensAt: verdict.opensAt,
+        admittedPerMinute: verdict.admittedPerMinute,
+        url,
+      });
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': WAITING_PAGE_CSP,
+        Refresh: String(refreshSeconds(verdict.position)),
+        'X-Content-Type-Options': 'nosniff',
+        'X-Frame-Options': 'DENY',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+      });
+      res.end(body);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,223 @@
+// The waiting room (lib/waiting-room) on a real database, with two instances that share it as two app servers do:
+// the order of admission and the limit, a refresh that keeps a place, a silent ticket that loses it, an idle slot
+// reused, the pre-queue of a booking opening, and the portal without a limit.
+import type { Logger } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, rows, sql, type Database } from '@/db/client';
+import { bookingOpenings, schoolYears, waitingRoomSettings } from '@/db/schema';
+import { WaitingRoom, type Verdict, type WaitingRoomConfig } from '@/lib/waiting-room/admission';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+
+let queries = 0;
+const counter: Logger = { logQuery: () => void (queries += 1) };
+
+let database: TestDatabase;
+let second: Database | null = null; // the second instance's own connections, on PostgreSQL
+
+beforeAll(async () => {
+  database = await createTestDatabase({ logger: counter });
+  if (database.url) second = await openDatabase({ url: database.url }, { max: 2 });
+});
+
+afterAll(async () => {
+  await second?.close();
+  await database?.close();
+});
+
+beforeEach(async () => {
+  await database.db.execute(sql`delete from waiting_room_tickets`);
+  await database.db.delete(waitingRoomSettings);
+  await database.db.delete(bookingOpenings);
+});
+
+/** A clock both instances read, moved by the test; and the wall clock of their caches, moved with it. */
+function clock(start: string) {
+  let at = new Date(start).getTime();
+  return {
+    now: () => new Date(at),
+    wallMs: () => at,
+    advance: (seconds: number) => void (at += seconds * 1000),
+  };
+}
+
+function twoInstances(config: Partial<WaitingRoomConfig>) {
+  const a = new WaitingRoom(database.db, config);
+  const b = new WaitingRoom(second?.db ?? database.db, config);
+  return { a, b };
+}
+
+const position = (v: Verdict) => (v.admitted ? 'admitted' : v.position);
+
+describe('admission', () => {
+  it('admits first come, first served up to the limit, counted across both instances', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 2, ...t });
+    const first = await a.check(null);
+    t.advance(1);
+    const second_ = await b.check(null);
+    t.advance(1);
+    const third = await a.check(null);
+    t.advance(1);
+    const fourth = await b.check(null);
+    expect([first, second_, third, fourth].map(position)).toEqual(['admitted', 'admitted', 1, 2]);
+    expect(first.isNew && first.ticketId).toBeTruthy();
+    expect(await b.counts()).toEqual({ limit: 2, active: 2, waiting: 2 });
+
+    // the first parent signs out: the next one in line gets the slot, on whichever instance asks
+    await a.release(first.ticketId!);
+    t.advance(1);
+    // the pass that b runs for the fourth parent gives the free slot to the head of the queue, the third
+    expect(position(await b.check(fourth.ticketId))).toBe(1);
+    expect(position(await a.check(third.ticketId))).toBe('admitted');
+  });
+
+  it('never admits more than the limit when arrivals race on both instances', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 5, ...t });
+    const verdicts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).check(null)));
+    expect(verdicts.filter((v) => v.admitted)).toHaveLength(5);
+    // and each of the others holds a place of its own
+    const places: number[] = [];
+    for (const v of verdicts) {
+      const again = await a.check(v.ticketId);
+      if (!again.admitted) places.push(again.position);
+    }
+    expect(places.sort((x, y) => x - y)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+  });
+
+  it("keeps a parent's place across refreshes (same cookie), whoever arrives meanwhile", async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 1, ...t });
+    await a.check(null);
+    t.advance(1);
+    const waiting = await a.check(null);
+    for (let i = 0; i < 5; i += 1) {
+      t.advance(30);
+      await b.check(null); // a later arrival each time
+      const again = await (i % 2 ? a : b).check(waiting.ticketId);
+      expect(again).toMatchObject({ admitted: false, ticketId: waiting.ticketId, isNew: false, position: 1 });
+    }
+  });
+
+  it('drops a waiting ticket silent for longer than the queue allows: its bearer starts again at the back', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 1, queueSeconds: 120, ...t });
+    await a.check(null);
+    t.advance(1);
+    const sleeper = await a.check(null);
+    t.advance(1);
+    const awake = await b.check(null);
+    expect(position(awake)).toBe(2);
+    t.advance(100);
+    expect(position(await b.check(awake.ticketId))).toBe(2);
+    t.advance(30); // the sleeper has been silent 131 s
+    expect(position(await b.check(awake.ticketId))).toBe(1);
+    expect(await a.check(sleeper.ticketId)).toMatchObject({ admitted: false, ticketId: sleeper.ticketId, position: 2 });
+  });
+
+  it('reuses the slot of an idle parent, even one that an instance still remembers as admitted (a crash)', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({
+      envLimit: 1,
+      idleSeconds: 600,
+      touchSeconds: 20,
+      settingsCacheSeconds: 3600,
+      ...t,
+    });
+    const idle = await a.check(null);
+    expect(idle.admitted).toBe(true);
+    // within touchSeconds the instance answers from memory: even a ticket gone from the database is let through
+    await database.db.execute(sql`delete from waiting_room_tickets`);
+    t.advance(10);
+    const before = queries;
+    expect((await a.check(idle.ticketId)).admitted).toBe(true);
+    expect(queries - before).toBe(0);
+    // then it confirms with the database, and an expired slot is a new place in the queue
+    t.advance(11);
+    expect((await a.check(idle.ticketId)).admitted).toBe(true); // alone: re-admitted at once
+    const waiting = await b.check(null);
+    expect(position(waiting)).toBe(1);
+    // the admitted parent goes quiet (instance a is gone); 10 minutes later b gives the slot to the next parent
+    for (let i = 0; i < 20; i += 1) {
+      t.advance(30);
+      expect(position(await b.check(waiting.ticketId))).toBe(1);
+    }
+    t.advance(30);
+    expect(position(await b.check(waiting.ticketId))).toBe('admitted');
+    expect(await b.counts()).toEqual({ limit: 1, active: 1, waiting: 0 });
+  });
+
+  it("staff's limit replaces the environment's, within a few seconds on every instance", async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 1, settingsCacheSeconds: 5, ...t });
+    await a.check(null);
+    expect(position(await b.check(null))).toBe(1);
+    await database.db.insert(waitingRoomSettings).values({ id: 1, activeLimit: 3 });
+    expect(await b.limit()).toBe(1); // cached
+    t.advance(6);
+    expect(position(await b.check(null))).toBe('admitted');
+    expect(await a.counts()).toMatchObject({ limit: 3, active: 3, waiting: 0 });
+  });
+});
+
+describe('the pre-queue of a booking opening', () => {
+  it('admits nobody before the opening, then the early ones in a drawn order, then later arrivals', async () => {
+    const [year] = await database.db
+      .insert(schoolYears)
+      .values({ label: '2026-2027', yearStart: '2026-09-01', yearEnd: '2027-07-03' })
+      .returning();
+    const opensAt = new Date('2026-12-01T07:00:00Z'); // 8 h in Paris
+    await database.db.insert(bookingOpenings).values({ service: 'vacances', schoolYearId: year!.id, opensAt });
+    const t = clock('2026-12-01T06:45:00Z');
+    const draws = [0.7, 0.2, 0.5];
+    const { a, b } = twoInstances({ envLimit: 2, ...t, random: () => draws.shift()! });
+    // three parents come early: none is admitted, free slots or not
+    const early = [await a.check(null), await b.check(null), await a.check(null)];
+    expect(early.map((v) => v.admitted)).toEqual([false, false, false]);
+    expect(early[0]).toMatchObject({ opensAt });
+    for (let minute = 0; minute < 14; minute += 1) {
+      t.advance(60);
+      for (const v of early) expect(await b.check(v.ticketId)).toMatchObject({ admitted: false, isNew: false });
+    }
+    // at 8 h: the draw decides among them (0.2, then 0.5), and a parent arriving now queues behind all three
+    t.advance(60);
+    const late = await a.check(null);
+    expect(late).toMatchObject({ admitted: false, opensAt: null });
+    expect(await Promise.all(early.map(async (v) => position(await b.check(v.ticketId))))).toEqual([
+      1,
+      'admitted',
+      'admitted',
+    ]);
+    expect(position(await a.check(late.ticketId))).toBe(2);
+    // rank: the draws are below every arrival time
+    const ranks = await rows<{ rank: number }>(database.db, sql`select rank from waiting_room_tickets order by rank`);
+    expect(ranks.map((r) => Number(r.rank))).toEqual([0.2, 0.5, 0.7, opensAt.getTime() / 1000]);
+  });
+
+  it('has no pre-queue more than 30 minutes before the opening', async () => {
+    const [year] = await database.db
+      .insert(schoolYears)
+      .values({ label: '2027-2028', yearStart: '2027-09-01', yearEnd: '2028-07-03' })
+      .returning();
+    await database.db
+      .insert(bookingOpenings)
+      .values({ service: 'cantine', schoolYearId: year!.id, opensAt: new Date('2026-12-01T07:00:00Z') });
+    const t = clock('2026-12-01T06:29:00Z');
+    const { a } = twoInstances({ envLimit: 2, ...t });
+    expect((await a.check(null)).admitted).toBe(true);
+  });
+});
+
+describe('without a limit', () => {
+  it('admits everyone, gives no ticket, and queries nothing but the cached setting', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a } = twoInstances({ envLimit: null, ...t });
+    const before = queries;
+    for (let i = 0; i < 100; i += 1) {
+      expect(await a.check(null)).toEqual({ admitted: true, ticketId: null, isNew: false });
+    }
+    expect(queries - before).toBe(1);
+    const [count] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from waiting_room_tickets`);
+    expect(count!.n).toBe(0);
+  });
+});
