@@ -13,6 +13,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { addDays, formatDateLong, type IsoDate, type Unit } from '@/lib/planning';
+import { WaitingRoomSection } from './waiting-room-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -335,6 +336,7 @@ export default async function AdminDashboardPage({
           );
         })}
       </section>
+      <WaitingRoomSection />
     </>
   );
 }

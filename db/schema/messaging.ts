@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'site.delete',
   'site.update',
   'site_capacity.update',
+  'waiting_room.limit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -93,6 +94,7 @@ export const AUDIT_ENTITIES = [
   'sector',
   'service_settings',
   'site',
+  'waiting_room_settings',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -4,8 +4,10 @@
 import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, rows, sql, type Database } from '@/db/client';
-import { bookingOpenings, schoolYears, waitingRoomSettings } from '@/db/schema';
+import { accounts, auditLog, bookingOpenings, schoolYears, waitingRoomSettings } from '@/db/schema';
+import { UserError } from '@/lib/errors';
 import { WaitingRoom, type Verdict, type WaitingRoomConfig } from '@/lib/waiting-room/admission';
+import { setActiveLimit, staffLimit } from '@/lib/waiting-room/settings';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let queries = 0;
@@ -219,5 +221,30 @@ describe('without a limit', () => {
     expect(queries - before).toBe(1);
     const [count] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from waiting_room_tickets`);
     expect(count!.n).toBe(0);
+  });
+});
+
+describe('the limit staff set on the dashboard', () => {
+  it('is saved with its line in the Journal, emptied back to the default, and refused when it is no count', async () => {
+    const [agent] = await database.db
+      .insert(accounts)
+      .values({ email: 'agent.salle@example.fr', passwordHash: 'x', role: 'staff', firstName: 'A', lastName: 'Gent' })
+      .returning();
+    const actor = { id: agent!.id, role: 'staff' as const };
+    const at = new Date('2026-11-30T09:00:00Z');
+    await setActiveLimit(database.db, actor, { activeLimit: '250' }, { now: at });
+    expect(await staffLimit(database.db)).toBe(250);
+    await setActiveLimit(database.db, actor, { activeLimit: '' }, { now: at });
+    expect(await staffLimit(database.db)).toBeNull();
+    for (const bad of ['0', '-3', '2.5', 'beaucoup', '1000000']) {
+      await expect(setActiveLimit(database.db, actor, { activeLimit: bad }, { now: at }), bad).rejects.toThrow(
+        UserError,
+      );
+    }
+    const journal = await database.db.select().from(auditLog);
+    expect(journal.map((r) => [r.action, r.entity, r.actorId, r.before, r.after])).toEqual([
+      ['waiting_room.limit', 'waiting_room_settings', agent!.id, null, { activeLimit: 250 }],
+      ['waiting_room.limit', 'waiting_room_settings', agent!.id, { activeLimit: 250 }, { activeLimit: null }],
+    ]);
   });
 });
