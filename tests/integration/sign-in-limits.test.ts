@@ -19,7 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const passwordHash = await hashPassword(PASSWORD);
   await database.db.insert(accounts).values(
-    Array.from({ length: 41 }, (_, i) => ({
+    Array.from({ length: 51 }, (_, i) => ({
       email: parentEmail(i),
       passwordHash,
       role: 'parent' as const,
@@ -115,6 +115,17 @@ describe('one address', () => {
     }
     const [left] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from sign_in_failures`);
     expect(left!.n).toBe(0); // each success forgave its own typo
+  });
+
+  it('lets a rush of 50 different parents in at once from one address, some after a typo (issue 12)', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, async (_, n) => {
+        const email = parentEmail(n + 1);
+        if (n % 5 === 0) expect((await signIn(email, '100.64.0.2', 'typo')).ok).toBe(false);
+        return signIn(email, '100.64.0.2');
+      }),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(50);
   });
 
   it('forgets failures older than the window', async () => {
