@@ -9,7 +9,7 @@ import type { TLSSocket } from 'node:tls';
 import { isInfoPage } from '@/lib/info-pages';
 import { strictTransportSecurity } from '@/lib/security/headers';
 import type { WaitingRoom } from './admission';
-import { readCookie, ticketCookie, verifyTicket } from './cookie';
+import { readCookie, signTicket, ticketCookie, verifyTicket } from './cookie';
 import { renderWaitingPage, refreshSeconds, WAITING_PAGE_CSP, type WaitingMessages } from './page';
 
 export interface WaitingRoomGate {
@@ -81,7 +81,8 @@ export function createGate(
         return false;
       }
       const secure = hsts !== null || Boolean((req.socket as TLSSocket).encrypted);
-      const cookie = verdict.isNew && verdict.ticketId ? ticketCookie(verdict.ticketId, secure) : null;
+      const cookie =
+        verdict.isNew && verdict.ticketId ? ticketCookie(signTicket(verdict.ticketId, options.secret), secure) : null;
       if (verdict.admitted) {
         if (cookie) keepCookie(res, cookie);
         return false;
