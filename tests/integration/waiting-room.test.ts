@@ -1,12 +1,16 @@
 // The waiting room (lib/waiting-room) on a real database, with two instances that share it as two app servers do:
 // the order of admission and the limit, a refresh that keeps a place, a silent ticket that loses it, an idle slot
 // reused, the pre-queue of a booking opening, and the portal without a limit.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, rows, sql, type Database } from '@/db/client';
 import { accounts, auditLog, bookingOpenings, schoolYears, waitingRoomSettings } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { WaitingRoom, type Verdict, type WaitingRoomConfig } from '@/lib/waiting-room/admission';
+import { createGate } from '@/lib/waiting-room/gate';
+import { loadWaitingMessages } from '@/lib/waiting-room/page';
 import { setActiveLimit, staffLimit } from '@/lib/waiting-room/settings';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -246,5 +250,76 @@ describe('the limit staff set on the dashboard', () => {
       ['waiting_room.limit', 'waiting_room_settings', agent!.id, null, { activeLimit: 250 }],
       ['waiting_room.limit', 'waiting_room_settings', agent!.id, { activeLimit: 250 }, { activeLimit: null }],
     ]);
+  });
+});
+
+describe('the gate in front of the app', () => {
+  it('keeps a place with its signed cookie, answers the waiting page alone, and never runs a waiting action', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const gate = createGate(new WaitingRoom(database.db, { envLimit: 1, ...t }), {
+      secret: 'test-only-secret-0123456789abcdef0123456789',
+      messages: loadWaitingMessages(),
+    });
+    let appCalls = 0;
+    const server = http.createServer((req, res) => {
+      void gate.handle(req, res).then((served) => {
+        if (served) return;
+        appCalls += 1;
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end('app');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const cookieOf = (r: Response) => r.headers.getSetCookie()[0]!.split(';')[0]!;
+    try {
+      const first = await fetch(`${base}/`);
+      expect(await first.text()).toBe('app');
+      const firstCookie = cookieOf(first);
+      expect(firstCookie).toMatch(/^salle_attente=[\w-]{22}\.[\w-]{43}$/);
+      const again = await fetch(`${base}/mes-demandes`, { headers: { cookie: firstCookie } });
+      expect(await again.text()).toBe('app');
+      expect(again.headers.getSetCookie()).toEqual([]);
+
+      const waiting = await fetch(`${base}/connexion`);
+      expect(waiting.status).toBe(200);
+      expect(waiting.headers.get('x-salle-attente')).toBe('1');
+      expect(waiting.headers.get('refresh')).toBe('10');
+      expect(waiting.headers.get('cache-control')).toBe('no-store');
+      expect(waiting.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await waiting.text()).toContain('Vous êtes 1er dans la file');
+      const secondCookie = cookieOf(waiting);
+      // a forged cookie is a new arrival, behind
+      t.advance(1);
+      const forged = await fetch(`${base}/`, { headers: { cookie: `${firstCookie.slice(0, -3)}abc` } });
+      expect(forged.headers.get('x-salle-attente')).toBe('2');
+
+      // an action sent while waiting does not reach the app: a form is sent back to the page, a fetch told to go there
+      const calls = appCalls;
+      const form = await fetch(`${base}/demarches?x=1`, {
+        method: 'POST',
+        headers: { cookie: secondCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'a=b',
+        redirect: 'manual',
+      });
+      expect([form.status, form.headers.get('location')]).toEqual([303, '/demarches?x=1']);
+      const fetched = await fetch(`${base}/demarches`, {
+        method: 'POST',
+        headers: { cookie: secondCookie, 'next-action': 'abc123' },
+        body: '[]',
+      });
+      expect([fetched.status, fetched.headers.get('x-action-redirect')]).toEqual([200, '/demarches;replace']);
+      // what never waits
+      for (const path of ['/logo-mark.svg', '/admin', '/api/health', '/accessibilite']) {
+        expect(await (await fetch(`${base}${path}`, { headers: { cookie: secondCookie } })).text()).toBe('app');
+      }
+      expect(appCalls).toBe(calls + 4);
+
+      // the first parent signs out: the second gets in at their next refresh
+      await gate.release(decodeURIComponent(firstCookie.split('=')[1]!));
+      expect(await (await fetch(`${base}/connexion`, { headers: { cookie: secondCookie } })).text()).toBe('app');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
