@@ -7,6 +7,10 @@ process.env.E2E_RUN_ID ??= String(Date.now());
 // E2E_PORT_BASE moves both servers (a second checkout can run its own journeys beside this one).
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 const ports = { desktop: base, mobile: base + 1 } as const;
+// The waiting room's journey needs a portal of its own, limited to one active parent (WAITING_ROOM_LIMIT=1): on a
+// shared server it would hold every other journey in the queue.
+const waitingRoomPort = base + 2;
+const WAITING_ROOM_SPEC = '**/waiting-room.spec.ts';
 
 export const E2E = {
   // The demo clock: a Sunday of late November 2026, so December is greyed (hors délai) and January open.
@@ -49,11 +53,12 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
+      testIgnore: [WAITING_ROOM_SPEC],
     },
     // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
     {
       name: 'mobile',
-      testIgnore: ['**/sessions.spec.ts'],
+      testIgnore: ['**/sessions.spec.ts', WAITING_ROOM_SPEC],
       use: {
         baseURL: `http://localhost:${ports.mobile}`,
         viewport: { width: 360, height: 740 },
@@ -63,10 +68,16 @@ export default defineConfig({
         launchOptions,
       },
     },
+    {
+      name: 'waiting-room',
+      testMatch: [WAITING_ROOM_SPEC],
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${waitingRoomPort}`, launchOptions },
+    },
   ],
-  webServer: Object.values(ports).map((port) => ({
+  webServer: [...Object.values(ports), waitingRoomPort].map((port) => ({
     command: 'node scripts/e2e-server.mjs',
-    url: `http://localhost:${port}/connexion`,
+    // the waiting room's server is polled on a page it never gates: a poll must not take its only slot
+    url: `http://localhost:${port}${port === waitingRoomPort ? '/mentions-legales' : '/connexion'}`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe' as const,
@@ -77,6 +88,7 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
       // one web worker per journey server: two servers already share the 2 cores (cluster.spec.ts runs 2 workers)
       WEB_CONCURRENCY: '1',
+      ...(port === waitingRoomPort ? { WAITING_ROOM_LIMIT: '1' } : {}),
     },
   })),
 });

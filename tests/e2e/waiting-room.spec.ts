@@ -1,0 +1,41 @@
+// The waiting room « Salle d'attente », on a portal of its own that admits one active parent at a time
+// (playwright.config.ts: WAITING_ROOM_LIMIT=1): a second parent waits, first in line, on a light page that refreshes
+// itself, and gets in once the first signs out.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn } from './support';
+
+test("a second parent waits in « Salle d'attente », then gets in when the first signs out", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+
+  await signIn(first, ACCOUNTS.parent);
+  await expect(first.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+
+  const response = await second.goto('/connexion');
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['x-salle-attente']).toBe('1');
+  expect(response?.headers()['cache-control']).toBe('no-store');
+  expect(Number(response?.headers()['refresh'])).toBeGreaterThanOrEqual(10);
+  await expect(second).toHaveTitle("Salle d'attente · Portail Famille");
+  await expect(second.getByRole('heading', { level: 1, name: "Salle d'attente" })).toBeVisible();
+  await expect(second.getByRole('status')).toContainText('Vous êtes 1er dans la file');
+  await expect(second.getByText('Cette page se met à jour toute seule.')).toBeVisible();
+  // WCAG 2.1 A/AA, as every page (support.ts), but for axe's « meta-refresh » (2.2.1 Timing Adjustable): refreshing
+  // is this page's whole job, as for a real-time event (2.2.1's exception), it only ever reloads the address the parent
+  // asked for, loses nothing typed (the page has no field), and « Actualiser maintenant » is there at any time.
+  const axe = await new AxeBuilder({ page: second })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .disableRules(['meta-refresh'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // the first parent goes on meanwhile: their slot is theirs
+  await first.reload();
+  await expect(first.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+
+  await first.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(first).toHaveURL(/\/connexion/);
+  // nobody touches the second browser: its page refreshes by itself within 10 s and shows Connexion
+  await expect(second.getByRole('heading', { name: 'Connexion' })).toBeVisible({ timeout: 25_000 });
+  await expect(second).toHaveURL(/\/connexion/);
+});
