@@ -10,7 +10,7 @@
 //   a draw among the early ones, then first come, first served (what Cloudflare's Waiting Room does for an event).
 import { rows, sql, type Db } from '@/db/client';
 import { WAITING_ROOM_LOCK } from '@/db/locks';
-import { now as clockNow } from '@/lib/clock';
+import { now as clockNow, wallNow } from '@/lib/clock';
 import { newTicketId } from './cookie';
 
 export interface WaitingRoomConfig {
@@ -28,8 +28,14 @@ export interface WaitingRoomConfig {
   openingCacheSeconds: number;
   /** how long before an opening its pre-queue starts */
   preQueueMinutes: number;
-  /** the business clock: what the database's lastSeenAt, arrivedAt, admittedAt are written with (APP_NOW) */
+  /** the business clock (APP_NOW): which booking opening is near */
   now: () => Date;
+  /**
+   * real time, what the tickets' rank, arrivedAt, lastSeenAt and admittedAt are written with: like the sign-in
+   * limits' windows, a demo clock fixed by APP_NOW must neither freeze the expiry of a slot nor give every arrival the
+   * same rank (first come, first served would become a draw)
+   */
+  wallNow: () => Date;
   /** real elapsed time in ms, for the process's caches only (a clock fixed by APP_NOW must not freeze them) */
   wallMs: () => number;
   /** the pre-queue's draw, in [0, 1) */
@@ -45,6 +51,7 @@ export const DEFAULT_CONFIG: WaitingRoomConfig = {
   openingCacheSeconds: 30,
   preQueueMinutes: 30,
   now: clockNow,
+  wallNow,
   wallMs: () => performance.now(),
   random: Math.random,
 };
@@ -173,7 +180,7 @@ export class WaitingRoom {
 
   /** What the dashboard shows: the live tickets (not yet expired), and the limit in force. */
   async counts(): Promise<WaitingRoomCounts> {
-    const { queueCut, idleCut } = this.cuts(this.config.now());
+    const { queueCut, idleCut } = this.cuts(this.config.wallNow());
     const [row] = await rows<{ active: number; waiting: number }>(
       this.db,
       sql`select
@@ -193,7 +200,7 @@ export class WaitingRoom {
 
   /** An admitted ticket's heartbeat: false when it is no longer admitted. */
   private async touch(ticketId: string): Promise<boolean> {
-    const at = this.config.now();
+    const at = this.config.wallNow();
     const { idleCut } = this.cuts(at);
     const touched = await rows<{ id: string }>(
       this.db,
@@ -218,8 +225,8 @@ export class WaitingRoom {
   /** One admission pass, on behalf of the caller's ticket (created if it is new or has expired). */
   private async admit(known: string | null, limit: number): Promise<Omit<Verdict, 'isNew'>> {
     const ticketId = known ?? newTicketId();
-    const at = this.config.now();
-    const opensAt = await this.preQueueOpening(at);
+    const at = this.config.wallNow();
+    const opensAt = await this.preQueueOpening(this.config.now());
     const { queueCut, idleCut } = this.cuts(at);
     const atIso = at.toISOString();
     const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();

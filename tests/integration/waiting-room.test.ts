@@ -36,11 +36,12 @@ beforeEach(async () => {
   await database.db.delete(bookingOpenings);
 });
 
-/** A clock both instances read, moved by the test; and the wall clock of their caches, moved with it. */
+/** A clock both instances read, moved by the test: the business clock, real time and their caches' clock at once. */
 function clock(start: string) {
   let at = new Date(start).getTime();
   return {
     now: () => new Date(at),
+    wallNow: () => new Date(at),
     wallMs: () => at,
     advance: (seconds: number) => void (at += seconds * 1000),
   };
@@ -89,6 +90,19 @@ describe('admission', () => {
       if (!again.admitted) places.push(again.position);
     }
     expect(places.sort((x, y) => x - y)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+  });
+
+  it('orders arrivals by real time even when the business clock is fixed (APP_NOW of a demo)', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const fixed = new Date('2026-11-29T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 1, ...t, now: () => fixed });
+    await a.check(null);
+    const arrivals: Verdict[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      t.advance(1);
+      arrivals.push(await (i % 2 ? a : b).check(null));
+    }
+    expect(arrivals.map(position)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("keeps a parent's place across refreshes (same cookie), whoever arrives meanwhile", async () => {
