@@ -1,6 +1,6 @@
 // The waiting room « Salle d'attente », on a portal of its own that admits one active parent at a time
 // (playwright.config.ts: WAITING_ROOM_LIMIT=1): a second parent waits, first in line, on a light page that refreshes
-// itself, and gets in once the first signs out.
+// itself, and gets in once the first signs out. Staff reach the back office past the queue and open a second slot.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './support';
@@ -38,4 +38,21 @@ test("a second parent waits in « Salle d'attente », then gets in when the firs
   // nobody touches the second browser: its page refreshes by itself within 10 s and shows Connexion
   await expect(second.getByRole('heading', { name: 'Connexion' })).toBeVisible({ timeout: 25_000 });
   await expect(second).toHaveURL(/\/connexion/);
+
+  // staff are never held: the back office, and Connexion on its way there, while the one slot is taken
+  const agent = await (await browser.newContext()).newPage();
+  await agent.goto('/admin');
+  await expect(agent).toHaveURL(/\/connexion\?callbackUrl=/);
+  await agent.getByLabel('Identifiant').fill(ACCOUNTS.staff.email);
+  await agent.getByLabel('Mot de passe').fill(ACCOUNTS.staff.password);
+  await agent.getByRole('button', { name: 'Se connecter' }).click();
+  const section = agent.getByRole('region', { name: "Salle d'attente" });
+  await expect(section).toContainText('1 sur 1');
+  await expect(section).toContainText('Laissez vide pour revenir à la valeur par défaut du serveur : 1 parent.');
+  // a second slot: the first parent, waiting since signing out, gets in at once
+  await section.getByLabel('Nombre maximal de parents actifs').fill('2');
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(section.getByRole('status')).toHaveText('Limite enregistrée.');
+  await first.goto('/connexion');
+  await expect(first.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 });
