@@ -103,6 +103,7 @@ export class WaitingRoom {
   private readonly admitted = new Map<string, number>();
   private lastPrune = 0;
   private limitCache: { value: number | null; until: number } | null = null;
+  private limitLoad: Promise<number | null> | null = null;
   private openingCache: { value: Date | null; until: number } | null = null;
 
   constructor(
@@ -116,6 +117,14 @@ export class WaitingRoom {
   async limit(): Promise<number | null> {
     const wall = this.config.wallMs();
     if (this.limitCache && wall < this.limitCache.until) return this.limitCache.value;
+    // the requests of a rush that find the cache stale together share one read
+    this.limitLoad ??= this.loadLimit(wall).finally(() => {
+      this.limitLoad = null;
+    });
+    return this.limitLoad;
+  }
+
+  private async loadLimit(wall: number): Promise<number | null> {
     const [row] = await rows<{ active_limit: number | null }>(
       this.db,
       sql`select active_limit from waiting_room_settings where id = 1`,

@@ -237,6 +237,10 @@ describe('without a limit', () => {
       expect(await a.check(null)).toEqual({ admitted: true, ticketId: null, isNew: false });
     }
     expect(queries - before).toBe(1);
+    // requests that arrive together when the cached setting is stale share one read of it
+    t.advance(6);
+    await Promise.all(Array.from({ length: 50 }, () => a.check(null)));
+    expect(queries - before).toBe(2);
     const [count] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from waiting_room_tickets`);
     expect(count!.n).toBe(0);
   });
