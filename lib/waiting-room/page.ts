@@ -1,6 +1,7 @@
 // The waiting room's page « Salle d'attente », written as one string without the app (no React, no Next): it is
 // served to every parent beyond the limit, many times a minute during a rush, and must cost almost no CPU. No
-// script: it refreshes itself with <meta http-equiv="refresh">, and its own strict CSP allows only its style.
+// script: it refreshes itself through the HTTP `Refresh` header the gate sends (not a <meta http-equiv="refresh">,
+// which axe's « meta-refresh » rule, WCAG 2.2.1, refuses), and its own strict CSP allows only its style.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -92,7 +93,6 @@ export function estimateSentence(m: WaitingMessages, position: number, admittedP
 }
 
 export function renderWaitingPage(m: WaitingMessages, page: WaitingPage): string {
-  const seconds = refreshSeconds(page.position);
   const url = escapeHtml(page.url);
   const position = page.position === 1 ? m.positionFirst : fill(m.position, { position: page.position });
   const detail = page.opensAt
@@ -101,7 +101,6 @@ export function renderWaitingPage(m: WaitingMessages, page: WaitingPage): string
   return (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<meta http-equiv="refresh" content="${seconds}; url=${url}">` +
     `<title>${escapeHtml(m.title)}</title><style>${STYLE}</style></head><body><main>` +
     `<header><img src="/logo-mark.svg" alt="${escapeHtml(m.logo)}" width="48" height="48">` +
     `<h1>${escapeHtml(m.heading)}</h1></header>` +
