@@ -9,11 +9,22 @@
 // (one per core by default), each a whole Next.js server; see scripts/cluster.mjs. Everything a worker shares with
 // the others is in the database (sessions, drafts, the outbox, the waiting room), so any worker serves any request.
 import cluster from 'node:cluster';
+import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { runPrimary, webConcurrency } from './cluster.mjs';
 import { createRequestGate, gateOptionsFromEnv } from './request-gate.mjs';
 
 const PEER_HEADER = 'x-portail-peer'; // lib/auth/client-address.ts
+// When a server action redirects, Next.js renders the next page by fetching it from this very server over HTTP, with
+// the action request's headers (action-handler.js, createRedirectRenderResult). That fetch must not queue behind the
+// door or the waiting room: the action it serves already holds a place in both, and at the door's limit the two
+// would wait on each other. Every request we hand to Next carries this header with a value only our workers know
+// (derived from AUTH_SECRET, so that any worker of the cluster recognises another's), and a request that arrives
+// with it is that inner fetch. A client cannot forge it without the secret.
+const INTERNAL_HEADER = 'x-portail-internal';
+const internalToken = process.env.AUTH_SECRET
+  ? createHmac('sha256', process.env.AUTH_SECRET).update('portail:internal-forward').digest('base64url')
+  : randomBytes(32).toString('base64url'); // development: one process, no secret needed across workers
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || 'localhost';
@@ -69,8 +80,15 @@ async function runWorker() {
   if (!dev) await startedOrTimeout();
 
   const server = http.createServer(async (req, res) => {
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+    const innerFetch = req.headers[INTERNAL_HEADER] === internalToken;
+    req.headers[INTERNAL_HEADER] = internalToken;
     if (workerIndex) res.setHeader('X-Portail-Worker', workerIndex);
+    if (innerFetch) {
+      // keeps the peer address of the parent's request, which Next forwarded with the other headers
+      void handle(req, res);
+      return;
+    }
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     // the waiting room (lib/waiting-room, set up at start by lib/start-server.ts) answers alone, before the door: its
     // page renders nothing, and only admitted parents go on to the door and Next
     const waitingRoom = globalThis.__portailWaitingRoom;
