@@ -374,3 +374,137 @@ export async function journey(browser: Browser, parent: Parent): Promise<void> {
   );
   expectPage(await browser.send('confirmation', 'GET', next), 'confirmation', /<h1/);
 }
+
+// ---- the démarche as a browser with JavaScript runs it -----------------------------------------------------
+/** The server actions' ids, as the browser's bundle knows them (bench/rush.ts reads them from the build's manifest). */
+export interface ActionIds {
+  login: string;
+  start: string;
+  apply: string;
+  goToRecap: string;
+  submit: string;
+}
+
+/**
+ * A server action called as React calls it: a POST with the Next-Action header, its arguments encoded as React's
+ * encodeReply encodes them (React 19.3: a FormData argument becomes the fields `_1_<name>` and `$K1` in the arguments' list `0`).
+ * `state`: the action is a useActionState one, called with its previous state first. A redirect comes back as
+ * x-action-redirect with the next page's flight data in the body: the browser asks for nothing more.
+ */
+async function callAction(
+  browser: Browser,
+  step: Step,
+  page: string,
+  id: string,
+  fields: [string, string][],
+  p: { state: boolean; redirectTo: RegExp; then: Step },
+): Promise<{ location: string; body: string }> {
+  const data: [string, string][] = fields.map(([k, v]) => [`_1_${k}`, v]);
+  data.push(['0', JSON.stringify(p.state ? [{}, '$K1'] : ['$K1'])]);
+  const form = await multipart(data);
+  const answer = await browser.send(step, 'POST', page, {
+    headers: { accept: 'text/x-component', 'next-action': id, 'content-type': form.type },
+    body: form.body,
+  });
+  const redirect = answer.headers['x-action-redirect'];
+  // "<url>;push": Auth.js's redirect is an absolute URL, the app's a path
+  const url = typeof redirect === 'string' ? new URL(redirect.split(';')[0]!, 'http://localhost') : undefined;
+  const location = url ? `${url.pathname}${url.search}` : '';
+  if (answer.status !== 200 || !url || !p.redirectTo.test(url.pathname)) {
+    const formError = /"formError":"([^"]{0,80})/.exec(answer.body)?.[1];
+    throw new Failed(
+      `HTTP ${answer.status}, ${location ? `redirected to ${location}` : `no redirect${formError ? ` (${formError})` : ''}`}`,
+      step,
+      answer.body,
+    );
+  }
+  // when the server could not render the next page with the action's answer, the browser loads it itself (`then`)
+  if (answer.body.trim() === '') {
+    return { location, body: flight(expectPage(await browser.send(p.then, 'GET', location), p.then, /<h1/)) };
+  }
+  return { location, body: answer.body };
+}
+
+/** A link followed in the app: the page's flight data (RSC: 1), as bench/rush-parent's refresh asks for it. */
+async function navigate(browser: Browser, step: Step, target: string, marker: RegExp): Promise<string> {
+  const answer = await browser.send(step, 'GET', `${target}${target.includes('?') ? '&' : '?'}_rsc=`, {
+    headers: { rsc: '1', accept: '*/*' },
+  });
+  if (answer.status !== 200 || !marker.test(answer.body)) {
+    throw new Failed(`HTTP ${answer.status}${answer.status === 200 ? ', unexpected page' : ''}`, step, answer.body);
+  }
+  return answer.body;
+}
+
+/**
+ * The same démarche as `journey`, with JavaScript: Connexion is the only HTML page; Mon espace, Étape 1, the recap
+ * and the confirmation come with the action that leads to them (the steps sign-in, commencer, to-etape-2 and
+ * valider; mon-espace, etape-1, recap and confirmation stay empty unless the server could not carry the page);
+ * the introduction is a link followed in the app.
+ */
+export async function journeyWithScripts(browser: Browser, parent: Parent, ids: ActionIds): Promise<void> {
+  expectPage(await browser.send('connexion', 'GET', '/connexion'), 'connexion', /name="password"/);
+  let answer = await callAction(
+    browser,
+    'sign-in',
+    '/connexion',
+    ids.login,
+    [
+      ['callbackUrl', '/'],
+      ['email', parent.email],
+      ['password', DEMO_ACCOUNTS.parent.password],
+    ],
+    { state: true, redirectTo: /^\/$/, then: 'mon-espace' },
+  );
+  const intro = `/demarches/reservations/mercredi/${parent.childId}`;
+  if (!answer.body.includes(intro)) throw new Failed(`no link to ${intro}`, 'sign-in', answer.body);
+
+  await navigate(browser, 'intro', intro, /Commencer/);
+  answer = await callAction(
+    browser,
+    'commencer',
+    intro,
+    ids.start,
+    [
+      ['childId', String(parent.childId)],
+      ['service', 'mercredi'],
+      ['introduction', '1'],
+    ],
+    { state: false, redirectTo: /^\/demarches\/\d+\/etape-1$/, then: 'etape-1' },
+  );
+  const step1 = answer.location.split('?')[0]!;
+  const requestId = Number(step1.split('/')[2]);
+  const from = /"defaultFrom":"(\d{4}-\d{2}-\d{2})"/.exec(answer.body)?.[1];
+  const to = /"defaultTo":"(\d{4}-\d{2}-\d{2})"/.exec(answer.body)?.[1];
+  if (!from || !to) throw new Failed('no periodicity form on Étape 1', 'commencer', answer.body);
+
+  const applied = await browser.send('template', 'POST', step1, {
+    headers: { accept: 'text/x-component', 'next-action': ids.apply, 'content-type': 'text/plain;charset=UTF-8' },
+    body: Buffer.from(JSON.stringify([{ requestId, weeks: TEMPLATE_WEEKS, from, to }])),
+  });
+  if (applied.status !== 200 || !/"ok":true/.test(applied.body)) {
+    throw new Failed(`template refused (HTTP ${applied.status}: ${applied.body.slice(0, 120)})`, 'template');
+  }
+  await navigate(browser, 'refresh', step1, /Étape 1/);
+
+  // « Aller à l'étape 2 » brings the recap; « Valider » sends the version the recap was computed on
+  answer = await callAction(browser, 'to-etape-2', step1, ids.goToRecap, [['requestId', String(requestId)]], {
+    state: false,
+    redirectTo: /^\/demarches\/\d+\/etape-2$/,
+    then: 'recap',
+  });
+  // ValidateForm's props: the hidden fields it renders, the version among them
+  const version = /"fields":\{[^}]*"version":(\d+)/.exec(answer.body)?.[1];
+  if (version === undefined) throw new Failed('no version on the recap', 'to-etape-2', answer.body);
+  await callAction(
+    browser,
+    'valider',
+    answer.location,
+    ids.submit,
+    [
+      ['requestId', String(requestId)],
+      ['version', version],
+    ],
+    { state: true, redirectTo: /^\/demarches\/\d+\/confirmation$/, then: 'confirmation' },
+  );
+}

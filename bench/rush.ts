@@ -2,20 +2,22 @@
 // production build served as `npm start` serves it (scripts/server.mjs, NODE_ENV=production: the cluster workers
 // when there are), on a fresh PostgreSQL database of its own (bench/database.ts) with 3,000 families.
 // Each virtual parent is a family of its own, with its own cookie jar and keep-alive connections (at most 6, as a
-// browser), and sends the requests a browser sends over loopback, following the redirects:
+// browser), and sends the requests a browser sends over loopback:
 //   GET /connexion → « Se connecter » → Mon espace → the introduction → « Commencer » → Étape 1
 //   → a two-week template to the end of the school year (+ the refresh the form asks for) → « Aller à l'étape 2 »
 //   → Étape 2 (the recap) → « Valider » → the confirmation.
-// The forms are posted as a browser without JavaScript posts them (the multipart form with the hidden $ACTION_…
-// fields React renders; the action answers 303 to the next page). The periodicity has no such form (react-hook-form,
-// loaded when its panel opens): it is called as React calls it, a POST with the Next-Action header and the action's
-// id, read from the flight data of Étape 1 like the browser reads it, then the page is refreshed (RSC: 1).
+// By default (BENCH_RUSH_MODE=js) as a browser with JavaScript: the actions are called as React calls them (a POST
+// with the Next-Action header and the action's id, from the build's manifest as the bundle carries it), and each
+// action's redirect already carries the next page in its answer; the introduction is a link followed in the app
+// (RSC: 1). BENCH_RUSH_MODE=html: as a browser without JavaScript, the forms posted with the hidden $ACTION_… fields
+// React renders, the action answering 303 and the next page asked for (the periodicity, a react-hook-form without
+// such a form, is called as React calls it, with its id read from Étape 1's flight data).
 // A waiting room (an answer with X-Salle-Attente: <position> and Refresh: <seconds>) is honoured: the parent waits
 // Refresh seconds and sends the same request again with its cookies; a parent still waiting when the level's time is
 // up counts as waiting, not failed. Levels run one after the other, each with families never used before.
 // The invariants are read in the database after the last level; the exit code is non-zero when one breaks.
 // One parent's browser and journey are in bench/rush-parent.ts; this file seeds, serves, runs the levels, reports.
-// Environment: BENCH_RUSH_LEVELS (default 50,500,2500), BENCH_RUSH_PORT (3700), BENCH_RUSH_REQUEST_TIMEOUT
+// Environment: BENCH_RUSH_LEVELS (default 50,500,2500), BENCH_RUSH_MODE (js or html), BENCH_RUSH_PORT (3700), BENCH_RUSH_REQUEST_TIMEOUT
 // (seconds per request, 60), BENCH_RUSH_LEVEL_TIMEOUT (seconds per level, 600), BENCH_DATABASE_URL / DATABASE_URL
 // (the PostgreSQL server, default the local one), WEB_CONCURRENCY (passed on to the server).
 // Needs a production build (`npm run build`). On demand only: neither `npm test` nor the CI runs it.
@@ -32,9 +34,11 @@ import {
   Browser,
   Failed,
   journey,
+  journeyWithScripts,
   sleep,
   StillWaiting,
   STEPS,
+  type ActionIds,
   type Parent,
   type ParentRun,
   type Step,
@@ -52,6 +56,11 @@ const LEVELS = (process.env.BENCH_RUSH_LEVELS ?? '50,500,2500')
   .split(',')
   .map((s) => Number(s.trim().replace(/_/g, '')))
   .filter((n) => Number.isInteger(n) && n > 0);
+/**
+ * `js` (default): a parent's browser, the actions called as React calls them, each answer carrying the next page;
+ * `html`: a browser without JavaScript (the forms posted, 303, the next page asked for)
+ */
+const MODE = process.env.BENCH_RUSH_MODE === 'html' ? 'html' : 'js';
 /** parents driven: one to warm the server up, then each level's own */
 const NEEDED = 1 + LEVELS.reduce((a, b) => a + b, 0);
 /** 3,000 families, or more when the parents driven need more (the Martin family is not one of them) */
@@ -194,6 +203,28 @@ function sampler(pid: number, monitor: postgres.Sql, database: string) {
   };
 }
 
+/** The ids of the parent's actions in this build (its server-reference manifest names each one's export). */
+function actionIds(): ActionIds {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const find = (filename: string, exportedName: string) => {
+    const id = Object.entries(manifest.node).find(
+      ([, a]) => a.filename === filename && a.exportedName === exportedName,
+    )?.[0];
+    if (!id) throw new Error(`${exportedName} of ${filename} is not in the build's server-reference manifest`);
+    return id;
+  };
+  const demarche = 'app/(famille)/demarches/actions.ts';
+  return {
+    login: find('app/(public)/connexion/actions.ts', 'loginAction'),
+    start: find(demarche, 'startReservationAction'),
+    apply: find(demarche, 'applyTemplateAction'),
+    goToRecap: find(demarche, 'goToRecapAction'),
+    submit: find(demarche, 'submitAction'),
+  };
+}
+
 // ---- one level ------------------------------------------------------------------------------------------
 interface Level {
   parents: number;
@@ -225,6 +256,7 @@ async function runLevel(
   const started = performance.now();
   const serverCpu = treeUsage(server.pid!).cpu;
   const clientCpu = process.cpuUsage();
+  const ids = MODE === 'js' ? actionIds() : undefined;
   const runs = await Promise.all(
     parents.map(async (parent): Promise<ParentRun> => {
       const browser = new Browser({
@@ -234,7 +266,7 @@ async function runLevel(
         onWaiting,
       });
       try {
-        await journey(browser, parent);
+        await (ids ? journeyWithScripts(browser, parent, ids) : journey(browser, parent));
         return { outcome: 'completed', admitted: true, waitedMs: browser.waitedMs, steps: browser.steps };
       } catch (error) {
         const base = { admitted: browser.admitted, waitedMs: browser.waitedMs, steps: browser.steps };
@@ -275,6 +307,7 @@ function report(level: Level): void {
   const failed = level.runs.filter((r) => r.outcome === 'failed');
   const waiting = level.runs.filter((r) => r.outcome === 'waiting');
   const admitted = level.runs.filter((r) => r.admitted);
+  // with scripts, the recap comes with « Aller à l'étape 2 »'s answer
   const times = (step: Step) =>
     admitted
       .map((r) => r.steps[step])
@@ -294,7 +327,7 @@ function report(level: Level): void {
   console.log(
     `| parents at once | completed | failed | démarches/min | recap p50 | sign-in p95 |\n|---:|---:|---:|---:|---:|---:|\n` +
       `| ${level.parents.toLocaleString('en')} | ${completed.length} | ${failed.length} | ${perMinute.toFixed(0)} | ` +
-      `${seconds(percentile(times('recap'), 50))} | ${seconds(percentile(times('sign-in'), 95))} |`,
+      `${seconds(percentile(times(MODE === 'js' ? 'to-etape-2' : 'recap'), 50))} | ${seconds(percentile(times('sign-in'), 95))} |`,
   );
   console.log(
     `  admitted ${admitted.length}, still waiting at the end ${waiting.length}, peak in the waiting room ${level.peakWaiting}` +
@@ -462,7 +495,7 @@ async function main(): Promise<void> {
     await waitForServer(server);
     console.log(
       `[bench:rush] server on ${ORIGIN} (pid ${server.pid}, WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? 'unset'}, ` +
-        `APP_NOW ${APP_NOW}); levels ${LEVELS.join(', ')}; ${REQUEST_TIMEOUT_MS / 1000} s per request, ` +
+        `APP_NOW ${APP_NOW}); ${MODE === 'js' ? 'actions called as React calls them' : 'forms posted without JavaScript'}; levels ${LEVELS.join(', ')}; ${REQUEST_TIMEOUT_MS / 1000} s per request, ` +
         `${LEVEL_TIMEOUT_MS / 1000} s per level`,
     );
 
