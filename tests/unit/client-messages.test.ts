@@ -1,10 +1,16 @@
 // The messages the layouts hand to the browser (i18n/client-messages.ts): every namespace a client component asks
-// for is among them (outside the back office: the root layout's; in it: app/admin/layout.tsx's), and nothing else.
+// for is among them (the error page: the root layout's; the parents' and visitors' pages: their layouts'; the back
+// office: app/admin/layout.tsx's), and nothing else.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AbstractIntlMessages } from 'next-intl';
-import { BACK_OFFICE_CLIENT_NAMESPACES, CLIENT_NAMESPACES, clientMessages } from '@/i18n/client-messages';
+import {
+  BACK_OFFICE_CLIENT_NAMESPACES,
+  CLIENT_NAMESPACES,
+  clientMessages,
+  ROOT_CLIENT_NAMESPACES,
+} from '@/i18n/client-messages';
 import { MESSAGE_PARTS } from '@/i18n/parts';
 
 const root = path.join(__dirname, '../..');
@@ -51,6 +57,15 @@ describe('the messages handed to the browser', () => {
       // a shared component may be given a back-office namespace by a back-office page only
       for (const namespace of namespaces.filter((n) => n !== 'onBehalf'))
         expect(kept[namespace], `« ${namespace} » of ${file}`).toBeDefined();
+    }
+  });
+
+  it('hold, at the root (the error page, outside every group), what its client components ask for', () => {
+    const kept = clientMessages(messages, ROOT_CLIENT_NAMESPACES);
+    const atRoot = clientComponents.filter((c) => path.dirname(c.file) === 'app');
+    expect(atRoot.map((c) => c.file)).toContain(path.join('app', 'error.tsx'));
+    for (const { file, namespaces } of atRoot) {
+      for (const namespace of namespaces) expect(kept[namespace], `« ${namespace} » of ${file}`).toBeDefined();
     }
   });
 
