@@ -38,6 +38,8 @@ interface Page {
 
 // ---- the server ----------------------------------------------------------------------------------------
 let stopping = false;
+/** the server's output, shown when the bench fails */
+const log: string[] = [];
 function startServer(): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,7 +58,6 @@ function startServer(): ChildProcess {
     env.E2E_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}`;
   }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-  const log: string[] = [];
   const keep = (chunk: Buffer) => log.push(chunk.toString());
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
@@ -287,6 +288,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[bench:pages] failed:', error);
+  console.error(`[bench:pages] failed: the server said:\n${log.join('').slice(-4000)}\n`, error);
   process.exitCode = 1;
 });
