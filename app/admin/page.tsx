@@ -76,7 +76,9 @@ export default async function AdminDashboardPage({
   const charted = shown.filter((s) => siteDays(cells, s.id).length > 0);
   const pageCount = Math.max(1, Math.ceil(charted.length / SITES_PER_PAGE));
   const page = Math.min(requestedPage, pageCount);
-  const onPage = charted.slice((page - 1) * SITES_PER_PAGE, page * SITES_PER_PAGE);
+  // a site's table of figures is shown with that site's chart alone: a table weighs as much as two charts
+  const tableSite = charted.find((s) => s.id === tableSiteId);
+  const onPage = tableSite ? [tableSite] : charted.slice((page - 1) * SITES_PER_PAGE, page * SITES_PER_PAGE);
   const cards = [
     { label: t('families'), value: figures.families },
     { label: t('children'), value: figures.children },
@@ -344,7 +346,9 @@ export default async function AdminDashboardPage({
             </section>
           );
         })}
-        <Pagination path="/admin" filters={{ site: siteId ?? undefined }} page={page} pageCount={pageCount} />
+        {!tableSite && (
+          <Pagination path="/admin" filters={{ site: siteId ?? undefined }} page={page} pageCount={pageCount} />
+        )}
       </section>
       <WaitingRoomSection />
     </>

@@ -20,6 +20,8 @@ test('the dashboard stays under 100 KB of HTML, and shows a site’s table of fi
   await page.getByRole('link', { name: 'Voir le tableau des chiffres' }).first().click();
   const table = page.getByRole('table', { name: /enfants attendus et capacité par jour et par unité/ });
   await expect(table).toHaveCount(1);
+  // shown with its own site's chart alone
+  await expect(page.locator('section[aria-labelledby^="site-"]')).toHaveCount(1);
   await expect(table.getByRole('row')).not.toHaveCount(0);
   await expectAccessible(page);
   // with its table, the page stays within the budget too
