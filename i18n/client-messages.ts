@@ -21,6 +21,7 @@ export const BACK_OFFICE_CLIENT_NAMESPACES = [
   'adminStructures',
   'adminChild',
   'adminFamilies',
+  'adminWaitingRoom',
   'onBehalf',
 ] as const;
 
