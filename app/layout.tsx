@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { SiteFooter } from '@/components/site-footer';
-import { publicMessages } from '@/i18n/client-messages';
+import { clientMessages, ROOT_CLIENT_NAMESPACES } from '@/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +33,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t('skipToContent')}
         </a>
         <div className="flex-1">
-          <NextIntlClientProvider messages={publicMessages(await getMessages())}>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages(await getMessages(), ROOT_CLIENT_NAMESPACES)}>
+            {children}
+          </NextIntlClientProvider>
         </div>
         <SiteFooter />
       </body>

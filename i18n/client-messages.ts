@@ -1,31 +1,34 @@
 // What the browser receives of the messages. NextIntlClientProvider without `messages` serialises every message into
-// every page (about 12 KB of the 18 KB of a parent page's gzipped HTML), though the parents' client components use
-// a few namespaces. The root layout passes all but the back office's and the server's own; app/admin/layout.tsx
-// passes them all again to its pages. tests/unit/client-messages.test.ts checks that no client component outside
-// app/admin asks for a namespace left out here.
+// the page's RSC payload, and a list of what to leave out grows with every new namespace: the parents' pages carried
+// 24 KB of messages of which their client components use a third. So each provider passes only the namespaces its
+// client components ask for: the root layout only the error page's (app/error.tsx, outside every group's layout), the
+// parents' and visitors' layouts theirs, app/admin/layout.tsx the back office's. A nested provider replaces its
+// parent's messages, so a back-office page no longer carries the parents' ones as well.
+// tests/unit/client-messages.test.ts discovers every client component and checks its namespaces are listed here.
 import type { AbstractIntlMessages } from 'next-intl';
 
-/** Namespaces no client component outside app/admin uses: server-only texts and the back office's forms. */
-export const BACK_OFFICE_NAMESPACES = [
-  'refusals',
-  'admin',
-  'adminEmails',
-  'adminDashboard',
-  'adminFamilies',
-  'adminChild',
+/** The namespaces of the client components directly under app/ (the error page), for the root layout. */
+export const ROOT_CLIENT_NAMESPACES = ['errors'] as const;
+
+/** The namespaces of the client components outside app/admin (forms of Connexion, the démarche's grid, …). */
+export const CLIENT_NAMESPACES = ['login', 'forgot', 'activation', 'errors', 'demarche', 'template'] as const;
+
+/** The namespaces of the back office's client components (its forms, and the démarche on a family's behalf). */
+export const BACK_OFFICE_CLIENT_NAMESPACES = [
+  ...CLIENT_NAMESPACES,
+  'accounts',
   'adminCalendar',
   'adminStructures',
-  'adminRequests',
+  'adminChild',
+  'adminFamilies',
+  'adminWaitingRoom',
   'onBehalf',
-  'attendance',
-  'mealOrders',
-  'reportErrors',
-  'journal',
-  'accounts',
 ] as const;
 
-/** The messages of every page outside the back office. */
-export function publicMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  const excluded = new Set<string>(BACK_OFFICE_NAMESPACES);
-  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !excluded.has(namespace)));
+/** The given namespaces of the messages, and nothing else. */
+export function clientMessages(
+  messages: AbstractIntlMessages,
+  namespaces: readonly string[] = CLIENT_NAMESPACES,
+): AbstractIntlMessages {
+  return Object.fromEntries(namespaces.filter((n) => n in messages).map((n) => [n, messages[n]!]));
 }

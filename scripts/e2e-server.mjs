@@ -43,7 +43,12 @@ cleanup = async () => {
   fs.rmSync(mailDir, { recursive: true, force: true });
 };
 
-const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'server.mjs')], { stdio: 'inherit', env });
+// E2E_NODE_ARGS: flags for the web server's Node only, e.g. npm run bench:pages's --cpu-prof (not allowed in NODE_OPTIONS)
+const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, path.join(process.cwd(), 'scripts', 'server.mjs')], {
+  stdio: 'inherit',
+  env,
+});
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;

@@ -1,6 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
+import { clientMessages } from '@/i18n/client-messages';
 import { requireParent } from '@/lib/auth/session';
 
 export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
@@ -19,7 +21,7 @@ export default async function FamilyLayout({ children }: { children: React.React
         ]}
       />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
-        {children}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
       </main>
     </>
   );

@@ -1,11 +1,14 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { clientMessages } from '@/i18n/client-messages';
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
       <SiteHeader />
       <main id="contenu" className="mx-auto max-w-md px-4 py-8">
-        {children}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
       </main>
     </>
   );

@@ -2,22 +2,31 @@
 // occupancy of the coming 8 weeks per site, day and unit against capacity (an SVG chart and the same figures as a table).
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { Pagination } from './pagination';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
-import { buildChart, CHART } from '@/lib/reports/occupancy-chart';
+import Link from 'next/link';
+import { buildChart, CHART, chartPaths } from '@/lib/reports/occupancy-chart';
 import { occupancy, occupancyWindow, siteDays, totalsOn, type DayTotals } from '@/lib/reports/occupancy';
-import { MAX_RANGE_DAYS, parseSiteFilter } from '@/lib/reports/params';
+import { MAX_RANGE_DAYS, parseSiteFilter, parseTableSite } from '@/lib/reports/params';
 import { reportSites, type ReportSite } from '@/lib/structures/sites';
 import { keyFigures } from '@/lib/reports/stats';
 import { requireStaff } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
+import { pageParam } from '@/lib/search-params';
 import { addDays, formatDateLong, type IsoDate, type Unit } from '@/lib/planning';
 import { WaitingRoomSection } from './waiting-room-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
 }
+
+/**
+ * Sites whose occupancy one page of the dashboard shows: its charts cost about 8 KB each with their RSC payload, and
+ * the dashboard stays under 100 KB of HTML (tests/e2e/admin-dashboard.spec.ts) however many sites the town has.
+ */
+const SITES_PER_PAGE = 3;
 
 const UNIT_COLOURS: Record<Unit, string> = {
   matin: '#1d4e89',
@@ -41,8 +50,20 @@ export default async function AdminDashboardPage({
   const db = await getDb();
   const day = today();
   const tomorrow = addDays(day, 1);
-  const filter = parseSiteFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseSiteFilter(params);
   const siteId = filter.ok ? filter.value.siteId : null;
+  const tableSiteId = parseTableSite(params);
+  const requestedPage = pageParam.parse(params.page);
+  /** the dashboard's URL with the site filter kept, showing the table of `table` (or none) */
+  const hrefWithTable = (table: number | null) => {
+    const query = new URLSearchParams();
+    if (siteId !== null) query.set('site', String(siteId));
+    if (page > 1) query.set('page', String(page));
+    if (table !== null) query.set('tableau', String(table));
+    const search = query.toString();
+    return `/admin${search ? `?${search}` : ''}${table !== null ? `#site-${table}-heading` : ''}`;
+  };
   const window = occupancyWindow(day);
   const year = await currentSchoolYear(db, day);
   const [figures, sites, cells] = await Promise.all([
@@ -51,6 +72,13 @@ export default async function AdminDashboardPage({
     occupancy(db, { ...window, siteId }),
   ]);
   const shown = siteId === null ? sites : sites.filter((s) => s.id === siteId);
+  // the charts: the sites with bookings in the window, a page at a time
+  const charted = shown.filter((s) => siteDays(cells, s.id).length > 0);
+  const pageCount = Math.max(1, Math.ceil(charted.length / SITES_PER_PAGE));
+  const page = Math.min(requestedPage, pageCount);
+  // a site's table of figures is shown with that site's chart alone: a table weighs as much as two charts
+  const tableSite = charted.find((s) => s.id === tableSiteId);
+  const onPage = tableSite ? [tableSite] : charted.slice((page - 1) * SITES_PER_PAGE, page * SITES_PER_PAGE);
   const cards = [
     { label: t('families'), value: figures.families },
     { label: t('children'), value: figures.children },
@@ -196,10 +224,11 @@ export default async function AdminDashboardPage({
           </li>
         </ul>
         {cells.length === 0 && <p className="mt-3 rounded bg-white p-4">{td('occupancyEmpty')}</p>}
-        {shown.map((site) => {
+        {onPage.map((site) => {
           const days = siteDays(cells, site.id);
-          if (days.length === 0) return null;
           const chart = buildChart(days, window.from, window.to);
+          const paths = chartPaths(chart);
+          const tableShown = tableSiteId === site.id;
           const s = chart.summary;
           const headingId = `site-${site.id}-heading`;
           const label = td('chartLabel', {
@@ -245,32 +274,18 @@ export default async function AdminDashboardPage({
                     </text>
                   </g>
                 ))}
-                {chart.days.map((d) => (
-                  <g key={d.date}>
-                    {d.bars.map((b) => (
-                      <g key={b.unit}>
-                        {b.height > 0 && (
-                          <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={UNIT_COLOURS[b.unit]} />
-                        )}
-                        {b.capacityY !== null && (
-                          <line
-                            x1={b.x - 0.5}
-                            x2={b.x + b.width + 0.5}
-                            y1={b.capacityY}
-                            y2={b.capacityY}
-                            stroke="#000"
-                            strokeWidth={2}
-                          />
-                        )}
-                      </g>
-                    ))}
-                    {d.label && (
-                      <text x={d.x + 2} y={chart.baseY + 16} fontSize={11} fill="#334155">
+                {chart.units.map((u) =>
+                  paths.bars[u] ? <path key={u} d={paths.bars[u]} fill={UNIT_COLOURS[u]} /> : null,
+                )}
+                {paths.capacity && <path d={paths.capacity} stroke="#000" strokeWidth={2} fill="none" />}
+                {chart.days.map(
+                  (d) =>
+                    d.label && (
+                      <text key={d.date} x={d.x + 2} y={chart.baseY + 16} fontSize={11} fill="#334155">
                         {d.label}
                       </text>
-                    )}
-                  </g>
-                ))}
+                    ),
+                )}
                 <line
                   x1={CHART.left}
                   x2={CHART.width - CHART.right}
@@ -280,10 +295,16 @@ export default async function AdminDashboardPage({
                   strokeWidth={1}
                 />
               </svg>
-              <details className="mt-3">
-                <summary className="cursor-pointer font-medium text-brand-700 underline">{td('showTable')}</summary>
+              <Link
+                href={hrefWithTable(tableShown ? null : site.id)}
+                className="mt-3 inline-block font-medium text-brand-700 underline"
+              >
+                {tableShown ? td('hideTable') : td('showTable')}
+              </Link>
+              {tableShown && (
                 <ScrollRegion label={td('tableTitle', { site: site.name })} className="mt-2">
-                  <table className="w-full border-collapse text-left text-sm">
+                  {/* the cells' style is set once on the table: per cell, it was a third of the table's bytes */}
+                  <table className="w-full border-collapse text-left text-sm [&_td]:p-2 [&_td]:text-right [&_td]:tabular-nums [&_tbody_th]:p-2 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-300">
                     <caption className="sr-only">
                       {td('tableCaption', { site: site.name, from: fromLabel, to: toLabel })}
                     </caption>
@@ -301,24 +322,14 @@ export default async function AdminDashboardPage({
                     </thead>
                     <tbody>
                       {days.map((d) => (
-                        <tr key={d.date} className="border-b border-slate-300">
-                          <th scope="row" className="p-2 font-normal">
-                            {formatDateLong(d.date)}
-                          </th>
+                        <tr key={d.date}>
+                          <th scope="row">{formatDateLong(d.date)}</th>
                           {chart.units.map((u) => {
                             const cell = d.units[u];
-                            if (!cell)
-                              return (
-                                <td key={u} className="p-2 text-right tabular-nums">
-                                  0
-                                </td>
-                              );
+                            if (!cell) return <td key={u}>0</td>;
                             const full = cell.capacity !== null && cell.booked >= cell.capacity;
                             return (
-                              <td
-                                key={u}
-                                className={`p-2 text-right tabular-nums ${full ? 'font-bold text-red-800' : ''}`}
-                              >
+                              <td key={u} className={full ? 'font-bold text-red-800' : undefined}>
                                 {cell.capacity === null
                                   ? `${cell.booked} (${td('noLimit')})`
                                   : td('bookedOf', { booked: cell.booked, capacity: cell.capacity })}
@@ -331,10 +342,13 @@ export default async function AdminDashboardPage({
                     </tbody>
                   </table>
                 </ScrollRegion>
-              </details>
+              )}
             </section>
           );
         })}
+        {!tableSite && (
+          <Pagination path="/admin" filters={{ site: siteId ?? undefined }} page={page} pageCount={pageCount} />
+        )}
       </section>
       <WaitingRoomSection />
     </>

@@ -1,5 +1,5 @@
 // School years, holiday periods, closures and per-service settings. Public holidays are computed (lib/planning).
-import { date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, serial, text, uuid } from 'drizzle-orm/pg-core';
 import { serviceEnum } from './enums';
 import { sites } from './structures';
 
@@ -41,4 +41,15 @@ export const serviceSettings = pgTable('service_settings', {
   service: serviceEnum('service').primaryKey(),
   deadlineDays: integer('deadline_days').notNull().default(15),
   openWeekdays: integer('open_weekdays').array().notNull(), // ISO weekdays, 1 = Monday
+});
+
+// The version of the reference data every page reads (school years, holiday periods, closures, service settings,
+// sites, booking openings): lib/calendar/reference-cache.ts keeps them in each instance's memory and reloads them
+// when this number moves. Triggers on those tables (migration 0006) bump it in the same transaction as any write,
+// whoever writes, so no staff action can forget it and every instance sharing the database sees the change.
+export const referenceVersions = pgTable('reference_versions', {
+  name: text('name').primaryKey(), // 'calendar'
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  // drawn once per database: an instance's memory keys the data by database and version (a test process opens many)
+  databaseId: uuid('database_id').notNull().defaultRandom(),
 });

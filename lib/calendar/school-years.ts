@@ -1,7 +1,8 @@
 // The school year in force on a date: the one whose rentrée..end of summer holds it, else the next one to come.
-import { asc, eq, gte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { holidayPeriods, schoolYears } from '@/db/schema';
+import { schoolYears } from '@/db/schema';
+import { referenceData } from '@/lib/calendar/reference-cache';
 
 export interface SchoolYearRow {
   id: number;
@@ -11,20 +12,16 @@ export interface SchoolYearRow {
 }
 
 export async function currentSchoolYear(db: Queryable, today: string): Promise<SchoolYearRow | null> {
-  // a year lasts until the end of its last holiday period (the summer), so July and August belong to it
-  const lastDay = sql<string>`coalesce((select max(${holidayPeriods.end}) from ${holidayPeriods} where ${holidayPeriods.schoolYearId} = ${schoolYears.id}), ${schoolYears.yearEnd})`;
-  const [year] = await db
-    .select({
-      id: schoolYears.id,
-      label: schoolYears.label,
-      yearStart: schoolYears.yearStart,
-      yearEnd: schoolYears.yearEnd,
-    })
-    .from(schoolYears)
-    .where(gte(lastDay, today))
-    .orderBy(asc(schoolYears.yearStart))
-    .limit(1);
-  return year ?? null;
+  // a year lasts until the end of its last holiday period (the summer), so July and August belong to it; the years
+  // come by rentrée from the reference data each instance keeps (lib/calendar/reference-cache.ts)
+  const { schoolYears: years, holidays } = await referenceData(db);
+  const lastDay = (y: SchoolYearRow) =>
+    holidays.reduce<string | null>(
+      (last, h) => (h.schoolYearId === y.id && (!last || h.end > last) ? h.end : last),
+      null,
+    ) ?? y.yearEnd;
+  const year = years.find((y) => lastDay(y) >= today);
+  return year ? { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd } : null;
 }
 
 export async function schoolYearById(db: Queryable, id: number): Promise<SchoolYearRow | null> {

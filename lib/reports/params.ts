@@ -40,6 +40,15 @@ export function parseSiteFilter(params: SearchParams): Parsed<{ siteId: number |
   return { ok: true, value: { siteId: parsed.data.site ?? null } };
 }
 
+/**
+ * Dashboard: the site whose table of figures is shown (`tableau`), if any. The tables are asked for one at a time:
+ * all of them made the dashboard 436 KB of HTML. A bad value shows no table rather than an error.
+ */
+export function parseTableSite(params: SearchParams): number | null {
+  const parsed = siteId.safeParse(param(params, 'tableau'));
+  return parsed.success ? parsed.data : null;
+}
+
 const attendanceSchema = z.object({ site: siteId.optional(), date: isoDate });
 
 /** Attendance lists: a date (default today) and an optional site (default every site). */

@@ -1,10 +1,12 @@
 // « À venir » on Mon espace: for each child of the family, the next open days of each service the child is enrolled
 // in, what is booked on them and until when each can be changed. Mon espace is the most visited page on the day
-// bookings open, so this costs six queries whatever the number of children, services or days: the enrolments, the
-// calendars of every service and site at once (shared by the children), and the reservations of all those days.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// bookings open, so this costs three queries whatever the number of children, services or days: the enrolments
+// (shared with the children's cards, once per request), the calendars' version (lib/calendar/reference-cache.ts),
+// and the reservations of all those days.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { children, enrolments, reservations } from '@/db/schema';
+import { children, reservations } from '@/db/schema';
+import { familyEnrolments } from '@/lib/families/children';
 import {
   addDays,
   formatDateLong,
@@ -78,12 +80,7 @@ export async function upcomingDays(
   p: { familyId: number; schoolYearId: number; today: IsoDate; now: Date; count?: number },
 ): Promise<Map<number, UpcomingService[]>> {
   const count = p.count ?? UPCOMING_DAYS;
-  const enrolled = await db
-    .select({ childId: enrolments.childId, service: enrolments.service, siteId: enrolments.siteId })
-    .from(enrolments)
-    .innerJoin(children, and(eq(children.id, enrolments.childId), eq(children.familyId, p.familyId)))
-    .where(eq(enrolments.schoolYearId, p.schoolYearId))
-    .orderBy(asc(enrolments.childId));
+  const enrolled = await familyEnrolments(db, p.familyId, p.schoolYearId);
   const byChild = new Map<number, UpcomingService[]>();
   if (enrolled.length === 0) return byChild;
 

@@ -1,6 +1,6 @@
 // The sites of the back office's reports (leisure centres first, then schools), for filters and headings.
-import { sql } from 'drizzle-orm';
-import { rows, type Queryable } from '@/db/client';
+import type { Queryable } from '@/db/client';
+import { referenceData } from '@/lib/calendar/reference-cache';
 
 export interface ReportSite {
   id: number;
@@ -9,5 +9,6 @@ export interface ReportSite {
 }
 
 export async function reportSites(db: Queryable): Promise<ReportSite[]> {
-  return rows<ReportSite>(db, sql`select id, kind::text as kind, name from sites order by kind, name, id`);
+  // from the reference data each instance keeps (lib/calendar/reference-cache.ts), in the order of the enum's kinds
+  return (await referenceData(db)).sites.map((s) => ({ ...s }));
 }
