@@ -27,6 +27,7 @@ export const STEPS = [
   'recap',
   'valider',
   'confirmation',
+  'sign-out',
 ] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -372,7 +373,15 @@ export async function journey(browser: Browser, parent: Parent): Promise<void> {
     'valider',
     /^\/demarches\/\d+\/confirmation$/,
   );
-  expectPage(await browser.send('confirmation', 'GET', next), 'confirmation', /<h1/);
+  page = expectPage(await browser.send('confirmation', 'GET', next), 'confirmation', /<h1/);
+
+  // « Se déconnecter »: the parent is done, and their slot in the waiting room goes to the next family
+  form = await multipart(formFields(page, /Se déconnecter/, 'sign-out'));
+  expectRedirect(
+    await browser.send('sign-out', 'POST', next, { headers: { 'content-type': form.type }, body: form.body }),
+    'sign-out',
+    /^\/connexion$/,
+  );
 }
 
 // ---- the démarche as a browser with JavaScript runs it -----------------------------------------------------
@@ -383,6 +392,7 @@ export interface ActionIds {
   apply: string;
   goToRecap: string;
   submit: string;
+  signOut: string;
 }
 
 /**
@@ -507,4 +517,16 @@ export async function journeyWithScripts(browser: Browser, parent: Parent, ids: 
     ],
     { state: true, redirectTo: /^\/demarches\/\d+\/confirmation$/, then: 'confirmation' },
   );
+  // « Se déconnecter »: the parent is done, and their slot in the waiting room goes to the next family. Connexion,
+  // where its redirect leads, is not followed: this parent has nothing more to do.
+  // the header's form has no field: React sends its FormData as the only argument
+  const signOutForm = await multipart([['0', JSON.stringify(['$K1'])]]);
+  const signedOut = await browser.send('sign-out', 'POST', '/', {
+    headers: { accept: 'text/x-component', 'next-action': ids.signOut, 'content-type': signOutForm.type },
+    body: signOutForm.body,
+  });
+  const leadsTo = String(signedOut.headers['x-action-redirect'] ?? '');
+  if (signedOut.status !== 200 || !/\/connexion/.test(leadsTo)) {
+    throw new Failed(`HTTP ${signedOut.status}, redirected to « ${leadsTo} »`, 'sign-out', signedOut.body);
+  }
 }

@@ -222,6 +222,7 @@ function actionIds(): ActionIds {
     apply: find(demarche, 'applyTemplateAction'),
     goToRecap: find(demarche, 'goToRecapAction'),
     submit: find(demarche, 'submitAction'),
+    signOut: find('app/actions.ts', 'signOutAction'),
   };
 }
 

@@ -44,7 +44,7 @@ export interface WaitingRoomConfig {
 
 export const DEFAULT_CONFIG: WaitingRoomConfig = {
   queueSeconds: 120,
-  idleSeconds: 600,
+  idleSeconds: 300,
   envLimit: null,
   touchSeconds: 20,
   settingsCacheSeconds: 5,
@@ -176,9 +176,62 @@ export class WaitingRoom {
         this.admitted.delete(ticketId);
       }
     }
-    const verdict = await this.admit(ticketId, limit);
+    // most calls during a rush are waiting parents' refreshes and arrivals while every slot is taken: they are
+    // answered by one statement without the lock; only a caller who finds a free slot runs the admission pass
+    const standing = await this.standing(ticketId, limit);
+    if (standing.waiting) return { ...standing.waiting, isNew: ticketId === null };
+    const verdict = await this.admit(standing.ticketId, limit);
     if (verdict.admitted) this.remember(verdict.ticketId!, wall);
     return { ...verdict, isNew: ticketId === null } as Verdict;
+  }
+
+  /**
+   * A waiting parent's refresh (the ticket's heartbeat) or a new arrival's ticket, with their position, in one
+   * statement and without the admission lock. Without `waiting`, the caller goes through the admission pass with
+   * `ticketId` (the new arrival's ticket just created, or null when the one sent is unknown): the ticket is unknown,
+   * expired or admitted, or a slot is free (and no pre-queue is running).
+   */
+  private async standing(
+    ticketId: string | null,
+    limit: number,
+  ): Promise<{ waiting?: Omit<Extract<Verdict, { admitted: false }>, 'isNew'>; ticketId: string | null }> {
+    const at = this.config.wallNow();
+    const atIso = at.toISOString();
+    const opensAt = await this.preQueueOpening(this.config.now());
+    const { queueCut, idleCut } = this.cuts(at);
+    const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
+    const id = ticketId ?? newTicketId();
+    const me = ticketId
+      ? sql`update waiting_room_tickets set last_seen_at = ${atIso}
+            where id = ${id} and admitted_at is null and last_seen_at >= ${queueCut}
+            returning rank, id`
+      : sql`insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
+            values (${id}, ${opensAt ? this.config.random() : at.getTime() / 1000}, ${atIso}, ${atIso})
+            returning rank, id`;
+    const [row] = await rows<{ position: number; active: number; recent: number }>(
+      this.db,
+      sql`with me as (${me})
+          select
+            (select count(*)::int from waiting_room_tickets w
+              where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (me.rank, me.id)) + 1
+              as position,
+            (select count(*)::int from waiting_room_tickets
+              where admitted_at is not null and last_seen_at >= ${idleCut}) as active,
+            (select count(*)::int from waiting_room_tickets where admitted_at >= ${since}) as recent
+          from me`,
+    );
+    // the ticket sent is no longer waiting (admitted, expired, unknown): the admission pass decides
+    if (!row) return { ticketId };
+    const waiting = {
+      admitted: false as const,
+      ticketId: id,
+      position: row.position,
+      opensAt,
+      admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
+    };
+    // a free slot is filled at once by whoever finds it (the pass gives it to the head of the queue, not to the caller)
+    if (opensAt || row.active >= limit) return { waiting, ticketId: id };
+    return { ticketId: id };
   }
 
   /** Frees the ticket's slot or place (sign-out). */
