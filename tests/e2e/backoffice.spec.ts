@@ -260,7 +260,8 @@ test('an agent adds a closure day, sees which families it affects, then confirms
   await form.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Accueil de loisirs du mercredi' });
   await form.getByLabel('Motif (envoyé aux familles)').fill('Travaux dans le bâtiment');
   await page.getByRole('button', { name: 'Ajouter la fermeture' }).click();
-  const preview = page.getByRole('region', { name: /réservations/i }).first();
+  // named exactly: « Ouverture des réservations 2026-2027 » is a region of the page too
+  const preview = page.getByRole('region', { name: 'Les réservations annulées par cette fermeture' });
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('row').nth(1)).toBeVisible();
   await expectAccessible(page);
