@@ -58,7 +58,7 @@ export default defineConfig({
     // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
     {
       name: 'mobile',
-      testIgnore: ['**/sessions.spec.ts', WAITING_ROOM_SPEC],
+      testIgnore: ['**/sessions.spec.ts', '**/cluster.spec.ts', WAITING_ROOM_SPEC],
       use: {
         baseURL: `http://localhost:${ports.mobile}`,
         viewport: { width: 360, height: 740 },
