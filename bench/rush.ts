@@ -93,7 +93,11 @@ const loadAverage = () =>
 // ---- the server and what it uses --------------------------------------------------------------------------
 let stopping = false;
 function startServer(databaseUrl: string, mailDir: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join('scripts', 'server.mjs')], {
+  // BENCH_RUSH_PROFILE=<dir>: the server and its workers run under `node --cpu-prof` (summed by bench/profile.ts)
+  const profile = process.env.BENCH_RUSH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_RUSH_PROFILE)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, path.join('scripts', 'server.mjs')], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
