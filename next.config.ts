@@ -18,6 +18,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // scripts/server.mjs compresses, flushing once per turn of the event loop rather than once per streamed chunk
+  compress: false,
   // Native and WASM packages stay on the server (else PGlite's files would be copied into public static media).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   experimental: { authInterrupts: true },
