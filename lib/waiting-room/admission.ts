@@ -105,6 +105,7 @@ export class WaitingRoom {
   private limitCache: { value: number | null; until: number } | null = null;
   private limitLoad: Promise<number | null> | null = null;
   private openingCache: { value: Date | null; until: number } | null = null;
+  private passes: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -180,7 +181,7 @@ export class WaitingRoom {
     // answered by one statement without the lock; only a caller who finds a free slot runs the admission pass
     const standing = await this.standing(ticketId, limit);
     if (standing.waiting) return { ...standing.waiting, isNew: ticketId === null };
-    const verdict = await this.admit(standing.ticketId, limit);
+    const verdict = await this.admitInTurn(standing.ticketId, limit);
     if (verdict.admitted) this.remember(verdict.ticketId!, wall);
     return { ...verdict, isNew: ticketId === null } as Verdict;
   }
@@ -282,6 +283,20 @@ export class WaitingRoom {
     this.lastPrune = wall;
     const horizon = wall - this.config.idleSeconds * 1000;
     for (const [id, seen] of this.admitted) if (seen < horizon) this.admitted.delete(id);
+  }
+
+  /**
+   * The admission passes of this instance, one after the other. Concurrent callers wait here, in memory, rather than
+   * on the advisory lock with a database connection each: in a rush the refreshes queued on the lock held the
+   * connections the admitted parents' pages needed. Across instances the lock still orders the passes.
+   */
+  private admitInTurn(known: string | null, limit: number): Promise<Omit<Verdict, 'isNew'>> {
+    const pass = this.passes.then(() => this.admit(known, limit));
+    this.passes = pass.then(
+      () => undefined,
+      () => undefined,
+    );
+    return pass;
   }
 
   /** One admission pass, on behalf of the caller's ticket (created if it is new or has expired). */
