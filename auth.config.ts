@@ -1,5 +1,6 @@
 // Edge-safe Auth.js configuration (no providers, no database): used by the proxy and extended by auth.ts.
 import type { NextAuthConfig } from 'next-auth';
+import { decode, encode } from './auth.jwt';
 
 export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation', '/reinitialisation'];
 
@@ -8,6 +9,9 @@ export const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname 
 export const authConfig = {
   pages: { signIn: '/connexion', error: '/connexion' },
   session: { strategy: 'jwt', maxAge: 8 * 3600 },
+  // Auth.js' own JWE, remembered per process once verified: the proxy and the page no longer decrypt and re-encrypt
+  // the same cookie on every request (auth.jwt.ts)
+  jwt: { encode, decode },
   trustHost: true,
   // secure, http-only, same-site session cookies in production (browsers treat http://localhost as a secure origin)
   useSecureCookies: process.env.NODE_ENV === 'production',
