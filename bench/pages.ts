@@ -10,20 +10,17 @@
 // (default: every page) in a loop, and prints the top self-time functions and modules of the profile.
 // BENCH_PAGES_DUMP=<dir>: each page's HTML is written there.
 // On demand only: neither `npm test` nor the CI runs it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { findChromium } from '../scripts/chromium.mjs';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { SERVER_URL } from './database';
 import { summariseProfile } from './profile';
+import { APP_NOW, findPrerequisites, signIn, startDraft, startE2eServer, type BenchServer } from './support';
 
 const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3700);
 const BASE = `http://localhost:${PORT}`;
-/** the end-to-end tests' clock (playwright.config.ts): December is past the deadline, January open */
-const APP_NOW = '2026-11-29T10:00:00+01:00';
 const RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 30);
 const WARM_UP = 3;
 const PROFILE_DIR = process.env.BENCH_PAGES_PROFILE;
@@ -36,98 +33,7 @@ interface Page {
   cookie: 'parent' | 'admin' | null;
 }
 
-// ---- the server ----------------------------------------------------------------------------------------
-let stopping = false;
-/** the server's output, shown when the bench fails */
-const log: string[] = [];
-function startServer(): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    E2E_RUN_ID: `benchpages${Date.now()}`,
-    E2E_PORT: String(PORT),
-    APP_NOW,
-    APP_URL: BASE,
-    AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789abcdef',
-  };
-  if (process.env.BENCH_PAGES_PGLITE) delete env.DATABASE_URL;
-  else env.DATABASE_URL ??= SERVER_URL;
-  const args = [path.join('scripts', 'e2e-server.mjs')];
-  if (PROFILE_DIR) {
-    // the profiler goes on the web server's process only (--cpu-prof is not allowed in NODE_OPTIONS)
-    fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    env.E2E_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}`;
-  }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-  const keep = (chunk: Buffer) => log.push(chunk.toString());
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[bench:pages] the server stopped (${code}):\n${log.join('')}`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  stopping = true;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM'); // e2e-server.mjs stops Next.js (which writes its profile on exit), then drops its database
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-}
-
-async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/connexion`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no answer from ${BASE}/connexion after 120 s`);
-}
-
-// ---- the sessions and the démarche -----------------------------------------------------------------------
-async function signIn(context: BrowserContext, account: { email: string; password: string }): Promise<string> {
-  const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.getByLabel('Identifiant').fill(account.email);
-  await page.getByLabel('Mot de passe').fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-  await page.close();
-  return (await context.cookies(BASE)).map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
-/** Commencer, then one change: the first free half-day of a modifiable day; the Étape 1 path. */
-async function startDraft(context: BrowserContext, intro: string): Promise<string> {
-  const page = await context.newPage();
-  await page.goto(intro);
-  if (!/\/etape-1/.test(page.url())) await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.waitForURL(/\/demarches\/\d+\/etape-1/);
-  const step1 = new URL(page.url()).pathname;
-  const freeHalfDay = page
-    .getByRole('checkbox', { name: /^(Matin|Après-midi) – /, checked: false, disabled: false })
-    .first();
-  for (let i = 0; i < 4 && (await freeHalfDay.count()) === 0; i += 1) {
-    await page
-      .getByRole('link', { name: /suivante?\b/i })
-      .first()
-      .click();
-    await page.waitForLoadState('networkidle');
-  }
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/etape-1')),
-    freeHalfDay.check(),
-  ]);
-  await page.close();
-  return step1;
-}
-
+// ---- the démarche ----------------------------------------------------------------------------------------
 async function submitDraft(context: BrowserContext, step1: string): Promise<string> {
   const page = await context.newPage();
   await page.goto(step1.replace(/etape-1$/, 'etape-2'));
@@ -201,34 +107,31 @@ function printTable(rows: Awaited<ReturnType<typeof measure>>): void {
 }
 
 // ---- main ----------------------------------------------------------------------------------------------
+let server: BenchServer | undefined;
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
-    console.error('[bench:pages] no production build: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  const executablePath = findChromium();
-  if (!executablePath) {
-    console.error('[bench:pages] no Chromium or Chrome found: install one, or set CHROMIUM_PATH.');
-    process.exitCode = 1;
-    return;
-  }
+  const executablePath = findPrerequisites('bench:pages');
+  if (!executablePath) return;
   const engine = process.env.BENCH_PAGES_PGLITE ? 'PGlite' : 'PostgreSQL';
   console.log(`[bench:pages] server on ${BASE} (${engine}, APP_NOW ${APP_NOW}${PROFILE_DIR ? ', --cpu-prof' : ''})`);
-  const server = startServer();
-  const onSignal = () => void stopServer(server).finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (process.env.BENCH_PAGES_PGLITE) delete env.DATABASE_URL;
+  else env.DATABASE_URL ??= SERVER_URL;
+  if (PROFILE_DIR) {
+    // the profiler goes on the web server's process only (--cpu-prof is not allowed in NODE_OPTIONS)
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    env.E2E_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}`;
+  }
+  server = startE2eServer({ tag: 'bench:pages', port: PORT, env });
   let window: { from: number; to: number } | undefined;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    await waitForServer();
+    await server.ready();
     const options = { baseURL: BASE, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
     const parent = await browser.newContext(options);
     const admin = await browser.newContext(options);
     const cookies = {
-      parent: await signIn(parent, DEMO_ACCOUNTS.parent),
-      admin: await signIn(admin, DEMO_ACCOUNTS.admin),
+      parent: await signIn(parent, BASE, DEMO_ACCOUNTS.parent),
+      admin: await signIn(admin, BASE, DEMO_ACCOUNTS.admin),
     };
 
     // Léa's page is linked from Mon espace; her Wednesday démarche starts at its introduction
@@ -273,7 +176,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await stopServer(server);
+    await server.stop();
   }
   if (PROFILE_DIR) {
     // the web server's profile is the largest one written (e2e-server.mjs writes a small one of its own)
@@ -288,6 +191,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[bench:pages] failed: the server said:\n${log.join('').slice(-4000)}\n`, error);
+  console.error(`[bench:pages] failed: the server said:\n${(server?.log ?? []).join('').slice(-4000)}\n`, error);
   process.exitCode = 1;
 });

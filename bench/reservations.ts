@@ -7,18 +7,12 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { withBenchDatabase } from './database';
+import { reservationsOnClosedDates } from './invariants';
 import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Database, type Db } from '@/db/client';
 import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
 import { UserError } from '@/lib/errors';
-import {
-  defaultTemplatePeriod,
-  diffByDate,
-  openDates,
-  type IsoDate,
-  type ServiceKind,
-  type Unit,
-} from '@/lib/planning';
+import { defaultTemplatePeriod, diffByDate, openDates, type IsoDate, type Unit } from '@/lib/planning';
 import { applyTemplateToDraft, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest, type SubmitResult } from '@/lib/requests/submit';
@@ -353,35 +347,7 @@ async function checkInvariants(db: Db, seededReservations: number): Promise<void
   console.log('\nInvariants');
 
   // 1. Every reservation lies on an open date of its service (computed by lib/planning, per year and site).
-  const years = await rows<{ id: number; label: string }>(
-    db,
-    sql`select id, label from school_years order by year_start`,
-  );
-  const used = await rows<{ service: ServiceKind; site_id: number; date: string; n: number }>(
-    db,
-    sql`
-    select service, site_id, to_char(date, 'YYYY-MM-DD') as date, count(*)::int as n
-    from reservations group by 1, 2, 3`,
-  );
-  const open = new Map<string, { from: IsoDate; to: IsoDate; dates: Set<IsoDate> }[]>();
-  for (const key of new Set(used.map((u) => `${u.service}|${u.site_id}`))) {
-    const [service, site] = key.split('|') as [ServiceKind, string];
-    const perYear: { from: IsoDate; to: IsoDate; dates: Set<IsoDate> }[] = [];
-    for (const year of years) {
-      const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service, siteId: Number(site) });
-      const { yearStart, lastDay } = cal.schoolYear;
-      perYear.push({
-        from: yearStart,
-        to: lastDay,
-        dates: new Set(openDates(service, cal.cal, yearStart, lastDay, { weekdays: cal.weekdays })),
-      });
-    }
-    open.set(key, perYear);
-  }
-  const bad = used.filter((u) => {
-    const year = open.get(`${u.service}|${u.site_id}`)!.find((y) => y.from <= u.date && u.date <= y.to);
-    return !year || !year.dates.has(u.date);
-  });
+  const { used, bad } = await reservationsOnClosedDates(db);
   const badRows = bad.reduce((n, b) => n + b.n, 0);
   check(
     'every reservation is on an open date of its service (weekday, school period, no jour férié, no closure)',

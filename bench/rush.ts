@@ -30,6 +30,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { SERVER_URL, withBenchDatabase } from './database';
+import { reservationsOnClosedDates } from './invariants';
 import {
   Browser,
   Failed,
@@ -45,8 +46,6 @@ import {
 } from './rush-parent';
 import { openDatabase, rows, sql, type Db } from '@/db/client';
 import { DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
-import { openDates, type IsoDate, type ServiceKind } from '@/lib/planning';
-import { loadServiceCalendar } from '@/lib/reservations/calendar';
 
 // ---- configuration -------------------------------------------------------------------------------------
 const PORT = Number(process.env.BENCH_RUSH_PORT ?? 3700);
@@ -385,31 +384,8 @@ async function checkInvariants(db: Db, successes: number): Promise<void> {
   );
   check('no request half-written', counts!.half === 0, `${counts!.half} submitted without reference, diff or date`);
 
-  // every reservation on an open date of its service (lib/planning, per year and site), as bench/reservations.ts
-  const years = await rows<{ id: number }>(db, sql`select id from school_years order by year_start`);
-  const used = await rows<{ service: ServiceKind; site_id: number; date: string; n: number }>(
-    db,
-    sql`select service, site_id, to_char(date, 'YYYY-MM-DD') as date, count(*)::int as n from reservations group by 1, 2, 3`,
-  );
-  const open = new Map<string, { from: IsoDate; to: IsoDate; dates: Set<IsoDate> }[]>();
-  for (const key of new Set(used.map((u) => `${u.service}|${u.site_id}`))) {
-    const [service, site] = key.split('|') as [ServiceKind, string];
-    const perYear = [];
-    for (const year of years) {
-      const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service, siteId: Number(site) });
-      const { yearStart, lastDay } = cal.schoolYear;
-      perYear.push({
-        from: yearStart,
-        to: lastDay,
-        dates: new Set(openDates(service, cal.cal, yearStart, lastDay, { weekdays: cal.weekdays })),
-      });
-    }
-    open.set(key, perYear);
-  }
-  const bad = used.filter((u) => {
-    const year = open.get(`${u.service}|${u.site_id}`)!.find((y) => y.from <= u.date && u.date <= y.to);
-    return !year || !year.dates.has(u.date);
-  });
+  // every reservation on an open date of its service (lib/planning, per year and site), as bench/reservations.ts checks
+  const { used, bad } = await reservationsOnClosedDates(db);
   check(
     'no reservation on a closed date',
     bad.length === 0,

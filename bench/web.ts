@@ -6,14 +6,13 @@
 // (Playwright's Chromium) and starts a Wednesday draft with one change, so that Étape 1 and Étape 2 have content.
 // Each page is then measured 3 times with the session cookie; the table shows the median of each figure.
 // On demand only: neither `npm test` nor the CI runs it. The exit code is 0 even when a target is missed.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/chromium.mjs';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
+import { APP_NOW, findPrerequisites, signIn, startDraft, startE2eServer } from './support';
 
 // Lighthouse and chrome-launcher are ES modules that read import.meta.url: loaded by import(), not by tsx's require.
 const loadLighthouse = async () => (await import('lighthouse')).default;
@@ -22,8 +21,6 @@ const loadChromeLauncher = () => import('chrome-launcher');
 // ---- configuration -------------------------------------------------------------------------------------
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3600);
 const BASE = `http://localhost:${PORT}`;
-/** the end-to-end tests' clock (playwright.config.ts): December is past the deadline, January open */
-const APP_NOW = '2026-11-29T10:00:00+01:00';
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const TARGET_SCORE = 95;
 const TARGET_JS_KB = 150;
@@ -52,54 +49,6 @@ interface Run {
 }
 
 // ---- the server ----------------------------------------------------------------------------------------
-function startServer(): ChildProcess {
-  const runId = `benchweb${Date.now()}`;
-  const child = spawn(process.execPath, [path.join('scripts', 'e2e-server.mjs')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      E2E_RUN_ID: runId,
-      E2E_PORT: String(PORT),
-      APP_NOW,
-      APP_URL: BASE,
-      AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789abcdef',
-    },
-  });
-  const log: string[] = [];
-  const keep = (chunk: Buffer) => log.push(chunk.toString());
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[bench:web] the server stopped (${code}):\n${log.join('')}`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-let stopping = false;
-async function stopServer(child: ChildProcess): Promise<void> {
-  stopping = true;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM'); // e2e-server.mjs stops Next.js, then drops its database
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-}
-
-async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/connexion`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no answer from ${BASE}/connexion after 120 s`);
-}
-
 /** The first script of /connexion, asked for as a browser does: the server must compress it. */
 async function checkCompression(): Promise<string> {
   const html = await (await fetch(`${BASE}/connexion`)).text();
@@ -143,14 +92,10 @@ async function prepareParent(executablePath: string): Promise<{ cookie: string; 
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ baseURL: BASE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    await page.goto('/connexion');
-    await page.getByLabel('Identifiant').fill(DEMO_ACCOUNTS.parent.email);
-    await page.getByLabel('Mot de passe').fill(DEMO_ACCOUNTS.parent.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+    const cookie = await signIn(context, BASE, DEMO_ACCOUNTS.parent);
 
     // Léa's planning link names her child id; the démarche starts at its introduction (or goes straight on)
+    const page = await context.newPage();
     await page.goto('/');
     const childHref = await page
       .getByRole('link', { name: /Léa/ })
@@ -159,34 +104,13 @@ async function prepareParent(executablePath: string): Promise<{ cookie: string; 
       .getAttribute('href');
     const childId = childHref?.split('/')[2];
     if (!childId) throw new Error("Léa's page is not linked from Mon espace");
-    await page.goto(`/demarches/reservations/mercredi/${childId}`);
-    if (!/\/etape-1/.test(page.url())) await page.getByRole('button', { name: 'Commencer' }).click();
-    await page.waitForURL(/\/demarches\/\d+\/etape-1/);
-    const step1 = new URL(page.url()).pathname;
-
-    // one change: the first free half-day of a modifiable day, in the view Étape 1 opens on or the next ones
-    const freeHalfDay = page
-      .getByRole('checkbox', { name: /^(Matin|Après-midi) – /, checked: false, disabled: false })
-      .first();
-    for (let i = 0; i < 4 && (await freeHalfDay.count()) === 0; i += 1) {
-      await page
-        .getByRole('link', { name: /suivante?\b/i })
-        .first()
-        .click();
-      await page.waitForLoadState('networkidle');
-    }
-    // the grid saves each change at once (a server action's POST): Étape 2 is read once it has answered
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/etape-1')),
-      freeHalfDay.check(),
-    ]);
+    const step1 = await startDraft(context, `/demarches/reservations/mercredi/${childId}`);
     const step2 = step1.replace(/etape-1$/, 'etape-2');
     await page.goto(step2);
     await page.getByRole('heading', { name: /^Étape 2/ }).waitFor();
     if ((await page.getByText(/mercredi/).count()) === 0) throw new Error('Étape 2 shows no change');
 
-    const cookies = await context.cookies(BASE);
-    return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), step1, step2 };
+    return { cookie, step1, step2 };
   } finally {
     await browser.close();
   }
@@ -254,28 +178,16 @@ function median(values: number[]): number {
 
 // ---- main ----------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
-    console.error('[bench:web] no production build: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  const chromePath = findChromium();
-  if (!chromePath) {
-    console.error('[bench:web] no Chromium or Chrome found: install one, or set CHROMIUM_PATH.');
-    process.exitCode = 1;
-    return;
-  }
+  const chromePath = findPrerequisites('bench:web');
+  if (!chromePath) return;
 
   printBuildTable();
   console.log(
     `[bench:web] server on ${BASE} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, APP_NOW ${APP_NOW})`,
   );
-  const server = startServer();
-  const onSignal = () => void stopServer(server).finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const server = startE2eServer({ tag: 'bench:web', port: PORT });
   try {
-    await waitForServer();
+    await server.ready();
     console.log(`[bench:web] scripts served with content-encoding: ${await checkCompression()}`);
     const { cookie, step1, step2 } = await prepareParent(chromePath);
     const pages: Page[] = [
@@ -348,7 +260,7 @@ async function main(): Promise<void> {
       console.log(`targets met: performance ≥ ${TARGET_SCORE}, parent pages ≤ ${TARGET_JS_KB} KB`);
     for (const line of missed) console.log(`target missed — ${line}`);
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 }
 

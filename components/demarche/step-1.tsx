@@ -6,6 +6,7 @@ import { Legend } from '@/components/legend';
 import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
 import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
 import { getDb } from '@/db/client';
+import { parisDate } from '@/lib/clock';
 import { defaultTemplatePeriod, groupByDate, unitsOf } from '@/lib/planning';
 import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
@@ -26,7 +27,6 @@ export interface Step1Actions {
 export async function DemarcheStep1({
   policy,
   data,
-  today,
   now,
   vue,
   date,
@@ -34,8 +34,7 @@ export async function DemarcheStep1({
 }: {
   policy: DemarchePolicy;
   data: DemarchePage;
-  today: string;
-  /** the instant of the request (a period whose bookings open later greys until then) */
+  /** the instant of the request: today's date in Paris, and a period whose bookings open later greys until then */
   now: Date;
   vue?: string;
   date?: string;
@@ -43,6 +42,7 @@ export async function DemarcheStep1({
 }) {
   const t = await getTranslations(policy.namespace);
   const { draft, cal } = data;
+  const today = parisDate(now);
   const db = await getDb();
   const recap = await computeRecap(db, draft, { cal, version: draft.enrolment.planningVersion });
   const kinds: PlanningViewKind[] = draft.service === 'vacances' ? ['periode', 'semaine', 'mois'] : ['semaine', 'mois'];

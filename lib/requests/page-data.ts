@@ -13,19 +13,33 @@ export function requestIdOf(param: string): number {
   return requestId;
 }
 
+export interface StepPage {
+  policy: DemarchePolicy;
+  data: DemarchePage | { error: string };
+  /** the request's instant: the draft is loaded at it, and Étape 1 greys the periods not yet open by it */
+  now: Date;
+}
+
+/** What a step of a démarche (Étape 1, Étape 2) loads for the actor's policy: the draft at one instant. */
+export async function loadStepPage(policy: DemarchePolicy, requestIdParam: string): Promise<StepPage> {
+  const at = now();
+  return { policy, data: await draftPageData(policy, requestIdParam, at), now: at };
+}
+
 /**
  * The draft, or the right page: confirmation when already validated; a draft the actor may not load is a 404 or
  * « Démarche indisponible », as the policy says.
  */
-export async function draftPageData(
+async function draftPageData(
   policy: DemarchePolicy,
   requestIdParam: string,
+  at: Date,
 ): Promise<DemarchePage | { error: string }> {
   const requestId = requestIdOf(requestIdParam);
   const db = await getDb();
   let data: DemarchePage;
   try {
-    data = await loadDemarchePage(db, { policy, requestId, now: now() });
+    data = await loadDemarchePage(db, { policy, requestId, now: at });
   } catch (error) {
     if (error instanceof UserError) {
       const unknown = error.code === 'draft_not_found' || error.code === 'agent_draft_not_found';

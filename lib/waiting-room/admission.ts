@@ -8,6 +8,7 @@
 // - Pre-queue: in the 30 minutes before a booking opening, new arrivals draw a random rank in [0, 1), before every
 //   later arrival (epoch seconds), and nobody waiting is admitted before the opening; then admission goes by rank:
 //   a draw among the early ones, then first come, first served (what Cloudflare's Waiting Room does for an event).
+import type { SQL } from 'drizzle-orm';
 import { rows, sql, type Db } from '@/db/client';
 import { WAITING_ROOM_LOCK } from '@/db/locks';
 import { now as clockNow, wallNow } from '@/lib/clock';
@@ -200,7 +201,6 @@ export class WaitingRoom {
     const atIso = at.toISOString();
     const opensAt = await this.preQueueOpening(this.config.now());
     const { queueCut, idleCut } = this.cuts(at);
-    const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
     const id = ticketId ?? newTicketId();
     const me = ticketId
       ? sql`update waiting_room_tickets set last_seen_at = ${atIso}
@@ -212,14 +212,10 @@ export class WaitingRoom {
     const [row] = await rows<{ position: number; active: number; recent: number }>(
       this.db,
       sql`with me as (${me})
-          select
-            (select count(*)::int from waiting_room_tickets w
-              where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (me.rank, me.id)) + 1
-              as position,
+          select ${this.standingColumns(at)},
             (select count(*)::int from waiting_room_tickets
-              where admitted_at is not null and last_seen_at >= ${idleCut}) as active,
-            (select count(*)::int from waiting_room_tickets where admitted_at >= ${since}) as recent
-          from me`,
+              where admitted_at is not null and last_seen_at >= ${idleCut}) as active
+          from me t`,
     );
     // the ticket sent is no longer waiting (admitted, expired, unknown): the admission pass decides
     if (!row) return { ticketId };
@@ -252,6 +248,20 @@ export class WaitingRoom {
           from waiting_room_tickets`,
     );
     return { limit: await this.limit(), active: row?.active ?? 0, waiting: row?.waiting ?? 0 };
+  }
+
+  /**
+   * The columns `position` and `recent` of the ticket `t` of the enclosing query, at `at`: its place among the live
+   * waiting tickets (1 for the next one in), and every instance's admissions of the last RATE_WINDOW_MINUTES (for the
+   * estimate). Shared by the lock-free standing and the admission pass, so both tell a parent the same thing.
+   */
+  private standingColumns(at: Date): SQL {
+    const { queueCut } = this.cuts(at);
+    const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
+    return sql`(select count(*)::int from waiting_room_tickets w
+                 where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (t.rank, t.id)) + 1
+                 as position,
+               (select count(*)::int from waiting_room_tickets w where w.admitted_at >= ${since}) as recent`;
   }
 
   private cuts(at: Date) {
@@ -306,7 +316,6 @@ export class WaitingRoom {
     const opensAt = await this.preQueueOpening(this.config.now());
     const { queueCut, idleCut } = this.cuts(at);
     const atIso = at.toISOString();
-    const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${WAITING_ROOM_LOCK})`);
       await tx.execute(
@@ -341,10 +350,7 @@ export class WaitingRoom {
       }
       const [row] = await rows<{ admitted: boolean; position: number; recent: number }>(
         tx,
-        sql`select t.admitted_at is not null as admitted,
-              (select count(*)::int from waiting_room_tickets w
-                where w.admitted_at is null and (w.rank, w.id) < (t.rank, t.id)) + 1 as position,
-              (select count(*)::int from waiting_room_tickets w where w.admitted_at >= ${since}) as recent
+        sql`select t.admitted_at is not null as admitted, ${this.standingColumns(at)}
             from waiting_room_tickets t where t.id = ${ticketId}`,
       );
       if (!row || row.admitted) return { admitted: true as const, ticketId };

@@ -24,6 +24,7 @@ import {
   updateHolidayAction,
   updateSchoolYearAction,
 } from './actions';
+import { EditableListAdd, EditableListItem } from '../editable-list';
 import { AdminForm } from './admin-form';
 import { ClosureForm } from './closure-form';
 
@@ -161,71 +162,49 @@ export default async function AdminCalendarPage({
             {year.holidays.length === 0 && <p className="mt-3 rounded bg-white p-4">{t('holidaysEmpty')}</p>}
             <ul className="mt-3 space-y-3">
               {year.holidays.map((h) => (
-                <li key={h.id} className="rounded border border-slate-300 bg-white p-4">
-                  <fieldset>
-                    <legend className="font-semibold">{t('holidayEditLegend', { label: h.label })}</legend>
-                    <div className="mt-2 flex flex-wrap items-end gap-3">
-                      <AdminForm
-                        action={updateHolidayAction}
-                        submitLabel={t('save')}
-                        submitContext={`– ${h.label}`}
-                        hidden={{ id: h.id }}
-                        className="flex flex-wrap items-end gap-3"
-                      >
-                        <label className={label}>
-                          <span>{t('holidayLabel')}</span>
-                          <input
-                            type="text"
-                            name="label"
-                            defaultValue={h.label}
-                            required
-                            maxLength={80}
-                            className={input}
-                          />
-                        </label>
-                        <label className={label}>
-                          <span>{t('holidayStart')}</span>
-                          <input type="date" name="start" defaultValue={h.start} required className={input} />
-                        </label>
-                        <label className={label}>
-                          <span>{t('holidayEnd')}</span>
-                          <input type="date" name="end" defaultValue={h.end} required className={input} />
-                        </label>
-                      </AdminForm>
-                      <AdminForm
-                        action={deleteHolidayAction}
-                        submitLabel={t('delete')}
-                        submitContext={h.label}
-                        hidden={{ id: h.id }}
-                        danger
-                      />
-                    </div>
-                  </fieldset>
-                </li>
+                <EditableListItem
+                  key={h.id}
+                  legend={t('holidayEditLegend', { label: h.label })}
+                  save={{
+                    action: updateHolidayAction,
+                    label: t('save'),
+                    context: `– ${h.label}`,
+                    hidden: { id: h.id },
+                  }}
+                  remove={{ action: deleteHolidayAction, label: t('delete'), context: h.label, hidden: { id: h.id } }}
+                >
+                  <label className={label}>
+                    <span>{t('holidayLabel')}</span>
+                    <input type="text" name="label" defaultValue={h.label} required maxLength={80} className={input} />
+                  </label>
+                  <label className={label}>
+                    <span>{t('holidayStart')}</span>
+                    <input type="date" name="start" defaultValue={h.start} required className={input} />
+                  </label>
+                  <label className={label}>
+                    <span>{t('holidayEnd')}</span>
+                    <input type="date" name="end" defaultValue={h.end} required className={input} />
+                  </label>
+                </EditableListItem>
               ))}
             </ul>
-            <div className="mt-4 rounded border border-slate-300 bg-white p-4">
-              <h3 className="font-semibold">{t('holidayAddTitle')}</h3>
-              <AdminForm
-                action={addHolidayAction}
-                submitLabel={t('add')}
-                hidden={{ schoolYearId: year.id }}
-                className="mt-2 flex flex-wrap items-end gap-3"
-              >
-                <label className={label}>
-                  <span>{t('holidayLabel')}</span>
-                  <input type="text" name="label" required maxLength={80} className={input} />
-                </label>
-                <label className={label}>
-                  <span>{t('holidayStart')}</span>
-                  <input type="date" name="start" required className={input} />
-                </label>
-                <label className={label}>
-                  <span>{t('holidayEnd')}</span>
-                  <input type="date" name="end" required className={input} />
-                </label>
-              </AdminForm>
-            </div>
+            <EditableListAdd
+              title={t('holidayAddTitle')}
+              add={{ action: addHolidayAction, label: t('add'), hidden: { schoolYearId: year.id } }}
+            >
+              <label className={label}>
+                <span>{t('holidayLabel')}</span>
+                <input type="text" name="label" required maxLength={80} className={input} />
+              </label>
+              <label className={label}>
+                <span>{t('holidayStart')}</span>
+                <input type="date" name="start" required className={input} />
+              </label>
+              <label className={label}>
+                <span>{t('holidayEnd')}</span>
+                <input type="date" name="end" required className={input} />
+              </label>
+            </EditableListAdd>
           </section>
 
           {/* Opening hours of the bookings (the moment of the rush) */}
@@ -242,93 +221,79 @@ export default async function AdminCalendarPage({
                   period: o.periodLabel ?? t('openingWholeYear', { label: year.label }),
                 });
                 return (
-                  <li key={o.id} className="rounded border border-slate-300 bg-white p-4">
-                    <fieldset>
-                      <legend className="font-semibold">{legend}</legend>
-                      <div className="mt-2 flex flex-wrap items-end gap-3">
-                        <AdminForm
-                          action={setBookingOpeningAction}
-                          submitLabel={t('save')}
-                          submitContext={`– ${legend}`}
-                          hidden={{
-                            schoolYearId: year.id,
-                            service: o.service,
-                            holidayPeriodId: o.holidayPeriodId ?? '',
-                          }}
-                          className="flex flex-wrap items-end gap-3"
-                        >
-                          <label className={label}>
-                            <span>{t('openingDate')}</span>
-                            <input type="date" name="date" defaultValue={o.date} required className={input} />
-                          </label>
-                          <label className={label}>
-                            <span>{t('openingTime')}</span>
-                            <input type="time" name="time" defaultValue={o.time} required className={input} />
-                          </label>
-                          <label className={label}>
-                            <span>{t('openingNote')}</span>
-                            <input type="text" name="note" defaultValue={o.note} maxLength={200} className={input} />
-                          </label>
-                        </AdminForm>
-                        <AdminForm
-                          action={deleteBookingOpeningAction}
-                          submitLabel={t('delete')}
-                          submitContext={legend}
-                          hidden={{ id: o.id }}
-                          danger
-                        />
-                      </div>
-                    </fieldset>
-                  </li>
+                  <EditableListItem
+                    key={o.id}
+                    legend={legend}
+                    save={{
+                      action: setBookingOpeningAction,
+                      label: t('save'),
+                      context: `– ${legend}`,
+                      hidden: { schoolYearId: year.id, service: o.service, holidayPeriodId: o.holidayPeriodId ?? '' },
+                    }}
+                    remove={{
+                      action: deleteBookingOpeningAction,
+                      label: t('delete'),
+                      context: legend,
+                      hidden: { id: o.id },
+                    }}
+                  >
+                    <label className={label}>
+                      <span>{t('openingDate')}</span>
+                      <input type="date" name="date" defaultValue={o.date} required className={input} />
+                    </label>
+                    <label className={label}>
+                      <span>{t('openingTime')}</span>
+                      <input type="time" name="time" defaultValue={o.time} required className={input} />
+                    </label>
+                    <label className={label}>
+                      <span>{t('openingNote')}</span>
+                      <input type="text" name="note" defaultValue={o.note} maxLength={200} className={input} />
+                    </label>
+                  </EditableListItem>
                 );
               })}
             </ul>
-            <div className="mt-4 rounded border border-slate-300 bg-white p-4">
-              <h3 className="font-semibold">{t('openingAddTitle')}</h3>
-              <AdminForm
-                action={setBookingOpeningAction}
-                submitLabel={t('openingAdd')}
-                hidden={{ schoolYearId: year.id }}
-                className="mt-2 flex flex-wrap items-end gap-3"
-              >
-                <label className={label}>
-                  <span>{t('openingService')}</span>
-                  <select name="service" required defaultValue="vacances" className={input}>
-                    {(['vacances', 'cantine', 'mercredi'] as const).map((s) => (
-                      <option key={s} value={s}>
-                        {t(`service.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className={label}>
-                  <span>{t('openingPeriod')}</span>
-                  <select name="holidayPeriodId" aria-describedby="opening-period-hint" className={input}>
-                    {year.holidays.map((h) => (
-                      <option key={h.id} value={h.id}>
-                        {h.label}
-                      </option>
-                    ))}
-                    <option value="">{t('openingWholeYear', { label: year.label })}</option>
-                  </select>
-                  <span id="opening-period-hint" className="text-sm text-slate-700">
-                    {t('openingPeriodHint')}
-                  </span>
-                </label>
-                <label className={label}>
-                  <span>{t('openingDate')}</span>
-                  <input type="date" name="date" required className={input} />
-                </label>
-                <label className={label}>
-                  <span>{t('openingTime')}</span>
-                  <input type="time" name="time" required defaultValue="08:00" className={input} />
-                </label>
-                <label className={label}>
-                  <span>{t('openingNote')}</span>
-                  <input type="text" name="note" maxLength={200} className={input} />
-                </label>
-              </AdminForm>
-            </div>
+            <EditableListAdd
+              title={t('openingAddTitle')}
+              add={{ action: setBookingOpeningAction, label: t('openingAdd'), hidden: { schoolYearId: year.id } }}
+            >
+              <label className={label}>
+                <span>{t('openingService')}</span>
+                <select name="service" required defaultValue="vacances" className={input}>
+                  {(['vacances', 'cantine', 'mercredi'] as const).map((s) => (
+                    <option key={s} value={s}>
+                      {t(`service.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className={label}>
+                <span>{t('openingPeriod')}</span>
+                <select name="holidayPeriodId" aria-describedby="opening-period-hint" className={input}>
+                  {year.holidays.map((h) => (
+                    <option key={h.id} value={h.id}>
+                      {h.label}
+                    </option>
+                  ))}
+                  <option value="">{t('openingWholeYear', { label: year.label })}</option>
+                </select>
+                <span id="opening-period-hint" className="text-sm text-slate-700">
+                  {t('openingPeriodHint')}
+                </span>
+              </label>
+              <label className={label}>
+                <span>{t('openingDate')}</span>
+                <input type="date" name="date" required className={input} />
+              </label>
+              <label className={label}>
+                <span>{t('openingTime')}</span>
+                <input type="time" name="time" required defaultValue="08:00" className={input} />
+              </label>
+              <label className={label}>
+                <span>{t('openingNote')}</span>
+                <input type="text" name="note" maxLength={200} className={input} />
+              </label>
+            </EditableListAdd>
           </section>
 
           {/* Public holidays: computed */}

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { listSectors, listSites, type SiteAdmin } from '@/lib/structures/structures';
 import { requireStaff } from '@/lib/auth/session';
 import { AdminForm } from '../calendrier/admin-form';
+import { EditableListAdd, EditableListItem } from '../editable-list';
 import {
   createSectorAction,
   createSiteAction,
@@ -31,61 +32,55 @@ export default async function AdminStructuresPage() {
   const centres = sites.filter((s) => s.kind === 'centre');
   const schools = sites.filter((s) => s.kind === 'ecole');
 
+  // a sector's leisure centre, in its edit form and in the one that creates a sector
+  const centreField = (leisureCentreId: number | null) => (
+    <label className={label}>
+      <span>{t('sectorCentre')}</span>
+      <select name="leisureCentreId" defaultValue={leisureCentreId ?? ''} className={input}>
+        <option value="">{t('noCentre')}</option>
+        {centres.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   const siteList = (list: SiteAdmin[]) =>
     list.length === 0 ? (
       <p className="mt-3 rounded bg-white p-4">{t('empty')}</p>
     ) : (
       <ul className="mt-3 space-y-3">
         {list.map((s) => (
-          <li key={s.id} className="rounded border border-slate-300 bg-white p-4">
-            <fieldset>
-              <legend className="font-semibold">{t('siteEditLegend', { name: s.name })}</legend>
-              <div className="mt-2 flex flex-wrap items-end gap-3">
-                <AdminForm
-                  namespace="adminStructures"
-                  action={updateSiteAction}
-                  submitLabel={t('save')}
-                  submitContext={`– ${s.name}`}
-                  hidden={{ id: s.id }}
-                  className="flex flex-wrap items-end gap-3"
-                >
-                  <label className={label}>
-                    <span>{t('siteName')}</span>
-                    <input
-                      type="text"
-                      name="name"
-                      defaultValue={s.name}
-                      required
-                      maxLength={120}
-                      className={`${input} w-72`}
-                    />
-                  </label>
-                  <label className={label}>
-                    <span>{t('siteAddress')}</span>
-                    <input
-                      type="text"
-                      name="address"
-                      defaultValue={s.address}
-                      maxLength={200}
-                      className={`${input} w-80`}
-                    />
-                  </label>
-                </AdminForm>
-                {s.references === 0 ? (
-                  <AdminForm
-                    namespace="adminStructures"
-                    action={deleteSiteAction}
-                    submitLabel={t('delete')}
-                    submitContext={s.name}
-                    hidden={{ id: s.id }}
-                    danger
-                  />
-                ) : (
-                  <span className="text-sm text-slate-700">{t('siteUsed')}</span>
-                )}
-              </div>
-            </fieldset>
-          </li>
+          <EditableListItem
+            key={s.id}
+            namespace="adminStructures"
+            legend={t('siteEditLegend', { name: s.name })}
+            save={{ action: updateSiteAction, label: t('save'), context: `– ${s.name}`, hidden: { id: s.id } }}
+            remove={
+              s.references === 0
+                ? { action: deleteSiteAction, label: t('delete'), context: s.name, hidden: { id: s.id } }
+                : undefined
+            }
+            note={<span className="text-sm text-slate-700">{t('siteUsed')}</span>}
+          >
+            <label className={label}>
+              <span>{t('siteName')}</span>
+              <input
+                type="text"
+                name="name"
+                defaultValue={s.name}
+                required
+                maxLength={120}
+                className={`${input} w-72`}
+              />
+            </label>
+            <label className={label}>
+              <span>{t('siteAddress')}</span>
+              <input type="text" name="address" defaultValue={s.address} maxLength={200} className={`${input} w-80`} />
+            </label>
+          </EditableListItem>
         ))}
       </ul>
     );
@@ -103,77 +98,41 @@ export default async function AdminStructuresPage() {
         <p className="mt-1 max-w-3xl">{t('sectorsIntro')}</p>
         <ul className="mt-3 space-y-3">
           {sectors.map((s) => (
-            <li key={s.id} className="rounded border border-slate-300 bg-white p-4">
-              <fieldset>
-                <legend className="font-semibold">
+            <EditableListItem
+              key={s.id}
+              namespace="adminStructures"
+              legend={
+                <>
                   {t('sectorEditLegend', { name: s.name })}{' '}
                   <span className="font-normal text-slate-700">({t('sectorFamilies', { count: s.families })})</span>
-                </legend>
-                <div className="mt-2 flex flex-wrap items-end gap-3">
-                  <AdminForm
-                    namespace="adminStructures"
-                    action={updateSectorAction}
-                    submitLabel={t('save')}
-                    submitContext={`– ${s.name}`}
-                    hidden={{ id: s.id }}
-                    className="flex flex-wrap items-end gap-3"
-                  >
-                    <label className={label}>
-                      <span>{t('sectorName')}</span>
-                      <input type="text" name="name" defaultValue={s.name} required maxLength={120} className={input} />
-                    </label>
-                    <label className={label}>
-                      <span>{t('sectorCentre')}</span>
-                      <select name="leisureCentreId" defaultValue={s.leisureCentreId ?? ''} className={input}>
-                        <option value="">{t('noCentre')}</option>
-                        {centres.map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.name}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  </AdminForm>
-                  {s.families === 0 && (
-                    <AdminForm
-                      namespace="adminStructures"
-                      action={deleteSectorAction}
-                      submitLabel={t('delete')}
-                      submitContext={s.name}
-                      hidden={{ id: s.id }}
-                      danger
-                    />
-                  )}
-                </div>
-              </fieldset>
-            </li>
+                </>
+              }
+              save={{ action: updateSectorAction, label: t('save'), context: `– ${s.name}`, hidden: { id: s.id } }}
+              remove={
+                s.families === 0
+                  ? { action: deleteSectorAction, label: t('delete'), context: s.name, hidden: { id: s.id } }
+                  : undefined
+              }
+            >
+              <label className={label}>
+                <span>{t('sectorName')}</span>
+                <input type="text" name="name" defaultValue={s.name} required maxLength={120} className={input} />
+              </label>
+              {centreField(s.leisureCentreId)}
+            </EditableListItem>
           ))}
         </ul>
-        <div className="mt-4 rounded border border-slate-300 bg-white p-4">
-          <h3 className="font-semibold">{t('sectorCreateTitle')}</h3>
-          <AdminForm
-            namespace="adminStructures"
-            action={createSectorAction}
-            submitLabel={t('create')}
-            className="mt-2 flex flex-wrap items-end gap-3"
-          >
-            <label className={label}>
-              <span>{t('sectorName')}</span>
-              <input type="text" name="name" required maxLength={120} className={input} />
-            </label>
-            <label className={label}>
-              <span>{t('sectorCentre')}</span>
-              <select name="leisureCentreId" defaultValue="" className={input}>
-                <option value="">{t('noCentre')}</option>
-                {centres.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </AdminForm>
-        </div>
+        <EditableListAdd
+          title={t('sectorCreateTitle')}
+          namespace="adminStructures"
+          add={{ action: createSectorAction, label: t('create') }}
+        >
+          <label className={label}>
+            <span>{t('sectorName')}</span>
+            <input type="text" name="name" required maxLength={120} className={input} />
+          </label>
+          {centreField(null)}
+        </EditableListAdd>
       </section>
 
       <section aria-labelledby="centres-heading" className="mt-10">

@@ -5,16 +5,12 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireParent } from '@/lib/auth/session';
-import { now, today } from '@/lib/clock';
-import { draftPageData } from '@/lib/requests/page-data';
+import { loadStepPage } from '@/lib/requests/page-data';
 import { parentPolicy } from '@/lib/requests/policy';
 import { applyTemplateAction, cancelDraftAction, goToRecapAction, saveDaysAction } from '../../actions';
 
 // the page and its title share one load of the draft (React cache: once per request)
-const load = cache(async (requestId: string) => {
-  const policy = parentPolicy(await requireParent());
-  return { policy, data: await draftPageData(policy, requestId) };
-});
+const load = cache(async (requestId: string) => loadStepPage(parentPolicy(await requireParent()), requestId));
 
 export async function generateMetadata(props: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
   const { policy, data } = await load((await props.params).requestId);
@@ -25,9 +21,8 @@ export default async function Step1Page(props: {
   params: Promise<{ requestId: string }>;
   searchParams: Promise<{ vue?: string; date?: string }>;
 }) {
-  const { policy, data } = await load((await props.params).requestId);
+  const { policy, data, now } = await load((await props.params).requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
-  const at = now();
   const actions = {
     save: saveDaysAction,
     apply: applyTemplateAction,
@@ -37,14 +32,7 @@ export default async function Step1Page(props: {
   const t = await getTranslations('introduction');
   return (
     <>
-      <DemarcheStep1
-        policy={policy}
-        data={data}
-        today={today(at)}
-        now={at}
-        {...await props.searchParams}
-        actions={actions}
-      />
+      <DemarcheStep1 policy={policy} data={data} now={now} {...await props.searchParams} actions={actions} />
       {/* the introduction is shown once per account; the seed's steps stay one tap away */}
       <p className="mt-6">
         <Link

@@ -3,15 +3,12 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep2 } from '@/components/demarche/step-2';
 import { requireParent } from '@/lib/auth/session';
-import { draftPageData } from '@/lib/requests/page-data';
+import { loadStepPage } from '@/lib/requests/page-data';
 import { parentPolicy } from '@/lib/requests/policy';
 import { cancelDraftAction, submitAction } from '../../actions';
 
 // the page and its title share one load of the draft (React cache: once per request)
-const load = cache(async (requestId: string) => {
-  const policy = parentPolicy(await requireParent());
-  return { policy, data: await draftPageData(policy, requestId) };
-});
+const load = cache(async (requestId: string) => loadStepPage(parentPolicy(await requireParent()), requestId));
 
 export async function generateMetadata(props: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
   const { policy, data } = await load((await props.params).requestId);

@@ -4,17 +4,15 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep1 } from '@/components/demarche/step-1';
 import { requireStaff } from '@/lib/auth/session';
-import { now, today } from '@/lib/clock';
-import { draftPageData } from '@/lib/requests/page-data';
+import { loadStepPage } from '@/lib/requests/page-data';
 import { agentPolicy } from '@/lib/requests/policy';
 import { parseId } from '../../../../ids';
 import * as act from '../../actions';
 
 // the page and its title share one load of the draft (React cache: once per request)
-const load = cache(async (id: string, requestId: string) => {
-  const policy = agentPolicy(await requireStaff(), parseId(id));
-  return { policy, data: await draftPageData(policy, requestId) };
-});
+const load = cache(async (id: string, requestId: string) =>
+  loadStepPage(agentPolicy(await requireStaff(), parseId(id)), requestId),
+);
 
 export async function generateMetadata(props: {
   params: Promise<{ id: string; requestId: string }>;
@@ -29,23 +27,13 @@ export default async function AgentStep1Page(props: {
   searchParams: Promise<{ vue?: string; date?: string }>;
 }) {
   const { id, requestId } = await props.params;
-  const { policy, data } = await load(id, requestId);
+  const { policy, data, now } = await load(id, requestId);
   if ('error' in data) return <DemarcheUnavailable policy={policy} message={data.error} link />;
-  const at = now();
   const actions = {
     save: act.saveDaysOnBehalfAction,
     apply: act.applyTemplateOnBehalfAction,
     goToRecap: act.goToRecapOnBehalfAction,
     cancel: act.cancelOnBehalfAction,
   };
-  return (
-    <DemarcheStep1
-      policy={policy}
-      data={data}
-      today={today(at)}
-      now={at}
-      {...await props.searchParams}
-      actions={actions}
-    />
-  );
+  return <DemarcheStep1 policy={policy} data={data} now={now} {...await props.searchParams} actions={actions} />;
 }

@@ -4,16 +4,15 @@ import { cache } from 'react';
 import { DemarcheUnavailable, stepTitle } from '@/components/demarche/header';
 import { DemarcheStep2 } from '@/components/demarche/step-2';
 import { requireStaff } from '@/lib/auth/session';
-import { draftPageData } from '@/lib/requests/page-data';
+import { loadStepPage } from '@/lib/requests/page-data';
 import { agentPolicy } from '@/lib/requests/policy';
 import { parseId } from '../../../../ids';
 import { cancelOnBehalfAction, submitOnBehalfAction } from '../../actions';
 
 // the page and its title share one load of the draft (React cache: once per request)
-const load = cache(async (id: string, requestId: string) => {
-  const policy = agentPolicy(await requireStaff(), parseId(id));
-  return { policy, data: await draftPageData(policy, requestId) };
-});
+const load = cache(async (id: string, requestId: string) =>
+  loadStepPage(agentPolicy(await requireStaff(), parseId(id)), requestId),
+);
 
 export async function generateMetadata(props: {
   params: Promise<{ id: string; requestId: string }>;
