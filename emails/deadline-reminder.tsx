@@ -33,9 +33,7 @@ export const payloadSchema: z.ZodType<DeadlineReminderPayload> = z.object({
         childName: z.string().min(1),
         serviceLabel: z.string().min(1),
         siteName: z.string(),
-        days: z
-          .array(z.object({ date: isoDate, booked: z.string().min(1).nullable(), lastChangeDay: isoDate }))
-          .min(1),
+        days: z.array(z.object({ date: isoDate, booked: z.string().min(1).nullable(), lastChangeDay: isoDate })).min(1),
       }),
     )
     .min(1),
@@ -110,7 +108,9 @@ export default function DeadlineReminderEmail(p: DeadlineReminderPayload & Brand
 
           <Hr style={hr} />
           <Text style={footer}>
-            {'Vous recevez ce rappel parce que vous l’avez choisi dans « Mon compte ». Pour ne plus le recevoir, choisissez « Aucun rappel » : '}
+            {
+              'Vous recevez ce rappel parce que vous l’avez choisi dans « Mon compte ». Pour ne plus le recevoir, choisissez « Aucun rappel » : '
+            }
             <Link href={`${origin}/mon-compte`} style={footerLink}>
               {`${origin}/mon-compte`}
             </Link>

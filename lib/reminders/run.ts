@@ -203,13 +203,7 @@ export async function reminderEmails(
     .innerJoin(children, eq(children.id, reservations.childId))
     .innerJoin(parents, eq(parents.familyId, children.familyId))
     .innerJoin(accounts, eq(accounts.id, parents.accountId))
-    .where(
-      and(
-        optedIn,
-        gte(reservations.date, first),
-        lte(reservations.date, last),
-      ),
-    );
+    .where(and(optedIn, gte(reservations.date, first), lte(reservations.date, last)));
   const unitsOf = new Map<string, Unit[]>();
   for (const b of booked) {
     const key = `${b.childId}:${b.service}:${b.date}`;

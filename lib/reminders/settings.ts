@@ -11,7 +11,9 @@ export const REMINDER_CHOICE_REFUSAL =
   'Choisissez « Aucun rappel », « Chaque lundi » ou « La veille » pour les rappels par e-mail.';
 
 /** What « Enregistrer » sends: one of the three choices; any other field (an account id) is not read. */
-export const reminderSettingSchema = z.object({ reminders: z.enum(REMINDER_CHOICES, { error: REMINDER_CHOICE_REFUSAL }) });
+export const reminderSettingSchema = z.object({
+  reminders: z.enum(REMINDER_CHOICES, { error: REMINDER_CHOICE_REFUSAL }),
+});
 
 /** The account's choice ('none' for an account that is not a parent's). */
 export async function reminderChoice(db: Queryable, accountId: number): Promise<ReminderChoice> {
