@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import type { AccountLinkFields, AccountLinkProps } from './account-link';
 import * as closureCancellation from './closure-cancellation';
+import * as deadlineReminder from './deadline-reminder';
 import * as invitation from './invitation';
 import * as passwordReset from './password-reset';
 import * as requestAcknowledgment from './request-acknowledgment';
@@ -14,6 +15,7 @@ import * as requestAcknowledgment from './request-acknowledgment';
 const templates = {
   'request-acknowledgment': requestAcknowledgment,
   'closure-cancellation': closureCancellation,
+  'deadline-reminder': deadlineReminder,
   invitation,
   'password-reset': passwordReset,
 };
@@ -56,6 +58,7 @@ export function isEmailTemplate(name: string): name is EmailTemplate {
 
 export type { AccountLinkFields } from './account-link';
 export type { ClosureCancellationPayload } from './closure-cancellation';
+export type { DeadlineReminderPayload } from './deadline-reminder';
 export type { InvitationPayload } from './invitation';
 export type { PasswordResetPayload } from './password-reset';
 export type { RequestAcknowledgmentPayload } from './request-acknowledgment';

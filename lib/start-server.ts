@@ -37,6 +37,9 @@ async function start(): Promise<void> {
     // e-mails left pending (a crash, a failure to retry) and expired drafts are handled in the background
     const { startDispatcherLoop } = await import('@/lib/email/dispatcher');
     startDispatcherLoop();
+    // the reminders before the deadline (Mon compte), in the same process: a claim row per period, see lib/reminders
+    const { startReminderLoop } = await import('@/lib/reminders/loop');
+    startReminderLoop();
     const { startAuthHousekeeping } = await import('@/lib/auth/housekeeping');
     startAuthHousekeeping();
   } catch (error) {

@@ -9,6 +9,7 @@ export default async function FamilyLayout({ children }: { children: React.React
   const user = await requireParent();
   const t = await getTranslations('home');
   const td = await getTranslations('demarche');
+  const ta = await getTranslations('myAccount');
   return (
     <>
       <SiteHeader
@@ -18,6 +19,7 @@ export default async function FamilyLayout({ children }: { children: React.React
           { href: '/demarches/reservations', label: td('manageTitle') },
           { href: '/demarches/inscription', label: t('enrol') },
           { href: '/mes-demandes', label: t('navRequests') },
+          { href: '/mon-compte', label: ta('title') },
         ]}
       />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">

@@ -1,7 +1,7 @@
 // Accounts (parents, staff, admins), sign-in attempts and single-use account links.
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { roleEnum, tokenKindEnum } from './enums';
+import { reminderChoiceEnum, roleEnum, tokenKindEnum } from './enums';
 
 export const accounts = pgTable(
   'accounts',
@@ -18,6 +18,8 @@ export const accounts = pgTable(
     // when the parent first pressed « Commencer » on the démarche's introduction: after that « Gérer mes réservations »
     // goes straight to Étape 1, and « Revoir les étapes de la démarche » brings the introduction back
     introductionReadAt: timestamp('introduction_read_at', { withTimezone: true }),
+    // « Rappels par e-mail » chosen on Mon compte (lib/reminders): 'none' until the parent opts in
+    reminders: reminderChoiceEnum('reminders').notNull().default('none'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`)],

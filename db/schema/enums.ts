@@ -9,3 +9,6 @@ export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservati
 export const requestStatusEnum = pgEnum('request_status', ['draft', 'submitted', 'cancelled']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 export const tokenKindEnum = pgEnum('token_kind', ['invitation', 'password_reset']);
+// « Rappels par e-mail » of a parent account (Mon compte): none, every Monday at 8:00, or the day before a deadline
+export const REMINDER_CHOICES = ['none', 'weekly', 'eve'] as const;
+export const reminderChoiceEnum = pgEnum('reminder_choice', REMINDER_CHOICES);

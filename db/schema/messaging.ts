@@ -1,5 +1,5 @@
 // E-mail outbox (written in the same transaction as the change), local mailbox, audit log.
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { outboxStatusEnum, roleEnum } from './enums';
 
@@ -20,6 +20,22 @@ export const emailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('email_outbox_status_next').on(t.status, t.nextAttemptAt)],
+);
+
+// One row per reminder run (lib/reminders): the unique (kind, period) is the claim. The instance whose INSERT … ON
+// CONFLICT DO NOTHING inserts it queues that period's reminders in the same transaction; any other instance, or a
+// later tick, inserts nothing and stops. Each e-mail's outbox key (reminder:<kind>:<period>:<account>) is unique too.
+export const reminderRuns = pgTable(
+  'reminder_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').$type<'weekly' | 'eve'>().notNull(),
+    // the Monday of the week ('weekly') or the day of sending ('eve'), in Paris
+    period: date('period', { mode: 'string' }).notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+    emails: integer('emails').notNull().default(0),
+  },
+  (t) => [uniqueIndex('reminder_runs_kind_period').on(t.kind, t.period)],
 );
 
 // Where e-mails go when no RESEND_API_KEY is set: readable by staff in /admin and by tests.

@@ -44,3 +44,21 @@ export async function enqueueEmail<T extends EmailTemplate>(db: Queryable, e: En
     })
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
 }
+
+/** Many e-mails in the caller's transaction: one INSERT per thousand, whatever their number (a reminder run). */
+export async function enqueueEmails<T extends EmailTemplate>(db: Queryable, list: EnqueueEmail<T>[]): Promise<void> {
+  for (let i = 0; i < list.length; i += 1000) {
+    await db
+      .insert(emailOutbox)
+      .values(
+        list.slice(i, i + 1000).map((e) => ({
+          idempotencyKey: e.idempotencyKey,
+          to: e.to,
+          template: e.template,
+          payload: e.payload,
+          requestId: e.requestId ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+  }
+}

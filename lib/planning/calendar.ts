@@ -108,6 +108,16 @@ export function isModifiable(date: IsoDate, today: IsoDate, deadlineDays: number
   return daysBetween(today, date) >= deadlineDays;
 }
 
+/** The last day a parent can change `date`: the deadline's boundary, as isModifiable draws it. */
+export function lastChangeDay(date: IsoDate, deadlineDays: number): IsoDate {
+  return addDays(date, -deadlineDays);
+}
+
+/** The dates whose last change day falls between `from` and `to` (inclusive): what closes in that span. */
+export function datesClosingBetween(from: IsoDate, to: IsoDate, deadlineDays: number): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(from, deadlineDays), to: addDays(to, deadlineDays) };
+}
+
 /** The opening still to come that holds `date` (opts.notYetOpen), or undefined. */
 export function pendingOpeningOf(date: IsoDate, opts?: OpenDatesOptions): PendingOpening | undefined {
   return opts?.notYetOpen?.find((o) => o.start <= date && date <= o.end);

@@ -12,6 +12,7 @@ import {
   formatDateLong,
   greyReason,
   greyWords,
+  lastChangeDay,
   openDates,
   SERVICE_KINDS,
   UNIT_LABELS,
@@ -122,7 +123,7 @@ export async function upcomingDays(
     const days = w.dates.map((date): UpcomingDay => {
       const units = UNITS.filter((u) => unitsOf.get(`${w.childId}:${w.service}:${date}`)?.includes(u));
       const greyed = greyReason(w.service, w.c.cal, date, p.today, w.c.deadlineDays, options);
-      const lastChangeDay = addDays(date, -w.c.deadlineDays);
+      const lastChange = lastChangeDay(date, w.c.deadlineDays);
       return {
         date,
         dateLabel: capitalise(formatDateLong(date)),
@@ -130,8 +131,8 @@ export async function upcomingDays(
         bookedLabel: units.length === 0 ? null : units.map((u) => UNIT_LABELS[u]).join(', '),
         greyed,
         greyedLabel: greyed === null ? null : greyWords(greyed, date, options),
-        lastChangeDay,
-        lastChangeLabel: dayMonthLabel(lastChangeDay),
+        lastChangeDay: lastChange,
+        lastChangeLabel: dayMonthLabel(lastChange),
       };
     });
     byChild.set(w.childId, [...(byChild.get(w.childId) ?? []), { service: w.service, siteId: w.siteId, days }]);

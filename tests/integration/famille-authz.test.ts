@@ -136,6 +136,13 @@ const INPUTS: Record<
     owner: () => redirectTo('/'),
     writes: true,
   },
+  // « Enregistrer » on Mon compte: it names no account (the session's is changed), so another family's parent changes
+  // their own choice only (tests/integration/reminder-settings.test.ts checks the Martins' stays as it was)
+  saveRemindersAction: {
+    args: () => [form({ reminders: 'weekly' })],
+    other: () => redirectTo('/mon-compte?enregistre=1'),
+    owner: () => redirectTo('/mon-compte?enregistre=1'),
+  },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
 };

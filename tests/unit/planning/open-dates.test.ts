@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GREY_REASON_LABELS,
   bookablePredicate,
+  datesClosingBetween,
   buildSchoolCalendar,
   defaultTemplatePeriod,
   greyReason,
@@ -9,6 +10,7 @@ import {
   isModifiable,
   isOpenDate,
   isoWeekday,
+  lastChangeDay,
   openDates,
   publicHolidaysFrance,
   schoolYearLastDay,
@@ -289,5 +291,18 @@ describe('default period of a periodicity', () => {
 
   it('is null when nothing of the year can still be booked', () => {
     expect(defaultTemplatePeriod('cantine', cal, '2027-06-25', 15)).toBeNull();
+  });
+});
+
+describe('what closes to booking in a span (the reminders before the deadline)', () => {
+  it('the last day to change a Wednesday is 15 days before it, the last day isModifiable still says yes', () => {
+    expect(lastChangeDay('2027-01-20', 15)).toBe('2027-01-05');
+    expect(isModifiable('2027-01-20', lastChangeDay('2027-01-20', 15), 15)).toBe(true);
+    expect(isModifiable('2027-01-20', '2027-01-06', 15)).toBe(false);
+  });
+
+  it('the week of Monday 4 January 2027 closes the dates 15 days later: 19 to 25 January', () => {
+    expect(datesClosingBetween('2027-01-04', '2027-01-10', 15)).toEqual({ from: '2027-01-19', to: '2027-01-25' });
+    expect(datesClosingBetween('2027-01-04', '2027-01-04', 0)).toEqual({ from: '2027-01-04', to: '2027-01-04' });
   });
 });
