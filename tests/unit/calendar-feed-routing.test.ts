@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '@/proxy';
 
-const seenByProxy = (pathname: string) =>
-  config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(pathname));
+const seenByProxy = (pathname: string) => config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(pathname));
 
 describe('the proxy and the calendar feed', () => {
   it('lets a feed through without a session, and keeps the page « Ajouter à mon agenda » behind it', () => {
