@@ -53,10 +53,11 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 const isSessionCookie = (cookie: string) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(cookie);
 
 // Not seen by the proxy, hence open without a session: Next's static files, the favicon (app/icon.svg), the web app
-// manifest (/manifest.webmanifest), the icons and the town's logo (public/*.png, *.svg), and the load balancer's
-// health check (/api/health: it must stay cheap, and a balancer has no session).
+// manifest (/manifest.webmanifest), the icons and the town's logo (public/*.png, *.svg), the load balancer's
+// health check (/api/health: it must stay cheap, and a balancer has no session), and the families' calendar feeds
+// (/agenda/<token>.ics: a calendar app has no session, the token is the credential; the page /agenda is not excluded).
 export const config = {
   matcher: [
-    '/((?!api/auth|api/health$|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)',
+    '/((?!api/auth|api/health$|agenda/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)',
   ],
 };

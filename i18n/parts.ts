@@ -7,6 +7,8 @@ export const MESSAGE_PARTS = [
   'admin-accounts',
   'refusals',
   'famille-planning',
+  // « Ajouter à mon agenda »: the family's calendar feed
+  'famille-agenda',
   // the waiting room's page (read as plain sentences by lib/waiting-room/page.ts) and its dashboard section
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { StartForm } from '@/components/demarche/start-form';
+import { AgendaLink } from '@/components/agenda-link';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
 import { formAction } from '@/lib/action';
@@ -22,6 +23,7 @@ export default async function MonEspacePage() {
   const t = await getTranslations('home');
   const ts = await getTranslations('services');
   const tu = await getTranslations('upcoming');
+  const ta = await getTranslations('agenda');
   const db = await getDb();
   const at = now();
   const todayIso = today(at);
@@ -178,6 +180,7 @@ export default async function MonEspacePage() {
           </>
         )}
       </section>
+      {kids.length > 0 && <AgendaLink text={ta('homeTeaser')} link={ta('link')} />}
     </>
   );
 }

@@ -51,3 +51,16 @@ export const children = pgTable(
   },
   (t) => [index('children_family').on(t.familyId)],
 );
+
+// The family's private calendar feed (« Ajouter à mon agenda »): /agenda/<token>.ics. The token is
+// HMAC-SHA256(a key derived from AUTH_SECRET, the random nonce) (lib/calendar-feed/token.ts): the table keeps the nonce,
+// which says nothing without the secret, and the token's SHA-256, which the feed is looked up by. A database leak
+// therefore leaks no feed. Regenerating draws a new nonce: the old token matches no row at once.
+export const calendarFeeds = pgTable('calendar_feeds', {
+  familyId: integer('family_id')
+    .primaryKey()
+    .references(() => families.id, { onDelete: 'cascade' }),
+  nonce: text('nonce').notNull(),
+  tokenHash: text('token_hash').notNull().unique(), // hex SHA-256 of the token
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -12,6 +12,14 @@ export interface SchoolYearRow {
 }
 
 export async function currentSchoolYear(db: Queryable, today: string): Promise<SchoolYearRow | null> {
+  return (await currentSchoolYearSpan(db, today))?.year ?? null;
+}
+
+/** The school year in force and its last day: the end of its last holiday period (the summer), else its yearEnd. */
+export async function currentSchoolYearSpan(
+  db: Queryable,
+  today: string,
+): Promise<{ year: SchoolYearRow; lastDay: string } | null> {
   // a year lasts until the end of its last holiday period (the summer), so July and August belong to it; the years
   // come by rentrée from the reference data each instance keeps (lib/calendar/reference-cache.ts)
   const { schoolYears: years, holidays } = await referenceData(db);
@@ -21,7 +29,12 @@ export async function currentSchoolYear(db: Queryable, today: string): Promise<S
       null,
     ) ?? y.yearEnd;
   const year = years.find((y) => lastDay(y) >= today);
-  return year ? { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd } : null;
+  return year
+    ? {
+        year: { id: year.id, label: year.label, yearStart: year.yearStart, yearEnd: year.yearEnd },
+        lastDay: lastDay(year),
+      }
+    : null;
 }
 
 export async function schoolYearById(db: Queryable, id: number): Promise<SchoolYearRow | null> {

@@ -1,7 +1,8 @@
 // The waiting room in front of Next.js: scripts/server.mjs asks it first, for every request, and it answers alone
 // (the page « Salle d'attente », without rendering the app) when a parent is beyond the limit.
 // Gated: the parent side's pages and actions, Connexion included (a sign-in is the dearest request of a rush).
-// Not gated: Next's files and the static files, /api/health (a load balancer), /api/auth (Auth.js), the back office
+// Not gated: Next's files and the static files, /api/health (a load balancer), /api/auth (Auth.js), the calendar feeds
+// /agenda/<token>.ics (calendar apps), the back office
 // /admin (staff run the office during the rush, and sign in to it: Connexion on its way to /admin), and the
 // information pages every footer links to.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,6 +28,8 @@ export function isGated(method: string, pathname: string, search: string): boole
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return false;
   if (pathname.startsWith('/_next/') || STATIC_FILE.test(pathname)) return false;
   if (pathname === '/api/health' || pathname.startsWith('/api/auth/')) return false;
+  // a calendar app polling a family's feed cannot wait its turn (and costs three queries)
+  if (pathname.startsWith('/agenda/')) return false;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return false;
   if (isInfoPage(pathname)) return false;
   if (pathname === '/connexion' && search) {

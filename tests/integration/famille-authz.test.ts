@@ -143,6 +143,13 @@ const INPUTS: Record<
     other: () => redirectTo('/mon-compte?enregistre=1'),
     owner: () => redirectTo('/mon-compte?enregistre=1'),
   },
+  // « Régénérer le lien » (app/(famille)/agenda): names nothing but the session's family, so another parent renews
+  // their own link, never the Martins'
+  renewCalendarFeedAction: {
+    args: () => [form({ confirm: 'renew' })],
+    other: () => redirectTo('/agenda?lien=renouvele'),
+    owner: () => redirectTo('/agenda?lien=renouvele'),
+  },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
 };

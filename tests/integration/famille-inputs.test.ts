@@ -284,3 +284,18 @@ describe('a body of a megabyte', () => {
     expect(ran).toEqual([]);
   });
 });
+
+describe('« Régénérer le lien » (Ajouter à mon agenda) without its confirmation', () => {
+  it('is refused in French, and nothing runs but the session check: the link stays as it was', async () => {
+    const { renewCalendarFeedAction } = await import('@/app/(famille)/agenda/actions');
+    const baseline = await sessionCheck();
+    for (const input of [{}, { confirm: 'oui' }, { confirm: ['renew', 'renew'] }]) {
+      const { result, statements: ran } = await sent(() => renewCalendarFeedAction(input));
+      expect(result).toMatchObject({
+        ok: false,
+        formError: 'Confirmez la régénération du lien avec le bouton « Oui, régénérer le lien ».',
+      });
+      expect(ran).toEqual(baseline);
+    }
+  });
+});

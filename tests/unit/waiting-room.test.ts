@@ -58,6 +58,8 @@ describe('what waits its turn', () => {
       ['POST', '/demarches/reservations'],
       ['HEAD', '/mes-demandes'],
       ['GET', '/connexion?callbackUrl=%2Fmes-demandes'],
+      // the page « Ajouter à mon agenda » is a parent's page like any other (its feed is not: below)
+      ['GET', '/agenda'],
     ]) {
       const [pathname, search = ''] = path!.split(/(?=\?)/);
       expect(isGated(method!, pathname!, search), `${method} ${path}`).toBe(true);
@@ -77,6 +79,8 @@ describe('what waits its turn', () => {
       '/admin/familles/12',
       '/accessibilite',
       '/mentions-legales',
+      // a calendar app polling a family's feed cannot wait its turn
+      '/agenda/ZZZB4yMACrjLdPpGqwJK-Ja9gVh8-KUt_FTVES1OWV0.ics',
     ]) {
       expect(isGated('GET', path, ''), path).toBe(false);
     }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StartForm } from '@/components/demarche/start-form';
+import { AgendaLink } from '@/components/agenda-link';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
 import { formAction } from '@/lib/action';
@@ -65,6 +66,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const t = await getTranslations('child');
   const tp = await getTranslations('childPlanning');
   const td = await getTranslations('demarche');
+  const ta = await getTranslations('agenda');
   const { childId } = await params;
   const { vue, date, annulee } = await searchParams;
   const db = await getDb();
@@ -320,6 +322,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
           <p className="mt-2">{tp('legendModify')}</p>
         </section>
       </section>
+      <AgendaLink text={ta('homeTeaser')} link={ta('link')} />
       <p className="mt-8">
         <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline">
           {t('back')}
