@@ -11,9 +11,11 @@ import * as deadlineReminder from './deadline-reminder';
 import * as invitation from './invitation';
 import * as passwordReset from './password-reset';
 import * as requestAcknowledgment from './request-acknowledgment';
+import * as siblingsAcknowledgment from './siblings-acknowledgment';
 
 const templates = {
   'request-acknowledgment': requestAcknowledgment,
+  'siblings-acknowledgment': siblingsAcknowledgment,
   'closure-cancellation': closureCancellation,
   'deadline-reminder': deadlineReminder,
   invitation,
@@ -62,3 +64,4 @@ export type { DeadlineReminderPayload } from './deadline-reminder';
 export type { InvitationPayload } from './invitation';
 export type { PasswordResetPayload } from './password-reset';
 export type { RequestAcknowledgmentPayload } from './request-acknowledgment';
+export type { SiblingsAcknowledgmentPayload } from './siblings-acknowledgment';

@@ -9,7 +9,15 @@ import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 
 /** The refusals « Commencer » sends back (?erreur=code), each with its sentence; any other code shows nothing. */
-const ERROR_CODES = ['not_enrolled', 'no_year', 'not_found'] as const;
+const ERROR_CODES = [
+  'not_enrolled',
+  'no_year',
+  'not_found',
+  'siblings_child_not_found',
+  'siblings_sites_differ',
+  'siblings_deadlines_differ',
+  'siblings_too_many',
+] as const;
 
 export async function DemarcheIntroduction({
   policy,
@@ -20,6 +28,7 @@ export async function DemarcheIntroduction({
   date,
   read = false,
   showSteps = true,
+  siblings = [],
   start,
 }: {
   policy: DemarchePolicy;
@@ -34,9 +43,12 @@ export async function DemarcheIntroduction({
   read?: boolean;
   /** « Revoir les étapes de la démarche » was followed: the steps show again */
   showSteps?: boolean;
+  /** the family's children enrolled in the service at the same site (the child included): booked together if ticked */
+  siblings?: { id: number; firstName: string; lastName: string }[];
   start: FormAction;
 }) {
   const t = await getTranslations(policy.namespace);
+  const td = await getTranslations('demarche');
   const enrolment = child.enrolments.find((e) => e.service === service);
 
   return (
@@ -83,6 +95,31 @@ export async function DemarcheIntroduction({
             {Object.entries(policy.fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
+            {siblings.length > 1 && (
+              <fieldset className="mb-4 rounded border border-slate-300 bg-white p-4">
+                <legend className="px-1 font-semibold">{td('siblingsChoice')}</legend>
+                <p id="enfants-aide" className="text-sm text-slate-700">
+                  {td('siblingsChoiceHelp')}
+                </p>
+                <ul className="mt-2 space-y-1">
+                  {siblings.map((s) => (
+                    <li key={s.id}>
+                      <label className="inline-flex min-h-11 items-center gap-2">
+                        <input
+                          type="checkbox"
+                          name="childIds"
+                          value={s.id}
+                          defaultChecked={s.id === child.id}
+                          aria-describedby="enfants-aide"
+                          className="h-5 w-5"
+                        />
+                        {s.firstName} {s.lastName}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            )}
             <button
               type="submit"
               className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"

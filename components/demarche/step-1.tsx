@@ -16,6 +16,7 @@ import { planningOptions } from '@/lib/reservations/calendar';
 import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView, foldLeadingGreyed, type PlanningViewKind } from '@/lib/reservations/planning-view';
 import { CancelForm, DemarcheHeader } from './header';
+import { SiblingTabs } from './siblings';
 
 export interface Step1Actions {
   save: SaveDays;
@@ -31,6 +32,7 @@ export async function DemarcheStep1({
   vue,
   date,
   actions,
+  siblings,
 }: {
   policy: DemarchePolicy;
   data: DemarchePage;
@@ -39,6 +41,11 @@ export async function DemarcheStep1({
   vue?: string;
   date?: string;
   actions: Step1Actions;
+  /**
+   * siblings in one démarche: `data.draft` is the child shown (one tab per child), the others follow its links and get
+   * « Même planning pour … »
+   */
+  siblings?: { leadId: number; drafts: DemarchePage['group']; copy: FormAction };
 }) {
   const t = await getTranslations(policy.namespace);
   const { draft, cal } = data;
@@ -75,7 +82,10 @@ export async function DemarcheStep1({
   const openings = (options.notYetOpen ?? []).filter((o) =>
     view.days.some((d) => o.start <= d.date && d.date <= o.end && d.greyed === o.sentence),
   );
-  const link = (k: string, d: string) => `${policy.baseUrl}/${draft.id}/etape-1?vue=${k}&date=${d}`;
+  const page = siblings
+    ? `${policy.baseUrl}/${siblings.leadId}/etape-1?enfant=${draft.childId}&`
+    : `${policy.baseUrl}/${draft.id}/etape-1?`;
+  const link = (k: string, d: string) => `${page}vue=${k}&date=${d}`;
   const dayByDay = t.has('dayByDay');
   // the modifiable days come first: the greyed days the view opens with fold into one line
   const fold = foldLeadingGreyed(view.days);
@@ -85,6 +95,15 @@ export async function DemarcheStep1({
   return (
     <>
       <DemarcheHeader policy={policy} data={data} step={1} />
+      {siblings && (
+        <SiblingTabs
+          baseUrl={`${policy.baseUrl}/${siblings.leadId}/etape-1`}
+          drafts={siblings.drafts}
+          shown={draft}
+          view={{ kind, anchor: view.anchor, from: view.days[0]?.date, to: view.days[view.days.length - 1]?.date }}
+          copy={siblings.copy}
+        />
+      )}
 
       <PlanningGrid
         version={`${view.kind}-${view.anchor}-${signature(recap.desired)}`}

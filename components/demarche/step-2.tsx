@@ -11,7 +11,9 @@ import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 import { computeRecap } from '@/lib/requests/recap';
 import { STALE_MESSAGE } from '@/lib/requests/submit';
+import { groupVersion } from '@/lib/requests/siblings';
 import { CancelForm, DemarcheHeader } from './header';
+import { SiblingRecaps } from './siblings';
 import { ValidateForm, type Submit } from './validate-form';
 
 export async function DemarcheStep2({
@@ -28,8 +30,17 @@ export async function DemarcheStep2({
   const t = await getTranslations(policy.namespace);
   const td = await getTranslations('demarche');
   const { draft, cal } = data;
-  const recap = await computeRecap(await getDb(), draft, { cal, version: draft.enrolment.planningVersion });
-  const empty = recap.changes.length === 0;
+  const db = await getDb();
+  // siblings in one démarche: one recap per child, validated together (the sum of their planning versions)
+  const recaps = await Promise.all(
+    data.group.map(async (d) => ({
+      draft: d,
+      recap: await computeRecap(db, d, { cal, version: d.enrolment.planningVersion }),
+    })),
+  );
+  const recap = recaps[0]!.recap;
+  const siblings = recaps.length > 1;
+  const empty = recaps.every((r) => r.recap.changes.length === 0);
   return (
     <>
       <DemarcheHeader policy={policy} data={data} step={2} />
@@ -44,11 +55,16 @@ export async function DemarcheStep2({
         <ValidateForm
           submit={actions.submit}
           namespace={policy.namespace}
-          fields={{ ...policy.fields, requestId: draft.id, version: recap.version }}
+          fields={{
+            ...policy.fields,
+            requestId: draft.id,
+            version: siblings ? groupVersion(data.group) : recap.version,
+          }}
           reason={policy.reasonRequired}
           disabled={empty}
         >
-          {!empty && (
+          {!empty && siblings && <SiblingRecaps recaps={recaps} />}
+          {!empty && !siblings && (
             <>
               <p className="mb-3 font-medium">
                 {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}

@@ -94,6 +94,9 @@ export const requests = pgTable(
     createdBy: integer('created_by').references(() => accounts.id),
     onBehalf: boolean('on_behalf').notNull().default(false), // booked by an agent at the desk
     reason: text('reason'),
+    // siblings in one démarche: every request of the group holds the id of the one whose pages lead (itself included);
+    // null for a démarche of one child
+    groupId: integer('group_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

@@ -1,6 +1,6 @@
 // The draft of a "Gérer mes réservations" démarche lives on the server (refresh, back button, a phone that
 // sleeps lose nothing): the planning at the start (base) and the planning the parent wants (desired).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
 import { children, enrolments, requests } from '@/db/schema';
@@ -49,6 +49,8 @@ export interface Draft {
   reference: string | null;
   expiresAt: Date | null;
   payload: DraftPayload;
+  /** siblings in one démarche: the id of the group's lead request (its own when it leads), else null */
+  groupId: number | null;
   enrolment: { id: number; siteId: number; schoolYearId: number; planningVersion: number };
 }
 
@@ -123,14 +125,32 @@ function reachableBy(policy: DemarchePolicy): SQL {
     : eq(requests.onBehalf, false);
 }
 
+type DraftRow = {
+  id: number;
+  familyId: number;
+  childId: number;
+  service: ServiceKind;
+  status: 'draft' | 'submitted' | 'cancelled';
+  reference: string | null;
+  expiresAt: Date | null;
+  payload: unknown;
+  groupId: number | null;
+  firstName: string;
+  lastName: string;
+  enrolmentId: number | null;
+  siteId: number | null;
+  schoolYearId: number | null;
+  planningVersion: number | null;
+};
+
 /**
- * A draft the actor may load (the family and the author in the query); refuses unknown, foreign and expired drafts
- * alike: a parent never loads a draft an agent opened at the desk, an agent only the drafts it opened.
+ * The actor's reservation drafts matching `which` (the family and the author in the query), in id order, each with its
+ * child and its enrolment. One statement whatever their number.
  */
-export async function loadDraft(
+async function selectDrafts(
   db: Queryable,
-  p: { requestId: number; policy: DemarchePolicy; now: Date; forUpdate?: boolean },
-): Promise<Draft> {
+  p: { which: SQL; policy: DemarchePolicy; forUpdate?: boolean },
+): Promise<DraftRow[]> {
   const query = db
     .select({
       id: requests.id,
@@ -141,7 +161,7 @@ export async function loadDraft(
       reference: requests.reference,
       expiresAt: requests.expiresAt,
       payload: requests.payload,
-      type: requests.type,
+      groupId: requests.groupId,
       firstName: children.firstName,
       lastName: children.lastName,
       enrolmentId: enrolments.id,
@@ -160,17 +180,15 @@ export async function loadDraft(
       ),
     )
     .where(
-      and(
-        eq(requests.id, p.requestId),
-        eq(requests.familyId, p.policy.familyId),
-        eq(requests.type, 'reservation'),
-        reachableBy(p.policy),
-      ),
+      and(p.which, eq(requests.familyId, p.policy.familyId), eq(requests.type, 'reservation'), reachableBy(p.policy)),
     )
-    .limit(1);
-  const [row] = p.forUpdate ? await query.for('update', { of: requests }) : await query;
-  if (!row) throw new UserError(p.policy.actor === 'agent' ? 'agent_draft_not_found' : 'draft_not_found');
-  if (isExpiredDraft(row, p.now)) {
+    .orderBy(requests.id);
+  return p.forUpdate ? await query.for('update', { of: requests }) : await query;
+}
+
+/** A row of selectDrafts as a Draft, refused when expired or when the child is no longer enrolled. */
+function toDraft(row: DraftRow, now: Date): Draft {
+  if (isExpiredDraft(row, now)) {
     throw new UserError('draft_expired');
   }
   if (row.enrolmentId === null || row.siteId === null || row.schoolYearId === null || row.planningVersion === null) {
@@ -189,6 +207,7 @@ export async function loadDraft(
     reference: row.reference,
     expiresAt: row.expiresAt,
     payload: payload.data,
+    groupId: row.groupId,
     enrolment: {
       id: row.enrolmentId,
       siteId: row.siteId,
@@ -198,7 +217,43 @@ export async function loadDraft(
   };
 }
 
-function requireOpen(draft: Draft): void {
+function draftNotFound(policy: DemarchePolicy): UserError {
+  return new UserError(policy.actor === 'agent' ? 'agent_draft_not_found' : 'draft_not_found');
+}
+
+/**
+ * A draft the actor may load (the family and the author in the query); refuses unknown, foreign and expired drafts
+ * alike: a parent never loads a draft an agent opened at the desk, an agent only the drafts it opened.
+ */
+export async function loadDraft(
+  db: Queryable,
+  p: { requestId: number; policy: DemarchePolicy; now: Date; forUpdate?: boolean },
+): Promise<Draft> {
+  const [row] = await selectDrafts(db, { ...p, which: eq(requests.id, p.requestId) });
+  if (!row) throw draftNotFound(p.policy);
+  return toDraft(row, p.now);
+}
+
+/**
+ * The drafts of a démarche, lead first: the request of the URL and, when it leads siblings (its group id is its own),
+ * the other children's requests of its group; one statement whatever their number. A member of someone else's group
+ * comes alone (its pages lead to the group's).
+ */
+export async function loadDraftGroup(
+  db: Queryable,
+  p: { requestId: number; policy: DemarchePolicy; now: Date; forUpdate?: boolean },
+): Promise<Draft[]> {
+  const found = await selectDrafts(db, {
+    ...p,
+    which: or(eq(requests.id, p.requestId), eq(requests.groupId, p.requestId))!,
+  });
+  const lead = found.find((r) => r.id === p.requestId);
+  if (!lead) throw draftNotFound(p.policy);
+  const members = lead.groupId === lead.id ? found.filter((r) => r.id !== lead.id) : [];
+  return [lead, ...members].map((r) => toDraft(r, p.now));
+}
+
+export function requireOpen(draft: Draft): void {
   if (draft.status === 'submitted')
     throw new UserError('draft_already_submitted', { reference: draft.reference ?? '' });
   if (draft.status === 'cancelled') throw new UserError('draft_cancelled');
@@ -369,11 +424,18 @@ export async function cancelDraft(
   await db
     .update(requests)
     .set({ status: 'cancelled', updatedAt: p.now })
-    .where(and(eq(requests.id, draft.id), eq(requests.familyId, p.policy.familyId)));
+    // siblings: « Annuler la démarche » closes every child's draft of the group
+    .where(
+      and(
+        draft.groupId === null ? eq(requests.id, draft.id) : eq(requests.groupId, draft.groupId),
+        eq(requests.familyId, p.policy.familyId),
+        eq(requests.status, 'draft'),
+      ),
+    );
   return { childId: draft.childId };
 }
 
-async function writePayload(db: Queryable, draft: Draft, payload: DraftPayload, now: Date): Promise<void> {
+export async function writePayload(db: Queryable, draft: Draft, payload: DraftPayload, now: Date): Promise<void> {
   await db
     .update(requests)
     .set({ payload, updatedAt: now, expiresAt: draftExpiresAt(now) })

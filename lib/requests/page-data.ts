@@ -21,9 +21,14 @@ export interface StepPage {
 }
 
 /** What a step of a démarche (Étape 1, Étape 2) loads for the actor's policy: the draft at one instant. */
-export async function loadStepPage(policy: DemarchePolicy, requestIdParam: string): Promise<StepPage> {
+export async function loadStepPage(
+  policy: DemarchePolicy,
+  requestIdParam: string,
+  /** the page asked, where a sibling's request leads to its démarche's page */
+  step: 'etape-1' | 'etape-2' = 'etape-1',
+): Promise<StepPage> {
   const at = now();
-  return { policy, data: await draftPageData(policy, requestIdParam, at), now: at };
+  return { policy, data: await draftPageData(policy, requestIdParam, at, step), now: at };
 }
 
 /**
@@ -34,6 +39,7 @@ async function draftPageData(
   policy: DemarchePolicy,
   requestIdParam: string,
   at: Date,
+  step: 'etape-1' | 'etape-2',
 ): Promise<DemarchePage | { error: string }> {
   const requestId = requestIdOf(requestIdParam);
   const db = await getDb();
@@ -48,7 +54,12 @@ async function draftPageData(
     }
     throw error;
   }
-  if (data.draft.status === 'submitted') redirect(`${policy.baseUrl}/${data.draft.id}/confirmation`);
-  if (data.draft.status === 'cancelled') return { error: errorText('draft_cancelled') };
-  return data;
+  const { draft } = data;
+  // a sibling's request: its démarche's pages, on this child's tab
+  if (draft.groupId !== null && draft.groupId !== draft.id)
+    redirect(`${policy.baseUrl}/${draft.groupId}/${step}?enfant=${draft.childId}`);
+  // siblings validated together: a child without change leaves the démarche, the lead's request included
+  if (data.group.some((d) => d.status === 'submitted')) redirect(`${policy.baseUrl}/${draft.id}/confirmation`);
+  if (draft.status === 'cancelled') return { error: errorText('draft_cancelled') };
+  return { ...data, group: data.group.filter((d) => d.status === 'draft') };
 }

@@ -5,8 +5,17 @@ import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { UserError } from '@/lib/errors';
 import type { IsoDate } from '@/lib/planning';
-import { applyTemplateToDraft, cancelDraft, loadDraft, saveDaysSchema, saveDraftDays, templateSchema } from './drafts';
+import {
+  applyTemplateToDraft,
+  cancelDraft,
+  loadDraft,
+  loadDraftGroup,
+  saveDaysSchema,
+  saveDraftDays,
+  templateSchema,
+} from './drafts';
 import type { DemarchePolicy } from './policy';
+import { submitSiblingRequests } from './siblings';
 import { submitReservationRequest } from './submit';
 
 export interface Clock {
@@ -33,12 +42,14 @@ export async function applyTemplate(
 
 /** « Aller à l'étape 2 »: Étape 2 of a draft the actor may load, else the actor's home. */
 export async function recapAddress(db: Db, policy: DemarchePolicy, requestId: number, now: Date): Promise<string> {
+  let groupId: number | null;
   try {
-    await loadDraft(db, { requestId, policy, now });
+    ({ groupId } = await loadDraft(db, { requestId, policy, now }));
   } catch {
     return policy.homeUrl;
   }
-  return `${policy.baseUrl}/${requestId}/etape-2`;
+  // a sibling's « Aller à l'étape 2 » leads to the recap of its whole démarche
+  return `${policy.baseUrl}/${groupId ?? requestId}/etape-2`;
 }
 
 /** « Annuler la démarche »: nothing is changed; the child's page, or the actor's home when nothing was cancelled. */
@@ -63,7 +74,10 @@ export async function submitDemarche(
   clock: Clock & { appUrl: string },
 ): Promise<{ address: string; submitted: boolean }> {
   try {
-    await submitReservationRequest(db, { policy, ...input, ...clock });
+    // siblings in one démarche are validated together; a démarche of one child as it always was
+    const group = await loadDraftGroup(db, { requestId: input.requestId, policy, now: clock.now }).catch(() => []);
+    if (group.length > 1) await submitSiblingRequests(db, { policy, ...input, ...clock });
+    else await submitReservationRequest(db, { policy, ...input, ...clock });
   } catch (error) {
     if (error instanceof UserError && error.code === 'stale')
       return { address: `${policy.baseUrl}/${input.requestId}/etape-2?conflit=1`, submitted: false };

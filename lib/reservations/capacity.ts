@@ -101,21 +101,26 @@ function asJson(list: Reservation[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
 }
 
-/** The additions that would exceed a capacity (no place left), in date order. One query, whatever the list. */
+/**
+ * The additions that would exceed a capacity (not enough places left), in date order. One query, whatever the list.
+ * Siblings validated together may ask the same unit of the same day: the list counts each of them.
+ */
 export async function fullUnits(
   db: Queryable,
   p: { siteId: number; service: ServiceKind; added: Reservation[] },
 ): Promise<{ date: IsoDate; unit: Unit }[]> {
   return rows<{ date: IsoDate; unit: Unit }>(
     db,
-    sql`with wanted as (select date, unit from jsonb_to_recordset(${asJson(p.added)}::jsonb) as x(date date, unit unit))
+    sql`with wanted as (select date, unit, count(*)::int as n
+                        from jsonb_to_recordset(${asJson(p.added)}::jsonb) as x(date date, unit unit)
+                        group by date, unit)
         select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
         from wanted w
         join site_capacities c on c.site_id = ${p.siteId} and c.service = ${p.service} and c.unit = w.unit
         -- lateral: one index lookup per day and unit asked, not a count of every unit of those days at the site
         left join lateral (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date = w.date and r.unit = w.unit`)}) o
           on true
-        where coalesce(o.booked, 0) >= c.capacity
+        where coalesce(o.booked, 0) + w.n > c.capacity
         order by 1, 2`,
   );
 }

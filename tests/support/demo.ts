@@ -69,7 +69,7 @@ export async function snapshot(db: Db): Promise<string> {
       (select count(*)::int from requests where status = 'submitted') as submitted,
       (select count(*)::int from requests) as requests,
       -- drafts too (opened, resumed, changed, cancelled): a refused démarche leaves them as they were
-      (select coalesce(sum(hashtext(concat_ws('|', id, status, payload::text, on_behalf, created_by,
+      (select coalesce(sum(hashtext(concat_ws('|', id, status, payload::text, on_behalf, created_by, group_id,
         extract(epoch from expires_at), extract(epoch from updated_at)))), 0)::text from requests) as requests_hash,
       (select coalesce(string_agg(id || ':' || planning_version, ',' order by id), '') from enrolments) as versions,
       (select count(*)::int from email_outbox) as outbox,

@@ -13,9 +13,10 @@ import { requestBaseUrl } from '@/lib/email/base-url';
 import { UserError } from '@/lib/errors';
 import { idSchema, versionSchema } from '@/lib/ids';
 import { SERVICE_KINDS } from '@/lib/planning';
-import { saveDaysSchema, startReservationDraft, templateSchema } from '@/lib/requests/drafts';
+import { saveDaysSchema, templateSchema } from '@/lib/requests/drafts';
 import { hasReadIntroduction, markIntroductionRead } from '@/lib/requests/introduction';
 import { parentPolicy } from '@/lib/requests/policy';
+import { copyPlanning, copyPlanningSchema, MAX_SIBLINGS, startSiblingDrafts } from '@/lib/requests/siblings';
 import { applyTemplate, cancelAddress, recapAddress, saveDays, submitDemarche } from '@/lib/requests/steps';
 
 const startSchema = z.object({
@@ -25,6 +26,11 @@ const startSchema = z.object({
   date: z.iso.date().optional(),
   /** « Commencer » pressed on the introduction: it is read (remembered for the account) */
   introduction: z.literal('1').optional(),
+  /** siblings ticked on the introduction: one démarche for all of them (a single box arrives as a string) */
+  childIds: z
+    .union([idSchema, z.array(idSchema).max(MAX_SIBLINGS)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
 });
 const draftSchema = z.object({ requestId: idSchema });
 const submitSchema = z.object({ requestId: idSchema, version: versionSchema });
@@ -38,7 +44,11 @@ const anyForm = z.record(z.string(), z.unknown());
 export const startReservationAction = action({ role: 'parent', input: anyForm }, async (form, user) => {
   const parsed = startSchema.safeParse(form);
   if (!parsed.success) redirect('/?erreur=demarche');
-  const { date, introduction, ...input } = parsed.data;
+  const { date, introduction, childIds, ...input } = parsed.data;
+  // the child the parent came from leads, when ticked
+  const chosen = childIds?.length
+    ? [...childIds].sort((a, b) => (a === input.childId ? -1 : b === input.childId ? 1 : 0))
+    : [input.childId];
   const introUrl = `/demarches/reservations/${input.service}/${input.childId}`;
   const week = date ? `?vue=semaine&date=${date}` : '';
   const db = await getDb();
@@ -47,10 +57,11 @@ export const startReservationAction = action({ role: 'parent', input: anyForm },
   try {
     ({ requestId } = await db.transaction(async (tx) => {
       if (introduction) await markIntroductionRead(tx, user.id, now());
-      return startReservationDraft(tx, {
+      return startSiblingDrafts(tx, {
         familyId: user.familyId,
         accountId: user.id,
-        ...input,
+        childIds: chosen,
+        service: input.service,
         today: today(),
         now: now(),
       });
@@ -98,4 +109,22 @@ export const submitAction = action({ role: 'parent', input: anyForm, name: 'subm
   });
   if (submitted) after(() => kickDispatcher({ requestId: input.requestId }));
   redirect(address);
+});
+
+const copySchema = copyPlanningSchema.and(
+  z.object({ vue: z.enum(['semaine', 'mois', 'periode']).optional(), date: z.iso.date().optional() }),
+);
+
+/** « Même planning pour Hugo »: the days shown of one child's planning copied to a sibling's, then Étape 1 again. */
+export const copyPlanningAction = action({ role: 'parent', input: anyForm }, async (form, user) => {
+  const parsed = copySchema.safeParse(form);
+  if (!parsed.success) throw new UserError('invalid_input');
+  const { vue, date, ...input } = parsed.data;
+  const policy = parentPolicy(user);
+  const db = await getDb();
+  const { groupId, childId } = await db.transaction((tx) =>
+    copyPlanning(tx, { policy, today: today(), now: now(), input }),
+  );
+  const view = vue && date ? `&vue=${vue}&date=${date}` : '';
+  redirect(`${policy.baseUrl}/${groupId}/etape-1?enfant=${childId}&copie=1${view}`);
 });

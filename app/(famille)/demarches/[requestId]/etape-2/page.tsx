@@ -8,7 +8,9 @@ import { parentPolicy } from '@/lib/requests/policy';
 import { cancelDraftAction, submitAction } from '../../actions';
 
 // the page and its title share one load of the draft (React cache: once per request)
-const load = cache(async (requestId: string) => loadStepPage(parentPolicy(await requireParent()), requestId));
+const load = cache(async (requestId: string) =>
+  loadStepPage(parentPolicy(await requireParent()), requestId, 'etape-2'),
+);
 
 export async function generateMetadata(props: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
   const { policy, data } = await load((await props.params).requestId);

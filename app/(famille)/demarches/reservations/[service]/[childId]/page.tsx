@@ -5,6 +5,7 @@ import { formAction } from '@/lib/action';
 import { isIsoDate, SERVICE_LABELS } from '@/lib/planning';
 import { hasReadIntroduction } from '@/lib/requests/introduction';
 import { parentPolicy } from '@/lib/requests/policy';
+import { siblingsOf } from '@/lib/requests/siblings';
 import { startReservationAction } from '../../../actions';
 import { loadDemarcheIntro } from '../../../intro';
 
@@ -26,6 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReservationIntroPage(props: Props) {
   const { db, user, service, year, child } = await loadDemarcheIntro(props.params);
   const { erreur, date, etapes } = await props.searchParams;
+  const siblings =
+    year && child.enrolments.some((e) => e.service === service)
+      ? await siblingsOf(db, { familyId: user.familyId, childId: child.id, service, schoolYearId: year.id })
+      : [];
   return (
     <DemarcheIntroduction
       policy={parentPolicy(user)}
@@ -36,6 +41,7 @@ export default async function ReservationIntroPage(props: Props) {
       date={date && isIsoDate(date) ? date : undefined}
       read={await hasReadIntroduction(db, user.id)}
       showSteps={etapes === '1'}
+      siblings={siblings}
       start={formAction(startReservationAction)}
     />
   );

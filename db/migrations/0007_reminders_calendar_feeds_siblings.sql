@@ -16,5 +16,6 @@ CREATE TABLE "reminder_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "reminders" "reminder_choice" DEFAULT 'none' NOT NULL;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "group_id" integer;--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_family_id_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."families"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "reminder_runs_kind_period" ON "reminder_runs" USING btree ("kind","period");
