@@ -109,7 +109,9 @@ export async function startSiblingDrafts(
     )
     .leftJoin(sites, eq(sites.id, enrolments.siteId))
     .where(and(inArray(children.id, childIds), eq(children.familyId, p.familyId)));
-  if (found.length !== childIds.length) throw new UserError('siblings_child_not_found');
+  // one child not the family's: the same refusal as a single child's démarche (nothing said of whose it is)
+  if (found.length !== childIds.length)
+    throw new UserError(childIds.length === 1 ? 'child_not_found' : 'siblings_child_not_found');
   const ordered = childIds.map((id) => found.find((c) => c.id === id)!);
   for (const c of ordered) {
     if (c.siteId === null)

@@ -85,6 +85,12 @@ const INPUTS: Record<
     other: (i) => redirectTo(`/demarches/reservations/mercredi/${i.lea}?erreur=not_found`),
     owner: (i) => redirectTo(`/demarches/${i.draft}/etape-1`),
   },
+  // « Même planning pour Hugo »: the owner's draft is in no group (one child), so the copy is refused there too
+  copyPlanningAction: {
+    args: (i) => [form({ requestId: i.draft, targetRequestId: i.draft, from: '2027-01-04', to: '2027-01-10' })],
+    other: () => /"code":"draft_not_found"/,
+    owner: () => /"code":"siblings_copy_not_in_group"/,
+  },
   saveDaysAction: {
     args: (i) => [{ requestId: i.draft, days: [{ date: '2027-01-20', units: ['matin', 'apres_midi'] }] }],
     other: () => /^\{"ok":false,"formError":"Cette démarche est introuvable/,
