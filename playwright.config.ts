@@ -11,6 +11,7 @@ const ports = { desktop: base, mobile: base + 1 } as const;
 // shared server it would hold every other journey in the queue.
 const waitingRoomPort = base + 2;
 const WAITING_ROOM_SPEC = '**/waiting-room.spec.ts';
+const SIBLINGS_SPEC = '**/siblings.spec.ts';
 
 export const E2E = {
   // The demo clock: a Sunday of late November 2026, so December is greyed (hors délai) and January open.
@@ -40,8 +41,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   globalTeardown: './tests/e2e/teardown.ts',
-  // a journey takes 10–25 s alone; with both servers and two workers sharing 2 cores it can take twice that
-  timeout: 60_000,
+  // a journey takes 10–30 s alone; with the servers and two workers sharing 2 cores it can take three times that
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: { locale: 'fr-FR', timezoneId: 'Europe/Paris', trace: 'retain-on-failure', launchOptions },
   projects: [
@@ -53,18 +54,30 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
-      testIgnore: [WAITING_ROOM_SPEC],
+      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC],
     },
     // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
     {
       name: 'mobile',
-      testIgnore: ['**/sessions.spec.ts', '**/cluster.spec.ts', WAITING_ROOM_SPEC],
+      testIgnore: ['**/sessions.spec.ts', '**/cluster.spec.ts', WAITING_ROOM_SPEC, SIBLINGS_SPEC],
       use: {
         baseURL: `http://localhost:${ports.mobile}`,
         viewport: { width: 360, height: 740 },
         isMobile: true,
         hasTouch: true,
         deviceScaleFactor: 2,
+        launchOptions,
+      },
+    },
+    // Léa and Hugo in one démarche, on the desktop server once its journeys are done (tests/e2e/siblings.spec.ts)
+    {
+      name: 'siblings',
+      testMatch: [SIBLINGS_SPEC],
+      dependencies: ['desktop'],
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${ports.desktop}`,
+        viewport: { width: 1280, height: 800 },
         launchOptions,
       },
     },

@@ -112,8 +112,6 @@ test.describe('the administrator account', () => {
 });
 
 test('an agent finds every page of the back office from the menu, each accessible', async ({ page }) => {
-  // a dozen pages, each checked by axe: 20 to 30 s on two busy cores, more than the default 30 s allows for
-  test.setTimeout(60_000);
   await signIn(page, ACCOUNTS.staff);
   for (const [url, title] of PAGES) {
     await page
