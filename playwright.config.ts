@@ -11,7 +11,6 @@ const ports = { desktop: base, mobile: base + 1 } as const;
 // shared server it would hold every other journey in the queue.
 const waitingRoomPort = base + 2;
 const WAITING_ROOM_SPEC = '**/waiting-room.spec.ts';
-const SIBLINGS_SPEC = '**/siblings.spec.ts';
 
 export const E2E = {
   // The demo clock: a Sunday of late November 2026, so December is greyed (hors délai) and January open.
@@ -54,30 +53,18 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
-      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC],
+      testIgnore: [WAITING_ROOM_SPEC],
     },
     // what a phone adds nothing to (HTTP-level security checks) runs on the desktop project only
     {
       name: 'mobile',
-      testIgnore: ['**/sessions.spec.ts', '**/cluster.spec.ts', WAITING_ROOM_SPEC, SIBLINGS_SPEC],
+      testIgnore: ['**/sessions.spec.ts', '**/cluster.spec.ts', WAITING_ROOM_SPEC],
       use: {
         baseURL: `http://localhost:${ports.mobile}`,
         viewport: { width: 360, height: 740 },
         isMobile: true,
         hasTouch: true,
         deviceScaleFactor: 2,
-        launchOptions,
-      },
-    },
-    // Léa and Hugo in one démarche, on the desktop server once its journeys are done (tests/e2e/siblings.spec.ts)
-    {
-      name: 'siblings',
-      testMatch: [SIBLINGS_SPEC],
-      dependencies: ['desktop'],
-      use: {
-        ...devices['Desktop Chrome'],
-        baseURL: `http://localhost:${ports.desktop}`,
-        viewport: { width: 1280, height: 800 },
         launchOptions,
       },
     },
