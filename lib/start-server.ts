@@ -34,12 +34,11 @@ async function start(): Promise<void> {
     // the waiting room's gate, which scripts/server.mjs asks before Next for every request
     const { startWaitingRoom } = await import('@/lib/waiting-room');
     startWaitingRoom(database.db);
-    // e-mails left pending (a crash, a failure to retry) and expired drafts are handled in the background
+    // in the background: expired drafts, the reminders before the deadline (Mon compte: a claim row per period, see
+    // lib/reminders), then the e-mails due (those just queued, and those a crash or a failure left pending)
     const { startDispatcherLoop } = await import('@/lib/email/dispatcher');
-    startDispatcherLoop();
-    // the reminders before the deadline (Mon compte), in the same process: a claim row per period, see lib/reminders
-    const { startReminderLoop } = await import('@/lib/reminders/loop');
-    startReminderLoop();
+    const { remindersStep } = await import('@/lib/reminders/step');
+    startDispatcherLoop([remindersStep]);
     const { startAuthHousekeeping } = await import('@/lib/auth/housekeeping');
     startAuthHousekeeping();
   } catch (error) {

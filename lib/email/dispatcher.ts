@@ -247,10 +247,19 @@ export function kickDispatcher(context: Record<string, unknown> = {}): void {
 const loop = globalThis as unknown as { __portailEmailLoop?: { timer: NodeJS.Timeout; stop: () => void } };
 
 /**
- * Every `intervalMs` in the background: sends due e-mails and deletes expired drafts. Once per process
+ * Work that queues e-mails on a schedule (the reminders before the deadline): run at each tick before the sending, so
+ * what it queued goes out in the same tick. It catches nothing: a step that throws is logged, and the tick goes on.
+ */
+export interface BackgroundStep {
+  name: string;
+  run: (db: Db) => Promise<void>;
+}
+
+/**
+ * Every `intervalMs` in the background: deletes expired drafts, runs the steps, sends due e-mails. Once per process
  * (a second call returns the first loop's stop); the timer does not keep the process alive.
  */
-export function startDispatcherLoop(intervalMs = 30_000): () => void {
+export function startDispatcherLoop(steps: readonly BackgroundStep[] = [], intervalMs = 30_000): () => void {
   if (loop.__portailEmailLoop) return loop.__portailEmailLoop.stop;
   let running = false;
   const tick = async () => {
@@ -261,6 +270,9 @@ export function startDispatcherLoop(intervalMs = 30_000): () => void {
       await purgeExpiredDrafts(db).catch((error: unknown) =>
         console.error('[drafts] purge of expired drafts failed', { error }),
       );
+      for (const step of steps) {
+        await step.run(db).catch((error: unknown) => console.error(`[${step.name}] background step failed`, { error }));
+      }
       await dispatchPending(db).catch((error: unknown) =>
         console.error('[email] background dispatch failed', { error }),
       );
