@@ -56,6 +56,16 @@ export class EmailTransportError extends Error {
   }
 }
 
+/**
+ * How long one call to Resend may take (RESEND_TIMEOUT_MS, default 15 s). Without a bound, an API that accepts the
+ * connection and never answers would hold the dispatcher's tick, and every e-mail behind it, forever; past it the
+ * call fails like a lost connection, and the outbox tries again later with the same idempotency key.
+ */
+function resendTimeoutMs(): number {
+  const ms = Number(process.env.RESEND_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 15_000;
+}
+
 export const sendEmail: SendEmail = async (db, message) => {
   const key = process.env.RESEND_API_KEY;
   if (key) {
@@ -68,7 +78,7 @@ export const sendEmail: SendEmail = async (db, message) => {
         html: message.html,
         text: message.text,
       },
-      { idempotencyKey: message.idempotencyKey },
+      { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(resendTimeoutMs()) },
     );
     if (error) {
       throw new EmailTransportError(

@@ -269,6 +269,25 @@ describe('an e-mail sent through the Resend SDK', () => {
     expect(standIn.delivered).toHaveLength(1);
   });
 
+  it('gives up on an answer that does not come (RESEND_TIMEOUT_MS) and tries again later with the same key', async () => {
+    vi.stubEnv('RESEND_TIMEOUT_MS', '200');
+    try {
+      const [key] = await queue(1);
+      standIn.delayMs = 2_000;
+      const started = Date.now();
+      expect(await dispatchPending(database.db, { now: soon() })).toEqual({ sent: 0, failed: 1 });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      const row = await onlyRow();
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
+      expect(row.lastError).toMatch(/application_error\)/);
+      standIn.delayMs = 0;
+      expect(await dispatchPending(database.db, { now: row.nextAttemptAt })).toEqual({ sent: 1, failed: 0 });
+      expect(new Set(standIn.requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set([key]));
+    } finally {
+      vi.stubEnv('RESEND_TIMEOUT_MS', '');
+    }
+  });
+
   it.each([
     [408, 'request_timeout', 'The request timed out.'],
     [409, 'concurrent_idempotent_requests', 'Same idempotency key used while original request is still in progress.'],
