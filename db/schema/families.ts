@@ -1,4 +1,5 @@
 // Families, their parents and their children.
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { sectors, sites } from './structures';
@@ -13,8 +14,18 @@ export const families = pgTable(
     city: text('city').notNull().default(''),
     sectorId: integer('sector_id').references(() => sectors.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // « Demander la fermeture de mon compte » (Mes données): when a parent asked; an agent then confirms the closure,
+    // which anonymises the family (lib/families/closure.ts) and sets closedAt
+    closureRequestedAt: timestamp('closure_requested_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('families_name').on(t.name)],
+  (t) => [
+    index('families_name').on(t.name),
+    // the back office's list and count of the closures waiting for an agent
+    index('families_closure_pending')
+      .on(t.closureRequestedAt)
+      .where(sql`${t.closureRequestedAt} is not null and ${t.closedAt} is null`),
+  ],
 );
 
 export const parents = pgTable(
