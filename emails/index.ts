@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import type { AccountLinkFields, AccountLinkProps } from './account-link';
+import * as accountClosed from './account-closed';
 import * as closureCancellation from './closure-cancellation';
 import * as deadlineReminder from './deadline-reminder';
 import * as invitation from './invitation';
@@ -20,6 +21,7 @@ const templates = {
   'deadline-reminder': deadlineReminder,
   invitation,
   'password-reset': passwordReset,
+  'account-closed': accountClosed,
 };
 
 interface TemplateBase<P, S> {
@@ -58,6 +60,7 @@ export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(EMAIL_TEMPLATES, name);
 }
 
+export type { AccountClosedPayload } from './account-closed';
 export type { AccountLinkFields } from './account-link';
 export type { ClosureCancellationPayload } from './closure-cancellation';
 export type { DeadlineReminderPayload } from './deadline-reminder';
