@@ -2,16 +2,22 @@
 import type { Queryable } from '@/db/client';
 import { auditLog, type AuditAction, type AuditEntity } from '@/db/schema';
 
-/** Who makes the change (the audit log's actor). */
+/** Who makes a back-office change (the audit log's actor). */
 export interface StaffActor {
   id: number;
   role: 'staff' | 'admin';
 }
 
+/** Anyone the audit log names as the actor: an agent, or a parent acting on their own family (« Mes données »). */
+export interface AuditActor {
+  id: number;
+  role: 'parent' | 'staff' | 'admin';
+}
+
 /** One audit row, inside the caller's transaction. */
 export async function writeAudit(
   db: Queryable,
-  actor: StaffActor,
+  actor: AuditActor,
   row: {
     action: AuditAction;
     entity: AuditEntity;

@@ -19,14 +19,34 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_STARTS.has(cell.charAt(0)) ? `'${cell}` : cell;
 }
 
+type CsvRecord = readonly (string | number)[];
+
 /** Every CSV of the portal goes through here: each text cell, header included, is neutralised. */
-export function toCsv(header: readonly string[], records: readonly (readonly (string | number)[])[]): string {
+function stringifyLines(lines: readonly CsvRecord[]): string {
   const cell = (value: string | number) => (typeof value === 'string' ? neutraliseFormula(value) : value);
-  return stringify([header.map(cell), ...records.map((record) => record.map(cell))], {
-    bom: true,
-    delimiter: ';',
-    record_delimiter: 'windows',
-  });
+  return stringify(
+    lines.map((line) => line.map(cell)),
+    { bom: true, delimiter: ';', record_delimiter: 'windows' },
+  );
+}
+
+/** One table: its header, then its records. */
+export function toCsv(header: readonly string[], records: readonly CsvRecord[]): string {
+  return stringifyLines([header, ...records]);
+}
+
+/** A table among others in one file: its title on a line of its own, its header, its records. */
+export interface CsvSection {
+  title: string;
+  header: readonly string[];
+  records: readonly CsvRecord[];
+}
+
+/** Several tables in one file (« Mes données »), each under its title, an empty line between two. */
+export function toCsvSections(sections: readonly CsvSection[]): string {
+  return stringifyLines(
+    sections.flatMap((s, i) => [...(i === 0 ? [] : [[]]), [s.title], s.header, ...s.records] as CsvRecord[]),
+  );
 }
 
 /** An HTTP answer that downloads `csv` as `filename`. */
