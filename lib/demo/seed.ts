@@ -22,6 +22,8 @@ export const DEMO_ACCOUNTS = {
   parent: { email: 'famille.martin@example.fr', password: 'Demo-2026!' },
   // a second family of the same sector, enrolled at the holiday centre: two parents competing for the last place
   neighbour: { email: 'famille.bernard@example.fr', password: 'Demo-2026!' },
+  // a family of its own for « Mes données »: its journey downloads its data and closes its account
+  closing: { email: 'famille.moreau@example.fr', password: 'Demo-2026!' },
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
 } as const;
@@ -545,6 +547,56 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     })
     .returning({ id: t.children.id });
   enrolmentRows.push({ childId: chloe!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
+
+  // The Moreau family (Sud): Nina eats at the canteen on Tuesdays and Fridays of the whole year. « Mes données »' journey
+  // closes this account, so no other journey reads it.
+  const [moreau] = await tx
+    .insert(t.families)
+    .values({
+      name: 'Moreau',
+      address: '7 impasse des Glycines',
+      postalCode: TOWN.postalCode,
+      city: TOWN.name,
+      sectorId: sectorRows[2]!.id,
+    })
+    .returning({ id: t.families.id });
+  const [moreauAccount] = await tx
+    .insert(t.accounts)
+    .values({
+      email: DEMO_ACCOUNTS.closing.email,
+      passwordHash: parentHash,
+      role: 'parent',
+      firstName: 'Julien',
+      lastName: 'Moreau',
+    })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: moreau!.id,
+    accountId: moreauAccount!.id,
+    firstName: 'Julien',
+    lastName: 'Moreau',
+    email: DEMO_ACCOUNTS.closing.email,
+    phone: '06 11 22 33 44',
+  });
+  const [nina] = await tx
+    .insert(t.children)
+    .values({
+      familyId: moreau!.id,
+      firstName: 'Nina',
+      lastName: 'Moreau',
+      birthDate: '2019-05-17',
+      schoolId: schools[3]!.id,
+      classLevel: 'CE1',
+    })
+    .returning({ id: t.children.id });
+  enrolmentRows.push({ childId: nina!.id, service: 'cantine', siteId: schools[3]!.id, schoolYearId: demoYearId });
+  book(
+    nina!.id,
+    'cantine',
+    schools[3]!.id,
+    open.cantine.filter((d) => d < demoYear.yearEnd && [2, 5].includes(isoWeekday(d))),
+    ['repas_classique'],
+  );
 
   // Nearly full holiday days at Les Tilleuls: one morning place left on the first days of the winter holidays.
   const tilleuls = centres[0]!.id;
