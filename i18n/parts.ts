@@ -9,6 +9,8 @@ export const MESSAGE_PARTS = [
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
   'famille-agenda',
+  // « Mes données »: the family's data (JSON, CSV) and « Demander la fermeture de mon compte »
+  'famille-donnees',
   // the waiting room's page (read as plain sentences by lib/waiting-room/page.ts) and its dashboard section
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)

@@ -10,6 +10,7 @@ export default async function FamilyLayout({ children }: { children: React.React
   const t = await getTranslations('home');
   const td = await getTranslations('demarche');
   const ta = await getTranslations('myAccount');
+  const tm = await getTranslations('myData');
   return (
     <>
       <SiteHeader
@@ -20,6 +21,7 @@ export default async function FamilyLayout({ children }: { children: React.React
           { href: '/demarches/inscription', label: t('enrol') },
           { href: '/mes-demandes', label: t('navRequests') },
           { href: '/mon-compte', label: ta('title') },
+          { href: '/mes-donnees', label: tm('title') },
         ]}
       />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">

@@ -11,6 +11,7 @@ const NAV = [
   ['/admin/commandes', 'meals'],
   ['/admin/familles', 'families'],
   ['/admin/demandes', 'requests'],
+  ['/admin/fermetures', 'closures'],
   ['/admin/calendrier', 'calendar'],
   ['/admin/structures', 'structures'],
   ['/admin/emails', 'emails'],

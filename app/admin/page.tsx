@@ -79,10 +79,11 @@ export default async function AdminDashboardPage({
   // a site's table of figures is shown with that site's chart alone: a table weighs as much as two charts
   const tableSite = charted.find((s) => s.id === tableSiteId);
   const onPage = tableSite ? [tableSite] : charted.slice((page - 1) * SITES_PER_PAGE, page * SITES_PER_PAGE);
-  const cards = [
+  const cards: { label: string; value: number; href?: string }[] = [
     { label: t('families'), value: figures.families },
     { label: t('children'), value: figures.children },
     { label: t('enrolments', { year: year?.label ?? '' }), value: figures.enrolments },
+    { label: t('closureRequests'), value: figures.closureRequests, href: '/admin/fermetures' },
   ];
   const fromLabel = formatDateLong(window.from);
   const toLabel = formatDateLong(window.to);
@@ -160,10 +161,18 @@ export default async function AdminDashboardPage({
         <h2 id="figures-heading" className="sr-only">
           {t('figures')}
         </h2>
-        <dl className="grid gap-4 sm:grid-cols-3">
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {cards.map((card) => (
             <div key={card.label} className="rounded-lg border border-slate-300 bg-white p-4">
-              <dt className="text-sm text-slate-700">{card.label}</dt>
+              <dt className="text-sm text-slate-700">
+                {card.href ? (
+                  <Link href={card.href} className="text-brand-700 underline">
+                    {card.label}
+                  </Link>
+                ) : (
+                  card.label
+                )}
+              </dt>
               <dd className="text-3xl font-bold">{card.value.toLocaleString('fr-FR')}</dd>
             </div>
           ))}

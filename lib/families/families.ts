@@ -78,6 +78,9 @@ export interface FamilyAdmin {
   city: string;
   sectorId: number | null;
   sectorName: string | null;
+  /** « Mes données »: when the family asked for its account to be closed, and when an agent closed it */
+  closureRequestedAt: Date | null;
+  closedAt: Date | null;
   parents: {
     id: number;
     firstName: string;
@@ -107,6 +110,8 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
       city: families.city,
       sectorId: families.sectorId,
       sectorName: sectors.name,
+      closureRequestedAt: families.closureRequestedAt,
+      closedAt: families.closedAt,
     })
     .from(families)
     .leftJoin(sectors, eq(sectors.id, families.sectorId))

@@ -6,6 +6,8 @@ export interface KeyFigures {
   families: number;
   children: number;
   enrolments: number;
+  /** « Mes données »: closures asked by families and not yet confirmed by an agent */
+  closureRequests: number;
 }
 
 export async function keyFigures(db: Queryable, schoolYearId: number | null): Promise<KeyFigures> {
@@ -14,7 +16,9 @@ export async function keyFigures(db: Queryable, schoolYearId: number | null): Pr
     sql`select
       (select count(*)::int from families) as families,
       (select count(*)::int from children) as children,
-      (select count(*)::int from enrolments where school_year_id = ${schoolYearId ?? -1}) as enrolments`,
+      (select count(*)::int from enrolments where school_year_id = ${schoolYearId ?? -1}) as enrolments,
+      (select count(*)::int from families where closure_requested_at is not null and closed_at is null)
+        as "closureRequests"`,
   );
-  return row ?? { families: 0, children: 0, enrolments: 0 };
+  return row ?? { families: 0, children: 0, enrolments: 0, closureRequests: 0 };
 }

@@ -1,6 +1,7 @@
 // « Mon compte »: who is signed in, and « Rappels par e-mail » (lib/reminders): none, every Monday at 8:00, or the day
 // before a deadline. A plain form (no client script): « Enregistrer » saves and comes back here with a confirmation.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
@@ -20,6 +21,7 @@ const CHOICES: { value: ReminderChoice; label: 'none' | 'weekly' | 'eve'; hint?:
 export default async function MonComptePage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const user = await requireParent();
   const t = await getTranslations('myAccount');
+  const tm = await getTranslations('myData');
   const [current, params] = await Promise.all([reminderChoice(await getDb(), user.id), searchParams]);
   return (
     <>
@@ -75,6 +77,19 @@ export default async function MonComptePage({ searchParams }: { searchParams: Pr
           {t('save')}
         </button>
       </form>
+      <section aria-labelledby="mes-donnees-heading" className="mt-6 max-w-xl rounded-lg bg-white p-4">
+        <h2 id="mes-donnees-heading" className="text-lg font-semibold">
+          {tm('title')}
+        </h2>
+        <p className="mt-1">
+          <Link
+            href="/mes-donnees"
+            className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
+          >
+            {tm('accountLink')}
+          </Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { CLASS_LEVELS, getFamilyAdmin, listSectorOptions, listSiteOptions } from '@/lib/families/families';
 import { requireStaff } from '@/lib/auth/session';
-import { wallNow } from '@/lib/clock';
+import { parisDate, wallNow } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
 import { inviteParentAction } from '../../comptes/actions';
 import { RowAction } from '../../comptes/forms';
@@ -32,7 +32,11 @@ export default async function AdminFamilyPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, ta] = await Promise.all([getTranslations('adminFamilies'), getTranslations('accounts')]);
+  const [t, ta, tc] = await Promise.all([
+    getTranslations('adminFamilies'),
+    getTranslations('accounts'),
+    getTranslations('adminClosures'),
+  ]);
   const familyId = parseId((await params).id);
   const invited = (await searchParams).fait === 'invitation';
   const db = await getDb();
@@ -57,6 +61,20 @@ export default async function AdminFamilyPage({
         <dt className="font-medium">{t('sector')}</dt>
         <dd>{family.sectorName ?? t('noSector')}</dd>
       </dl>
+      {family.closedAt ? (
+        <p role="status" className="mt-4 max-w-3xl rounded border-l-4 border-slate-700 bg-slate-100 p-3">
+          {tc('closedOnFamily', { date: formatDateLong(parisDate(family.closedAt)) })}
+        </p>
+      ) : (
+        family.closureRequestedAt && (
+          <p className="mt-4 max-w-3xl rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+            {tc('pendingOnFamily', { date: formatDateLong(parisDate(family.closureRequestedAt)) })}{' '}
+            <Link href={`/admin/fermetures?confirmer=${family.id}`} className="text-brand-700 underline">
+              {tc('goToClosures')}
+            </Link>
+          </p>
+        )
+      )}
 
       <section aria-labelledby="sector-heading" className="mt-6 max-w-xl rounded border border-slate-400 bg-white p-4">
         <h2 id="sector-heading" className="text-lg font-semibold">
