@@ -7,9 +7,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, requests } from '@/db/schema';
+import { accounts, parents, requests } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
+import { requestFamilyClosure } from '@/lib/families/closure';
 import { loadDraft, startReservationDraft } from '@/lib/requests/drafts';
 import { parentPolicy } from '@/lib/requests/policy';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -156,6 +157,14 @@ const INPUTS: Record<
     other: () => redirectTo('/agenda?lien=renouvele'),
     owner: () => redirectTo('/agenda?lien=renouvele'),
   },
+  // « Demander la fermeture de mon compte » (app/(famille)/mes-donnees): names nothing but the session's family; the
+  // other family (the Bernards) has already asked (beforeAll), so its parent's call is refused as asked twice
+  requestClosureAction: {
+    args: () => [form({ confirm: '1' })],
+    other: () => /"code":"closure_already_requested"/,
+    owner: () => redirectTo('/mes-donnees'),
+    writes: true,
+  },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
 };
@@ -181,6 +190,13 @@ beforeAll(async () => {
   as.owner = await openTestSession(database.db, m.accountId);
   as.otherParent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.neighbour.email));
   as.agent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.staff.email));
+  // the other family has asked to close its account already: its parent's « Demander la fermeture » writes nothing
+  await requestFamilyClosure(database.db, {
+    familyId: (await database.db.select().from(parents).where(eq(parents.email, DEMO_ACCOUNTS.neighbour.email)))[0]!
+      .familyId,
+    accountId: await accountOf(DEMO_ACCOUNTS.neighbour.email),
+    now: NOW,
+  });
 });
 
 afterAll(async () => {

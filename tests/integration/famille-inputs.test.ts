@@ -299,3 +299,18 @@ describe('« Régénérer le lien » (Ajouter à mon agenda) without its confirm
     }
   });
 });
+
+describe('« Demander la fermeture de mon compte » (Mes données) without its confirmation', () => {
+  it('is refused in French, and nothing runs but the session check: nothing is recorded', async () => {
+    const { requestClosureAction } = await import('@/app/(famille)/mes-donnees/actions');
+    const baseline = await sessionCheck();
+    for (const input of [{}, { confirm: 'oui' }, { confirm: ['1', '1'] }, { familyId: 1 }]) {
+      const { result, statements: ran } = await sent(() => requestClosureAction(input));
+      expect(result).toMatchObject({
+        ok: false,
+        formError: 'Confirmez la demande avec le bouton « Oui, demander la fermeture ».',
+      });
+      expect(ran).toEqual(baseline);
+    }
+  });
+});

@@ -52,9 +52,23 @@ import catalogue from '@/messages/fr/famille-donnees.json';
 import { parseCsv } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, expectRefused, martin, NOW, snapshot, TODAY, type Martin } from '../support/demo';
-import { openTestSession } from '../support/session';
+import { openTestSession, type TestSession } from '../support/session';
 
+const session = vi.hoisted(() => ({ current: null as null | TestSession }));
 vi.mock('server-only', () => ({}));
+vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
+// what i18n/request.ts gives the route handler: getTranslations({ locale, namespace })
+vi.mock('next-intl/server', async () => {
+  const { createTranslator } = await import('next-intl');
+  const messages = {
+    ...(await import('@/messages/fr/famille-donnees.json')).default,
+    ...(await import('@/messages/fr/admin-dashboard.json')).default,
+  };
+  return {
+    getTranslations: async ({ namespace }: { namespace: string }) =>
+      createTranslator({ locale: 'fr', timeZone: 'Europe/Paris', messages, namespace: namespace as never }),
+  };
+});
 
 let statements = 0;
 const counter: Logger = {
@@ -107,6 +121,8 @@ async function book(
 
 beforeAll(async () => {
   vi.stubEnv('AUTH_SECRET', 'a-secret-of-this-town-0123456789abcdef');
+  // the route reads the clock: the demo's day
+  vi.stubEnv('APP_NOW', NOW.toISOString());
   database = await createTestDatabase({ logger: counter });
   await seedIfEmpty(database.db, () => {});
   m = await martin(database.db);
@@ -122,9 +138,12 @@ beforeAll(async () => {
   await openTestSession(database.db, moreau.accountId, '203.0.113.45');
   await renewFamilyFeed(database.db, { familyId: m.familyId, now: NOW, replace: false });
   await renewFamilyFeed(database.db, { familyId: moreau.familyId, now: NOW, replace: false });
+  // the app's getDb() answers with this test database (the route handler)
+  (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
 });
 
 afterAll(async () => {
+  (globalThis as unknown as { __portailDb?: unknown }).__portailDb = undefined;
   vi.unstubAllEnvs();
   await database?.close();
 });
@@ -320,6 +339,53 @@ describe('« Télécharger mes données »', () => {
     const request = cells[at('Demandes') + 2]!;
     expect(request.slice(1, 5)).toEqual(['Réservation', 'Validée', 'Léa Martin', 'Accueil de loisirs du mercredi']);
     expect(request[10]).toMatch(/^20\/01\/2027 : Matin/);
+  });
+});
+
+describe('the download route (POST /mes-donnees/telechargement)', () => {
+  const post = async (format: string) => {
+    const { POST } = await import('@/app/(famille)/mes-donnees/telechargement/route');
+    const body = new FormData();
+    body.set('format', format);
+    // a forged family id in the form is not read: the family is the session's
+    body.set('familyId', String(bernard.familyId));
+    return POST(new Request('http://localhost/mes-donnees/telechargement', { method: 'POST', body }));
+  };
+
+  it('answers 401 to a visitor and 403 to an agent, writing nothing', async () => {
+    const before = await snapshot(database.db);
+    session.current = null;
+    expect((await post('json')).status).toBe(401);
+    const [agent] = await database.db.select().from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));
+    session.current = await openTestSession(database.db, agent!.id);
+    const refused = await post('json');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe('Ce fichier est réservé aux parents : il contient les données de leur famille.');
+    expect(await snapshot(database.db)).toBe(before);
+  });
+
+  it('gives the signed-in parent their own family as a JSON or CSV file; an unknown format is a 400 that writes nothing', async () => {
+    session.current = await openTestSession(database.db, m.accountId);
+    const json = await post('json');
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(json.headers.get('content-disposition')).toBe(`attachment; filename="mes-donnees-${TODAY}.json"`);
+    const data = (await json.json()) as FamilyDataExport;
+    expect(data.family.id).toBe(m.familyId);
+    expect(data.children.map((c) => c.firstName).sort()).toEqual(['Hugo', 'Léa']);
+
+    const csv = await post('csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await csv.text();
+    expect(text).toContain('Léa');
+    expect(text).not.toContain('Chloé');
+
+    const before = await snapshot(database.db);
+    const bad = await post('xml');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/Format inconnu/);
+    expect(await snapshot(database.db)).toBe(before);
+    session.current = null;
   });
 });
 
