@@ -2,7 +2,15 @@
 import type { NextAuthConfig } from 'next-auth';
 import { decode, encode } from './auth.jwt';
 
-export const PUBLIC_PATHS = ['/connexion', '/mot-de-passe-oublie', '/activation', '/reinitialisation'];
+export const PUBLIC_PATHS = [
+  '/connexion',
+  '/mot-de-passe-oublie',
+  '/activation',
+  '/reinitialisation',
+  // « Créer mon espace famille » and the link of its e-mail
+  '/creer-mon-espace',
+  '/confirmer-mon-adresse',
+];
 
 export const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -11,6 +11,9 @@ import { authConfig } from './auth.config';
 export class InvalidCredentials extends CredentialsSignin {
   code = 'invalid';
 }
+export class UnconfirmedEmail extends CredentialsSignin {
+  code = 'unconfirmed';
+}
 export class TooManyAttempts extends CredentialsSignin {
   constructor(readonly retryAfterMinutes: number) {
     super();
@@ -44,6 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await authenticate(db, { ...parsed.data, ip: clientAddress(request.headers) });
         if (result.ok) return result.user;
         if (result.reason === 'rate_limited') throw new TooManyAttempts(result.retryAfterMinutes);
+        if (result.reason === 'unconfirmed') throw new UnconfirmedEmail();
         throw new InvalidCredentials();
       },
     }),

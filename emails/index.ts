@@ -9,10 +9,14 @@ import type { AccountLinkFields, AccountLinkProps } from './account-link';
 import * as accountClosed from './account-closed';
 import * as closureCancellation from './closure-cancellation';
 import * as deadlineReminder from './deadline-reminder';
+import * as familyRefused from './family-refused';
+import * as familyValidated from './family-validated';
 import * as invitation from './invitation';
 import * as passwordReset from './password-reset';
 import * as requestAcknowledgment from './request-acknowledgment';
 import * as siblingsAcknowledgment from './siblings-acknowledgment';
+import * as signupConfirmation from './signup-confirmation';
+import * as signupExistingAccount from './signup-existing-account';
 
 const templates = {
   'request-acknowledgment': requestAcknowledgment,
@@ -22,6 +26,10 @@ const templates = {
   invitation,
   'password-reset': passwordReset,
   'account-closed': accountClosed,
+  'signup-confirmation': signupConfirmation,
+  'signup-existing-account': signupExistingAccount,
+  'family-validated': familyValidated,
+  'family-refused': familyRefused,
 };
 
 interface TemplateBase<P, S> {
@@ -64,7 +72,11 @@ export type { AccountClosedPayload } from './account-closed';
 export type { AccountLinkFields } from './account-link';
 export type { ClosureCancellationPayload } from './closure-cancellation';
 export type { DeadlineReminderPayload } from './deadline-reminder';
+export type { FamilyRefusedPayload } from './family-refused';
+export type { FamilyValidatedPayload } from './family-validated';
 export type { InvitationPayload } from './invitation';
 export type { PasswordResetPayload } from './password-reset';
 export type { RequestAcknowledgmentPayload } from './request-acknowledgment';
 export type { SiblingsAcknowledgmentPayload } from './siblings-acknowledgment';
+export type { SignupConfirmationPayload } from './signup-confirmation';
+export type { SignupExistingAccountPayload } from './signup-existing-account';

@@ -11,7 +11,16 @@ import type { AbstractIntlMessages } from 'next-intl';
 export const ROOT_CLIENT_NAMESPACES = ['errors'] as const;
 
 /** The namespaces of the client components outside app/admin (forms of Connexion, the démarche's grid, …). */
-export const CLIENT_NAMESPACES = ['login', 'forgot', 'activation', 'errors', 'demarche', 'template'] as const;
+export const CLIENT_NAMESPACES = [
+  'login',
+  'forgot',
+  'activation',
+  'signup',
+  'confirmEmail',
+  'errors',
+  'demarche',
+  'template',
+] as const;
 
 /** The namespaces of the back office's client components (its forms, and the démarche on a family's behalf). */
 export const BACK_OFFICE_CLIENT_NAMESPACES = [

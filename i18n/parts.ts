@@ -11,6 +11,8 @@ export const MESSAGE_PARTS = [
   'famille-agenda',
   // « Mes données »: the family's data (JSON, CSV) and « Demander la fermeture de mon compte »
   'famille-donnees',
+  // « Créer mon espace famille », the confirmation of the address, and the family's status on Mon espace
+  'famille-signup',
   // the waiting room's page (read as plain sentences by lib/waiting-room/page.ts) and its dashboard section
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)

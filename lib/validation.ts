@@ -31,3 +31,16 @@ export const serviceSchema = z.enum(SERVICE_KINDS as [ServiceKind, ...ServiceKin
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * Each field's messages keyed by its full path ('child1.birthDate'), for a form whose fields nest (zod's flattenError
+ * keeps only the first key). The key is the field's `name` in the form, and its id: the error summary links to it.
+ */
+export function fieldErrorsByPath(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.');
+    if (key) (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

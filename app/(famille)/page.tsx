@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { StartForm } from '@/components/demarche/start-form';
+import { FamilyStatusNotice } from '@/components/family-status';
 import { AgendaLink } from '@/components/agenda-link';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
@@ -10,6 +11,7 @@ import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { now, today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
+import { refusalReasonOf } from '@/lib/families/signups';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
 import { upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
 import { startReservationAction } from './demarches/actions';
@@ -94,6 +96,12 @@ export default async function MonEspacePage() {
     <>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 text-lg">{t('greeting', { name: user.firstName })}</p>
+      {user.familyStatus !== 'active' && (
+        <FamilyStatusNotice
+          status={user.familyStatus}
+          refusalReason={user.familyStatus === 'refused' ? await refusalReasonOf(db, user.familyId) : null}
+        />
+      )}
       <section aria-labelledby="children-heading" className="mt-6">
         <h2 id="children-heading" className="text-xl font-semibold">
           {t('childrenHeading')}
@@ -127,7 +135,7 @@ export default async function MonEspacePage() {
                     </p>
                   )}
                   {upcoming?.has(kid.id) && upcomingList(kid, upcoming.get(kid.id)!)}
-                  {year === null ? (
+                  {user.familyStatus !== 'active' ? null : year === null ? (
                     <p className="mt-3 text-sm">{t('noSchoolYear')}</p>
                   ) : (
                     <div className="mt-3">

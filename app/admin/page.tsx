@@ -41,11 +41,12 @@ export default async function AdminDashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, td, tu, te] = await Promise.all([
+  const [t, td, tu, te, tp] = await Promise.all([
     getTranslations('admin'),
     getTranslations('adminDashboard'),
     getTranslations('units'),
     getTranslations('reportErrors'),
+    getTranslations('adminSignups'),
   ]);
   const db = await getDb();
   const day = today();
@@ -84,6 +85,7 @@ export default async function AdminDashboardPage({
     { label: t('children'), value: figures.children },
     { label: t('enrolments', { year: year?.label ?? '' }), value: figures.enrolments },
     { label: t('closureRequests'), value: figures.closureRequests, href: '/admin/fermetures' },
+    { label: tp('dashboard'), value: figures.pendingFamilies, href: '/admin/familles/en-attente' },
   ];
   const fromLabel = formatDateLong(window.from);
   const toLabel = formatDateLong(window.to);

@@ -1,6 +1,6 @@
 // Accounts (parents, staff, admins), sign-in attempts and single-use account links.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { reminderChoiceEnum, roleEnum, tokenKindEnum } from './enums';
 
 export const accounts = pgTable(
@@ -20,12 +20,16 @@ export const accounts = pgTable(
     introductionReadAt: timestamp('introduction_read_at', { withTimezone: true }),
     // « Rappels par e-mail » chosen on Mon compte (lib/reminders): 'none' until the parent opts in
     reminders: reminderChoiceEnum('reminders').notNull().default('none'),
+    // a parent who signed up (« Créer mon espace famille ») and has not yet followed the e-mail's confirmation link:
+    // cannot sign in. Any account link used (confirmation, reset) proves the address and clears it.
+    emailConfirmationPending: boolean('email_confirmation_pending').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`)],
 );
 
-// Password-reset requests, counted per key ("reset:email:<email>", "reset:ip:<address>") across instances.
+// Password-reset and sign-up requests, counted per key ("reset:email:<email>", "signup:ip:<address>", …) across
+// instances (recordAttempt, lib/auth/rate-limit.ts).
 export const loginAttempts = pgTable(
   'login_attempts',
   {
@@ -69,7 +73,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_account_address').on(t.accountId, t.address, t.createdAt)],
 );
 
-// Invitation and password-reset links: only the hash of the token is stored.
+// Invitation, password-reset and e-mail confirmation links: only the hash of the token is stored.
 export const accountTokens = pgTable(
   'account_tokens',
   {

@@ -8,7 +8,12 @@ export const siteKindEnum = pgEnum('site_kind', ['centre', 'ecole']);
 export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation']);
 export const requestStatusEnum = pgEnum('request_status', ['draft', 'submitted', 'cancelled']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
-export const tokenKindEnum = pgEnum('token_kind', ['invitation', 'password_reset']);
+export const tokenKindEnum = pgEnum('token_kind', ['invitation', 'password_reset', 'email_confirmation']);
+// A family's file: 'active' (created at the desk, or validated), or signed up by a parent (« Créer mon espace famille »)
+// and 'pending' until an agent validates it, or 'refused' with a reason. Only an active family enrols or books.
+export const FAMILY_STATUSES = ['active', 'pending', 'refused'] as const;
+export const familyStatusEnum = pgEnum('family_status', FAMILY_STATUSES);
+export type FamilyStatus = (typeof FAMILY_STATUSES)[number];
 // « Rappels par e-mail » of a parent account (Mon compte): none, every Monday at 8:00, or the day before a deadline
 export const REMINDER_CHOICES = ['none', 'weekly', 'eve'] as const;
 export const reminderChoiceEnum = pgEnum('reminder_choice', REMINDER_CHOICES);

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
+import { familyStatusEnum } from './enums';
 import { sectors, sites } from './structures';
 
 export const families = pgTable(
@@ -13,6 +14,9 @@ export const families = pgTable(
     postalCode: text('postal_code').notNull().default(''),
     city: text('city').notNull().default(''),
     sectorId: integer('sector_id').references(() => sectors.id),
+    // « Créer mon espace famille » (lib/accounts/signup.ts): pending until an agent validates or refuses it
+    status: familyStatusEnum('status').notNull().default('active'),
+    refusalReason: text('refusal_reason'), // the agent's reason, shown to the parent and e-mailed
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     // « Demander la fermeture de mon compte » (Mes données): when a parent asked; an agent then confirms the closure,
     // which anonymises the family (lib/families/closure.ts) and sets closedAt
@@ -25,6 +29,10 @@ export const families = pgTable(
     index('families_closure_pending')
       .on(t.closureRequestedAt)
       .where(sql`${t.closureRequestedAt} is not null and ${t.closedAt} is null`),
+    // the back office's « Familles en attente de validation » and the dashboard's count read the few pending ones
+    index('families_pending')
+      .on(t.createdAt)
+      .where(sql`status = 'pending'`),
   ],
 );
 

@@ -56,6 +56,7 @@ export const mailbox = pgTable(
 /** Every action the audit log records; the Journal shows each with its French label (messages: journal.actions). */
 export const AUDIT_ACTIONS = [
   'account.activate',
+  'account.confirm_email',
   'account.create',
   'account.disable',
   'account.enable',
@@ -73,7 +74,10 @@ export const AUDIT_ACTIONS = [
   'family.closure_request',
   'family.create',
   'family.export',
+  'family.refuse',
   'family.sector',
+  'family.signup',
+  'family.validate',
   'holiday_period.create',
   'holiday_period.delete',
   'holiday_period.update',

@@ -1,10 +1,11 @@
 // "Mot de passe oublié ?": the same answer whether the address is known or not; a known, active account gets a
-// link valid one hour, usable once. Requests are limited per address and per network address, counted in
-// login_attempts under keys of their own ("reset:…"), on the wall clock, so the limit holds across instances.
-import { and, gt, inArray, lte, sql } from 'drizzle-orm';
+// link valid one hour, usable once. Requests are limited per address and per network address (recordAttempt,
+// lib/auth/rate-limit.ts: keys of their own, "reset:…", on the wall clock, so the limit holds across instances).
+import { and, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { accounts, auditLog, loginAttempts } from '@/db/schema';
+import { accounts, auditLog } from '@/db/schema';
+import { recordAttempt } from '@/lib/auth/rate-limit';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { issueToken } from './tokens';
 
@@ -38,33 +39,19 @@ export async function requestPasswordReset(
   p: { email: string; ip: string; now: Date; appUrl: string },
 ): Promise<ResetRequestResult> {
   const email = p.email.trim().toLowerCase();
-  const keys = [resetEmailKey(email), resetAddressKey(p.ip)];
   return db.transaction(async (tx) => {
-    const since = new Date(p.now.getTime() - RESET_LIMITS.windowMinutes * 60_000);
-    const counts = await tx
-      .select({ key: loginAttempts.key, n: sql<number>`count(*)::int`, oldest: sql<string>`min(${loginAttempts.at})` })
-      .from(loginAttempts)
-      .where(and(inArray(loginAttempts.key, keys), gt(loginAttempts.at, since)))
-      .groupBy(loginAttempts.key);
-    let waitMs = 0;
-    for (const row of counts) {
-      const limit = row.key.startsWith('reset:email:') ? RESET_LIMITS.perEmail : RESET_LIMITS.perAddress;
-      if (row.n >= limit)
-        waitMs = Math.max(
-          waitMs,
-          new Date(row.oldest).getTime() + RESET_LIMITS.windowMinutes * 60_000 - p.now.getTime(),
-        );
-    }
-    if (waitMs > 0)
-      return { ok: false, reason: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
-
-    await tx.insert(loginAttempts).values(keys.map((key) => ({ key, at: p.now })));
-    // old reset rows are pruned here (sign-in rows are pruned by the sign-in)
-    await tx
-      .delete(loginAttempts)
-      .where(
-        and(sql`${loginAttempts.key} like 'reset:%'`, lte(loginAttempts.at, new Date(p.now.getTime() - 24 * 3600_000))),
-      );
+    const wait = await recordAttempt(
+      tx,
+      {
+        windowMinutes: RESET_LIMITS.windowMinutes,
+        keys: [
+          { key: resetEmailKey(email), max: RESET_LIMITS.perEmail },
+          { key: resetAddressKey(p.ip), max: RESET_LIMITS.perAddress },
+        ],
+      },
+      p.now,
+    );
+    if (wait > 0) return { ok: false, reason: 'rate_limited', retryAfterMinutes: wait };
 
     const [account] = await tx
       .select({

@@ -1,7 +1,8 @@
-// Single-use account links (invitation, password reset): the token is derived from AUTH_SECRET and a random nonce
-// (lib/email/link-token.ts); only its SHA-256 hash is stored here, and only the nonce in the outbox. A new link of a kind
-// replaces the account's previous unused one; using a link sets the password, ends every session of the account
-// (session_version + 1) and is written to the audit log.
+// Single-use account links (invitation, password reset, e-mail confirmation of a sign-up): the token is derived from
+// AUTH_SECRET and a random nonce (lib/email/link-token.ts); only its SHA-256 hash is stored here, and only the nonce in
+// the outbox. A new link of a kind replaces the account's previous unused one; using a password link sets the password,
+// ends every session of the account (session_version + 1) and is written to the audit log. Any link used proves that
+// its owner reads the address: a sign-up still waiting for its confirmation is confirmed by it.
 import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,12 +14,13 @@ import { endAccountSessions } from '@/lib/auth/sessions';
 import { errorText, UserError } from '@/lib/errors';
 import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 
-export type TokenKind = 'invitation' | 'password_reset';
+export type TokenKind = 'invitation' | 'password_reset' | 'email_confirmation';
 
 /** How long a link stays valid. */
 export const TOKEN_LIFETIME_MS: Readonly<Record<TokenKind, number>> = {
   invitation: 7 * 24 * 3600_000,
   password_reset: 3600_000,
+  email_confirmation: 48 * 3600_000,
 };
 
 /** One message for an unknown, used or expired link: nobody learns which. */
@@ -108,6 +110,32 @@ export async function findValidToken(
 }
 
 /**
+ * Marks a valid link used, inside the caller's transaction, and returns it; null when it is unknown, used, expired, of
+ * another kind or its account disabled. The UPDATE … WHERE used_at IS NULL is the single-use guarantee: of two
+ * concurrent uses, one matches.
+ */
+export async function useToken(
+  tx: Queryable,
+  p: { token: string; kind: TokenKind; now: Date },
+): Promise<{ id: number; accountId: number } | null> {
+  if (!tokenSchema.safeParse(p.token).success) return null;
+  const [used] = await tx
+    .update(accountTokens)
+    .set({ usedAt: p.now })
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(p.token)),
+        eq(accountTokens.kind, p.kind),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, p.now),
+        sql`exists (select 1 from ${accounts} where ${accounts.id} = ${accountTokens.accountId} and ${accounts.disabledAt} is null)`,
+      ),
+    )
+    .returning({ id: accountTokens.id, accountId: accountTokens.accountId });
+  return used ?? null;
+}
+
+/**
  * Sets the password through a link, in one transaction: the link is marked used (a second use finds nothing),
  * the account's other unused links stop working, the password hash is replaced, session_version is bumped
  * (every open session ends), the account's failed sign-ins are forgotten, and an audit row is written.
@@ -121,20 +149,7 @@ export async function setPasswordWithToken(
   // argon2 before the transaction: no lock is held while it works
   const passwordHash = await hashPassword(p.password);
   return db.transaction(async (tx) => {
-    // the UPDATE … WHERE used_at IS NULL is the single-use guarantee: of two concurrent uses, one matches
-    const [used] = await tx
-      .update(accountTokens)
-      .set({ usedAt: p.now })
-      .where(
-        and(
-          eq(accountTokens.tokenHash, hashToken(p.token)),
-          eq(accountTokens.kind, p.kind),
-          isNull(accountTokens.usedAt),
-          gt(accountTokens.expiresAt, p.now),
-          sql`exists (select 1 from ${accounts} where ${accounts.id} = ${accountTokens.accountId} and ${accounts.disabledAt} is null)`,
-        ),
-      )
-      .returning({ id: accountTokens.id, accountId: accountTokens.accountId });
+    const used = await useToken(tx, p);
     if (!used) throw new UserError('link_invalid');
 
     await tx
@@ -149,7 +164,7 @@ export async function setPasswordWithToken(
       .where(eq(accounts.id, used.accountId));
     const [account] = await tx
       .update(accounts)
-      .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+      .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1`, emailConfirmationPending: false })
       .where(eq(accounts.id, used.accountId))
       .returning({
         id: accounts.id,

@@ -36,6 +36,8 @@ export interface SessionUser {
 export type AuthenticateResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: 'invalid' }
+  /** the right password of a sign-up whose address is not confirmed yet: no session until the e-mail's link is used */
+  | { ok: false; reason: 'unconfirmed' }
   | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number };
 
 export async function authenticate(
@@ -58,6 +60,7 @@ export async function authenticate(
       lastName: accounts.lastName,
       sessionVersion: accounts.sessionVersion,
       disabledAt: accounts.disabledAt,
+      emailConfirmationPending: accounts.emailConfirmationPending,
       familyId: parents.familyId,
     })
     .from(accounts)
@@ -74,6 +77,8 @@ export async function authenticate(
     await recordFailure(db, email, input.ip, at);
     return { ok: false, reason: 'invalid' };
   }
+  // only the one who knows the password learns it: nobody else can tell an unconfirmed account from a wrong password
+  if (account.emailConfirmationPending) return { ok: false, reason: 'unconfirmed' };
   const sid = await db.transaction(async (tx) => {
     await recordSuccess(tx, email, input.ip);
     return openSession(tx, { accountId: account.id, address: input.ip, now: at });

@@ -10,9 +10,9 @@
 //   from in the last 90 days waits 1, 2, 4, 8, then 15 minutes after the latest failure (a growing delay). The
 //   owner signing in from a usual address is never held back by it: a distributed attack slows itself down, it
 //   does not lock the account.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
-import { signInFailures } from '@/db/schema';
+import { loginAttempts, signInFailures } from '@/db/schema';
 import { SESSION_HISTORY_DAYS } from './sessions';
 
 export const SIGN_IN_LIMITS = {
@@ -115,4 +115,38 @@ export async function purgeOldFailures(db: Queryable, now: Date): Promise<number
     .where(lt(signInFailures.at, new Date(now.getTime() - 24 * 3600_000)))
     .returning({ id: signInFailures.id });
   return gone.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests an anonymous visitor may repeat (« Mot de passe oublié ? », « Créer mon espace famille »): each try is one
+// row of login_attempts per key (« reset:email:… », « signup:ip:… »), counted over a window on the wall clock, so the
+// limit holds across instances. A key is counted whoever owns what it names: the answer says nothing of an account.
+
+export interface AttemptLimits {
+  windowMinutes: number;
+  /** each key and the most tries it allows within the window */
+  keys: { key: string; max: number }[];
+}
+
+/**
+ * Minutes to wait before another try when a key has reached its limit (nothing is written then); otherwise 0, and the
+ * try is recorded under every key. Three statements, inside the caller's transaction; rows older than a day go.
+ */
+export async function recordAttempt(db: Queryable, limits: AttemptLimits, now: Date): Promise<number> {
+  const window = limits.windowMinutes * MINUTE;
+  const keys = limits.keys.map((k) => k.key);
+  const counts = await db
+    .select({ key: loginAttempts.key, n: sql<number>`count(*)::int`, oldest: sql<string>`min(${loginAttempts.at})` })
+    .from(loginAttempts)
+    .where(and(inArray(loginAttempts.key, keys), gt(loginAttempts.at, new Date(now.getTime() - window))))
+    .groupBy(loginAttempts.key);
+  let waitMs = 0;
+  for (const row of counts) {
+    const max = limits.keys.find((k) => k.key === row.key)?.max ?? Infinity;
+    if (row.n >= max) waitMs = Math.max(waitMs, new Date(row.oldest).getTime() + window - now.getTime());
+  }
+  if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / MINUTE));
+  await db.insert(loginAttempts).values(keys.map((key) => ({ key, at: now })));
+  await db.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - 24 * 60 * MINUTE)));
+  return 0;
 }

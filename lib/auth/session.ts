@@ -6,7 +6,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { accounts, parents, sessions } from '@/db/schema';
+import { accounts, families, parents, sessions, type FamilyStatus } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
 import { SESSION_ID } from './sessions';
 
@@ -18,6 +18,8 @@ export interface CurrentUser {
   lastName: string;
   role: Role;
   familyId: number | null;
+  /** the family's file: only an 'active' one enrols or books (a sign-up waits for the Guichet famille) */
+  familyStatus: FamilyStatus | null;
 }
 export interface ParentUser extends CurrentUser {
   role: 'parent';
@@ -41,6 +43,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       role: accounts.role,
       sessionVersion: accounts.sessionVersion,
       familyId: parents.familyId,
+      familyStatus: families.status,
     })
     .from(accounts)
     .innerJoin(
@@ -53,6 +56,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       ),
     )
     .leftJoin(parents, eq(parents.accountId, accounts.id))
+    .leftJoin(families, eq(families.id, parents.familyId))
     .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
     .limit(1);
   if (!account || account.sessionVersion !== (user?.sessionVersion ?? 0)) return null;
@@ -63,6 +67,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     lastName: account.lastName,
     role: account.role,
     familyId: account.familyId ?? null,
+    familyStatus: account.familyStatus ?? null,
   };
 });
 

@@ -10,6 +10,7 @@ import { UserError } from '@/lib/errors';
 import { idField, idSchema } from '@/lib/ids';
 import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft, submitRequest } from '@/lib/requests/lifecycle';
+import { assertFamilyActive } from '@/lib/families/signups';
 
 const payloadSchema = z.object({ siteId: z.number().int().positive().nullable() });
 
@@ -64,14 +65,21 @@ export async function startEnrolmentDraft(
   const year = await currentSchoolYear(db, p.today);
   if (!year) throw new UserError('no_year_for_enrolment');
   const [child] = await db
-    .select({ id: children.id, firstName: children.firstName, enrolmentId: enrolments.id })
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      enrolmentId: enrolments.id,
+      familyStatus: families.status,
+    })
     .from(children)
+    .innerJoin(families, eq(families.id, children.familyId))
     .leftJoin(
       enrolments,
       and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
     )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
   if (!child) throw new UserError('child_not_found');
+  assertFamilyActive(child.familyStatus);
   if (child.enrolmentId !== null) {
     throw new UserError('already_enrolled', {
       firstName: child.firstName,

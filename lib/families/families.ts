@@ -9,6 +9,7 @@ import {
   children,
   enrolments,
   families,
+  type FamilyStatus,
   parents,
   requests,
   sectors,
@@ -67,8 +68,11 @@ export async function searchFamilies(db: Queryable, p: { query: string }): Promi
 // ---------------------------------------------------------------------------------------------------------------
 // A family
 
-/** none: no account; not_invited: an account without password nor invitation; invited: an invitation link is out. */
-export type AccountStatus = 'active' | 'invited' | 'not_invited' | 'disabled' | 'none';
+/**
+ * none: no account; not_invited: an account without password nor invitation; invited: an invitation link is out;
+ * unconfirmed: a parent who signed up and has not followed the confirmation link yet.
+ */
+export type AccountStatus = 'active' | 'invited' | 'not_invited' | 'disabled' | 'unconfirmed' | 'none';
 
 export interface FamilyAdmin {
   id: number;
@@ -81,6 +85,9 @@ export interface FamilyAdmin {
   /** « Mes données »: when the family asked for its account to be closed, and when an agent closed it */
   closureRequestedAt: Date | null;
   closedAt: Date | null;
+  /** 'pending' or 'refused' for a family that signed up itself (lib/families/signups.ts) */
+  status: FamilyStatus;
+  refusalReason: string | null;
   parents: {
     id: number;
     firstName: string;
@@ -112,6 +119,8 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
       sectorName: sectors.name,
       closureRequestedAt: families.closureRequestedAt,
       closedAt: families.closedAt,
+      status: families.status,
+      refusalReason: families.refusalReason,
     })
     .from(families)
     .leftJoin(sectors, eq(sectors.id, families.sectorId))
@@ -128,6 +137,7 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
         accountId: accounts.id,
         hasPassword: sql<boolean>`${accounts.passwordHash} is not null`,
         disabledAt: accounts.disabledAt,
+        unconfirmed: accounts.emailConfirmationPending,
         invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
           where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
       })
@@ -151,18 +161,20 @@ export async function getFamilyAdmin(db: Queryable, familyId: number): Promise<F
   ]);
   return {
     ...family,
-    parents: parentRows.map(({ accountId, hasPassword, disabledAt, invitationExpiresAt, ...parent }) => ({
+    parents: parentRows.map(({ accountId, hasPassword, disabledAt, unconfirmed, invitationExpiresAt, ...parent }) => ({
       ...parent,
       accountStatus:
         accountId === null
           ? 'none'
           : disabledAt
             ? 'disabled'
-            : hasPassword
-              ? 'active'
-              : invitationExpiresAt
-                ? 'invited'
-                : 'not_invited',
+            : unconfirmed
+              ? 'unconfirmed'
+              : hasPassword
+                ? 'active'
+                : invitationExpiresAt
+                  ? 'invited'
+                  : 'not_invited',
       invitationExpiresAt: invitationExpiresAt ? new Date(invitationExpiresAt) : null,
     })),
     children: childRows,

@@ -1,6 +1,7 @@
 // First figures of the back-office dashboard.
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
+import { pendingFamiliesCount } from '@/lib/families/signups';
 
 export interface KeyFigures {
   families: number;
@@ -8,6 +9,8 @@ export interface KeyFigures {
   enrolments: number;
   /** « Mes données »: closures asked by families and not yet confirmed by an agent */
   closureRequests: number;
+  /** « Familles en attente de validation »: signed up, address confirmed, not yet validated or refused */
+  pendingFamilies: number;
 }
 
 export async function keyFigures(db: Queryable, schoolYearId: number | null): Promise<KeyFigures> {
@@ -18,7 +21,8 @@ export async function keyFigures(db: Queryable, schoolYearId: number | null): Pr
       (select count(*)::int from children) as children,
       (select count(*)::int from enrolments where school_year_id = ${schoolYearId ?? -1}) as enrolments,
       (select count(*)::int from families where closure_requested_at is not null and closed_at is null)
-        as "closureRequests"`,
+        as "closureRequests",
+      ${pendingFamiliesCount} as "pendingFamilies"`,
   );
-  return row ?? { families: 0, children: 0, enrolments: 0, closureRequests: 0 };
+  return row ?? { families: 0, children: 0, enrolments: 0, closureRequests: 0, pendingFamilies: 0 };
 }

@@ -3,7 +3,7 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
-import { children, enrolments, requests } from '@/db/schema';
+import { children, enrolments, families, requests } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import {
@@ -27,6 +27,7 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { loadServiceCalendar, planningOptions, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 import { calendarFor, refuses, type DemarchePolicy } from './policy';
+import { assertFamilyActive } from '@/lib/families/signups';
 
 const reservationSchema = z.object({
   date: z.iso.date(),
@@ -94,14 +95,17 @@ export async function startReservationDraft(
       enrolmentId: enrolments.id,
       planningVersion: enrolments.planningVersion,
       siteId: enrolments.siteId,
+      familyStatus: families.status,
     })
     .from(children)
+    .innerJoin(families, eq(families.id, children.familyId))
     .leftJoin(
       enrolments,
       and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
     )
     .where(and(eq(children.id, p.childId), eq(children.familyId, p.familyId)));
   if (!child) throw new UserError('child_not_found');
+  assertFamilyActive(child.familyStatus);
   if (child.enrolmentId === null) throw enrolmentMissing(child.firstName, p.service);
 
   const key = { ...p, type: 'reservation' as const, onBehalf: Boolean(p.onBehalf) };

@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
-import { accounts, auditLog, children, enrolments, parents, sites } from '@/db/schema';
+import { accounts, auditLog, children, enrolments, families, parents, sites } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
@@ -42,6 +42,7 @@ import { calendarFor, type DemarchePolicy } from './policy';
 import { replayOwnChanges } from './recap';
 import type { SubmitInput, SubmitResult } from './submit';
 import { changesByDate } from './types';
+import { assertFamilyActive } from '@/lib/families/signups';
 
 /** A démarche holds at most this many children (a family's siblings; a bound on what one « Valider » writes). */
 export const MAX_SIBLINGS = 6;
@@ -101,8 +102,15 @@ export async function startSiblingDrafts(
   const year = await currentSchoolYear(db, p.today);
   if (!year) throw new UserError('no_year_for_reservations');
   const found = await db
-    .select({ id: children.id, firstName: children.firstName, siteId: enrolments.siteId, siteName: sites.name })
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      siteId: enrolments.siteId,
+      siteName: sites.name,
+      familyStatus: families.status,
+    })
     .from(children)
+    .innerJoin(families, eq(families.id, children.familyId))
     .leftJoin(
       enrolments,
       and(eq(enrolments.childId, children.id), eq(enrolments.service, p.service), eq(enrolments.schoolYearId, year.id)),
@@ -113,6 +121,7 @@ export async function startSiblingDrafts(
   if (found.length !== childIds.length)
     throw new UserError(childIds.length === 1 ? 'child_not_found' : 'siblings_child_not_found');
   const ordered = childIds.map((id) => found.find((c) => c.id === id)!);
+  assertFamilyActive(ordered[0]!.familyStatus);
   for (const c of ordered) {
     if (c.siteId === null)
       throw new UserError('not_enrolled', { firstName: c.firstName, service: SERVICE_LABELS[p.service].toLowerCase() });

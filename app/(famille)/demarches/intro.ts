@@ -1,7 +1,8 @@
 // What both introductions (« S'inscrire », « Gérer mes réservations ») start from: the parent, the service of the
-// URL, the current school year and the family's child, or a 404 when the service or the child is not theirs.
+// URL, the current school year and the family's child, or a 404 when the service or the child is not theirs; a family
+// not yet validated goes back to Mon espace.
 import 'server-only';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
@@ -18,6 +19,8 @@ export async function loadDemarcheIntro(params: Promise<{ service: string; child
 // the page and its title share one load (React cache: once per request, keyed by the URL's values)
 const loadIntro = cache(async (service: string, childId: string) => {
   const user = await requireParent();
+  // a family waiting for the Guichet famille's validation starts nothing: Mon espace says why (« Commencer » refuses too)
+  if (user.familyStatus !== 'active') redirect('/');
   if (!(SERVICE_KINDS as readonly string[]).includes(service)) notFound();
   const db = await getDb();
   const year = await currentSchoolYear(db, today());

@@ -36,6 +36,7 @@ export const loginAction = action({ role: 'anyone', input: loginInput, name: 'lo
     await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(input.callbackUrl) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
+      if (error.code === 'unconfirmed') throw new UserError('sign_in_unconfirmed', {}, { details });
       const limited = /^rate_limited:(\d+)$/.exec(error.code);
       if (!limited) throw new UserError('sign_in_refused', {}, { details });
       const minutes = Number(limited[1]);

@@ -37,7 +37,12 @@ export default async function ConnexionPage({ searchParams }: { searchParams: Pr
           {t('forgot')}
         </Link>
       </p>
-      <p className="mt-4 text-sm text-slate-700">{t('noAccount')}</p>
+      <p className="mt-6">
+        {t('noAccount')}{' '}
+        <Link href="/creer-mon-espace" className="font-semibold text-brand-700 underline">
+          {t('signup')}
+        </Link>
+      </p>
     </>
   );
 }

@@ -20,6 +20,7 @@ import {
   setSectorSchema,
 } from '@/lib/families/families';
 import { enrolOnBehalf, enrolOnBehalfSchema } from '@/lib/families/on-behalf';
+import { refuseFamily, refuseFamilySchema, validateFamily, validateFamilySchema } from '@/lib/families/signups';
 import { now, today } from '@/lib/clock';
 import { kickDispatcher } from '@/lib/email/dispatcher';
 import { requestBaseUrl } from '@/lib/email/base-url';
@@ -89,3 +90,20 @@ export const enrolOnBehalfAction = action(
     return { done: reference };
   },
 );
+
+/**
+ * « Valider la famille » (a family that signed up itself): its sector is set; it may enrol from now on. Back to the
+ * family's page, which says it.
+ */
+export const validateFamilyAction = action({ role: 'staff', input: validateFamilySchema }, async (input, user) => {
+  await validateFamily(await getDb(), user, input, { now: now(), appUrl: await requestBaseUrl() });
+  after(() => kickDispatcher({ familyId: input.familyId }));
+  redirect(`${familyPage(input.familyId)}?fait=validation`);
+});
+
+/** « Refuser l'espace famille », with the reason the family reads. */
+export const refuseFamilyAction = action({ role: 'staff', input: refuseFamilySchema }, async (input, user) => {
+  await refuseFamily(await getDb(), user, input, { now: now(), appUrl: await requestBaseUrl() });
+  after(() => kickDispatcher({ familyId: input.familyId }));
+  redirect(`${familyPage(input.familyId)}?fait=refus`);
+});

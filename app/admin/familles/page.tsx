@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { SEARCH_LIMIT, searchFamilies } from '@/lib/families/families';
+import { countPendingFamilies } from '@/lib/families/signups';
 import { requireStaff } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +18,14 @@ export default async function AdminFamiliesPage({
   searchParams: Promise<{ q?: string | string[] }>;
 }) {
   await requireStaff();
-  const t = await getTranslations('adminFamilies');
+  const [t, ts] = await Promise.all([getTranslations('adminFamilies'), getTranslations('adminSignups')]);
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? (q[0] ?? '') : (q ?? '')).trim().slice(0, 200);
-  const hits = query === '' ? [] : await searchFamilies(await getDb(), { query });
+  const db = await getDb();
+  const [hits, pending] = await Promise.all([
+    query === '' ? [] : searchFamilies(db, { query }),
+    countPendingFamilies(db),
+  ]);
   return (
     <>
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('backOffice')}</p>
@@ -34,6 +39,14 @@ export default async function AdminFamiliesPage({
         </Link>
       </div>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
+      <p className="mt-3">
+        <Link
+          href="/admin/familles/en-attente"
+          className={`font-semibold underline ${pending > 0 ? 'text-amber-900' : 'text-brand-700'}`}
+        >
+          {ts('link', { count: pending })}
+        </Link>
+      </p>
       <form role="search" method="get" className="mt-4 flex flex-wrap items-end gap-3">
         <label className="block grow">
           <span className="block text-sm font-medium">{t('searchLabel')}</span>

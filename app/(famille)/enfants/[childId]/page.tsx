@@ -184,7 +184,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
                     {t('manage')}
                     <span className="sr-only"> : {SERVICE_LABELS[service]}</span>
                   </Link>
-                ) : (
+                ) : user.familyStatus !== 'active' ? null : (
                   <Link
                     href={`/demarches/inscription/${service}/${child.id}`}
                     className="self-start rounded border-2 border-brand-700 bg-white px-3 py-2 font-semibold text-brand-700"

@@ -16,6 +16,7 @@ import { invitationStatus } from '../../comptes/invitation';
 import { addChildAction, addParentAction, setSectorAction } from '../actions';
 import { AdminForm, Field, SelectField } from '../admin-form';
 import { parseId } from '../ids';
+import { SignupDecision } from '../signup-decision';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('adminFamilies');
@@ -32,13 +33,15 @@ export default async function AdminFamilyPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, ta, tc] = await Promise.all([
+  const [t, ta, tc, ts] = await Promise.all([
     getTranslations('adminFamilies'),
     getTranslations('accounts'),
     getTranslations('adminClosures'),
+    getTranslations('adminSignups'),
   ]);
   const familyId = parseId((await params).id);
-  const invited = (await searchParams).fait === 'invitation';
+  const done = (await searchParams).fait;
+  const invited = done === 'invitation';
   const db = await getDb();
   const [family, sectorOptions, schools] = await Promise.all([
     getFamilyAdmin(db, familyId),
@@ -76,29 +79,47 @@ export default async function AdminFamilyPage({
         )
       )}
 
-      <section aria-labelledby="sector-heading" className="mt-6 max-w-xl rounded border border-slate-400 bg-white p-4">
-        <h2 id="sector-heading" className="text-lg font-semibold">
-          {t('changeSector')}
-        </h2>
-        <p className="mt-1 text-sm text-slate-800">{t('sectorHelp')}</p>
-        <AdminForm
-          action={setSectorAction}
-          hidden={{ familyId }}
-          submitLabel={t('save')}
-          pendingLabel={t('saving')}
-          done={t('sectorSaved')}
-          resetOnDone={false}
-          className="mt-3"
+      <div role="status" className="mt-4 max-w-3xl empty:hidden">
+        {done === 'validation' && family.status === 'active' && (
+          <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{ts('validated')}</p>
+        )}
+        {done === 'refus' && family.status === 'refused' && (
+          <p className="rounded border-l-4 border-green-700 bg-green-50 p-3">{ts('refused')}</p>
+        )}
+      </div>
+      {family.status !== 'active' && (
+        <SignupDecision family={family} sectorOptions={sectorOptions} familyId={familyId} />
+      )}
+
+      {/* a family that signed up gets its sector with its validation (SignupDecision) */}
+      {family.status === 'active' && (
+        <section
+          aria-labelledby="sector-heading"
+          className="mt-6 max-w-xl rounded border border-slate-400 bg-white p-4"
         >
-          <SelectField
-            label={t('sector')}
-            name="sectorId"
-            defaultValue={family.sectorId ?? ''}
-            emptyLabel={t('noSector')}
-            options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </AdminForm>
-      </section>
+          <h2 id="sector-heading" className="text-lg font-semibold">
+            {t('changeSector')}
+          </h2>
+          <p className="mt-1 text-sm text-slate-800">{t('sectorHelp')}</p>
+          <AdminForm
+            action={setSectorAction}
+            hidden={{ familyId }}
+            submitLabel={t('save')}
+            pendingLabel={t('saving')}
+            done={t('sectorSaved')}
+            resetOnDone={false}
+            className="mt-3"
+          >
+            <SelectField
+              label={t('sector')}
+              name="sectorId"
+              defaultValue={family.sectorId ?? ''}
+              emptyLabel={t('noSector')}
+              options={sectorOptions.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </AdminForm>
+        </section>
+      )}
 
       <section aria-labelledby="parents-heading" className="mt-8">
         <h2 id="parents-heading" className="text-xl font-bold">
