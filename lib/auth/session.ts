@@ -89,3 +89,13 @@ export async function requireStaff(): Promise<StaffUser> {
   if (user.role === 'parent') forbidden();
   return user as StaffUser;
 }
+
+/**
+ * For the pages that lead to a démarche (« S'inscrire », « Gérer mes réservations »): a family not yet validated by the
+ * Guichet famille goes back to Mon espace, which says why (« Commencer » refuses it on the server too).
+ */
+export async function requireActiveParent(): Promise<ParentUser> {
+  const user = await requireParent();
+  if (user.familyStatus !== 'active') redirect('/');
+  return user;
+}

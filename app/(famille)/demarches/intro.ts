@@ -2,10 +2,10 @@
 // URL, the current school year and the family's child, or a 404 when the service or the child is not theirs; a family
 // not yet validated goes back to Mon espace.
 import 'server-only';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { requireParent } from '@/lib/auth/session';
+import { requireActiveParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { getFamilyChild } from '@/lib/families/child';
@@ -18,9 +18,7 @@ export async function loadDemarcheIntro(params: Promise<{ service: string; child
 
 // the page and its title share one load (React cache: once per request, keyed by the URL's values)
 const loadIntro = cache(async (service: string, childId: string) => {
-  const user = await requireParent();
-  // a family waiting for the Guichet famille's validation starts nothing: Mon espace says why (« Commencer » refuses too)
-  if (user.familyStatus !== 'active') redirect('/');
+  const user = await requireActiveParent();
   if (!(SERVICE_KINDS as readonly string[]).includes(service)) notFound();
   const db = await getDb();
   const year = await currentSchoolYear(db, today());

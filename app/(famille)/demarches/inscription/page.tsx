@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
-import { requireParent } from '@/lib/auth/session';
+import { requireActiveParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
@@ -15,7 +15,7 @@ import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
 type Search = Promise<{ enfant?: string }>;
 
 async function load(searchParams: Search) {
-  const user = await requireParent();
+  const user = await requireActiveParent();
   const db = await getDb();
   const year = await currentSchoolYear(db, today());
   const kids = await listFamilyChildren(db, user.familyId, year?.id ?? null);

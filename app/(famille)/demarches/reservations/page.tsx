@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
-import { requireParent } from '@/lib/auth/session';
+import { requireActiveParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** "Gérer mes réservations" from the menu: choose the service, then the child. */
 export default async function ChooseChildPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
-  const user = await requireParent();
+  const user = await requireActiveParent();
   const t = await getTranslations('demarche');
   const { service: param } = await searchParams;
   const service: ServiceKind = (SERVICE_KINDS as readonly string[]).includes(param ?? '')
