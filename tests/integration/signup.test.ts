@@ -183,6 +183,8 @@ describe('a family new to the town signs up', () => {
     statements = 0;
     await signUpAs('un.enfant@example.fr');
     const one = statements;
+    // the limits (3), the account, the family, the parents, the children, the link (2), the e-mail, the journal
+    expect(one).toBe(11);
     statements = 0;
     const kid = (firstName: string) => ({ firstName, lastName: 'Trois', birthDate: '2018-01-02', schoolId: '' });
     await signUpAs('trois.enfants@example.fr', { child0: kid('A'), child1: kid('B'), child2: kid('C') });
