@@ -3,6 +3,7 @@
 // live for the transport and masked in the copy kept, the notice to an existing owner says nothing was created.
 import { describe, expect, it, vi } from 'vitest';
 import { EMAIL_TEMPLATES, type EmailPayloads, type EmailTemplate } from '@/emails';
+import AccountClosedEmail from '@/emails/account-closed';
 import ClosureCancellationEmail from '@/emails/closure-cancellation';
 import DeadlineReminderEmail from '@/emails/deadline-reminder';
 import SiblingsAcknowledgmentEmail from '@/emails/siblings-acknowledgment';
@@ -29,6 +30,7 @@ const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
   'siblings-acknowledgment': SiblingsAcknowledgmentEmail.PreviewProps,
   'closure-cancellation': ClosureCancellationEmail.PreviewProps,
   'deadline-reminder': DeadlineReminderEmail.PreviewProps,
+  'account-closed': AccountClosedEmail.PreviewProps,
   invitation: {
     name: 'Claire Martin',
     role: 'parent',
