@@ -286,7 +286,10 @@ export async function confirmFamilyClosure(
       })
       .where(eq(children.familyId, familyId));
     // the town's postal code and city stay (resident or not, for the tariffs); the street address goes
-    await tx.update(families).set({ name: pseudonym, address: '', closedAt: ctx.now }).where(eq(families.id, familyId));
+    await tx
+      .update(families)
+      .set({ name: pseudonym, address: '', refusalReason: null, closedAt: ctx.now })
+      .where(eq(families.id, familyId));
 
     const outcome: ClosureOutcome = {
       familyId,

@@ -41,6 +41,9 @@ export interface FamilyDataExport {
     postalCode: string;
     city: string;
     sector: string | null;
+    /** the self sign-up's status (« en attente de validation », refused with the agent's reason, or validated) */
+    status: 'active' | 'pending' | 'refused';
+    refusalReason: string | null;
     createdAt: string;
     closureRequestedAt: string | null;
   };
@@ -147,6 +150,8 @@ async function readFamilyData(
       postalCode: families.postalCode,
       city: families.city,
       sector: sectors.name,
+      status: families.status,
+      refusalReason: families.refusalReason,
       createdAt: families.createdAt,
       closureRequestedAt: families.closureRequestedAt,
     })
@@ -370,6 +375,11 @@ export type ExportCsvLabel =
   | 'postalCode'
   | 'city'
   | 'sector'
+  | 'status'
+  | 'status_active'
+  | 'status_pending'
+  | 'status_refused'
+  | 'refusalReason'
   | 'createdAt'
   | 'closureRequestedAt'
   | 'parents'
@@ -498,6 +508,8 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
         t('postalCode'),
         t('city'),
         t('sector'),
+        t('status'),
+        t('refusalReason'),
         t('createdAt'),
         t('closureRequestedAt'),
       ],
@@ -508,6 +520,8 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
           f.postalCode,
           f.city,
           f.sector ?? '',
+          t(`status_${f.status}`),
+          f.refusalReason ?? '',
           frenchDateTime(f.createdAt),
           frenchDateTime(f.closureRequestedAt),
         ],

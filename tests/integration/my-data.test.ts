@@ -174,6 +174,8 @@ describe('« Télécharger mes données »', () => {
       postalCode: family!.postalCode,
       city: family!.city,
       sector: 'Secteur Nord',
+      status: 'active',
+      refusalReason: null,
       closureRequestedAt: null,
     });
     const parentRows = await database.db.select().from(parents).where(eq(parents.familyId, m.familyId));
@@ -457,6 +459,11 @@ describe('an agent confirms the closure', () => {
       sendInvitation(tx, { accountId: f.accountId, actor: agent, now: NOW, appUrl, familyId: f.familyId }),
     );
     await db.insert(signInFailures).values({ email: f.email, address: '203.0.113.45', at: NOW });
+    // an agent's free text left from the sign-up's review (it may name people)
+    await db
+      .update(families)
+      .set({ refusalReason: 'Adresse à vérifier avec Mme Moreau' })
+      .where(eq(families.id, f.familyId));
     await requestFamilyClosure(db, { familyId: f.familyId, accountId: f.accountId, now: NOW });
     const [familyBefore] = await db.select().from(families).where(eq(families.id, f.familyId));
     const [kidBefore] = await db.select().from(children).where(eq(children.id, f.childId));
@@ -497,6 +504,8 @@ describe('an agent confirms the closure', () => {
     expect(family).toMatchObject({
       name: `Anonyme F${f.familyId}`,
       address: '',
+      // the agent's free text of a refused sign-up may name people: erased too
+      refusalReason: null,
       postalCode: familyBefore!.postalCode,
       city: familyBefore!.city,
       closedAt: NOW,
