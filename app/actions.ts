@@ -3,7 +3,10 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { signOut } from '@/auth';
+import { getDb } from '@/db/client';
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, type Locale } from '@/i18n/locales';
 import { action } from '@/lib/action';
+import { languageChoiceSchema, setAccountLocale } from '@/lib/accounts/locale';
 import { waitingRoom } from '@/lib/waiting-room';
 import { COOKIE_NAME } from '@/lib/waiting-room/cookie';
 
@@ -21,5 +24,35 @@ export const signOutAction = action(
       console.error('[waiting-room] the slot was not released at sign-out', error);
     }
     await signOut({ redirectTo: '/connexion' });
+  },
+);
+
+async function rememberLanguage(locale: Locale): Promise<void> {
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: LOCALE_COOKIE_MAX_AGE,
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: process.env.APP_URL?.startsWith('https://') ?? false,
+  });
+}
+
+/**
+ * « Langue » of a visitor (Connexion, the information pages): the cookie only. Setting a cookie in an action makes
+ * Next render the page again, now in that language. An unknown code is refused and sets nothing.
+ */
+export const chooseLanguageAction = action(
+  { role: 'anyone', input: languageChoiceSchema, name: 'chooseLanguage', plain: true },
+  async (input) => {
+    await rememberLanguage(input.langue);
+  },
+);
+
+/** « Langue » of a signed-in parent: the cookie and the parent's own account (pages on every device, e-mails). */
+export const chooseParentLanguageAction = action(
+  { role: 'parent', input: languageChoiceSchema, name: 'chooseParentLanguage', plain: true },
+  async (input, user) => {
+    await setAccountLocale(await getDb(), user.id, input.langue);
+    await rememberLanguage(input.langue);
   },
 );

@@ -8,7 +8,7 @@
 // The parent's démarche and the agent's (on a family's behalf) use it with their own server actions.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
-import { UNIT_LABELS } from '@/lib/planning/format';
+import { useWording } from '@/i18n/use-wording';
 import { validateDay } from '@/lib/planning/reservations';
 import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
 import type { FormAction, FormState } from '@/lib/action';
@@ -75,6 +75,7 @@ export function PlanningGrid({
   labelledBy,
 }: Props) {
   const t = useTranslations(namespace);
+  const words = useWording();
   const [planning, setPlanning] = useState<Record<string, Unit[]>>(desired);
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
@@ -168,7 +169,7 @@ export function PlanningGrid({
     const scarce = left !== undefined && left > 0 && left <= 3;
     const showPlaces = left !== undefined && !day.greyed;
     const describedBy = change_ || showPlaces ? `detail-${day.date}-${unit}` : undefined;
-    const name = unit === null ? t('noMeal') : kind === 'checkbox' ? day.labels[unit] : UNIT_LABELS[unit];
+    const name = unit === null ? t('noMeal') : kind === 'checkbox' ? day.labels[unit] : words.unit(unit);
     // a greyed day cannot be changed: its boxes only say what is booked, in less room (still 44 px tall: a tap on
     // them must not land on a neighbour)
     const compact = day.greyed !== null;
@@ -198,7 +199,7 @@ export function PlanningGrid({
           }
         />
         <span>
-          {unit === null ? t('noMeal') : UNIT_LABELS[unit]}
+          {unit === null ? t('noMeal') : words.unit(unit)}
           {describedBy && (
             <span id={describedBy} className="block text-xs">
               {change_ && (

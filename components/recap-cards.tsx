@@ -2,7 +2,8 @@
 // removed (orange, « Anciennes réservations supprimées »), then, on Étape 2, what the child will have that day
 // (« Léa aura : Matin, Repas classique »). The same cards on every width: one DOM, one accessible name per date.
 import { getTranslations } from 'next-intl/server';
-import { formatDateLong, UNIT_LABELS, type DayChange, type Unit } from '@/lib/planning';
+import { getWording } from '@/i18n/wording';
+import { type DayChange, type Unit } from '@/lib/planning';
 
 export async function RecapCards({
   changes,
@@ -16,14 +17,15 @@ export async function RecapCards({
   will?: { child: string; planning: Readonly<Record<string, readonly Unit[]>> };
 }) {
   const t = await getTranslations('demarche');
-  const units = (list: readonly Unit[]) => list.map((u) => UNIT_LABELS[u]).join(', ');
+  const words = await getWording();
+  const units = (list: readonly Unit[]) => list.map((u) => words.unit(u)).join(', ');
   return (
     <ul aria-label={label} className="grid gap-3 lg:grid-cols-2">
       {changes.map((c) => {
         const after = will?.planning[c.date] ?? [];
         return (
           <li key={c.date} className="rounded-lg border border-slate-400 bg-white p-3">
-            <h2 className="font-semibold first-letter:uppercase">{formatDateLong(c.date)}</h2>
+            <h2 className="font-semibold first-letter:uppercase">{words.dateLong(c.date)}</h2>
             {c.added.length > 0 && (
               <p className="mt-2 rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
                 <span className="font-medium">{t('recapNew')} : </span>
@@ -36,7 +38,7 @@ export async function RecapCards({
                 {c.removed.map((u, i) => (
                   <span key={u}>
                     {i > 0 && ', '}
-                    <s>{UNIT_LABELS[u]}</s>
+                    <s>{words.unit(u)}</s>
                   </span>
                 ))}
               </p>

@@ -1,8 +1,10 @@
 // The changes of a request per date: additions in green ("nouvelles réservations"), removals in orange.
 import { getTranslations } from 'next-intl/server';
-import { formatDateLong, UNIT_LABELS, type DayChange } from '@/lib/planning';
+import { getWording } from '@/i18n/wording';
+import { type DayChange } from '@/lib/planning';
 
 export async function RecapTable({ changes }: { changes: DayChange[] }) {
+  const words = await getWording();
   const t = await getTranslations('demarche');
   return (
     <table className="w-full border-collapse bg-white text-left">
@@ -24,13 +26,13 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
         {changes.map((c) => (
           <tr key={c.date} className="border-b border-slate-300 align-top">
             <th scope="row" className="p-2 font-medium first-letter:uppercase">
-              {formatDateLong(c.date)}
+              {words.dateLong(c.date)}
             </th>
             <td className="p-2">
               {c.added.length > 0 && (
                 <ul className="rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
                   {c.added.map((u) => (
-                    <li key={u}>{UNIT_LABELS[u]}</li>
+                    <li key={u}>{words.unit(u)}</li>
                   ))}
                 </ul>
               )}
@@ -40,7 +42,7 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
                 <ul className="rounded border-l-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
                   {c.removed.map((u) => (
                     <li key={u}>
-                      <s>{UNIT_LABELS[u]}</s>
+                      <s>{words.unit(u)}</s>
                     </li>
                   ))}
                 </ul>

@@ -1,10 +1,12 @@
 // Every page's footer (RGAA): the accessibility status, the links a French public site owes its users (declaration,
-// mentions légales, données personnelles) and the Guichet famille's contact.
+// mentions légales, données personnelles) and the Guichet famille's contact; on the parents' and visitors' pages, the
+// language switcher « Langue » (the back office stays French: its layout passes none).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { INFO_PAGES } from '@/lib/info-pages';
+import { LanguageSwitcher } from './language-switcher';
 
-export async function SiteFooter() {
+export async function SiteFooter({ chooseLanguage }: { chooseLanguage?: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations('site.footer');
   const tApp = await getTranslations('app');
   const links = [
@@ -31,6 +33,11 @@ export async function SiteFooter() {
             ))}
           </ul>
         </nav>
+        {chooseLanguage && (
+          <div className="mt-2">
+            <LanguageSwitcher action={chooseLanguage} />
+          </div>
+        )}
       </div>
     </footer>
   );

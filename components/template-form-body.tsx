@@ -9,7 +9,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { addDays, mondayOf } from '@/lib/planning/dates';
-import { formatDateLong, UNIT_LABELS, WEEKDAY_NAMES_FR } from '@/lib/planning/format';
+import { useWording } from '@/i18n/use-wording';
 import { isHalfDay, isMeal, type ServiceKind, type Unit } from '@/lib/planning/types';
 import { dayFirstToIso, isoToDayFirst } from '@/lib/reservations/day-first';
 
@@ -64,6 +64,7 @@ export default function TemplateFormBody({
   onApplied,
 }: Props) {
   const t = useTranslations('template');
+  const words = useWording();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -103,7 +104,7 @@ export default function TemplateFormBody({
       return;
     }
     if (period.from < min || period.to > max) {
-      setError(t('dateOutside', { min: formatDateLong(min), max: formatDateLong(max) }));
+      setError(t('dateOutside', { min: words.dateLong(min), max: words.dateLong(max) }));
       return;
     }
     setError(null);
@@ -112,8 +113,8 @@ export default function TemplateFormBody({
       if (result.ok) {
         onApplied(
           t('applied', {
-            from: formatDateLong(result.data.from),
-            to: formatDateLong(result.data.to),
+            from: words.dateLong(result.data.from),
+            to: words.dateLong(result.data.to),
             added: result.data.added,
             removed: result.data.removed,
           }),
@@ -130,7 +131,7 @@ export default function TemplateFormBody({
     <fieldset key={n} className="rounded border border-slate-400 bg-white p-3">
       <legend className="px-1 font-semibold">{t('week', { n, rhythm, kind })}</legend>
       {weekdays.map((weekday) => {
-        const name = WEEKDAY_NAMES_FR[weekday] ?? '';
+        const name = words.weekday(weekday);
         return (
           <div key={weekday} className="mt-2">
             {halfDays.length > 0 && (
@@ -146,10 +147,10 @@ export default function TemplateFormBody({
                         type="checkbox"
                         value={unit}
                         className="h-5 w-5 accent-brand-700"
-                        aria-label={t('dayLabel', { unit: UNIT_LABELS[unit], weekday: name, n })}
+                        aria-label={t('dayLabel', { unit: words.unit(unit), weekday: name, n })}
                         {...register(`week${n}.${weekday}.half` as const)}
                       />
-                      {UNIT_LABELS[unit]}
+                      {words.unit(unit)}
                     </label>
                   ))}
                 </div>
@@ -173,7 +174,7 @@ export default function TemplateFormBody({
                         {...register(`week${n}.${weekday}.meal` as const)}
                         defaultChecked={meal === ''}
                       />
-                      {meal ? UNIT_LABELS[meal] : t('noMeal')}
+                      {meal ? words.unit(meal) : t('noMeal')}
                     </label>
                   ))}
                 </div>
@@ -186,7 +187,7 @@ export default function TemplateFormBody({
   );
 
   const wholeYear = from === defaultFrom && to === defaultTo;
-  const period = from && to ? { from: formatDateLong(from), to: formatDateLong(to) } : { from: '…', to: '…' };
+  const period = from && to ? { from: words.dateLong(from), to: words.dateLong(to) } : { from: '…', to: '…' };
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
@@ -236,7 +237,7 @@ export default function TemplateFormBody({
         </div>
         {weekOne && rhythm === '2' && (
           <p className="mt-2 text-sm">
-            {t('weekOneIs', { start: formatDateLong(weekOne), end: formatDateLong(addDays(weekOne, 6)) })}
+            {t('weekOneIs', { start: words.dateLong(weekOne), end: words.dateLong(addDays(weekOne, 6)) })}
           </p>
         )}
       </fieldset>

@@ -20,6 +20,9 @@ export const CLIENT_NAMESPACES = [
   'errors',
   'demarche',
   'template',
+  // the planning's words in the page's language (i18n/use-wording.ts)
+  'planningWords',
+  'services',
 ] as const;
 
 /** The namespaces of the back office's client components (its forms, and the démarche on a family's behalf). */

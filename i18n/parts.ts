@@ -18,3 +18,40 @@ export const MESSAGE_PARTS = [
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)
   'site',
 ] as const;
+
+/**
+ * The parts that exist in every language. The others are the back office's, French only (the staff's office stays
+ * French): another language has no file for them and falls back to the French namespaces.
+ */
+export const TRANSLATED_PARTS = [
+  'refusals',
+  'famille-planning',
+  'famille-agenda',
+  'waiting-room',
+  'site',
+  'emails',
+] as const;
+
+/**
+ * The namespaces only the back office shows: French in every language (tests/unit/messages-languages.test.ts checks
+ * that every other French namespace is translated, key for key).
+ */
+export const BACK_OFFICE_NAMESPACES = [
+  'admin',
+  'adminEmails',
+  'adminRequests',
+  'pagination',
+  'journal',
+  'accounts',
+  'adminCalendar',
+  'adminStructures',
+  'reportErrors',
+  'units',
+  'adminDashboard',
+  'attendance',
+  'mealOrders',
+  'adminFamilies',
+  'adminChild',
+  'onBehalf',
+  'adminWaitingRoom',
+] as const;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { StartForm } from '@/components/demarche/start-form';
 import { FamilyStatusNotice } from '@/components/family-status';
 import { AgendaLink } from '@/components/agenda-link';
@@ -12,8 +13,8 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { now, today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
 import { refusalReasonOf } from '@/lib/families/signups';
-import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
-import { upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
+import { SERVICE_KINDS } from '@/lib/planning';
+import { capitalise, upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
 import { startReservationAction } from './demarches/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +27,7 @@ export default async function MonEspacePage() {
   const ts = await getTranslations('services');
   const tu = await getTranslations('upcoming');
   const ta = await getTranslations('agenda');
+  const words = await getWording();
   const db = await getDb();
   const at = now();
   const todayIso = today(at);
@@ -45,13 +47,16 @@ export default async function MonEspacePage() {
       <ul aria-label={tu('listName', { name: kid.firstName })} className="mt-1 space-y-3">
         {services.map(({ service, days }) => (
           <li key={service}>
-            <h5 className="text-sm font-medium text-slate-700">{SERVICE_LABELS[service]}</h5>
+            <h5 className="text-sm font-medium text-slate-700">{words.service(service)}</h5>
             {days.length === 0 ? (
               <p className="mt-1 text-sm">{tu('noDay')}</p>
             ) : (
               <ol className="mt-1 space-y-1.5">
                 {days.map((day) => {
-                  const what = tu('day', { date: day.dateLabel, booked: day.bookedLabel ?? tu('nothingBooked') });
+                  const what = tu('day', {
+                    date: capitalise(words.dateLong(day.date)),
+                    booked: day.units.map((u) => words.unit(u)).join(', ') || tu('nothingBooked'),
+                  });
                   return (
                     <li key={day.date}>
                       {day.greyed === null ? (
@@ -65,9 +70,9 @@ export default async function MonEspacePage() {
                           <span>
                             <span className="block font-medium">{what}</span>
                             <span className="block text-sm text-slate-700">
-                              {tu('modifiableUntil', { date: day.lastChangeLabel })}
+                              {tu('modifiableUntil', { date: words.dayMonth(day.lastChangeDay) })}
                             </span>
-                            <span className="sr-only"> – {SERVICE_LABELS[service]}</span>
+                            <span className="sr-only"> – {words.service(service)}</span>
                           </span>
                           <span aria-hidden="true" className="text-xl text-brand-700">
                             ›
@@ -77,7 +82,9 @@ export default async function MonEspacePage() {
                         <p className="rounded border border-slate-300 bg-slate-100 px-3 py-1.5">
                           <span className="block">{what}</span>
                           <span className="block text-sm text-slate-700">
-                            {tu('greyed', { reason: day.greyedLabel ?? '' })}
+                            {tu('greyed', {
+                              reason: day.greyed ? words.greyedWords(day.greyed, day.greyedLabel ?? '') : '',
+                            })}
                           </span>
                         </p>
                       )}

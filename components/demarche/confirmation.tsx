@@ -3,17 +3,19 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { RecapCards } from '@/components/recap-cards';
 import { and, eq, or } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
 import { requests } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
+import { diffByDate } from '@/lib/planning';
 import { loadDraft } from '@/lib/requests/drafts';
 import { getFamilyRequest } from '@/lib/requests/history';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 
 export async function DemarcheConfirmation({ policy, requestId }: { policy: DemarchePolicy; requestId: number }) {
+  const words = await getWording();
   const db = await getDb();
   if (policy.onBehalf) {
     const t = await getTranslations('onBehalf');
@@ -49,7 +51,7 @@ export async function DemarcheConfirmation({ policy, requestId }: { policy: Dema
         <p className="mt-2">{t('confirmationBody')}</p>
       </div>
       <p className="mt-4 text-slate-800">
-        {request.childName} · {SERVICE_LABELS[request.service]}
+        {request.childName} · {words.service(request.service)}
       </p>
       <div className="mt-3">
         <RecapCards changes={diffByDate(request.removed, request.added)} label={t('recapList')} />
@@ -95,6 +97,7 @@ async function SiblingsConfirmation({
   requestIds: number[];
   policy: DemarchePolicy;
 }) {
+  const words = await getWording();
   const t = await getTranslations('demarche');
   const db = await getDb();
   const found = await Promise.all(requestIds.map((id) => getFamilyRequest(db, familyId, id)));
@@ -116,7 +119,7 @@ async function SiblingsConfirmation({
       {list.map((r) => (
         <section key={r.id} aria-labelledby={`confirmation-${r.id}`} className="mt-6">
           <h2 id={`confirmation-${r.id}`} className="text-xl font-semibold">
-            {r.childName} · {SERVICE_LABELS[r.service]}
+            {r.childName} · {words.service(r.service)}
           </h2>
           <div className="mt-3">
             <RecapCards changes={diffByDate(r.removed, r.added)} label={`${t('recapList')} – ${r.childName}`} />

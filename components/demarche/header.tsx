@@ -2,7 +2,7 @@
 // service and the site, then the rules that hold: the parent's deadline, or the agent's banner.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { SERVICE_LABELS } from '@/lib/planning';
+import { getWording } from '@/i18n/wording';
 import type { FormAction } from '@/lib/action';
 import type { DemarchePage } from '@/lib/requests/demarche-page';
 import type { DemarchePolicy } from '@/lib/requests/policy';
@@ -16,6 +16,7 @@ export async function DemarcheHeader({
   data: DemarchePage;
   step: 1 | 2;
 }) {
+  const words = await getWording();
   const t = await getTranslations(policy.namespace);
   const td = await getTranslations('demarche');
   const { draft, siteName, familyName } = data;
@@ -29,7 +30,7 @@ export async function DemarcheHeader({
         <p className="mt-1 text-slate-800">
           {t('forChild', {
             child: `${draft.childFirstName} ${draft.childLastName}`,
-            service: SERVICE_LABELS[draft.service],
+            service: words.service(draft.service),
             site: siteName,
           })}
         </p>
@@ -104,11 +105,12 @@ export async function stepTitle(
   data: DemarchePage | { error: string },
   step: 1 | 2,
 ): Promise<string> {
+  const words = await getWording();
   const t = await getTranslations(policy.namespace);
   if ('error' in data) return t('expired');
   return t('pageTitle', {
     step: t(step === 1 ? 'step1' : 'step2'),
     child: `${data.draft.childFirstName} ${data.draft.childLastName}`,
-    service: SERVICE_LABELS[data.draft.service],
+    service: words.service(data.draft.service),
   });
 }

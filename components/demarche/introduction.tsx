@@ -4,8 +4,9 @@
 // Only the parent has one today: the agent starts from the child's file.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import type { FormAction } from '@/lib/action';
-import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
+import { type IsoDate, type ServiceKind } from '@/lib/planning';
 import type { DemarchePolicy } from '@/lib/requests/policy';
 
 /** The refusals « Commencer » sends back (?erreur=code), each with its sentence; any other code shows nothing. */
@@ -47,13 +48,14 @@ export async function DemarcheIntroduction({
   siblings?: { id: number; firstName: string; lastName: string }[];
   start: FormAction;
 }) {
+  const words = await getWording();
   const t = await getTranslations(policy.namespace);
   const td = await getTranslations('demarche');
   const enrolment = child.enrolments.find((e) => e.service === service);
 
   return (
     <>
-      <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
+      <p className="text-sm uppercase tracking-wide text-slate-700">{words.service(service)}</p>
       <h1 className="text-2xl font-bold">{t('manageTitle')}</h1>
       <p className="mt-1 text-lg">
         {child.firstName} {child.lastName}

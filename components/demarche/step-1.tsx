@@ -2,6 +2,7 @@
 // « Vacances »), places left and « Complet », greyed as the actor's policy sees the calendar.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { Legend } from '@/components/legend';
 import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
 import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
@@ -66,6 +67,7 @@ export async function DemarcheStep1({
     kind,
     date ?? (policy.deadline === 'waived' ? today : undefined),
     now,
+    await getWording(),
   );
   const held = new Set(recap.current.map((r) => r.date));
   await markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held });

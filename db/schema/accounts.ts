@@ -1,7 +1,7 @@
 // Accounts (parents, staff, admins), sign-in attempts and single-use account links.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { reminderChoiceEnum, roleEnum, tokenKindEnum } from './enums';
+import { localeEnum, reminderChoiceEnum, roleEnum, tokenKindEnum } from './enums';
 
 export const accounts = pgTable(
   'accounts',
@@ -23,6 +23,8 @@ export const accounts = pgTable(
     // a parent who signed up (« Créer mon espace famille ») and has not yet followed the e-mail's confirmation link:
     // cannot sign in. Any account link used (confirmation, reset) proves the address and clears it.
     emailConfirmationPending: boolean('email_confirmation_pending').notNull().default(false),
+    // the language chosen with « Langue » (pages and e-mails); null: none chosen yet, the cookie's or French
+    locale: localeEnum('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`)],

@@ -17,3 +17,6 @@ export type FamilyStatus = (typeof FAMILY_STATUSES)[number];
 // « Rappels par e-mail » of a parent account (Mon compte): none, every Monday at 8:00, or the day before a deadline
 export const REMINDER_CHOICES = ['none', 'weekly', 'eve'] as const;
 export const reminderChoiceEnum = pgEnum('reminder_choice', REMINDER_CHOICES);
+// The languages of the parents' pages and e-mails (issue 14): French (the default), English, Arabic (right to left)
+export const LOCALES = ['fr', 'en', 'ar'] as const;
+export const localeEnum = pgEnum('locale', LOCALES);

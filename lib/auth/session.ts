@@ -20,6 +20,8 @@ export interface CurrentUser {
   familyId: number | null;
   /** the family's file: only an 'active' one enrols or books (a sign-up waits for the Guichet famille) */
   familyStatus: FamilyStatus | null;
+  /** the language chosen with « Langue » (null: none yet; i18n/request.ts then reads the cookie) */
+  locale: 'fr' | 'en' | 'ar' | null;
 }
 export interface ParentUser extends CurrentUser {
   role: 'parent';
@@ -42,6 +44,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       lastName: accounts.lastName,
       role: accounts.role,
       sessionVersion: accounts.sessionVersion,
+      locale: accounts.locale,
       familyId: parents.familyId,
       familyStatus: families.status,
     })
@@ -68,6 +71,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     role: account.role,
     familyId: account.familyId ?? null,
     familyStatus: account.familyStatus ?? null,
+    locale: account.locale,
   };
 });
 

@@ -102,3 +102,95 @@ export function openingSentence(
   else what = `la période « ${period.holiday} »`;
   return `Réservations pour ${what} ouvertes le ${formatDayMonth(opens.date)} à ${formatHour(opens.hour, opens.minute)}`;
 }
+
+/**
+ * The words of the planning in one language: dates, units, services, greyed reasons. French is the hand-written
+ * functions above (the seed's exact words, « mercredi 13 janvier 2027 »); another language formats dates with Intl in
+ * Paris time and takes its labels from its messages (i18n/wording.ts builds it for a request).
+ */
+export interface Wording {
+  dateLong(date: IsoDate): string;
+  dateMedium(date: IsoDate): string;
+  monthYear(monthOrDate: string): string;
+  unit(unit: Unit): string;
+  service(kind: ServiceKind): string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday(isoWeekday: number): string;
+  /** the accessible name of a planning checkbox: 'Matin – mercredi 13 janvier 2027' */
+  checkbox(unit: Unit, date: IsoDate): string;
+  /** 'mardi 5 janvier' (no year) */
+  dayMonth(date: IsoDate): string;
+  /** a greyed day's reason inside a sentence, lower case (« hors délai »), given lib's French words for French */
+  greyedWords(reason: string, french: string): string;
+  /** 'Semaine du lundi 11 janvier 2027' */
+  weekOf(monday: IsoDate): string;
+  /** a greyed day's reason, capitalised ('Hors délai'); the opening's sentence is the caller's */
+  greyed(reason: string): string;
+}
+
+const FRENCH_GREYED: Readonly<Record<string, string>> = {
+  hors_delai: 'Hors délai',
+  avant_ouverture: 'Réservations pas encore ouvertes',
+  vacances: 'Vacances scolaires',
+  ferie: 'Jour férié',
+  fermeture: 'Fermeture',
+  hors_annee: 'Hors année scolaire',
+  non_ouvert: 'Jour non ouvert',
+  complet: 'Complet',
+};
+
+export const FRENCH_WORDING: Wording = {
+  dateLong: formatDateLong,
+  dateMedium: formatDateMedium,
+  monthYear: formatMonthYear,
+  unit: (u) => UNIT_LABELS[u],
+  service: (s) => SERVICE_LABELS[s],
+  weekday: (n) => WEEKDAY_NAMES_FR[n] ?? '',
+  checkbox: checkboxLabel,
+  weekOf: (monday) => `Semaine du ${formatDateLong(monday)}`,
+  greyed: (reason) => FRENCH_GREYED[reason] ?? reason,
+  dayMonth: formatDayMonth,
+  greyedWords: (_reason, french) => french,
+};
+
+/** The labels of another language, from its messages. */
+export interface WordingLabels {
+  units: Readonly<Record<Unit, string>>;
+  services: Readonly<Record<ServiceKind, string>>;
+  greyed: Readonly<Record<string, string>>;
+  weekOf: (date: string) => string;
+}
+
+/** Noon UTC of a calendar date is that same date in Paris: formatting it there never shifts the day. */
+const instantOf = (date: string) => new Date(`${date.slice(0, 10)}T12:00:00Z`);
+
+/** The wording of a language other than French: `intlLocale` is its BCP 47 tag ('en-GB', 'ar-u-nu-latn'). */
+export function intlWording(intlLocale: string, labels: WordingLabels): Wording {
+  const zone = { timeZone: 'Europe/Paris' } as const;
+  const long = new Intl.DateTimeFormat(intlLocale, {
+    ...zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const medium = new Intl.DateTimeFormat(intlLocale, { ...zone, day: 'numeric', month: 'long', year: 'numeric' });
+  const month = new Intl.DateTimeFormat(intlLocale, { ...zone, month: 'long', year: 'numeric' });
+  const weekday = new Intl.DateTimeFormat(intlLocale, { ...zone, weekday: 'long' });
+  const dayMonth = new Intl.DateTimeFormat(intlLocale, { ...zone, weekday: 'long', day: 'numeric', month: 'long' });
+  const dateLong = (d: IsoDate) => long.format(instantOf(d));
+  return {
+    dateLong,
+    dateMedium: (d) => medium.format(instantOf(d)),
+    monthYear: (m) => month.format(instantOf(m.length === 7 ? `${m}-01` : m)),
+    unit: (u) => labels.units[u],
+    service: (s) => labels.services[s],
+    // 2027-03-01 was a Monday: its week gives the names
+    weekday: (n) => weekday.format(instantOf(`2027-03-0${n}`)),
+    checkbox: (u, d) => `${labels.units[u]} \u2013 ${dateLong(d)}`,
+    weekOf: (monday) => labels.weekOf(dateLong(monday)),
+    greyed: (reason) => labels.greyed[reason] ?? reason,
+    dayMonth: (d) => dayMonth.format(instantOf(d)),
+    greyedWords: (reason) => (labels.greyed[reason] ?? reason).toLocaleLowerCase(intlLocale),
+  };
+}

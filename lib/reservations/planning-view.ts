@@ -2,9 +2,7 @@
 // greyed days before the first modifiable one fold into one line (foldLeadingGreyed).
 import {
   addDays,
-  checkboxLabel,
-  formatDateLong,
-  formatMonthYear,
+  FRENCH_WORDING,
   greyLabel,
   greyReason,
   isIsoDate,
@@ -12,11 +10,11 @@ import {
   mondayOf,
   openDates,
   unitsOf,
-  weekLabel,
   weeksOf,
   type IsoDate,
   type ServiceKind,
   type Unit,
+  type Wording,
 } from '@/lib/planning';
 import { planningOptions, type ServiceCalendar } from './calendar';
 
@@ -59,6 +57,8 @@ export function buildPlanningView(
   anchorParam: string | undefined,
   /** the instant of the request: a period whose opening hour is still to come greys with its sentence */
   now: Date,
+  /** the words of the parent's language (dates, checkbox names, greyed reasons) */
+  words: Wording = FRENCH_WORDING,
 ): PlanningView {
   const { yearStart, lastDay } = cal.schoolYear;
   let anchor = anchorParam && isIsoDate(anchorParam) ? anchorParam : defaultAnchor(service, cal, today);
@@ -81,27 +81,29 @@ export function buildPlanningView(
     to = period.end;
     previous = index > 0 ? periods[index - 1]!.start : null;
     next = index < periods.length - 1 ? periods[index + 1]!.start : null;
-    title = `${period.label} (du ${formatDateLong(period.start)} au ${formatDateLong(period.end)})`;
-    return finish(service, cal, today, now, kind, period.start, title, from, to, previous, next);
+    title = `${period.label} (${words.dateLong(period.start)} – ${words.dateLong(period.end)})`;
+    if (words === FRENCH_WORDING)
+      title = `${period.label} (du ${words.dateLong(period.start)} au ${words.dateLong(period.end)})`;
+    return finish(service, cal, today, now, kind, period.start, title, from, to, previous, next, words);
   }
   if (kind === 'semaine') {
     from = mondayOf(anchor);
     to = addDays(from, 6);
     previous = addDays(from, -7);
     next = addDays(from, 7);
-    title = weekLabel(weeksOf(from, from)[0] ?? [from]);
+    title = words.weekOf(mondayOf((weeksOf(from, from)[0] ?? [from])[0]!));
   } else {
     from = `${anchor.slice(0, 7)}-01`;
     to = addDays(`${addDays(from, 32).slice(0, 7)}-01`, -1);
     previous = `${addDays(from, -1).slice(0, 7)}-01`;
     next = addDays(to, 1);
-    title = formatMonthYear(from);
+    title = words.monthYear(from);
     title = title.charAt(0).toUpperCase() + title.slice(1);
   }
   if (to < yearStart || (previous < mondayOf(yearStart) && kind === 'semaine')) previous = null;
   if (kind === 'mois' && previous !== null && addDays(from, -1) < yearStart) previous = null;
   if (next > lastDay) next = null;
-  return finish(service, cal, today, now, kind, anchor, title, from, to, previous, next);
+  return finish(service, cal, today, now, kind, anchor, title, from, to, previous, next, words);
 }
 
 function finish(
@@ -116,6 +118,7 @@ function finish(
   to: IsoDate,
   previous: IsoDate | null,
   next: IsoDate | null,
+  words: Wording,
 ): PlanningView {
   const units = unitsOf(service);
   const options = planningOptions(cal, now);
@@ -127,9 +130,10 @@ function finish(
     if (reason === 'non_ouvert') continue;
     days.push({
       date: d,
-      label: formatDateLong(d),
-      greyed: reason ? greyLabel(reason, d, options) : null,
-      labels: Object.fromEntries(units.map((u) => [u, checkboxLabel(u, d)])),
+      label: words.dateLong(d),
+      // an opening's sentence (« … ouvertes le mardi 4 mai à 8 h ») is French: another language says the reason
+      greyed: reason ? (words === FRENCH_WORDING ? greyLabel(reason, d, options) : words.greyed(reason)) : null,
+      labels: Object.fromEntries(units.map((u) => [u, words.checkbox(u, d)])),
     });
   }
   return { kind, anchor, title, days, previous, next, units };

@@ -7,6 +7,7 @@
 // information pages every footer links to.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { LOCALE_COOKIE, localeOr, type Locale } from '@/i18n/locales';
 import { isInfoPage } from '@/lib/info-pages';
 import { strictTransportSecurity } from '@/lib/security/headers';
 import type { WaitingRoom } from './admission';
@@ -61,7 +62,13 @@ function keepCookie(res: ServerResponse, cookie: string): void {
 
 export function createGate(
   room: WaitingRoom,
-  options: { secret: string; messages: WaitingMessages; appUrl?: string },
+  options: {
+    secret: string;
+    messages: WaitingMessages;
+    /** the page in the « Langue » cookie's language, when given (else `messages`, French) */
+    messagesOf?: Record<Locale, WaitingMessages>;
+    appUrl?: string;
+  },
 ): WaitingRoomGate {
   const hsts = strictTransportSecurity(options.appUrl);
   return {
@@ -108,12 +115,12 @@ export function createGate(
         res.end();
         return true;
       }
-      const body = renderWaitingPage(options.messages, {
-        position: verdict.position,
-        opensAt: verdict.opensAt,
-        admittedPerMinute: verdict.admittedPerMinute,
-        url,
-      });
+      const locale = options.messagesOf ? localeOr(readCookie(req.headers.cookie, LOCALE_COOKIE)) : 'fr';
+      const body = renderWaitingPage(
+        options.messagesOf?.[locale] ?? options.messages,
+        { position: verdict.position, opensAt: verdict.opensAt, admittedPerMinute: verdict.admittedPerMinute, url },
+        locale,
+      );
       res.writeHead(200, {
         ...headers,
         'Content-Type': 'text/html; charset=utf-8',

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { WaitingRoom, configFromEnv } from './admission';
 import { createGate, type WaitingRoomGate } from './gate';
-import { loadWaitingMessages } from './page';
+import { loadWaitingMessages, loadWaitingMessagesByLocale } from './page';
 
 const store = globalThis as unknown as { __portailWaitingRoom?: WaitingRoomGate };
 
@@ -14,7 +14,12 @@ export function startWaitingRoom(db: Db, source: NodeJS.ProcessEnv = process.env
   // every instance signs with the same AUTH_SECRET; without one (a development server) a ticket lasts one process
   const secret = source.AUTH_SECRET ?? randomBytes(32).toString('hex');
   const room = new WaitingRoom(db, configFromEnv(source));
-  store.__portailWaitingRoom = createGate(room, { secret, messages: loadWaitingMessages(), appUrl: source.APP_URL });
+  store.__portailWaitingRoom = createGate(room, {
+    secret,
+    messages: loadWaitingMessages(),
+    messagesOf: loadWaitingMessagesByLocale(),
+    appUrl: source.APP_URL,
+  });
   return store.__portailWaitingRoom;
 }
 

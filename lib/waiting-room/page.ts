@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { directionOf, LOCALES, type Locale } from '@/i18n/locales';
 
 export type WaitingMessages = Record<
   | 'title'
@@ -23,11 +24,18 @@ export type WaitingMessages = Record<
 >;
 
 /**
- * The page's sentences, read from messages/fr/waiting-room.json as written (the app's bundle only holds next-intl's
- * compiled form of that file).
+ * The page's sentences, read from messages/<locale>/waiting-room.json as written (the app's bundle only holds
+ * next-intl's compiled form of that file).
  */
 export function loadWaitingMessages(file = path.join(process.cwd(), 'messages', 'fr', 'waiting-room.json')) {
   return (JSON.parse(readFileSync(file, 'utf8')) as { waitingRoom: WaitingMessages }).waitingRoom;
+}
+
+/** The page's sentences in every language, read once at start: the page is in the « Langue » cookie's language. */
+export function loadWaitingMessagesByLocale(): Record<Locale, WaitingMessages> {
+  return Object.fromEntries(
+    LOCALES.map((l) => [l, loadWaitingMessages(path.join(process.cwd(), 'messages', l, 'waiting-room.json'))]),
+  ) as Record<Locale, WaitingMessages>;
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -67,8 +75,14 @@ export function refreshSeconds(position: number): number {
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit' });
 
-/** « 8 h 00 », Paris time. */
-export function formatOpeningTime(at: Date): string {
+/** « 8 h 00 », Paris time (« 08:00 » in English, « ٠٨:٠٠ » written with Western digits in Arabic). */
+export function formatOpeningTime(at: Date, locale: Locale = 'fr'): string {
+  if (locale !== 'fr')
+    return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+      timeZone: 'Europe/Paris',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(at);
   const parts = timeFormat.formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
@@ -92,14 +106,14 @@ export function estimateSentence(m: WaitingMessages, position: number, admittedP
   return minutes === 1 ? m.estimateOne : fill(m.estimate, { minutes });
 }
 
-export function renderWaitingPage(m: WaitingMessages, page: WaitingPage): string {
+export function renderWaitingPage(m: WaitingMessages, page: WaitingPage, locale: Locale = 'fr'): string {
   const url = escapeHtml(page.url);
   const position = page.position === 1 ? m.positionFirst : fill(m.position, { position: page.position });
   const detail = page.opensAt
-    ? fill(m.preQueue, { time: formatOpeningTime(page.opensAt) })
+    ? fill(m.preQueue, { time: formatOpeningTime(page.opensAt, locale) })
     : estimateSentence(m, page.position, page.admittedPerMinute);
   return (
-    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">' +
+    `<!DOCTYPE html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(m.title)}</title><style>${STYLE}</style></head><body><main>` +
     `<header><img src="/logo-mark.svg" alt="${escapeHtml(m.logo)}" width="48" height="48">` +

@@ -3,23 +3,22 @@
 // other is `display: none` (out of the accessibility tree too), so each reference link exists once for everyone.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { intlLocaleOf, localeOr } from '@/i18n/locales';
+import { getWording } from '@/i18n/wording';
+import type { Wording } from '@/lib/planning';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
-import { SERVICE_LABELS } from '@/lib/planning';
-import { formatDateMedium } from '@/lib/planning/format';
 import { listFamilyRequests, type RequestListItem } from '@/lib/requests/history';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('requests'))('title') };
 }
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 type T = Awaited<ReturnType<typeof getTranslations<'requests'>>>;
 
 /** '2 réservations ajoutées, 1 retirée · du 13 janvier 2027 au 27 janvier 2027', 'Inscription : Les Tilleuls, 2026-2027' */
-function changedLine(t: T, c: RequestListItem['changed']): string {
+function changedLine(t: T, words: Wording, c: RequestListItem['changed']): string {
   if (c === null) return '';
   if (c.type === 'inscription') return t('changedInscription', { site: c.siteName, year: c.schoolYear });
   const what =
@@ -33,8 +32,8 @@ function changedLine(t: T, c: RequestListItem['changed']): string {
   if (!c.first || !c.last) return what;
   const when =
     c.first === c.last
-      ? t('changedOn', { date: formatDateMedium(c.first) })
-      : t('changedFromTo', { from: formatDateMedium(c.first), to: formatDateMedium(c.last) });
+      ? t('changedOn', { date: words.dateMedium(c.first) })
+      : t('changedFromTo', { from: words.dateMedium(c.first), to: words.dateMedium(c.last) });
   return `${what} · ${when}`;
 }
 
@@ -44,6 +43,12 @@ const typeOf = (t: T, r: RequestListItem) =>
 const referenceLink = 'inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4';
 
 export default async function MesDemandesPage() {
+  const words = await getWording();
+  const dateTime = new Intl.DateTimeFormat(intlLocaleOf(localeOr(await getLocale())), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  });
   const user = await requireParent();
   const t = await getTranslations('requests');
   const list = await listFamilyRequests(await getDb(), user.familyId);
@@ -69,11 +74,11 @@ export default async function MesDemandesPage() {
                 </p>
                 <p className="text-sm text-slate-700">{dateTime.format(r.submittedAt)}</p>
                 <p className="mt-1 font-medium">
-                  {r.childName} · {SERVICE_LABELS[r.service]}
+                  {r.childName} · {words.service(r.service)}
                 </p>
                 <p className="text-sm">
                   {typeOf(t, r)}
-                  {r.changed ? ` – ${changedLine(t, r.changed)}` : ''}
+                  {r.changed ? ` – ${changedLine(t, words, r.changed)}` : ''}
                 </p>
               </li>
             ))}
@@ -117,9 +122,9 @@ export default async function MesDemandesPage() {
                     </th>
                     <td className="p-2">{dateTime.format(r.submittedAt)}</td>
                     <td className="p-2">{r.childName}</td>
-                    <td className="p-2">{SERVICE_LABELS[r.service]}</td>
+                    <td className="p-2">{words.service(r.service)}</td>
                     <td className="p-2">{typeOf(t, r)}</td>
-                    <td className="p-2">{changedLine(t, r.changed)}</td>
+                    <td className="p-2">{changedLine(t, words, r.changed)}</td>
                     <td className="p-2">{t('statusSubmitted')}</td>
                   </tr>
                 ))}

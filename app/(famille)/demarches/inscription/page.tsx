@@ -4,13 +4,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
 import { requireActiveParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
-import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
+import { SERVICE_KINDS } from '@/lib/planning';
 
 type Search = Promise<{ enfant?: string }>;
 
@@ -32,6 +33,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 const card = 'flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 bg-white p-4';
 
 export default async function EnrolChoosePage({ searchParams }: { searchParams: Search }) {
+  const words = await getWording();
   const t = await getTranslations('enrol');
   const { kids, year, chosen } = await load(searchParams);
   if (!chosen) {
@@ -76,7 +78,7 @@ export default async function EnrolChoosePage({ searchParams }: { searchParams: 
             <li key={service}>
               {enrolment ? (
                 <p className="rounded-lg border border-slate-300 bg-slate-100 p-4">
-                  <span className="block text-lg font-semibold">{SERVICE_LABELS[service]}</span>
+                  <span className="block text-lg font-semibold">{words.service(service)}</span>
                   <span className="text-sm">
                     {t('alreadyEnrolled', { name: chosen.firstName, site: enrolment.siteName })}
                   </span>
@@ -84,7 +86,7 @@ export default async function EnrolChoosePage({ searchParams }: { searchParams: 
               ) : (
                 <Link href={`/demarches/inscription/${service}/${chosen.id}`} className={card}>
                   <span className="text-lg font-semibold text-brand-700 underline underline-offset-4">
-                    {SERVICE_LABELS[service]}
+                    {words.service(service)}
                   </span>
                 </Link>
               )}

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { Initials } from '@/components/initials';
 import { getDb } from '@/db/client';
 import { requireActiveParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
-import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/planning';
+import { SERVICE_KINDS, type ServiceKind } from '@/lib/planning';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('demarche'))('manageTitle') };
@@ -15,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** "Gérer mes réservations" from the menu: choose the service, then the child. */
 export default async function ChooseChildPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
+  const words = await getWording();
   const user = await requireActiveParent();
   const t = await getTranslations('demarche');
   const { service: param } = await searchParams;
@@ -35,7 +37,7 @@ export default async function ChooseChildPage({ searchParams }: { searchParams: 
             aria-current={s === service ? 'page' : undefined}
             className={`rounded border-2 border-brand-700 px-3 py-1.5 text-sm font-medium ${s === service ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
           >
-            {SERVICE_LABELS[s]}
+            {words.service(s)}
           </Link>
         ))}
       </nav>

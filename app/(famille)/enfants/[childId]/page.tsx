@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { StartForm } from '@/components/demarche/start-form';
 import { AgendaLink } from '@/components/agenda-link';
 import { Initials } from '@/components/initials';
@@ -13,13 +14,10 @@ import { now, today } from '@/lib/clock';
 import { getFamilyChild } from '@/lib/families/child';
 import {
   addDays,
-  formatDateLong,
-  formatMonthYear,
   isIsoDate,
   mondayOf,
   monthsOf,
   SERVICE_KINDS,
-  SERVICE_LABELS,
   weekLabel,
   weeksOf,
   type IsoDate,
@@ -67,6 +65,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const tp = await getTranslations('childPlanning');
   const td = await getTranslations('demarche');
   const ta = await getTranslations('agenda');
+  const words = await getWording();
   const { childId } = await params;
   const { vue, date, annulee } = await searchParams;
   const db = await getDb();
@@ -96,7 +95,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const start = formAction(startReservationAction);
   const base = `/enfants/${child.id}`;
   const link = (k: string, d: string) => `${base}?vue=${k}&date=${d}`;
-  const title = kind === 'semaine' ? weekLabel(weeksOf(from, from)[0] ?? [from]) : formatMonthYear(from);
+  const title = kind === 'semaine' ? words.weekOf(from) : words.monthYear(from);
   const enrolledIn = (s: ServiceKind) => child.enrolments.some((e) => e.service === s);
 
   /** What a day holds, in words: holidays, public holiday, closures, then each service's booking. */
@@ -109,7 +108,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
         {day.holiday && !day.publicHoliday && <li className="text-sm italic text-slate-700">{day.holiday}</li>}
         {day.closedServices.map((s) => (
           <li key={`closed-${s}`} className="text-sm font-medium">
-            {tp('closure')} · {SERVICE_LABELS[s]}
+            {tp('closure')} · {words.service(s)}
           </li>
         ))}
         {day.booked.map((b) => (
@@ -117,7 +116,8 @@ export default async function ChildPage({ params, searchParams }: Props) {
             key={b.service}
             className={`rounded border-l-4 px-1.5 py-0.5 ${compact ? 'text-xs' : 'text-sm'} ${SERVICE_STYLE[b.service]}`}
           >
-            <span className="font-semibold">{SERVICE_LABELS[b.service]}</span> : {b.label}
+            <span className="font-semibold">{words.service(b.service)}</span> :{' '}
+            {b.units.map((u) => words.unit(u)).join(', ')}
             {b.greyed === null && enrolledIn(b.service) ? (
               <StartForm
                 start={start}
@@ -128,13 +128,13 @@ export default async function ChildPage({ params, searchParams }: Props) {
               >
                 <span aria-hidden="true">{tp('modify')}</span>
                 <span className="sr-only">
-                  {tp('modifyDay', { date: formatDateLong(day.date), service: SERVICE_LABELS[b.service] })}
+                  {tp('modifyDay', { date: words.dateLong(day.date), service: words.service(b.service) })}
                 </span>
               </StartForm>
             ) : (
               b.greyed !== null && (
                 <span className="block text-slate-700">
-                  {tp('notModifiable')} ({b.greyedLabel})
+                  {tp('notModifiable')} ({b.greyed ? words.greyedWords(b.greyed, b.greyedLabel ?? '') : ''})
                 </span>
               )
             )}
@@ -171,7 +171,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
                 className="flex flex-col justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4"
               >
                 <div>
-                  <h3 className="font-semibold">{SERVICE_LABELS[service]}</h3>
+                  <h3 className="font-semibold">{words.service(service)}</h3>
                   <p className="text-sm text-slate-700">
                     {enrolment ? t('enrolled', { site: enrolment.siteName }) : t('notEnrolled')}
                   </p>
@@ -182,7 +182,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
                     className="inline-flex min-h-11 items-center self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
                   >
                     {t('manage')}
-                    <span className="sr-only"> : {SERVICE_LABELS[service]}</span>
+                    <span className="sr-only"> : {words.service(service)}</span>
                   </Link>
                 ) : user.familyStatus !== 'active' ? null : (
                   <Link
@@ -190,7 +190,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
                     className="self-start rounded border-2 border-brand-700 bg-white px-3 py-2 font-semibold text-brand-700"
                   >
                     {t('enrol')}
-                    <span className="sr-only"> : {SERVICE_LABELS[service]}</span>
+                    <span className="sr-only"> : {words.service(service)}</span>
                   </Link>
                 )}
               </li>
@@ -208,8 +208,8 @@ export default async function ChildPage({ params, searchParams }: Props) {
             {planning.deadlines.map(({ service, firstModifiable }) => (
               <li key={service}>
                 {firstModifiable
-                  ? tp('deadlineLine', { service: SERVICE_LABELS[service], date: formatDateLong(firstModifiable) })
-                  : tp('noneModifiable', { service: SERVICE_LABELS[service] })}
+                  ? tp('deadlineLine', { service: words.service(service), date: words.dateLong(firstModifiable) })
+                  : tp('noneModifiable', { service: words.service(service) })}
               </li>
             ))}
           </ul>
@@ -272,7 +272,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
                               >
                                 {Number(d.slice(8))}
                               </span>
-                              <span className="sr-only">{formatDateLong(d)}</span>
+                              <span className="sr-only">{words.dateLong(d)}</span>
                               {dayLines(byDate.get(d), true)}
                             </>
                           )}
@@ -287,8 +287,8 @@ export default async function ChildPage({ params, searchParams }: Props) {
                 <li key={first} className="rounded border border-slate-300 bg-white p-2">
                   <p className="text-sm font-semibold first-letter:uppercase">
                     {first === last
-                      ? formatDateLong(first)
-                      : tp('range', { from: formatDateLong(first), to: formatDateLong(last) })}
+                      ? words.dateLong(first)
+                      : tp('range', { from: words.dateLong(first), to: words.dateLong(last) })}
                   </p>
                   {dayLines(day, false)}
                 </li>
@@ -299,7 +299,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
           <ul className="mt-3 grid gap-2 sm:grid-cols-5">
             {(weeksOf(from, from)[0] ?? []).slice(0, 5).map((d) => (
               <li key={d} className="rounded border border-slate-300 bg-white p-2">
-                <p className="text-sm font-semibold first-letter:uppercase">{formatDateLong(d)}</p>
+                <p className="text-sm font-semibold first-letter:uppercase">{words.dateLong(d)}</p>
                 {dayLines(byDate.get(d), false)}
               </li>
             ))}
@@ -315,7 +315,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
           <ul className="mt-2 flex flex-wrap gap-2">
             {SERVICE_KINDS.map((s) => (
               <li key={s} className={`rounded border-l-4 px-2 ${SERVICE_STYLE[s]}`}>
-                {SERVICE_LABELS[s]}
+                {words.service(s)}
               </li>
             ))}
           </ul>

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { intlLocaleOf, localeOr } from '@/i18n/locales';
+import { getWording } from '@/i18n/wording';
+import type { Wording } from '@/lib/planning';
 import { ScrollRegion } from '@/components/scroll-region';
 import { RecapTable } from '@/components/recap-table';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
-import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
+import { diffByDate } from '@/lib/planning';
 import { getFamilyRequest } from '@/lib/requests/history';
 
 export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
@@ -20,9 +23,13 @@ export async function generateMetadata({ params }: { params: Promise<{ requestId
   return { title: request ? `${t('detailTitle', { reference: request.reference })} · ${t('title')}` : t('title') };
 }
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 export default async function RequestDetailPage({ params }: { params: Promise<{ requestId: string }> }) {
+  const words = await getWording();
+  const dateTime = new Intl.DateTimeFormat(intlLocaleOf(localeOr(await getLocale())), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  });
   const user = await requireParent();
   const t = await getTranslations('requests');
   const id = Number((await params).requestId);
@@ -38,7 +45,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <dt className="font-medium">{t('child')}</dt>
         <dd>{request.childName}</dd>
         <dt className="font-medium">{t('service')}</dt>
-        <dd>{SERVICE_LABELS[request.service]}</dd>
+        <dd>{words.service(request.service)}</dd>
         <dt className="font-medium">{t('type')}</dt>
         <dd>
           {request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { SERVICE_LABELS } from '@/lib/planning';
+import { getWording } from '@/i18n/wording';
 import { startEnrolmentAction } from '../../../inscriptions/actions';
 import { loadDemarcheIntro } from '../../../intro';
 
@@ -12,9 +12,10 @@ export async function generateMetadata({
 }: {
   params: Promise<{ service: string; childId: string }>;
 }): Promise<Metadata> {
+  const words = await getWording();
   const { service, child } = await loadDemarcheIntro(params);
   const name = `${child.firstName} ${child.lastName}`;
-  return { title: (await getTranslations('enrol'))('titleOf', { service: SERVICE_LABELS[service], name }) };
+  return { title: (await getTranslations('enrol'))('titleOf', { service: words.service(service), name }) };
 }
 
 /** The introduction of "S'inscrire" (seed, cas n°2): the steps, then "Commencer". */
@@ -25,6 +26,7 @@ export default async function EnrolIntroPage({
   params: Promise<{ service: string; childId: string }>;
   searchParams: Promise<{ erreur?: string }>;
 }) {
+  const words = await getWording();
   const { service, year, child } = await loadDemarcheIntro(params);
   const t = await getTranslations('enrol');
   const td = await getTranslations('demarche');
@@ -32,7 +34,7 @@ export default async function EnrolIntroPage({
   const enrolled = child.enrolments.some((e) => e.service === service);
   return (
     <>
-      <p className="text-sm uppercase tracking-wide text-slate-700">{SERVICE_LABELS[service]}</p>
+      <p className="text-sm uppercase tracking-wide text-slate-700">{words.service(service)}</p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-1 text-lg">
         {child.firstName} {child.lastName}

@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { ActionForm } from '@/components/action-form';
 import { requireParent } from '@/lib/auth/session';
 import { enrolmentPageData } from '@/lib/enrolments/page-data';
-import { SERVICE_LABELS } from '@/lib/planning';
 import { cancelEnrolmentAction, chooseSiteAction } from '../../actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const words = await getWording();
   const t = await getTranslations('enrol');
   const user = await requireParent();
   const draft = await enrolmentPageData((await params).requestId, user.familyId);
   if ('error' in draft) return { title: t('step1') };
   const name = `${draft.childFirstName} ${draft.childLastName}`;
-  return { title: t('stepTitle', { step: t('step1'), service: SERVICE_LABELS[draft.service], name }) };
+  return { title: t('stepTitle', { step: t('step1'), service: words.service(draft.service), name }) };
 }
 
 export default async function EnrolStep1Page({ params }: { params: Promise<{ requestId: string }> }) {
+  const words = await getWording();
   const user = await requireParent();
   const t = await getTranslations('enrol');
   const td = await getTranslations('demarche');
@@ -32,7 +34,7 @@ export default async function EnrolStep1Page({ params }: { params: Promise<{ req
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('stepOf', { n: 1 })}</p>
       <h1 className="text-2xl font-bold">{t('step1')}</h1>
       <p className="mt-1">
-        {draft.childFirstName} {draft.childLastName} · {SERVICE_LABELS[draft.service]} · {draft.schoolYearLabel}
+        {draft.childFirstName} {draft.childLastName} · {words.service(draft.service)} · {draft.schoolYearLabel}
       </p>
       {draft.proposed ? (
         <ActionForm

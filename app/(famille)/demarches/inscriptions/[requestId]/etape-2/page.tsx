@@ -1,22 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { ActionForm } from '@/components/action-form';
 import { requireParent } from '@/lib/auth/session';
 import { enrolmentPageData } from '@/lib/enrolments/page-data';
-import { SERVICE_LABELS } from '@/lib/planning';
 import { cancelEnrolmentAction, submitEnrolmentAction } from '../../actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
+  const words = await getWording();
   const t = await getTranslations('enrol');
   const user = await requireParent();
   const draft = await enrolmentPageData((await params).requestId, user.familyId);
   if ('error' in draft) return { title: t('step2') };
   const name = `${draft.childFirstName} ${draft.childLastName}`;
-  return { title: t('stepTitle', { step: t('step2'), service: SERVICE_LABELS[draft.service], name }) };
+  return { title: t('stepTitle', { step: t('step2'), service: words.service(draft.service), name }) };
 }
 
 export default async function EnrolStep2Page({ params }: { params: Promise<{ requestId: string }> }) {
+  const words = await getWording();
   const user = await requireParent();
   const t = await getTranslations('enrol');
   const td = await getTranslations('demarche');
@@ -40,7 +42,7 @@ export default async function EnrolStep2Page({ params }: { params: Promise<{ req
           {draft.childFirstName} {draft.childLastName}
         </dd>
         <dt className="font-medium">{t('recapService')}</dt>
-        <dd>{SERVICE_LABELS[draft.service]}</dd>
+        <dd>{words.service(draft.service)}</dd>
         <dt className="font-medium">{t('recapSite')}</dt>
         <dd>{chosen?.name ?? '—'}</dd>
         <dt className="font-medium">{t('recapYear')}</dt>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { getWording } from '@/i18n/wording';
 import { DemarcheIntroduction } from '@/components/demarche/introduction';
 import { formAction } from '@/lib/action';
-import { isIsoDate, SERVICE_LABELS } from '@/lib/planning';
+import { isIsoDate } from '@/lib/planning';
 import { hasReadIntroduction } from '@/lib/requests/introduction';
 import { parentPolicy } from '@/lib/requests/policy';
 import { siblingsOf } from '@/lib/requests/siblings';
@@ -15,9 +16,10 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const words = await getWording();
   const { service, child } = await loadDemarcheIntro(params);
   const t = await getTranslations('introduction');
-  return { title: t('title', { service: SERVICE_LABELS[service], name: `${child.firstName} ${child.lastName}` }) };
+  return { title: t('title', { service: words.service(service), name: `${child.firstName} ${child.lastName}` }) };
 }
 
 /**
