@@ -77,7 +77,7 @@ export function ErrorSummary({
       {errors.length === 1 && !errors[0]!.field ? (
         <p className="mt-1 text-red-800">{errors[0]!.message}</p>
       ) : (
-        <ul className="mt-1 list-disc pl-5 text-red-800">
+        <ul className="mt-1 list-disc ps-5 text-red-800">
           {errors.map((e) => (
             <li key={e.message}>
               {e.field ? (

@@ -249,7 +249,7 @@ export function PlanningGrid({
           <legend className="px-1 font-semibold first-letter:uppercase">
             {day.label}
             {day.greyed && (
-              <span className="ml-1 text-sm font-normal">
+              <span className="ms-1 text-sm font-normal">
                 {/* the first letter only: « vacances de Noël » keeps its name */}(
                 {t('greyedBecause', { reason: day.greyed.charAt(0).toLowerCase() + day.greyed.slice(1) })})
               </span>
@@ -308,7 +308,7 @@ export function PlanningGrid({
               <h2 id="grid-error-title" className="font-semibold text-red-800">
                 {t('errorSummary')}
               </h2>
-              <ul className="mt-2 list-disc pl-5 text-red-800">
+              <ul className="mt-2 list-disc ps-5 text-red-800">
                 {formError && <li>{formError}</li>}
                 {Object.entries(dayErrors).map(([date, message]) => (
                   <li key={date}>
@@ -331,7 +331,7 @@ export function PlanningGrid({
                     aria-expanded={showFolded}
                     aria-controls="jours-non-modifiables"
                     onClick={() => setShowFolded((s) => !s)}
-                    className="min-h-11 w-full rounded border border-slate-400 bg-slate-100 px-3 py-2 text-left text-slate-800 underline-offset-2 hover:underline"
+                    className="min-h-11 w-full rounded border border-slate-400 bg-slate-100 px-3 py-2 text-start text-slate-800 underline-offset-2 hover:underline"
                   >
                     {t(showFolded ? 'foldHide' : 'foldShow', { count: fold.count, reasons: fold.reasons.join(', ') })}
                   </button>

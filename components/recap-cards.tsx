@@ -27,13 +27,13 @@ export async function RecapCards({
           <li key={c.date} className="rounded-lg border border-slate-400 bg-white p-3">
             <h2 className="font-semibold first-letter:uppercase">{words.dateLong(c.date)}</h2>
             {c.added.length > 0 && (
-              <p className="mt-2 rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
+              <p className="mt-2 rounded border-s-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
                 <span className="font-medium">{t('recapNew')} : </span>
                 {units(c.added)}
               </p>
             )}
             {c.removed.length > 0 && (
-              <p className="mt-2 rounded border-l-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
+              <p className="mt-2 rounded border-s-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
                 <span className="font-medium">{t('recapRemoved')} : </span>
                 {c.removed.map((u, i) => (
                   <span key={u}>

@@ -7,7 +7,7 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
   const words = await getWording();
   const t = await getTranslations('demarche');
   return (
-    <table className="w-full border-collapse bg-white text-left">
+    <table className="w-full border-collapse bg-white text-start">
       <caption className="sr-only">{t('step2')}</caption>
       <thead>
         <tr className="border-b-2 border-slate-400">
@@ -30,7 +30,7 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
             </th>
             <td className="p-2">
               {c.added.length > 0 && (
-                <ul className="rounded border-l-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
+                <ul className="rounded border-s-4 border-green-700 bg-green-100 px-2 py-1 text-green-950">
                   {c.added.map((u) => (
                     <li key={u}>{words.unit(u)}</li>
                   ))}
@@ -39,7 +39,7 @@ export async function RecapTable({ changes }: { changes: DayChange[] }) {
             </td>
             <td className="p-2">
               {c.removed.length > 0 && (
-                <ul className="rounded border-l-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
+                <ul className="rounded border-s-4 border-orange-600 bg-orange-100 px-2 py-1 text-orange-950">
                   {c.removed.map((u) => (
                     <li key={u}>
                       <s>{words.unit(u)}</s>

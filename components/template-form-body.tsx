@@ -192,7 +192,7 @@ export default function TemplateFormBody({
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
       <p>{t('lead', { rhythm, kind, ...period })}</p>
-      <p className="rounded border-l-4 border-orange-600 bg-orange-50 p-3">{t('erase')}</p>
+      <p className="rounded border-s-4 border-orange-600 bg-orange-50 p-3">{t('erase')}</p>
       <fieldset>
         <legend className="font-medium">{t('rhythm')}</legend>
         <div className="mt-2 flex flex-wrap gap-4">

@@ -66,7 +66,7 @@ export function TemplateForm(props: TemplateFormProps) {
           ref={summary}
           tabIndex={-1}
           role="status"
-          className="mt-3 rounded border-l-4 border-green-700 bg-green-100 p-3 text-green-950"
+          className="mt-3 rounded border-s-4 border-green-700 bg-green-100 p-3 text-green-950"
         >
           {applied}
         </p>

@@ -23,14 +23,7 @@ export const MESSAGE_PARTS = [
  * The parts that exist in every language. The others are the back office's, French only (the staff's office stays
  * French): another language has no file for them and falls back to the French namespaces.
  */
-export const TRANSLATED_PARTS = [
-  'refusals',
-  'famille-planning',
-  'famille-agenda',
-  'waiting-room',
-  'site',
-  'emails',
-] as const;
+export const TRANSLATED_PARTS = ['refusals', 'famille-planning', 'famille-agenda', 'waiting-room', 'site'] as const;
 
 /**
  * The namespaces only the back office shows: French in every language (tests/unit/messages-languages.test.ts checks

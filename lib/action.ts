@@ -8,10 +8,11 @@
 // redirect(), notFound() and forbidden() thrown by the use-case or the route go through untouched.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { getTranslations } from 'next-intl/server';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireParent, requireStaff, type CurrentUser, type ParentUser, type StaffUser } from '@/lib/auth/session';
-import { GENERIC_ERROR, INVALID_INPUT, UserError } from '@/lib/errors';
+import { fillPlaceholders, GENERIC_ERROR, INVALID_INPUT, UserError } from '@/lib/errors';
 
 export type { StaffUser };
 
@@ -156,7 +157,7 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
       if (error instanceof UserError) {
         return {
           ok: false,
-          formError: error.message,
+          formError: await sentenceOf(error),
           code: error.code,
           fieldErrors: error.fieldErrors,
           details: error.details,
@@ -169,6 +170,21 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
   };
   Object.defineProperty(run, PIPELINE, { value: { role: options.role, name: options.name } satisfies PipelineMark });
   return run as ServerAction<T> & PlainAction;
+}
+
+/**
+ * A refusal in the language of the request (messages/<locale>/refusals.json); its French sentence (the error's message)
+ * outside a request (a test calling the action) or for a code without a translation. Its parameters (dates, names)
+ * are the use-case's, in French.
+ */
+async function sentenceOf(error: UserError): Promise<string> {
+  try {
+    const t = await getTranslations('refusals');
+    const sentence = t.has(error.code) ? (t.raw(error.code) as unknown) : undefined;
+    return typeof sentence === 'string' ? fillPlaceholders(sentence, error.params) : error.message;
+  } catch {
+    return error.message;
+  }
 }
 
 function who(user: CurrentUser | null): Record<string, unknown> | null {

@@ -29,6 +29,11 @@ export function errorText(code: ErrorCode, params: ErrorParams = {}): string {
   const sentence = SENTENCES[code];
   if (sentence === undefined)
     throw new Error(`No French text for the error code « ${code} » (messages/fr/refusals.json)`);
+  return fillPlaceholders(sentence, params);
+}
+
+/** A sentence's `{name}` placeholders filled in (the refusals are plain sentences, not ICU messages). */
+export function fillPlaceholders(sentence: string, params: ErrorParams): string {
   return sentence.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );

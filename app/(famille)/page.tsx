@@ -65,7 +65,7 @@ export default async function MonEspacePage() {
                           childId={kid.id}
                           service={service}
                           date={day.date}
-                          className="flex min-h-11 w-full items-center justify-between gap-2 rounded border-2 border-brand-700 bg-white px-3 py-1.5 text-left hover:bg-brand-50"
+                          className="flex min-h-11 w-full items-center justify-between gap-2 rounded border-2 border-brand-700 bg-white px-3 py-1.5 text-start hover:bg-brand-50"
                         >
                           <span>
                             <span className="block font-medium">{what}</span>

@@ -24,7 +24,7 @@ export async function DemarcheConfirmation({ policy, requestId }: { policy: Dema
     return (
       <>
         <h1 className="text-2xl font-bold">{t('confirmed')}</h1>
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-4">
+        <p role="status" className="mt-4 rounded border-s-4 border-green-700 bg-green-50 p-4">
           {t('confirmedText', { reference: draft.reference ?? '' })}
         </p>
         <p className="mt-6">

@@ -36,7 +36,7 @@ export async function DemarcheHeader({
         </p>
       </div>
       {policy.onBehalf ? (
-        <p className="mt-3 rounded border-l-4 border-brand-700 bg-white p-3">
+        <p className="mt-3 rounded border-s-4 border-brand-700 bg-white p-3">
           {(await getTranslations('onBehalf'))('banner', { family: familyName })}
         </p>
       ) : (

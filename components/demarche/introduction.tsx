@@ -82,7 +82,7 @@ export async function DemarcheIntroduction({
             <>
               <h2 className="mt-6 text-xl font-semibold">{t('introHeading')}</h2>
               <p className="mt-1">{t('introLead')}</p>
-              <ol className="mt-3 list-decimal space-y-2 pl-6">
+              <ol className="mt-3 list-decimal space-y-2 ps-6">
                 <li>{t('introStep1')}</li>
                 <li>{t('introStep2')}</li>
                 <li>{t('introStep3')}</li>

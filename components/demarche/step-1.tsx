@@ -185,7 +185,7 @@ export async function DemarcheStep1({
               )}
             </div>
             {openings.map((o) => (
-              <p key={o.start} className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
+              <p key={o.start} className="mt-3 rounded border-s-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
                 {o.sentence}
               </p>
             ))}

@@ -31,7 +31,7 @@ export default async function AgendaPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-3 max-w-prose">{t('intro')}</p>
       <p className="mt-2 max-w-prose">{t('window')}</p>
-      <p className="mt-2 max-w-prose rounded border-l-4 border-amber-700 bg-white p-3">{t('private')}</p>
+      <p className="mt-2 max-w-prose rounded border-s-4 border-amber-700 bg-white p-3">{t('private')}</p>
 
       {web && lien && (
         <p role="status" className="mt-4 rounded bg-white p-3 font-medium">
@@ -107,18 +107,18 @@ export default async function AgendaPage({ searchParams }: Props) {
               {t('howHeading')}
             </h2>
             <h3 className="mt-3 text-lg font-semibold">{t('iphoneHeading')}</h3>
-            <ol className="mt-1 max-w-prose list-decimal space-y-1 pl-6">
+            <ol className="mt-1 max-w-prose list-decimal space-y-1 ps-6">
               <li>{t('iphone1')}</li>
               <li>{t('iphone2')}</li>
             </ol>
             <h3 className="mt-3 text-lg font-semibold">{t('androidHeading')}</h3>
-            <ol className="mt-1 max-w-prose list-decimal space-y-1 pl-6">
+            <ol className="mt-1 max-w-prose list-decimal space-y-1 ps-6">
               <li>{t('android1')}</li>
               <li>{t('android2')}</li>
               <li>{t('android3')}</li>
             </ol>
             <h3 className="mt-3 text-lg font-semibold">{t('outlookHeading')}</h3>
-            <ul className="mt-1 max-w-prose list-disc space-y-1 pl-6">
+            <ul className="mt-1 max-w-prose list-disc space-y-1 ps-6">
               <li>{t('outlook1')}</li>
               <li>{t('outlook2')}</li>
             </ul>

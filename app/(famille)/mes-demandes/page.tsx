@@ -85,7 +85,7 @@ export default async function MesDemandesPage() {
           </ul>
           {/* wider: the table */}
           <div className="mt-4 hidden sm:block">
-            <table className="w-full border-collapse bg-white text-left text-sm">
+            <table className="w-full border-collapse bg-white text-start text-sm">
               <caption className="sr-only">{t('caption')}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">

@@ -29,7 +29,7 @@ export default async function MonComptePage({ searchParams }: { searchParams: Pr
       <p className="mt-2">{t('intro')}</p>
       <p className="mt-1 break-words text-slate-700">{t('identifier', { email: user.email })}</p>
       {params.enregistre === '1' && (
-        <p role="status" className="mt-4 rounded border-l-4 border-green-700 bg-green-50 p-3">
+        <p role="status" className="mt-4 rounded border-s-4 border-green-700 bg-green-50 p-3">
           {t('saved')}
         </p>
       )}

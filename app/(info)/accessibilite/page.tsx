@@ -26,7 +26,7 @@ export default async function AccessibilityPage() {
 
       <h2 className={h2}>{t('resultsHeading')}</h2>
       <p className="mt-2">{t('results')}</p>
-      <ul className="mt-2 list-disc space-y-1 pl-6">
+      <ul className="mt-2 list-disc space-y-1 ps-6">
         {(['item1', 'item2', 'item3', 'item4'] as const).map((k) => (
           <li key={k}>{t(`checks.${k}`)}</li>
         ))}
@@ -34,7 +34,7 @@ export default async function AccessibilityPage() {
 
       <h2 className={h2}>{t('nonAccessibleHeading')}</h2>
       <h3 className={h3}>{t('nonConformHeading')}</h3>
-      <ul className="mt-2 list-disc space-y-1 pl-6">
+      <ul className="mt-2 list-disc space-y-1 ps-6">
         {(['item1', 'item2', 'item3'] as const).map((k) => (
           <li key={k}>{t(`nonConform.${k}`)}</li>
         ))}
@@ -55,7 +55,7 @@ export default async function AccessibilityPage() {
 
       <h2 className={h2}>{t('remediesHeading')}</h2>
       <p className="mt-2">{t('remediesIntro')}</p>
-      <ul className="mt-2 list-disc pl-6">
+      <ul className="mt-2 list-disc ps-6">
         <li>
           <a href="https://formulaire.defenseurdesdroits.fr/" className={external}>
             {t('remedyForm')}

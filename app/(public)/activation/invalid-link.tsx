@@ -7,7 +7,7 @@ export async function InvalidLink() {
   return (
     <>
       <h1 className="text-2xl font-bold">{t('invalidTitle')}</h1>
-      <p className="mt-4 rounded border-l-4 border-amber-700 bg-amber-50 p-4">{t('invalid')}</p>
+      <p className="mt-4 rounded border-s-4 border-amber-700 bg-amber-50 p-4">{t('invalid')}</p>
       <p className="mt-6">
         <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">
           {t('forgotLink')}

@@ -30,7 +30,7 @@ export function PasswordForm({
 
   if (state.ok) {
     return (
-      <div ref={done} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">
+      <div ref={done} tabIndex={-1} role="status" className="rounded border-s-4 border-green-700 bg-green-50 p-4">
         <p>{doneMessage}</p>
         <p className="mt-3">
           <Link href="/connexion" className="font-semibold text-brand-700 underline">

@@ -20,7 +20,7 @@ export function ForgotForm() {
 
   if (state.ok) {
     return (
-      <p ref={sent} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">
+      <p ref={sent} tabIndex={-1} role="status" className="rounded border-s-4 border-green-700 bg-green-50 p-4">
         {t('sent')}
       </p>
     );

@@ -114,7 +114,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
         {day.booked.map((b) => (
           <li
             key={b.service}
-            className={`rounded border-l-4 px-1.5 py-0.5 ${compact ? 'text-xs' : 'text-sm'} ${SERVICE_STYLE[b.service]}`}
+            className={`rounded border-s-4 px-1.5 py-0.5 ${compact ? 'text-xs' : 'text-sm'} ${SERVICE_STYLE[b.service]}`}
           >
             <span className="font-semibold">{words.service(b.service)}</span> :{' '}
             {b.units.map((u) => words.unit(u)).join(', ')}
@@ -204,7 +204,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
           {t('calendar')}
         </h2>
         {planning.deadlines.length > 0 && (
-          <ul className="mt-2 space-y-1 rounded border-l-4 border-brand-700 bg-white p-3">
+          <ul className="mt-2 space-y-1 rounded border-s-4 border-brand-700 bg-white p-3">
             {planning.deadlines.map(({ service, firstModifiable }) => (
               <li key={service}>
                 {firstModifiable
@@ -314,7 +314,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
           </h4>
           <ul className="mt-2 flex flex-wrap gap-2">
             {SERVICE_KINDS.map((s) => (
-              <li key={s} className={`rounded border-l-4 px-2 ${SERVICE_STYLE[s]}`}>
+              <li key={s} className={`rounded border-s-4 px-2 ${SERVICE_STYLE[s]}`}>
                 {words.service(s)}
               </li>
             ))}
