@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { signOut } from '@/auth';
 import { getDb } from '@/db/client';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, type Locale } from '@/i18n/locales';
-import { action } from '@/lib/action';
-import { languageChoiceSchema, setAccountLocale } from '@/lib/accounts/locale';
+import { action, refusedAs } from '@/lib/action';
+import { LANGUAGE_REFUSAL, languageChoiceSchema, setAccountLocale } from '@/lib/accounts/locale';
 import { waitingRoom } from '@/lib/waiting-room';
 import { COOKIE_NAME } from '@/lib/waiting-room/cookie';
 
@@ -42,7 +42,7 @@ async function rememberLanguage(locale: Locale): Promise<void> {
  * Next render the page again, now in that language. An unknown code is refused and sets nothing.
  */
 export const chooseLanguageAction = action(
-  { role: 'anyone', input: languageChoiceSchema, name: 'chooseLanguage', plain: true },
+  { role: 'anyone', input: refusedAs(LANGUAGE_REFUSAL, languageChoiceSchema), name: 'chooseLanguage', plain: true },
   async (input) => {
     await rememberLanguage(input.langue);
   },
@@ -50,7 +50,12 @@ export const chooseLanguageAction = action(
 
 /** « Langue » of a signed-in parent: the cookie and the parent's own account (pages on every device, e-mails). */
 export const chooseParentLanguageAction = action(
-  { role: 'parent', input: languageChoiceSchema, name: 'chooseParentLanguage', plain: true },
+  {
+    role: 'parent',
+    input: refusedAs(LANGUAGE_REFUSAL, languageChoiceSchema),
+    name: 'chooseParentLanguage',
+    plain: true,
+  },
   async (input, user) => {
     await setAccountLocale(await getDb(), user.id, input.langue);
     await rememberLanguage(input.langue);

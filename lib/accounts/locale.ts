@@ -6,10 +6,11 @@ import type { Queryable } from '@/db/client';
 import { accounts, LOCALES } from '@/db/schema';
 import { errorText } from '@/lib/errors';
 
+/** The refusal of anything but the portal's languages (one sentence: the form has a single field). */
+export const LANGUAGE_REFUSAL = errorText('language_unknown');
+
 /** What the switcher sends: one of the portal's languages; anything else is refused and changes nothing. */
-export const languageChoiceSchema = z.object({
-  langue: z.enum(LOCALES, { error: () => errorText('language_unknown') }),
-});
+export const languageChoiceSchema = z.object({ langue: z.enum(LOCALES, { error: LANGUAGE_REFUSAL }) });
 
 /** Stores the language on the signed-in parent's own account: the account is the session's, part of the WHERE. */
 export async function setAccountLocale(

@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS = {
   neighbour: { email: 'famille.bernard@example.fr', password: 'Demo-2026!' },
   // a family of its own for « Mes données »: its journey downloads its data and closes its account
   closing: { email: 'famille.moreau@example.fr', password: 'Demo-2026!' },
+  // the languages' journey (tests/e2e/languages.spec.ts) stores its choice on this account, nobody else's
+  languages: { email: 'famille.haddad@example.fr', password: 'Demo-2026!' },
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
 } as const;
@@ -597,6 +599,48 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     open.cantine.filter((d) => d < demoYear.yearEnd && [2, 5].includes(isoWeekday(d))),
     ['repas_classique'],
   );
+  // The Haddad family (Nord): Yasmine is enrolled at the Wednesday centre, nothing booked; its parent's language
+  // choice is the languages' journey's own.
+  const [haddad] = await tx
+    .insert(t.families)
+    .values({
+      name: 'Haddad',
+      address: '8 rue des Lilas',
+      postalCode: TOWN.postalCode,
+      city: TOWN.name,
+      sectorId: sectorRows[0]!.id,
+    })
+    .returning({ id: t.families.id });
+  const [haddadAccount] = await tx
+    .insert(t.accounts)
+    .values({
+      email: DEMO_ACCOUNTS.languages.email,
+      passwordHash: parentHash,
+      role: 'parent',
+      firstName: 'Samira',
+      lastName: 'Haddad',
+    })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: haddad!.id,
+    accountId: haddadAccount!.id,
+    firstName: 'Samira',
+    lastName: 'Haddad',
+    email: DEMO_ACCOUNTS.languages.email,
+    phone: '06 11 22 33 44',
+  });
+  const [yasmine] = await tx
+    .insert(t.children)
+    .values({
+      familyId: haddad!.id,
+      firstName: 'Yasmine',
+      lastName: 'Haddad',
+      birthDate: '2018-03-14',
+      schoolId: schools[0]!.id,
+      classLevel: 'CE2',
+    })
+    .returning({ id: t.children.id });
+  enrolmentRows.push({ childId: yasmine!.id, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
   // Nearly full holiday days at Les Tilleuls: one morning place left on the first days of the winter holidays.
   const tilleuls = centres[0]!.id;

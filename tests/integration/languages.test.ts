@@ -1,0 +1,142 @@
+// « Langue » through the real server actions (`@/auth` and the cookie jar mocked): a visitor's choice sets the
+// cookie only; a signed-in parent's is also stored on the parent's own account (never one the form names); a code
+// that is not a language of the portal is refused in French, sets no cookie and writes nothing.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rows } from '@/db/client';
+import { accounts } from '@/db/schema';
+import { LOCALE_COOKIE } from '@/i18n/locales';
+import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { martin, NOW } from '../support/demo';
+import { openTestSession, type TestSession } from '../support/session';
+
+const session = vi.hoisted(() => ({ current: null as null | TestSession }));
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock('server-only', () => ({}));
+vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+  }),
+  headers: async () => new Headers(),
+}));
+
+const REFUSAL = "Cette langue n'est pas proposée : choisissez Français, English ou العربية.";
+
+let database: TestDatabase;
+let martinId: number;
+let bernardId: number;
+let owner: TestSession;
+
+beforeAll(async () => {
+  vi.stubEnv('APP_NOW', NOW.toISOString());
+  database = await createTestDatabase();
+  await seedIfEmpty(database.db, () => {});
+  (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
+  martinId = (await martin(database.db)).accountId;
+  bernardId = (
+    await database.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, DEMO_ACCOUNTS.neighbour.email))
+  )[0]!.id;
+  owner = await openTestSession(database.db, martinId);
+}, 180_000);
+
+afterAll(async () => {
+  (globalThis as unknown as { __portailDb?: unknown }).__portailDb = undefined;
+  vi.unstubAllEnvs();
+  await database?.close();
+});
+
+beforeEach(async () => {
+  await database.db.update(accounts).set({ locale: null });
+  jar.clear();
+  session.current = owner;
+});
+
+function form(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, String(value));
+  return data;
+}
+
+async function choose(as: 'visitor' | 'parent', input: unknown): Promise<unknown> {
+  const { chooseLanguageAction, chooseParentLanguageAction } = await import('@/app/actions');
+  const run = as === 'visitor' ? chooseLanguageAction : chooseParentLanguageAction;
+  try {
+    return await run(input as FormData);
+  } catch (error) {
+    return String((error as { digest?: string }).digest ?? (error as Error).message);
+  }
+}
+
+/** Every account's language: a refusal leaves it identical. */
+async function locales(): Promise<string> {
+  const [state] = await rows<{ all: string }>(
+    database.db,
+    sql`select string_agg(id || ':' || coalesce(locale::text, '-'), ',' order by id) as all from accounts`,
+  );
+  return state!.all;
+}
+
+const localeOf = async (id: number) =>
+  (await database.db.select({ locale: accounts.locale }).from(accounts).where(eq(accounts.id, id)))[0]!.locale;
+
+describe('« Langue »', () => {
+  it('remembers a visitor’s choice in the cookie, and writes nothing', async () => {
+    session.current = null;
+    const before = await locales();
+    expect(await choose('visitor', form({ langue: 'ar' }))).toBeUndefined();
+    expect(jar.get(LOCALE_COOKIE)).toBe('ar');
+    expect(await locales()).toBe(before);
+  });
+
+  it('stores a parent’s choice on the parent’s own account and in the cookie', async () => {
+    await choose('parent', form({ langue: 'en' }));
+    expect(await localeOf(martinId)).toBe('en');
+    expect(jar.get(LOCALE_COOKIE)).toBe('en');
+    await choose('parent', form({ langue: 'fr' }));
+    expect(await localeOf(martinId)).toBe('fr');
+  });
+
+  it('changes the session’s account only: an account id in the form is not read', async () => {
+    await choose('parent', form({ langue: 'ar', accountId: bernardId, id: bernardId }));
+    expect(await localeOf(martinId)).toBe('ar');
+    expect(await localeOf(bernardId)).toBeNull();
+  });
+
+  for (const [what, input] of [
+    ['a language the portal does not offer', form({ langue: 'de' })],
+    ['a code in capitals', form({ langue: 'EN' })],
+    ['a full tag', form({ langue: 'ar-MA' })],
+    ['no language at all', form({})],
+    ['a JSON body with a number', { langue: 1 }],
+    ['an injection attempt', form({ langue: "fr'; drop table accounts; --" })],
+  ] as const) {
+    it(`refuses ${what} in French: no cookie, nothing written`, async () => {
+      const before = await locales();
+      for (const as of ['visitor', 'parent'] as const) {
+        expect(await choose(as, input)).toMatchObject({ ok: false, formError: REFUSAL });
+      }
+      expect(jar.has(LOCALE_COOKIE)).toBe(false);
+      expect(await locales()).toBe(before);
+    });
+  }
+
+  it('sends a visitor on the parent’s action to Connexion, and an agent to the back office, writing nothing', async () => {
+    const before = await locales();
+    session.current = null;
+    expect(await choose('parent', form({ langue: 'en' }))).toMatch(/^NEXT_REDIRECT;\w+;\/connexion;/);
+    const agent = (
+      await database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email))
+    )[0]!.id;
+    session.current = await openTestSession(database.db, agent);
+    expect(await choose('parent', form({ langue: 'en' }))).toMatch(/^NEXT_REDIRECT;\w+;\/admin;/);
+    expect(await locales()).toBe(before);
+    expect(jar.has(LOCALE_COOKIE)).toBe(false);
+  });
+});
