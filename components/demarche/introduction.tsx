@@ -134,7 +134,10 @@ export async function DemarcheIntroduction({
       )}
       <p className="mt-8">
         <Link href={policy.childUrl(child.id)} className="text-brand-700 underline">
-          ← {child.firstName}
+          <span aria-hidden="true" className="inline-block rtl:rotate-180">
+            ←
+          </span>{' '}
+          {child.firstName}
         </Link>
       </p>
     </>

@@ -165,7 +165,10 @@ export async function DemarcheStep1({
                   href={link(kind, view.previous)}
                   className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
                 >
-                  ← {previousLabel}
+                  <span aria-hidden="true" className="inline-block rtl:rotate-180">
+                    ←
+                  </span>{' '}
+                  {previousLabel}
                 </Link>
               ) : (
                 <span />
@@ -178,7 +181,10 @@ export async function DemarcheStep1({
                   href={link(kind, view.next)}
                   className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
                 >
-                  {nextLabel} →
+                  {nextLabel}{' '}
+                  <span aria-hidden="true" className="inline-block rtl:rotate-180">
+                    →
+                  </span>
                 </Link>
               ) : (
                 <span />

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { directionOf, LOCALES, type Locale } from '@/i18n/locales';
+import { directionOf, type Locale } from '@/i18n/locales';
 
 export type WaitingMessages = Record<
   | 'title'
@@ -33,9 +33,12 @@ export function loadWaitingMessages(file = path.join(process.cwd(), 'messages', 
 
 /** The page's sentences in every language, read once at start: the page is in the « Langue » cookie's language. */
 export function loadWaitingMessagesByLocale(): Record<Locale, WaitingMessages> {
-  return Object.fromEntries(
-    LOCALES.map((l) => [l, loadWaitingMessages(path.join(process.cwd(), 'messages', l, 'waiting-room.json'))]),
-  ) as Record<Locale, WaitingMessages>;
+  // one literal path each: a path built from a variable would make the build trace the whole project
+  return {
+    fr: loadWaitingMessages(path.join(process.cwd(), 'messages', 'fr', 'waiting-room.json')),
+    en: loadWaitingMessages(path.join(process.cwd(), 'messages', 'en', 'waiting-room.json')),
+    ar: loadWaitingMessages(path.join(process.cwd(), 'messages', 'ar', 'waiting-room.json')),
+  };
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>

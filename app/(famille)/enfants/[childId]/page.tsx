@@ -18,7 +18,6 @@ import {
   mondayOf,
   monthsOf,
   SERVICE_KINDS,
-  weekLabel,
   weeksOf,
   type IsoDate,
   type ServiceKind,
@@ -231,14 +230,20 @@ export default async function ChildPage({ params, searchParams }: Props) {
             href={link(kind, previous)}
             className="inline-flex min-h-11 items-center px-2 py-1.5 text-brand-700 underline"
           >
-            ← {kind === 'semaine' ? td('previousWeek') : td('previousMonth')}
+            <span aria-hidden="true" className="inline-block rtl:rotate-180">
+              ←
+            </span>{' '}
+            {kind === 'semaine' ? td('previousWeek') : td('previousMonth')}
           </Link>
           <h3 className="text-lg font-semibold first-letter:uppercase">{title}</h3>
           <Link
             href={link(kind, next)}
             className="inline-flex min-h-11 items-center px-2 py-1.5 text-brand-700 underline"
           >
-            {kind === 'semaine' ? td('nextWeek') : td('nextMonth')} →
+            {kind === 'semaine' ? td('nextWeek') : td('nextMonth')}{' '}
+            <span aria-hidden="true" className="inline-block rtl:rotate-180">
+              →
+            </span>
           </Link>
         </div>
         {kind === 'mois' ? (

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { intlLocaleOf, localeOr } from '@/i18n/locales';
 import { getWording } from '@/i18n/wording';
-import type { Wording } from '@/lib/planning';
 import { ScrollRegion } from '@/components/scroll-region';
 import { RecapTable } from '@/components/recap-table';
 import { getDb } from '@/db/client';

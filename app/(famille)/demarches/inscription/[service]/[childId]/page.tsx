@@ -83,7 +83,10 @@ export default async function EnrolIntroPage({
           href={`/enfants/${child.id}`}
           className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
         >
-          ← {child.firstName}
+          <span aria-hidden="true" className="inline-block rtl:rotate-180">
+            ←
+          </span>{' '}
+          {child.firstName}
         </Link>
       </p>
     </>

@@ -1,0 +1,120 @@
+// The three languages (issue 14): « Langue » in the footer switches Connexion, Mon espace and Étape 1 to English and
+// to Arabic (right to left: the header's start and the planning's first column on the right, checked on a screenshot's
+// boxes), axe passes in each language, and a parent's choice is remembered on the account across signing out and in,
+// even without the cookie. The Haddad family is this journey's own (lib/demo/seed.ts): no other journey reads its
+// language. Desktop, plus one phone check of Connexion in Arabic.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn, throughIntroduction } from './support';
+
+const HADDAD = { email: 'famille.haddad@example.fr', password: 'Demo-2026!' } as const;
+
+/** Chooses a language with the footer's form, as a keyboard user would, and waits for the page in that language. */
+async function chooseLanguage(page: Page, label: string, language: string, button: string, lang: string) {
+  const select = page.getByLabel(label, { exact: true });
+  await select.selectOption({ label: language });
+  await page.getByRole('button', { name: button }).press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** The horizontal middle of an element. */
+async function middle(page: Page, selector: ReturnType<Page['locator']>): Promise<number> {
+  const box = await selector.boundingBox();
+  expect(box, 'a visible element').not.toBeNull();
+  return box!.x + box!.width / 2;
+}
+
+test.describe('desktop', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test('Connexion in French, English and Arabic, each accessible', async ({ page }) => {
+    test.skip(test.info().project.name !== 'desktop', 'the journey runs once, on the desktop project');
+    await page.goto('/connexion');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expectAccessible(page);
+
+    await chooseLanguage(page, 'Langue', 'English', 'Changer de langue', 'en');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByLabel('Identifier')).toBeVisible();
+    await expectAccessible(page);
+
+    await chooseLanguage(page, 'Language', 'العربية', 'Change language', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
+    await expectAccessible(page);
+
+    await chooseLanguage(page, 'اللغة', 'Français', 'تغيير اللغة', 'fr');
+    await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  });
+
+  test('a parent reads Mon espace and Étape 1 in three languages; Arabic mirrors the page; the choice is remembered', async ({
+    page,
+    context,
+  }) => {
+    test.skip(test.info().project.name !== 'desktop', 'the journey runs once, on the desktop project');
+    await signIn(page, HADDAD);
+    await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+    await expectAccessible(page);
+    await page
+      .getByRole('link', { name: /^Gérer mes réservations : Yasmine, Accueil de loisirs du mercredi$/ })
+      .click();
+    await throughIntroduction(page);
+    const step1 = page.url();
+    await expectAccessible(page);
+    const frenchDays = page.locator('ul.grid').last().locator(':scope > li');
+    const frenchFirst = await middle(page, frenchDays.nth(0));
+    expect(await middle(page, frenchDays.nth(1))).toBeGreaterThan(frenchFirst);
+
+    // English: the planning's words too (the month, the checkboxes' names)
+    await chooseLanguage(page, 'Langue', 'English', 'Changer de langue', 'en');
+    await expect(page.getByRole('heading', { name: 'Step 1: My request' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^Morning – Wednesday, \d+ \w+ 20\d\d$/ }).first()).toBeVisible();
+    await expectAccessible(page);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'My space' })).toBeVisible();
+    await expectAccessible(page);
+
+    // Arabic, right to left
+    await chooseLanguage(page, 'Language', 'العربية', 'Change language', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'فضائي' })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(step1);
+    await expect(page.getByRole('heading', { name: 'المرحلة 1: طلبي' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^الصباح – الأربعاء/ }).first()).toBeVisible();
+    await expectAccessible(page);
+
+    // the screenshot of Étape 1 in Arabic, and its mirrored layout: the header's start (the town's mark) on the right,
+    // the planning's first column on the right of the second
+    await page.screenshot({ path: test.info().outputPath('etape-1-ar.png'), fullPage: true });
+    const width = page.viewportSize()!.width;
+    const mark = page.getByRole('banner').getByRole('link').first();
+    expect(await middle(page, mark)).toBeGreaterThan(width / 2);
+    const nav = page.getByRole('navigation', { name: 'التصفح الرئيسي' }).getByRole('link').first();
+    expect(await middle(page, nav)).toBeGreaterThan(width / 2);
+    const days = page.locator('ul.grid').last().locator(':scope > li');
+    expect(await middle(page, days.nth(0))).toBeGreaterThan(await middle(page, days.nth(1)));
+    expect(await middle(page, days.nth(0))).toBeGreaterThan(width / 2);
+
+    // signed out, then in again without the cookie: the account remembers Arabic
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await expect(page).toHaveURL(/\/connexion/);
+    await context.clearCookies();
+    await signIn(page, HADDAD);
+    await expect(page.getByRole('heading', { name: 'فضائي' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+    // back to French for the next run on the same server
+    await chooseLanguage(page, 'اللغة', 'Français', 'تغيير اللغة', 'fr');
+    await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
+  });
+});
+
+test('on a phone, Connexion in Arabic reads right to left without scrolling sideways', async ({ page }, info) => {
+  test.skip(info.project.name !== 'mobile', 'the phone check');
+  await page.goto('/connexion');
+  await chooseLanguage(page, 'Langue', 'العربية', 'Changer de langue', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+});
