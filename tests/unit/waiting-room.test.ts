@@ -7,6 +7,7 @@ import { isGated } from '@/lib/waiting-room/gate';
 import {
   formatOpeningTime,
   loadWaitingMessages,
+  loadWaitingMessagesByLocale,
   refreshSeconds,
   renderWaitingPage,
   WAITING_PAGE_CSP,
@@ -94,9 +95,21 @@ describe('what waits its turn', () => {
 describe("the page « Salle d'attente »", () => {
   const messages = loadWaitingMessages();
 
+  it('speaks the language of the « Langue » cookie: Arabic right to left, English', () => {
+    const all = loadWaitingMessagesByLocale();
+    const ar = renderWaitingPage(all.ar, { position: 12, opensAt: null, admittedPerMinute: 4, url: '/' }, 'ar');
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(ar).toContain('<h1>قاعة الانتظار</h1>');
+    expect(ar).toContain('ترتيبك في الطابور: 12');
+    const opensAt = new Date('2027-05-04T06:00:00Z');
+    const en = renderWaitingPage(all.en, { position: 3, opensAt, admittedPerMinute: 0, url: '/' }, 'en');
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).toContain('Bookings open at 08:00.');
+  });
+
   it('says the position, the estimate and that the page refreshes itself, in French', () => {
     const html = renderWaitingPage(messages, { position: 12, opensAt: null, admittedPerMinute: 4, url: '/' });
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
     expect(html).toContain("<title>Salle d'attente · Portail Famille</title>");
     expect(html).toContain("<h1>Salle d'attente</h1>");
     expect(html).toContain('Vous êtes 12e dans la file');
