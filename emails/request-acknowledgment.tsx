@@ -1,12 +1,10 @@
 // The accusé de réception sent when a démarche is validated: what was asked, for whom, and every change by date.
 // Colours repeat the recap's (green = added, orange = removed); the headings say it too, for readers without colour.
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
-import dayjs from 'dayjs';
-import type { CSSProperties } from 'react';
+import { Heading, Link, Section, Text } from '@react-email/components';
 import { z } from 'zod';
-import { TIME_ZONE } from '@/lib/clock';
-import { formatDateLong } from '@/lib/planning/format';
-import { TownLogo, type BrandProps } from './town-logo';
+import { emailWords, type EmailWords } from './i18n';
+import { ADDED_BOX, Detail, EmailLayout, GREEN, hello, ORANGE, REMOVED_BOX, sideBox, styles } from './layout';
+import type { BrandProps } from './town-logo';
 
 /** The accusé de réception of a submitted démarche (réservation or inscription). */
 export interface RequestAcknowledgmentPayload {
@@ -47,15 +45,14 @@ export const subjectFields: z.ZodType<Pick<RequestAcknowledgmentPayload, 'refere
   reference: z.string().min(1),
 });
 
-/** 'Accusé de réception de votre demande DEM-2027-000042' */
-export function subject(p: Pick<RequestAcknowledgmentPayload, 'reference'>): string {
-  return `Accusé de réception de votre demande ${p.reference}`;
+/** 'Accusé de réception de votre demande DEM-2027-000042' (in the recipient's language) */
+export function subject(p: Pick<RequestAcknowledgmentPayload, 'reference'>, locale?: string): string {
+  return emailWords(locale).t('requestAck.subject', { reference: p.reference });
 }
 
 /** 'mercredi 13 janvier 2027 à 10 h 05', in Paris time. */
-export function formatSubmittedAt(iso: string): string {
-  const at = dayjs(iso).tz(TIME_ZONE);
-  return `${formatDateLong(at.format('YYYY-MM-DD'))} à ${at.format('H')} h ${at.format('mm')}`;
+export function formatSubmittedAt(iso: string, locale?: string): string {
+  return emailWords(locale).dateTime(iso);
 }
 
 interface DayUnits {
@@ -63,95 +60,76 @@ interface DayUnits {
   units: string[];
 }
 
-function byDate(changes: RequestAcknowledgmentPayload['changes'], side: 'added' | 'removed'): DayUnits[] {
+export function byDate(changes: RequestAcknowledgmentPayload['changes'], side: 'added' | 'removed'): DayUnits[] {
   return changes
     .filter((c) => c[side].length > 0)
     .map((c) => ({ date: c.date, units: c[side] }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPayload & BrandProps) {
-  const added = byDate(p.changes, 'added');
-  const removed = byDate(p.changes, 'removed');
-  const what = p.kind === 'inscription' ? "Votre demande d'inscription" : 'Votre demande de réservation';
+/** « Nouvelles réservations » (green) or « Anciennes réservations supprimées » (orange): each date and its units. */
+export function ChangesBox({
+  w,
+  days,
+  side,
+  as = 'h2',
+}: {
+  w: EmailWords;
+  days: DayUnits[];
+  side: 'added' | 'removed';
+  as?: 'h2' | 'h3';
+}) {
+  if (days.length === 0) return null;
+  const added = side === 'added';
   return (
-    <Html lang="fr" dir="ltr">
-      <Head />
-      <Preview>{`${what} ${p.reference} pour ${p.childName} a bien été traitée.`}</Preview>
-      <Body style={body}>
-        <Container style={container}>
-          <TownLogo siteUrl={p.siteUrl} />
-          <Heading as="h1" style={h1}>
-            Accusé de réception
-          </Heading>
-          <Text style={text}>{`Bonjour ${p.parentName},`}</Text>
-          <Text style={text}>{`${what} a bien été traitée automatiquement.`}</Text>
-          {p.onBehalfOf ? (
-            <Text style={text}>{`Elle a été saisie pour vous au Guichet famille par ${p.onBehalfOf}.`}</Text>
-          ) : null}
+    <Section style={sideBox(w.dir, added ? ADDED_BOX : REMOVED_BOX)}>
+      <Heading as={as} style={{ ...(as === 'h2' ? styles.h2 : styles.h3), color: added ? GREEN : ORANGE }}>
+        {w.t(added ? 'requestAck.added' : 'requestAck.removed')}
+      </Heading>
+      {days.map((d) => (
+        <Text key={d.date} style={styles.line}>
+          <strong>{w.words.dateLong(d.date)}</strong>
+          {` : ${d.units.map(w.label).join(', ')}`}
+        </Text>
+      ))}
+    </Section>
+  );
+}
 
-          <Section style={details}>
-            <Text style={detail}>
-              <strong>Référence :</strong>
-              {` ${p.reference}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Enfant :</strong>
-              {` ${p.childName}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Service :</strong>
-              {` ${p.serviceLabel}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Site :</strong>
-              {` ${p.siteName}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Date de la demande :</strong>
-              {` ${formatSubmittedAt(p.submittedAt)}`}
-            </Text>
-          </Section>
+export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPayload & BrandProps) {
+  const w = emailWords(p.locale);
+  const what = w.t('requestAck.what', { kind: p.kind });
+  const detail = (label: string, value: string) => <Detail label={w.t(label)} value={value} />;
+  return (
+    <EmailLayout
+      w={w}
+      siteUrl={p.siteUrl}
+      preview={w.t('requestAck.preview', { what, reference: p.reference, child: p.childName })}
+    >
+      <Heading as="h1" style={styles.h1}>
+        {w.t('requestAck.heading')}
+      </Heading>
+      <Text style={styles.text}>{hello(w, p.parentName)}</Text>
+      <Text style={styles.text}>{w.t('requestAck.done', { what })}</Text>
+      {p.onBehalfOf ? <Text style={styles.text}>{w.t('requestAck.onBehalf', { agent: p.onBehalfOf })}</Text> : null}
 
-          {added.length > 0 ? (
-            <Section style={{ ...box, ...addedBox }}>
-              <Heading as="h2" style={{ ...h2, color: GREEN }}>
-                Nouvelles réservations
-              </Heading>
-              {added.map((d) => (
-                <Text key={d.date} style={line}>
-                  <strong>{formatDateLong(d.date)}</strong>
-                  {` : ${d.units.join(', ')}`}
-                </Text>
-              ))}
-            </Section>
-          ) : null}
+      <Section style={styles.details}>
+        {detail('requestAck.reference', p.reference)}
+        {detail('requestAck.child', p.childName)}
+        {detail('requestAck.service', w.label(p.serviceLabel))}
+        {detail('requestAck.site', p.siteName)}
+        {detail('requestAck.submittedAt', w.dateTime(p.submittedAt))}
+      </Section>
 
-          {removed.length > 0 ? (
-            <Section style={{ ...box, ...removedBox }}>
-              <Heading as="h2" style={{ ...h2, color: ORANGE }}>
-                Anciennes réservations supprimées
-              </Heading>
-              {removed.map((d) => (
-                <Text key={d.date} style={line}>
-                  <strong>{formatDateLong(d.date)}</strong>
-                  {` : ${d.units.join(', ')}`}
-                </Text>
-              ))}
-            </Section>
-          ) : null}
+      <ChangesBox w={w} days={byDate(p.changes, 'added')} side="added" />
+      <ChangesBox w={w} days={byDate(p.changes, 'removed')} side="removed" />
 
-          <Text style={text}>
-            <Link href={p.link} style={link}>
-              {`Voir le planning de ${p.childName}`}
-            </Link>
-          </Text>
-
-          <Hr style={hr} />
-          <Text style={footer}>Ceci est un message automatique du Portail Famille de la ville de Belleval.</Text>
-        </Container>
-      </Body>
-    </Html>
+      <Text style={styles.text}>
+        <Link href={p.link} style={styles.link}>
+          {w.t('requestAck.seePlanning', { child: p.childName })}
+        </Link>
+      </Text>
+    </EmailLayout>
   );
 }
 
@@ -170,37 +148,3 @@ RequestAcknowledgmentEmail.PreviewProps = {
   link: 'http://localhost:3000/enfants/1',
   onBehalfOf: null,
 } satisfies RequestAcknowledgmentPayload;
-
-// Colours with at least 4.5:1 contrast on their backgrounds.
-const GREEN = '#14532d';
-const ORANGE = '#7c2d12';
-
-const body: CSSProperties = {
-  backgroundColor: '#f1f5f9',
-  fontFamily: 'Arial, Helvetica, sans-serif',
-  color: '#0f172a',
-  margin: 0,
-};
-const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
-const h1: CSSProperties = { fontSize: '22px', margin: '0 0 16px' };
-const h2: CSSProperties = { fontSize: '17px', margin: '0 0 8px' };
-const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 12px' };
-const details: CSSProperties = {
-  margin: '8px 0 16px',
-  padding: '12px 16px',
-  backgroundColor: '#f8fafc',
-  border: '1px solid #cbd5e1',
-};
-const detail: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
-const box: CSSProperties = {
-  margin: '0 0 16px',
-  padding: '12px 16px',
-  borderLeftWidth: '4px',
-  borderLeftStyle: 'solid',
-};
-const addedBox: CSSProperties = { backgroundColor: '#dcfce7', borderLeftColor: '#15803d' };
-const removedBox: CSSProperties = { backgroundColor: '#ffedd5', borderLeftColor: '#c2410c' };
-const line: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
-const link: CSSProperties = { color: '#1d4ed8', textDecoration: 'underline', fontWeight: 'bold' };
-const hr: CSSProperties = { borderColor: '#cbd5e1', margin: '24px 0 12px' };
-const footer: CSSProperties = { fontSize: '13px', lineHeight: '18px', color: '#475569', margin: 0 };

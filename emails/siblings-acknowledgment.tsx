@@ -1,11 +1,11 @@
 // The one accusé de réception of a démarche covering several children (siblings): each child's request with its own
 // reference and its changes by date. Colours repeat the recap's (green = added, orange = removed), said in words too.
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
-import type { CSSProperties } from 'react';
+import { Heading, Link, Section, Text } from '@react-email/components';
 import { z } from 'zod';
-import { formatDateLong } from '@/lib/planning/format';
-import { formatSubmittedAt } from './request-acknowledgment';
-import { TownLogo, type BrandProps } from './town-logo';
+import { emailWords } from './i18n';
+import { Detail, EmailLayout, hello, styles } from './layout';
+import { byDate, ChangesBox } from './request-acknowledgment';
+import type { BrandProps } from './town-logo';
 
 export interface SiblingsAcknowledgmentPayload {
   parentName: string;
@@ -48,85 +48,41 @@ export const subjectFields: z.ZodType<{ requests: { reference: string }[] }> = z
   requests: z.array(z.object({ reference: z.string().min(1) })).min(1),
 });
 
-/** 'Accusé de réception de vos demandes DEM-2027-000042, DEM-2027-000043' */
-export function subject(p: { requests: { reference: string }[] }): string {
-  return `Accusé de réception de vos demandes ${p.requests.map((r) => r.reference).join(', ')}`;
-}
-
-function Changes({
-  changes,
-  side,
-}: {
-  changes: SiblingsAcknowledgmentPayload['requests'][number]['changes'];
-  side: 'added' | 'removed';
-}) {
-  const days = changes.filter((c) => c[side].length > 0).sort((a, b) => a.date.localeCompare(b.date));
-  if (days.length === 0) return null;
-  const added = side === 'added';
-  return (
-    <Section style={{ ...box, ...(added ? addedBox : removedBox) }}>
-      <Heading as="h3" style={{ ...h3, color: added ? GREEN : ORANGE }}>
-        {added ? 'Nouvelles réservations' : 'Anciennes réservations supprimées'}
-      </Heading>
-      {days.map((d) => (
-        <Text key={d.date} style={line}>
-          <strong>{formatDateLong(d.date)}</strong>
-          {` : ${d[side].join(', ')}`}
-        </Text>
-      ))}
-    </Section>
-  );
+/** 'Accusé de réception de vos demandes DEM-2027-000042, DEM-2027-000043' (in the recipient's language) */
+export function subject(p: { requests: { reference: string }[] }, locale?: string): string {
+  return emailWords(locale).t('siblingsAck.subject', { references: p.requests.map((r) => r.reference).join(', ') });
 }
 
 export default function SiblingsAcknowledgmentEmail(p: SiblingsAcknowledgmentPayload & BrandProps) {
+  const w = emailWords(p.locale);
   const names = p.requests.map((r) => r.childName).join(', ');
   return (
-    <Html lang="fr" dir="ltr">
-      <Head />
-      <Preview>{`Vos demandes de réservation pour ${names} ont bien été traitées.`}</Preview>
-      <Body style={body}>
-        <Container style={container}>
-          <TownLogo siteUrl={p.siteUrl} />
-          <Heading as="h1" style={h1}>
-            Accusé de réception
+    <EmailLayout w={w} siteUrl={p.siteUrl} preview={w.t('siblingsAck.preview', { names })}>
+      <Heading as="h1" style={styles.h1}>
+        {w.t('requestAck.heading')}
+      </Heading>
+      <Text style={styles.text}>{hello(w, p.parentName)}</Text>
+      <Text style={styles.text}>{w.t('siblingsAck.done', { names })}</Text>
+      <Section style={styles.details}>
+        <Detail label={w.t('requestAck.service')} value={w.label(p.serviceLabel)} />
+        <Detail label={w.t('requestAck.site')} value={p.siteName} />
+        <Detail label={w.t('requestAck.submittedAt')} value={w.dateTime(p.submittedAt)} />
+      </Section>
+      {p.requests.map((r) => (
+        <Section key={r.reference}>
+          <Heading as="h2" style={styles.h2}>
+            {w.t('siblingsAck.childReference', { child: r.childName, reference: r.reference })}
           </Heading>
-          <Text style={text}>{`Bonjour ${p.parentName},`}</Text>
-          <Text style={text}>
-            {`Vos demandes de réservation pour ${names} ont bien été traitées automatiquement, ensemble.`}
+          <ChangesBox w={w} days={byDate(r.changes, 'added')} side="added" as="h3" />
+          <ChangesBox w={w} days={byDate(r.changes, 'removed')} side="removed" as="h3" />
+          <Text style={styles.text}>
+            <Link href={r.link} style={styles.link}>
+              {w.t('requestAck.seePlanning', { child: r.childName })}
+            </Link>
           </Text>
-          <Section style={details}>
-            <Text style={detail}>
-              <strong>Service :</strong>
-              {` ${p.serviceLabel}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Site :</strong>
-              {` ${p.siteName}`}
-            </Text>
-            <Text style={detail}>
-              <strong>Date de la demande :</strong>
-              {` ${formatSubmittedAt(p.submittedAt)}`}
-            </Text>
-          </Section>
-          {p.requests.map((r) => (
-            <Section key={r.reference}>
-              <Heading as="h2" style={h2}>
-                {`${r.childName} — référence ${r.reference}`}
-              </Heading>
-              <Changes changes={r.changes} side="added" />
-              <Changes changes={r.changes} side="removed" />
-              <Text style={text}>
-                <Link href={r.link} style={link}>
-                  {`Voir le planning de ${r.childName}`}
-                </Link>
-              </Text>
-            </Section>
-          ))}
-          <Hr style={hr} />
-          <Text style={footer}>Ceci est un message automatique du Portail Famille de la ville de Belleval.</Text>
-        </Container>
-      </Body>
-    </Html>
+        </Section>
+      ))}
+    </EmailLayout>
   );
 }
 
@@ -150,38 +106,3 @@ SiblingsAcknowledgmentEmail.PreviewProps = {
     },
   ],
 } satisfies SiblingsAcknowledgmentPayload;
-
-// Colours with at least 4.5:1 contrast on their backgrounds.
-const GREEN = '#14532d';
-const ORANGE = '#7c2d12';
-
-const body: CSSProperties = {
-  backgroundColor: '#f1f5f9',
-  fontFamily: 'Arial, Helvetica, sans-serif',
-  color: '#0f172a',
-  margin: 0,
-};
-const container: CSSProperties = { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px' };
-const h1: CSSProperties = { fontSize: '22px', margin: '0 0 16px' };
-const h2: CSSProperties = { fontSize: '18px', margin: '16px 0 8px' };
-const h3: CSSProperties = { fontSize: '16px', margin: '0 0 8px' };
-const text: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 12px' };
-const details: CSSProperties = {
-  margin: '8px 0 16px',
-  padding: '12px 16px',
-  backgroundColor: '#f8fafc',
-  border: '1px solid #cbd5e1',
-};
-const detail: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
-const box: CSSProperties = {
-  margin: '0 0 12px',
-  padding: '12px 16px',
-  borderLeftWidth: '4px',
-  borderLeftStyle: 'solid',
-};
-const addedBox: CSSProperties = { backgroundColor: '#dcfce7', borderLeftColor: '#15803d' };
-const removedBox: CSSProperties = { backgroundColor: '#ffedd5', borderLeftColor: '#c2410c' };
-const line: CSSProperties = { fontSize: '15px', lineHeight: '22px', margin: '0 0 4px' };
-const link: CSSProperties = { color: '#1d4ed8', textDecoration: 'underline', fontWeight: 'bold' };
-const hr: CSSProperties = { borderColor: '#cbd5e1', margin: '24px 0 12px' };
-const footer: CSSProperties = { fontSize: '13px', lineHeight: '18px', color: '#475569', margin: 0 };

@@ -2,10 +2,12 @@
 // portal, the one its links point to (the outbox stores absolute links; render.ts passes their origin as `siteUrl`).
 import { Img, Section } from '@react-email/components';
 
-/** What every template is shown besides its payload: the portal's address, for the logo. */
+/** What every template is shown besides its payload: the portal's address, for the logo, and the recipient's language. */
 export interface BrandProps {
   /** e.g. 'https://famille.belleval.fr', without a trailing slash */
   siteUrl?: string;
+  /** the recipient account's language (emails/i18n.ts); French when absent */
+  locale?: string;
 }
 
 export const LOGO_PATH = '/logo-email.png';

@@ -17,13 +17,22 @@ export const MESSAGE_PARTS = [
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)
   'site',
+  // the e-mails' sentences (emails/*.tsx, in the recipient's language: emails/i18n.ts)
+  'emails',
 ] as const;
 
 /**
  * The parts that exist in every language. The others are the back office's, French only (the staff's office stays
  * French): another language has no file for them and falls back to the French namespaces.
  */
-export const TRANSLATED_PARTS = ['refusals', 'famille-planning', 'famille-agenda', 'waiting-room', 'site'] as const;
+export const TRANSLATED_PARTS = [
+  'refusals',
+  'famille-planning',
+  'famille-agenda',
+  'waiting-room',
+  'site',
+  'emails',
+] as const;
 
 /**
  * The namespaces only the back office shows: French in every language (tests/unit/messages-languages.test.ts checks

@@ -73,38 +73,41 @@ async function renderBoth(element: ReactElement): Promise<{ html: string; text: 
 
 /** An e-mail with a single-use account link: live for the transport, and `masked` (link: null) to be kept. */
 async function renderWithAccountLink<P extends AccountLinkFields>(
-  Email: (props: Omit<P, keyof AccountLinkFields> & { link: string | null }) => ReactElement,
+  Email: (props: Omit<P, keyof AccountLinkFields> & { link: string | null; locale?: string }) => ReactElement,
   payload: P,
   subject: string,
+  locale: string,
 ): Promise<RenderedEmail> {
   const { linkBase, nonce, ...p } = payload;
   const siteUrl = siteUrlOf({ linkBase });
   const [live, masked] = await Promise.all([
-    renderBoth(createElement(Email, { ...p, siteUrl, link: accountLink({ linkBase, nonce }) })),
-    renderBoth(createElement(Email, { ...p, siteUrl, link: null })),
+    renderBoth(createElement(Email, { ...p, siteUrl, locale, link: accountLink({ linkBase, nonce }) })),
+    renderBoth(createElement(Email, { ...p, siteUrl, locale, link: null })),
   ]);
   return { subject, ...live, masked };
 }
 
 /** Any template, its payload type erased: the registry (emails/index.ts) checks each one against its payload. */
 type ErasedTemplate =
-  | { subject: (p: unknown) => string; default: (p: object) => ReactElement; accountLink?: undefined }
+  | { subject: (p: unknown, locale?: string) => string; default: (p: object) => ReactElement; accountLink?: undefined }
   | {
-      subject: (p: unknown) => string;
-      default: (p: { link: string | null }) => ReactElement;
+      subject: (p: unknown, locale?: string) => string;
+      default: (p: { link: string | null; locale?: string }) => ReactElement;
       accountLink: true;
     };
 
+/** An e-mail in the recipient's language (`locale`: the account's, looked up by the dispatcher; French by default). */
 export async function renderEmail<T extends EmailTemplate>(
   template: T,
   payload: EmailPayloads[T],
+  locale?: string,
 ): Promise<RenderedEmail>;
-export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail>;
-export async function renderEmail(template: string, payload: unknown): Promise<RenderedEmail> {
+export async function renderEmail(template: string, payload: unknown, locale?: string): Promise<RenderedEmail>;
+export async function renderEmail(template: string, payload: unknown, locale = 'fr'): Promise<RenderedEmail> {
   if (!isEmailTemplate(template)) throw new Error(`Modèle d'e-mail inconnu : « ${template} »`);
   const p = parsePayload(template, payload);
   const t = EMAIL_TEMPLATES[template] as ErasedTemplate;
-  if (t.accountLink) return renderWithAccountLink(t.default, p as AccountLinkFields, t.subject(p));
-  const props = { ...(p as object), siteUrl: siteUrlOf(p) };
-  return { subject: t.subject(p), ...(await renderBoth(createElement(t.default, props))) };
+  if (t.accountLink) return renderWithAccountLink(t.default, p as AccountLinkFields, t.subject(p, locale), locale);
+  const props = { ...(p as object), siteUrl: siteUrlOf(p), locale };
+  return { subject: t.subject(p, locale), ...(await renderBoth(createElement(t.default, props))) };
 }
