@@ -1,10 +1,8 @@
 // What the e-mails with a single-use account link (invitation, password reset) share: the fields of the link kept in
 // the outbox, their check, what a template is shown instead (the live link, or null for the copy that is kept),
 // the masked link and the expiry date. No React here.
-import dayjs from 'dayjs';
 import { z } from 'zod';
-import { TIME_ZONE } from '@/lib/clock';
-import { formatDateLong } from '@/lib/planning/format';
+import { emailWords } from './i18n';
 
 /**
  * Where an account link points, without its secret. The token is derived from the nonce and AUTH_SECRET
@@ -30,14 +28,10 @@ export const accountLinkFields = {
   nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'nonce attendu : 22 caractères base64url'),
 };
 
-/** The masked link of a kept copy: an anchor that goes nowhere, and words that say why. */
-export const MASKED_LINK = { href: '#lien-masque', text: '« lien masqué »' } as const;
-export const MASKED_LINK_NOTICE =
-  'Copie conservée par le portail : le lien personnel de ce message est masqué (« lien masqué »), ' +
-  "il ne sert qu'à son destinataire.";
+/** The masked link of a kept copy: an anchor that goes nowhere, and words that say why (French; emails/i18n.ts). */
+export const MASKED_LINK = { href: '#lien-masque', text: emailWords('fr').t('accountLink.masked') } as const;
 
-/** 'mercredi 13 janvier 2027 à 10 h 05', in Paris time. */
-export function formatExpiry(iso: string): string {
-  const at = dayjs(iso).tz(TIME_ZONE);
-  return `${formatDateLong(at.format('YYYY-MM-DD'))} à ${at.format('H')} h ${at.format('mm')}`;
+/** 'mercredi 13 janvier 2027 à 10 h 05', in Paris time (in the recipient's language). */
+export function formatExpiry(iso: string, locale?: string): string {
+  return emailWords(locale).dateTime(iso);
 }

@@ -94,6 +94,7 @@ export function LinkBlock({ href, label }: { href: string | null; label: string 
 
 export const ADDED_BOX: CSSProperties = { backgroundColor: '#dcfce7', borderColor: '#15803d' };
 export const REMOVED_BOX: CSSProperties = { backgroundColor: '#ffedd5', borderColor: '#c2410c' };
+export const REMINDER_BOX: CSSProperties = { backgroundColor: '#eff6ff', borderColor: '#1d4ed8' };
 
 /**
  * A coloured box with a thick edge on the side the text starts from (left, or right in Arabic): mail clients do not
