@@ -20,9 +20,9 @@
 //      it during a network call would stall the whole portal), then the row is marked sent. A crash in
 //      between leaves the row claimed; after the lease it is sent again with the same idempotency key,
 //      which Resend deduplicates (24 h). Before each call we check the lease still has time left.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Db, type Queryable } from '@/db/client';
-import { emailOutbox, requests } from '@/db/schema';
+import { accounts, emailOutbox, requests } from '@/db/schema';
 import { now as businessNow, wallNow } from '@/lib/clock';
 import { renderEmail } from './render';
 import { EmailTransportError, emailTransport, sendEmail, type SendEmail } from './transport';
@@ -69,6 +69,7 @@ interface Claim {
 export async function dispatchPending(db: Db, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const clock = () => opts.now ?? wallNow();
   const claims = await claimDue(db, clock(), opts.limit ?? DEFAULT_BATCH);
+  const locales = await recipientLocales(db, claims);
   const external = opts.send === undefined && emailTransport() === 'resend';
   const send = opts.send ?? sendEmail;
   const result: DispatchResult = { sent: 0, failed: 0 };
@@ -79,7 +80,7 @@ export async function dispatchPending(db: Db, opts: DispatchOptions = {}): Promi
       break;
     }
     try {
-      const rendered = await renderEmail(claim.template, claim.payload);
+      const rendered = await renderEmail(claim.template, claim.payload, locales.get(claim.to.toLowerCase()));
       const message = { ...rendered, to: claim.to, idempotencyKey: claim.idempotencyKey, outboxId: claim.id };
       let marked: boolean;
       if (external) {
@@ -110,6 +111,21 @@ export async function dispatchPending(db: Db, opts: DispatchOptions = {}): Promi
     }
   }
   return result;
+}
+
+/**
+ * The language of each claimed e-mail's recipient: the account's « Langue » (looked up at render, one query per batch,
+ * so an e-mail queued before a change of language goes out in the new one); French for an address without an account
+ * or a choice.
+ */
+async function recipientLocales(db: Queryable, claims: readonly Claim[]): Promise<Map<string, string>> {
+  if (claims.length === 0) return new Map();
+  const to = [...new Set(claims.map((c) => c.to.toLowerCase()))];
+  const found = await db
+    .select({ email: accounts.email, locale: accounts.locale })
+    .from(accounts)
+    .where(and(inArray(sql`lower(${accounts.email})`, to), isNotNull(accounts.locale)));
+  return new Map(found.map((a) => [a.email.toLowerCase(), a.locale!]));
 }
 
 /** Locks and leases up to `limit` due rows (see the top of the file). */

@@ -7,6 +7,8 @@ import { rows } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { LOCALE_COOKIE } from '@/i18n/locales';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { dispatchPending } from '@/lib/email/dispatcher';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
@@ -138,5 +140,48 @@ describe('« Langue »', () => {
     expect(await choose('parent', form({ langue: 'en' }))).toMatch(/^NEXT_REDIRECT;\w+;\/admin;/);
     expect(await locales()).toBe(before);
     expect(jar.has(LOCALE_COOKIE)).toBe(false);
+  });
+});
+
+describe('the e-mails in the recipient’s language', () => {
+  it('renders each e-mail in its recipient account’s language at sending, French without a choice or an account', async () => {
+    await database.db.update(accounts).set({ locale: 'ar' }).where(eq(accounts.id, martinId));
+    const acknowledgment = (reference: string) => ({
+      reference,
+      kind: 'reservation' as const,
+      parentName: 'Claire Martin',
+      childName: 'Léa Martin',
+      serviceLabel: 'Accueil de loisirs du mercredi',
+      siteName: 'Centre de loisirs Les Tilleuls',
+      submittedAt: NOW.toISOString(),
+      changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }],
+      link: 'http://localhost:3000/enfants/1',
+    });
+    for (const [to, reference] of [
+      [DEMO_ACCOUNTS.parent.email.toUpperCase(), 'DEM-2026-900001'],
+      [DEMO_ACCOUNTS.neighbour.email, 'DEM-2026-900002'],
+      ['personne@example.fr', 'DEM-2026-900003'],
+    ] as const) {
+      await enqueueEmail(database.db, {
+        idempotencyKey: `languages-${reference}`,
+        to,
+        template: 'request-acknowledgment',
+        payload: acknowledgment(reference),
+      });
+    }
+    const sent = new Map<string, { subject: string; html: string }>();
+    await dispatchPending(database.db, {
+      now: new Date(Date.now() + 60_000),
+      send: async (_db, message) => {
+        sent.set(message.to.toLowerCase(), message);
+        return { transport: 'mailbox', id: String(message.outboxId) };
+      },
+    });
+    expect(sent.get(DEMO_ACCOUNTS.parent.email)?.subject).toBe('إشعار باستلام طلبك DEM-2026-900001');
+    expect(sent.get(DEMO_ACCOUNTS.parent.email)?.html).toContain('dir="rtl"');
+    expect(sent.get(DEMO_ACCOUNTS.neighbour.email)?.subject).toBe(
+      'Accusé de réception de votre demande DEM-2026-900002',
+    );
+    expect(sent.get('personne@example.fr')?.subject).toBe('Accusé de réception de votre demande DEM-2026-900003');
   });
 });
