@@ -22,6 +22,11 @@ vi.mock('server-only', () => ({}));
 vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => {}, signOut: async () => {} }));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+// « Langue » sets a cookie: a jar that keeps nothing (tests/integration/languages.test.ts reads what is set)
+vi.mock('next/headers', async (original) => ({
+  ...(await original<typeof import('next/headers')>()),
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
+}));
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -167,6 +172,14 @@ const INPUTS: Record<
   },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
+  // « Langue » (app/actions.ts): a visitor's sets the cookie only; a parent's names no account (the session's is
+  // changed), so another family's parent changes their own language only (tests/integration/languages.test.ts)
+  chooseLanguageAction: { args: () => [form({ langue: 'en' })], owner: () => /^undefined$/, anyone: true },
+  chooseParentLanguageAction: {
+    args: () => [form({ langue: 'en' })],
+    other: () => /^undefined$/,
+    owner: () => /^undefined$/,
+  },
 };
 
 let database: TestDatabase;
