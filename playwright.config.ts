@@ -19,8 +19,9 @@ const SIBLINGS_SPEC = '**/siblings.spec.ts';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';
 // Where a phone adds something: signing in, the démarche's grid and steps, the enrolment, the navigation and the
-// reflow at 320 px. The back office, the account settings and the HTTP-level checks run on the desktop only.
-const PHONE_SPECS = ['connexion', 'reservations', 'steps', 'services', 'shell', 'reflow'].map(
+// reflow at 320 px, Connexion right to left in Arabic (languages: its journeys skip the phone but that one). The back
+// office, the account settings and the HTTP-level checks run on the desktop only.
+const PHONE_SPECS = ['connexion', 'reservations', 'steps', 'services', 'shell', 'reflow', 'languages'].map(
   (name) => `**/${name}.spec.ts`,
 );
 
