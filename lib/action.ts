@@ -12,7 +12,7 @@ import { getTranslations } from 'next-intl/server';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireParent, requireStaff, type CurrentUser, type ParentUser, type StaffUser } from '@/lib/auth/session';
-import { fillPlaceholders, GENERIC_ERROR, INVALID_INPUT, UserError } from '@/lib/errors';
+import { fillPlaceholders, GENERIC_ERROR, INVALID_INPUT, refusalOfSentence, UserError } from '@/lib/errors';
 
 export type { StaffUser };
 
@@ -148,20 +148,23 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
     }
     const submitted = inputOf(args);
     const parsed = options.input.safeParse(submitted);
-    if (!parsed.success) return refusalOf(parsed.error);
+    if (!parsed.success) return inLanguage(refusalOf(parsed.error));
     try {
       const data = await handler(parsed.data, user, submitted);
       return options.plain ? undefined : { ok: true, data, stamp: Date.now() };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound(), forbidden() are answers, not errors
       if (error instanceof UserError) {
-        return {
-          ok: false,
-          formError: await sentenceOf(error),
-          code: error.code,
-          fieldErrors: error.fieldErrors,
-          details: error.details,
-        };
+        return inLanguage(
+          {
+            ok: false,
+            formError: error.message,
+            code: error.code,
+            fieldErrors: error.fieldErrors,
+            details: error.details,
+          },
+          { code: error.code, params: error.params },
+        );
       }
       const digest = randomBytes(4).toString('hex');
       console.error(`[action ${options.name ?? handler.name ?? ''}] digest=${digest}`, { user: who(user) }, error);
@@ -172,19 +175,30 @@ export function action<S extends z.ZodType, T, R extends ActionRole>(
   return run as ServerAction<T> & PlainAction;
 }
 
+type Refusal = Extract<FormState, { ok: false }>;
+
 /**
- * A refusal in the language of the request (messages/<locale>/refusals.json); its French sentence (the error's message)
- * outside a request (a test calling the action) or for a code without a translation. Its parameters (dates, names)
- * are the use-case's, in French.
+ * A refusal in the language of the request: its sentence and its fields' sentences, when they are refusals of
+ * messages/<locale>/refusals.json (a UserError's, or a field's written with fieldError()); French outside a request
+ * (a test calling the action) or for a sentence without a code. A refusal's parameters (dates, names) are the
+ * use-case's, in French.
  */
-async function sentenceOf(error: UserError): Promise<string> {
+async function inLanguage(refusal: Refusal, of?: ReturnType<typeof refusalOfSentence>): Promise<Refusal> {
+  let t: Awaited<ReturnType<typeof getTranslations<'refusals'>>>;
   try {
-    const t = await getTranslations('refusals');
-    const sentence = t.has(error.code) ? (t.raw(error.code) as unknown) : undefined;
-    return typeof sentence === 'string' ? fillPlaceholders(sentence, error.params) : error.message;
+    t = await getTranslations('refusals');
   } catch {
-    return error.message;
+    return refusal;
   }
+  const say = (sentence: string, known = refusalOfSentence(sentence)): string => {
+    const translated = known && t.has(known.code) ? (t.raw(known.code) as unknown) : undefined;
+    return typeof translated === 'string' ? fillPlaceholders(translated, known!.params) : sentence;
+  };
+  const formError = say(refusal.formError, of ?? refusalOfSentence(refusal.formError));
+  const fieldErrors = refusal.fieldErrors
+    ? Object.fromEntries(Object.entries(refusal.fieldErrors).map(([k, v]) => [k, v?.map((m) => say(m))]))
+    : undefined;
+  return { ...refusal, formError, ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
 function who(user: CurrentUser | null): Record<string, unknown> | null {

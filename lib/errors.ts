@@ -66,5 +66,26 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The French sentences of the form fields' refusals (zod messages) written with fieldError(), by sentence: the action
+ * pipeline finds their code to say them in the request's language (lib/action.ts).
+ */
+const FIELD_SENTENCES = new Map<string, { code: ErrorCode; params: ErrorParams }>();
+
+/** A field's refusal in French for a zod schema, said in the parent's language by the action pipeline. */
+export function fieldError(code: ErrorCode, params: ErrorParams = {}): string {
+  const sentence = errorText(code, params);
+  FIELD_SENTENCES.set(sentence, { code, params });
+  return sentence;
+}
+
+/** The code of a French sentence written with fieldError() or a refusal without parameters, else undefined. */
+export function refusalOfSentence(sentence: string): { code: ErrorCode; params: ErrorParams } | undefined {
+  const field = FIELD_SENTENCES.get(sentence);
+  if (field) return field;
+  const code = (Object.keys(SENTENCES) as ErrorCode[]).find((c) => SENTENCES[c] === sentence);
+  return code && !/\{\w+\}/.test(sentence) ? { code, params: {} } : undefined;
+}
+
 export const GENERIC_ERROR = errorText('generic');
 export const INVALID_INPUT = errorText('invalid_input');

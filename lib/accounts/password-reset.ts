@@ -3,6 +3,7 @@
 // lib/auth/rate-limit.ts: keys of their own, "reset:…", on the wall clock, so the limit holds across instances).
 import { and, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { fieldError } from '@/lib/errors';
 import type { Db } from '@/db/client';
 import { accounts, auditLog } from '@/db/schema';
 import { recordAttempt } from '@/lib/auth/rate-limit';
@@ -20,11 +21,11 @@ export const resetAddressKey = (ip: string) => `reset:ip:${ip}`;
 
 export const forgotPasswordSchema = z.object({
   email: z
-    .string({ error: 'Saisissez votre adresse e-mail.' })
+    .string({ error: fieldError('field_email_missing') })
     .trim()
-    .min(1, 'Saisissez votre adresse e-mail.')
-    .max(254, "L'adresse e-mail est trop longue.")
-    .pipe(z.email('Saisissez votre adresse e-mail sous la forme nom@example.fr.')),
+    .min(1, fieldError('field_email_missing'))
+    .max(254, fieldError('field_email_long'))
+    .pipe(z.email(fieldError('field_email_invalid'))),
 });
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number };

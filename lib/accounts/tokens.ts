@@ -11,7 +11,7 @@ import { accounts, accountTokens, auditLog, parents } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { forgetFailures } from '@/lib/auth/rate-limit';
 import { endAccountSessions } from '@/lib/auth/sessions';
-import { errorText, UserError } from '@/lib/errors';
+import { errorText, fieldError, UserError } from '@/lib/errors';
 import { linkToken, newLinkNonce } from '@/lib/email/link-token';
 
 export type TokenKind = 'invitation' | 'password_reset' | 'email_confirmation';
@@ -32,17 +32,17 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const newPasswordSchema = z
   .object({
     password: z
-      .string({ error: 'Saisissez votre nouveau mot de passe.' })
-      .min(1, 'Saisissez votre nouveau mot de passe.')
-      .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`)
-      .max(200, 'Le mot de passe est trop long (200 caractères au plus).'),
+      .string({ error: fieldError('field_new_password_missing') })
+      .min(1, fieldError('field_new_password_missing'))
+      .min(PASSWORD_MIN_LENGTH, fieldError('field_new_password_short', { min: PASSWORD_MIN_LENGTH }))
+      .max(200, fieldError('field_new_password_long')),
     confirmation: z
-      .string({ error: 'Saisissez une deuxième fois le mot de passe.' })
-      .min(1, 'Saisissez une deuxième fois le mot de passe.'),
+      .string({ error: fieldError('field_confirmation_missing') })
+      .min(1, fieldError('field_confirmation_missing')),
   })
   .refine((v) => v.password === v.confirmation, {
     path: ['confirmation'],
-    message: 'Les deux mots de passe ne sont pas identiques.',
+    message: fieldError('field_passwords_differ'),
   });
 
 /** A token as it travels in a link: an HMAC-SHA256, base64url (43 characters). */

@@ -2,6 +2,7 @@
 // Used by Auth.js' Credentials provider.
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { fieldError } from '@/lib/errors';
 import type { Db } from '@/db/client';
 import { accounts, parents } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
@@ -11,15 +12,15 @@ import { openSession } from './sessions';
 
 export const credentialsSchema = z.object({
   email: z
-    .string({ error: 'Saisissez votre identifiant.' })
+    .string({ error: fieldError('field_login_email_missing') })
     .trim()
-    .min(1, 'Saisissez votre identifiant.')
-    .max(254, "L'identifiant est trop long : saisissez votre adresse e-mail.")
-    .pipe(z.email("Saisissez votre identifiant sous la forme d'une adresse e-mail, par exemple nom@example.fr.")),
+    .min(1, fieldError('field_login_email_missing'))
+    .max(254, fieldError('field_login_email_long'))
+    .pipe(z.email(fieldError('field_login_email_invalid'))),
   password: z
-    .string({ error: 'Saisissez votre mot de passe.' })
-    .min(1, 'Saisissez votre mot de passe.')
-    .max(200, 'Le mot de passe est trop long.'),
+    .string({ error: fieldError('field_password_missing') })
+    .min(1, fieldError('field_password_missing'))
+    .max(200, fieldError('field_password_long')),
 });
 
 export interface SessionUser {

@@ -35,6 +35,10 @@ test.describe('desktop', () => {
     await chooseLanguage(page, 'Langue', 'English', 'Changer de langue', 'en');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('Identifier')).toBeVisible();
+    // the refusals too: an empty form says what is missing, in English
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Enter your identifier.').first()).toBeVisible();
+    await expect(page.getByText('Enter your password.').first()).toBeVisible();
     await expectAccessible(page);
 
     await chooseLanguage(page, 'Language', 'العربية', 'Change language', 'ar');

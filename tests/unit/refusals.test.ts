@@ -59,7 +59,10 @@ function usesIn(file: string): Use[] {
   const visit = (node: ts.Node) => {
     const call =
       (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'UserError') ||
-      (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'errorText');
+      (ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        // fieldError(code): a form field's refusal (a zod message), said in the parent's language by lib/action.ts
+        (node.expression.text === 'errorText' || node.expression.text === 'fieldError'));
     if (call) {
       const args = (node as ts.NewExpression | ts.CallExpression).arguments ?? ts.factory.createNodeArray();
       const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
