@@ -14,7 +14,7 @@ export async function FamilyStatusNotice({
   const t = await getTranslations('familyStatus');
   if (status === 'refused') {
     return (
-      <section aria-labelledby="family-status" className="mt-4 rounded border-l-4 border-red-700 bg-white p-4">
+      <section aria-labelledby="family-status" className="mt-4 rounded border-s-4 border-red-700 bg-white p-4">
         <h2 id="family-status" className="text-lg font-semibold">
           {t('refusedTitle')}
         </h2>
@@ -24,7 +24,7 @@ export async function FamilyStatusNotice({
     );
   }
   return (
-    <section aria-labelledby="family-status" className="mt-4 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
+    <section aria-labelledby="family-status" className="mt-4 rounded border-s-4 border-amber-700 bg-amber-50 p-4">
       <h2 id="family-status" className="text-lg font-semibold">
         {t('pendingTitle')}
       </h2>

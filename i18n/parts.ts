@@ -29,6 +29,8 @@ export const TRANSLATED_PARTS = [
   'refusals',
   'famille-planning',
   'famille-agenda',
+  'famille-signup',
+  'famille-donnees',
   'waiting-room',
   'site',
   'emails',
@@ -56,4 +58,6 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminChild',
   'onBehalf',
   'adminWaitingRoom',
+  'adminSignups',
+  'adminClosures',
 ] as const;

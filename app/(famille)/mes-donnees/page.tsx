@@ -67,7 +67,7 @@ export default async function MyDataPage({ searchParams }: Props) {
           {t('closeHeading')}
         </h2>
         {requestedAt ? (
-          <p role="status" className="mt-3 rounded border-l-4 border-green-700 bg-green-50 p-3">
+          <p role="status" className="mt-3 rounded border-s-4 border-green-700 bg-green-50 p-3">
             {t('requested', { date: formatDateLong(parisDate(requestedAt)) })}
           </p>
         ) : (
@@ -76,7 +76,7 @@ export default async function MyDataPage({ searchParams }: Props) {
             <p className="mt-2">{t('closeKept')}</p>
             <p className="mt-2 font-medium">{t('closeAdvice')}</p>
             {confirmer === '1' ? (
-              <div className="mt-4 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+              <div className="mt-4 rounded border-s-4 border-amber-700 bg-amber-50 p-3">
                 <h3 className="text-lg font-semibold">{t('confirmHeading')}</h3>
                 <p className="mt-2">{t('confirmText')}</p>
                 <div className="mt-3 flex flex-wrap items-center gap-4">

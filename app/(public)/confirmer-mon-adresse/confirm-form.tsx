@@ -20,7 +20,7 @@ export function ConfirmForm({ token }: { token: string }) {
 
   if (state.ok) {
     return (
-      <div ref={done} tabIndex={-1} role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-4">
+      <div ref={done} tabIndex={-1} role="status" className="rounded border-s-4 border-green-700 bg-green-50 p-4">
         <h2 className="font-semibold">{t('doneTitle')}</h2>
         <p className="mt-1">{t('done')}</p>
         <p className="mt-3">

@@ -23,7 +23,7 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
     return (
       <>
         <h1 className="text-2xl font-bold">{t('invalidTitle')}</h1>
-        <p role="alert" className="mt-4 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
+        <p role="alert" className="mt-4 rounded border-s-4 border-amber-700 bg-amber-50 p-4">
           {errorText('signup_link_invalid')}
         </p>
         <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2">

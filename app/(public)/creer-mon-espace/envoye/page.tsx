@@ -12,7 +12,7 @@ export default async function SignupSentPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">{t('sentTitle')}</h1>
-      <div role="status" className="mt-4 space-y-3 rounded border-l-4 border-green-700 bg-green-50 p-4">
+      <div role="status" className="mt-4 space-y-3 rounded border-s-4 border-green-700 bg-green-50 p-4">
         <p>{t('sent')}</p>
         <p>{t('sentExisting')}</p>
         <p>{t('sentNext')}</p>
