@@ -13,8 +13,8 @@ const waitingRoomPort = base + 2;
 const WAITING_ROOM_SPEC = '**/waiting-room.spec.ts';
 // Léa and Hugo in one démarche (issue 13): Hugo enrols at Léa's Wednesday centre, then both are booked together. Their
 // Wednesday plannings are the ones the desktop journeys change day by day (a draft is per child and service), so this
-// journey has a portal of its own, as the demo is on a fresh clone.
-const siblingsPort = base + 3;
+// journey has a portal of its own, as the demo is on a fresh clone. (base + 3 and base + 4 are cluster.spec.ts'.)
+const siblingsPort = base + 5;
 const SIBLINGS_SPEC = '**/siblings.spec.ts';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';

@@ -26,7 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
  * Sites whose occupancy one page of the dashboard shows: its charts cost about 8 KB each with their RSC payload, and
  * the dashboard stays under 100 KB of HTML (tests/e2e/admin-dashboard.spec.ts) however many sites the town has.
  */
-const SITES_PER_PAGE = 3;
+// (3 went over with the sign-up's and the closures' figures and menu entries: 102.6 KB)
+const SITES_PER_PAGE = 2;
 
 const UNIT_COLOURS: Record<Unit, string> = {
   matin: '#1d4e89',

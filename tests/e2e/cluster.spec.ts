@@ -9,8 +9,8 @@ import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { E2E } from '../../playwright.config';
 
-// the journeys' servers take base and base + 1, the waiting room's base + 2 (playwright.config.ts); these tests take
-// base + 3 and base + 4
+// the journeys' servers take base and base + 1, the waiting room's base + 2, the siblings' base + 5
+// (playwright.config.ts); these tests take base + 3 and base + 4
 const port = Number(process.env.E2E_PORT_BASE ?? 3100) + 3;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
