@@ -19,9 +19,9 @@ const SIBLINGS_SPEC = '**/siblings.spec.ts';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';
 // Where a phone adds something: signing in, the démarche's grid and steps, the enrolment, the navigation and the
-// reflow at 320 px, Connexion right to left in Arabic (languages: its journeys skip the phone but that one). The back
-// office, the account settings and the HTTP-level checks run on the desktop only.
-const PHONE_SPECS = ['connexion', 'reservations', 'steps', 'services', 'shell', 'reflow', 'languages'].map(
+// reflow at 320 px, Connexion right to left in Arabic (languages-phone). The back office, the account settings and
+// the HTTP-level checks run on the desktop only.
+const PHONE_SPECS = ['connexion', 'reservations', 'steps', 'services', 'shell', 'reflow', 'languages-phone'].map(
   (name) => `**/${name}.spec.ts`,
 );
 
@@ -66,7 +66,7 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
-      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC, REFLOW_SPEC],
+      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC, REFLOW_SPEC, '**/languages-phone.spec.ts'],
     },
     {
       name: 'mobile',

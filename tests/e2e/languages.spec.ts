@@ -2,19 +2,11 @@
 // to Arabic (right to left: the header's start and the planning's first column on the right, checked on a screenshot's
 // boxes), axe passes in each language, and a parent's choice is remembered on the account across signing out and in,
 // even without the cookie. The Haddad family is this journey's own (lib/demo/seed.ts): no other journey reads its
-// language. Desktop, plus one phone check of Connexion in Arabic.
+// language. Desktop; the phone check of Connexion in Arabic is languages-phone.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, throughIntroduction } from './support';
+import { chooseLanguage, expectAccessible, signIn, throughIntroduction } from './support';
 
 const HADDAD = { email: 'famille.haddad@example.fr', password: 'Demo-2026!' } as const;
-
-/** Chooses a language with the footer's form, as a keyboard user would, and waits for the page in that language. */
-async function chooseLanguage(page: Page, label: string, language: string, button: string, lang: string) {
-  const select = page.getByLabel(label, { exact: true });
-  await select.selectOption({ label: language });
-  await page.getByRole('button', { name: button }).press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
 /** The horizontal middle of an element. */
 async function middle(page: Page, selector: ReturnType<Page['locator']>): Promise<number> {
@@ -27,7 +19,6 @@ test.describe('desktop', () => {
   test.describe.configure({ mode: 'serial' });
 
   test('Connexion in French, English and Arabic, each accessible', async ({ page }) => {
-    test.skip(test.info().project.name !== 'desktop', 'the journey runs once, on the desktop project');
     await page.goto('/connexion');
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await expectAccessible(page);
@@ -54,7 +45,6 @@ test.describe('desktop', () => {
     page,
     context,
   }) => {
-    test.skip(test.info().project.name !== 'desktop', 'the journey runs once, on the desktop project');
     await signIn(page, HADDAD);
     await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
     await expectAccessible(page);
@@ -111,14 +101,4 @@ test.describe('desktop', () => {
     await chooseLanguage(page, 'اللغة', 'Français', 'تغيير اللغة', 'fr');
     await expect(page.getByRole('heading', { name: 'Mon espace' })).toBeVisible();
   });
-});
-
-test('on a phone, Connexion in Arabic reads right to left without scrolling sideways', async ({ page }, info) => {
-  test.skip(info.project.name !== 'mobile', 'the phone check');
-  await page.goto('/connexion');
-  await chooseLanguage(page, 'Langue', 'العربية', 'Changer de langue', 'ar');
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await expectAccessible(page);
 });

@@ -127,3 +127,11 @@ export async function throughIntroduction(page: Page): Promise<void> {
   if (await start.isVisible()) await start.click();
   await expect(step1).toBeVisible();
 }
+
+/** Chooses a language with the footer's form, as a keyboard user would, and waits for the page in that language. */
+export async function chooseLanguage(page: Page, label: string, language: string, button: string, lang: string) {
+  const select = page.getByLabel(label, { exact: true });
+  await select.selectOption({ label: language });
+  await page.getByRole('button', { name: button }).press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
