@@ -1,48 +1,10 @@
-'use client';
+// A form whose server action answers a FormState (components/action-form-view.tsx), with its words in the page's
+// language: rendered by server components, it hands the client form the one sentence it needs.
+import { getTranslations } from 'next-intl/server';
+import type { ComponentProps } from 'react';
+import { ActionFormView } from './action-form-view';
 
-// A form whose server action (lib/action.ts) answers a FormState: a refusal's sentence in the error summary, announced
-// and focused; the submit button is disabled while the action runs (no double submit).
-import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { ErrorSummary, formErrors } from '@/components/error-summary';
-import type { FormState, ServerAction } from '@/lib/action';
-
-export function ActionForm({
-  action,
-  submitLabel,
-  pendingLabel,
-  hidden,
-  children,
-  className = '',
-}: {
-  action: ServerAction<unknown>;
-  submitLabel: string;
-  pendingLabel: string;
-  hidden: Record<string, string | number>;
-  children?: React.ReactNode;
-  className?: string;
-}) {
-  const t = useTranslations('demarche');
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
-  return (
-    <form action={formAction} className={className}>
-      <ErrorSummary
-        title={t('errorSummary')}
-        errors={formErrors(state.ok === false ? state.formError : undefined)}
-        answer={state}
-        className="mb-4"
-      />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? pendingLabel : submitLabel}
-      </button>
-    </form>
-  );
+export async function ActionForm(props: Omit<ComponentProps<typeof ActionFormView>, 'errorTitle'>) {
+  const t = await getTranslations('demarche');
+  return <ActionFormView {...props} errorTitle={t('errorSummary')} />;
 }

@@ -1,8 +1,6 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
-import { clientMessages } from '@/i18n/client-messages';
 import { requireParent } from '@/lib/auth/session';
 
 export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
@@ -24,8 +22,9 @@ export default async function FamilyLayout({ children }: { children: React.React
           { href: '/mes-donnees', label: tm('title') },
         ]}
       />
+      {/* no messages for the browser here: the pages' client components get theirs (components/client-messages.tsx) */}
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
+        {children}
       </main>
     </>
   );

@@ -1,8 +1,6 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions';
 import { SiteHeader } from '@/components/site-header';
-import { BACK_OFFICE_CLIENT_NAMESPACES, clientMessages } from '@/i18n/client-messages';
 import { requireStaff } from '@/lib/auth/session';
 
 const NAV = [
@@ -30,10 +28,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         nav={NAV.map(([href, key]) => ({ href, label: t(`nav.${key}`) }))}
       />
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-6">
-        {/* the back office's forms get their own namespaces (the root layout passes only the parents' pages' own) */}
-        <NextIntlClientProvider messages={clientMessages(await getMessages(), BACK_OFFICE_CLIENT_NAMESPACES)}>
-          {children}
-        </NextIntlClientProvider>
+        {/* no messages for the browser here: each page's forms get theirs (components/client-messages.tsx) */}
+        {children}
       </main>
     </>
   );

@@ -26,8 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
  * Sites whose occupancy one page of the dashboard shows: its charts cost about 8 KB each with their RSC payload, and
  * the dashboard stays under 100 KB of HTML (tests/e2e/admin-dashboard.spec.ts) however many sites the town has.
  */
-// (3 went over with the sign-up's and the closures' figures and menu entries: 102.6 KB)
-const SITES_PER_PAGE = 2;
+// (3 sites: 102.6 KB when the layout handed every back-office form's messages to every page, 30 KB of them; about
+// 74 KB since each page hands its own forms theirs, components/client-messages.tsx)
+const SITES_PER_PAGE = 3;
 
 const UNIT_COLOURS: Record<Unit, string> = {
   matin: '#1d4e89',

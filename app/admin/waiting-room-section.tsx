@@ -1,6 +1,7 @@
 // The dashboard's « Salle d'attente »: how many parents are active against the limit, how many wait, and the limit
 // staff set (empty: the server's default, WAITING_ROOM_LIMIT, or no waiting room).
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db/client';
 import { WaitingRoom, configFromEnv } from '@/lib/waiting-room/admission';
 import { MAX_ACTIVE_LIMIT, staffLimit } from '@/lib/waiting-room/settings';
@@ -35,29 +36,31 @@ export async function WaitingRoomSection() {
           <dd className="text-2xl font-bold">{counts.waiting}</dd>
         </div>
       </dl>
-      <AdminForm
-        action={setWaitingRoomLimitAction}
-        submitLabel={t('save')}
-        namespace="adminWaitingRoom"
-        className="mt-4 flex flex-wrap items-end gap-3 rounded bg-white p-4"
-      >
-        <label className="flex flex-col gap-1">
-          <span>{t('limit')}</span>
-          <input
-            type="number"
-            name="activeLimit"
-            min={1}
-            max={MAX_ACTIVE_LIMIT}
-            step={1}
-            defaultValue={own ?? ''}
-            aria-describedby="waiting-room-limit-help"
-            className="w-40 rounded border border-slate-500 px-2 py-1.5"
-          />
-        </label>
-        <p id="waiting-room-limit-help" className="w-full text-sm">
-          {t('limitHelp', { default: envDefault })}
-        </p>
-      </AdminForm>
+      <ClientMessages namespaces={['adminWaitingRoom', 'adminCalendar']}>
+        <AdminForm
+          action={setWaitingRoomLimitAction}
+          submitLabel={t('save')}
+          namespace="adminWaitingRoom"
+          className="mt-4 flex flex-wrap items-end gap-3 rounded bg-white p-4"
+        >
+          <label className="flex flex-col gap-1">
+            <span>{t('limit')}</span>
+            <input
+              type="number"
+              name="activeLimit"
+              min={1}
+              max={MAX_ACTIVE_LIMIT}
+              step={1}
+              defaultValue={own ?? ''}
+              aria-describedby="waiting-room-limit-help"
+              className="w-40 rounded border border-slate-500 px-2 py-1.5"
+            />
+          </label>
+          <p id="waiting-room-limit-help" className="w-full text-sm">
+            {t('limitHelp', { default: envDefault })}
+          </p>
+        </AdminForm>
+      </ClientMessages>
     </section>
   );
 }

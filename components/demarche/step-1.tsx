@@ -2,7 +2,9 @@
 // « Vacances »), places left and « Complet », greyed as the actor's policy sees the calendar.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PLANNING_CLIENT_NAMESPACES } from '@/i18n/client-messages';
 import { getWording } from '@/i18n/wording';
+import { ClientMessages } from '@/components/client-messages';
 import { Legend } from '@/components/legend';
 import { PlanningGrid, type SaveDays } from '@/components/planning-grid';
 import { TemplateForm, type ApplyTemplate } from '@/components/template-form';
@@ -107,104 +109,107 @@ export async function DemarcheStep1({
         />
       )}
 
-      <PlanningGrid
-        version={`${view.kind}-${view.anchor}-${signature(recap.desired)}`}
-        labelledBy={dayByDay ? 'jour-par-jour' : undefined}
-        save={actions.save}
-        goToRecap={actions.goToRecap}
-        extra={policy.fields}
-        namespace={policy.namespace}
-        requestId={draft.id}
-        service={draft.service}
-        days={view.days}
-        units={view.units}
-        fold={fold}
-        desired={desired}
-        current={current}
-        before={
-          period && (
-            <TemplateForm
-              apply={actions.apply}
-              extra={policy.fields}
-              requestId={draft.id}
-              service={draft.service}
-              weekdays={cal.weekdays}
-              units={unitsOf(draft.service)}
-              defaultFrom={period.from}
-              defaultTo={period.to}
-              min={cal.schoolYear.yearStart}
-              max={cal.schoolYear.lastDay}
-            />
-          )
-        }
-        header={
-          <>
-            {dayByDay && (
-              <>
-                <h2 id="jour-par-jour" className="text-xl font-semibold">
-                  {t('dayByDay')}
-                </h2>
-                <p className="mt-1 text-slate-800">{t('dayByDayHelp', { service: draft.service })}</p>
-              </>
-            )}
-            <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
-              {kinds.map((k) => (
-                <Link
-                  key={k}
-                  href={link(k, view.anchor)}
-                  aria-current={k === kind ? 'page' : undefined}
-                  className={`inline-flex min-h-11 items-center rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
-                >
-                  {label(k)}
-                </Link>
+      {/* the grid and the template are the page's client components: their words, and nothing else */}
+      <ClientMessages namespaces={[policy.namespace, ...PLANNING_CLIENT_NAMESPACES]}>
+        <PlanningGrid
+          version={`${view.kind}-${view.anchor}-${signature(recap.desired)}`}
+          labelledBy={dayByDay ? 'jour-par-jour' : undefined}
+          save={actions.save}
+          goToRecap={actions.goToRecap}
+          extra={policy.fields}
+          namespace={policy.namespace}
+          requestId={draft.id}
+          service={draft.service}
+          days={view.days}
+          units={view.units}
+          fold={fold}
+          desired={desired}
+          current={current}
+          before={
+            period && (
+              <TemplateForm
+                apply={actions.apply}
+                extra={policy.fields}
+                requestId={draft.id}
+                service={draft.service}
+                weekdays={cal.weekdays}
+                units={unitsOf(draft.service)}
+                defaultFrom={period.from}
+                defaultTo={period.to}
+                min={cal.schoolYear.yearStart}
+                max={cal.schoolYear.lastDay}
+              />
+            )
+          }
+          header={
+            <>
+              {dayByDay && (
+                <>
+                  <h2 id="jour-par-jour" className="text-xl font-semibold">
+                    {t('dayByDay')}
+                  </h2>
+                  <p className="mt-1 text-slate-800">{t('dayByDayHelp', { service: draft.service })}</p>
+                </>
+              )}
+              <nav aria-label={t('viewChoice')} className="mt-3 flex flex-wrap items-center gap-2">
+                {kinds.map((k) => (
+                  <Link
+                    key={k}
+                    href={link(k, view.anchor)}
+                    aria-current={k === kind ? 'page' : undefined}
+                    className={`inline-flex min-h-11 items-center rounded border-2 border-brand-700 px-3 py-1.5 font-medium ${k === kind ? 'bg-brand-700 text-white' : 'bg-white text-brand-700'}`}
+                  >
+                    {label(k)}
+                  </Link>
+                ))}
+              </nav>
+              <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+                {view.previous ? (
+                  <Link
+                    href={link(kind, view.previous)}
+                    className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
+                  >
+                    <span aria-hidden="true" className="inline-block rtl:rotate-180">
+                      ←
+                    </span>{' '}
+                    {previousLabel}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                <Title className="text-lg font-semibold" aria-live="polite">
+                  {view.title}
+                </Title>
+                {view.next ? (
+                  <Link
+                    href={link(kind, view.next)}
+                    className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
+                  >
+                    {nextLabel}{' '}
+                    <span aria-hidden="true" className="inline-block rtl:rotate-180">
+                      →
+                    </span>
+                  </Link>
+                ) : (
+                  <span />
+                )}
+              </div>
+              {openings.map((o) => (
+                <p key={o.start} className="mt-3 rounded border-s-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
+                  {o.sentence}
+                </p>
               ))}
-            </nav>
-            <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
-              {view.previous ? (
-                <Link
-                  href={link(kind, view.previous)}
-                  className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
-                >
-                  <span aria-hidden="true" className="inline-block rtl:rotate-180">
-                    ←
-                  </span>{' '}
-                  {previousLabel}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <Title className="text-lg font-semibold" aria-live="polite">
-                {view.title}
-              </Title>
-              {view.next ? (
-                <Link
-                  href={link(kind, view.next)}
-                  className="inline-flex min-h-11 items-center rounded px-2 py-1.5 text-brand-700 underline"
-                >
-                  {nextLabel}{' '}
-                  <span aria-hidden="true" className="inline-block rtl:rotate-180">
-                    →
-                  </span>
-                </Link>
-              ) : (
-                <span />
-              )}
-            </div>
-            {openings.map((o) => (
-              <p key={o.start} className="mt-3 rounded border-s-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
-                {o.sentence}
-              </p>
-            ))}
-            <Legend
-              units={unitsOf(draft.service)}
-              added={open.length > 0}
-              removed={open.some((d) => (current[d.date] ?? []).length > 0)}
-              greyed={view.days.slice(fold?.count ?? 0).some((d) => d.greyed !== null)}
-              className="mt-3"
-            />
-          </>
-        }
-      />
+              <Legend
+                units={unitsOf(draft.service)}
+                added={open.length > 0}
+                removed={open.some((d) => (current[d.date] ?? []).length > 0)}
+                greyed={view.days.slice(fold?.count ?? 0).some((d) => d.greyed !== null)}
+                className="mt-3"
+              />
+            </>
+          }
+        />
+      </ClientMessages>
 
       <div className="mt-4">
         <CancelForm policy={policy} requestId={draft.id} cancel={actions.cancel} />

@@ -3,6 +3,7 @@
 // bottom of the screen (the cards are inside its form, so the bar stays in reach while they scroll).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { RecapCards } from '@/components/recap-cards';
 import { getDb } from '@/db/client';
 import { groupByDate } from '@/lib/planning';
@@ -52,31 +53,33 @@ export async function DemarcheStep2({
       <p className="mt-3">{t('recapLead')}</p>
       {empty && <p className="mt-4 rounded bg-white p-4">{t('recapEmpty')}</p>}
       <div className="mt-4">
-        <ValidateForm
-          submit={actions.submit}
-          namespace={policy.namespace}
-          fields={{
-            ...policy.fields,
-            requestId: draft.id,
-            version: siblings ? groupVersion(data.group) : recap.version,
-          }}
-          reason={policy.reasonRequired}
-          disabled={empty}
-        >
-          {!empty && siblings && <SiblingRecaps recaps={recaps} />}
-          {!empty && !siblings && (
-            <>
-              <p className="mb-3 font-medium">
-                {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
-              </p>
-              <RecapCards
-                changes={recap.changes}
-                label={td('recapList')}
-                will={{ child: draft.childFirstName, planning: Object.fromEntries(groupByDate(recap.desired)) }}
-              />
-            </>
-          )}
-        </ValidateForm>
+        <ClientMessages namespaces={[policy.namespace]}>
+          <ValidateForm
+            submit={actions.submit}
+            namespace={policy.namespace}
+            fields={{
+              ...policy.fields,
+              requestId: draft.id,
+              version: siblings ? groupVersion(data.group) : recap.version,
+            }}
+            reason={policy.reasonRequired}
+            disabled={empty}
+          >
+            {!empty && siblings && <SiblingRecaps recaps={recaps} />}
+            {!empty && !siblings && (
+              <>
+                <p className="mb-3 font-medium">
+                  {t('recapTotals', { added: recap.added.length, removed: recap.removed.length })}
+                </p>
+                <RecapCards
+                  changes={recap.changes}
+                  label={td('recapList')}
+                  will={{ child: draft.childFirstName, planning: Object.fromEntries(groupByDate(recap.desired)) }}
+                />
+              </>
+            )}
+          </ValidateForm>
+        </ClientMessages>
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <Link
