@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // the demo town, seeded once per run and copied by each file's createDemoDatabase()
+    globalSetup: ['tests/support/demo-template.ts'],
     // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses: let Vite resolve it
     // (tests/unit/security-headers.test.ts calls proxy.ts itself)
     server: { deps: { inline: ['next-auth'] } },

@@ -26,9 +26,12 @@ export interface Database {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-/** Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://'. */
+/**
+ * Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://' (with
+ * `loadDataDir`, a PGlite started from that dump: the tests' demo database, tests/support/db.ts).
+ */
 export async function openDatabase(
-  target: { url: string } | { pglite: string },
+  target: { url: string } | { pglite: string; loadDataDir?: Blob },
   options: { logger?: Logger; max?: number } = {},
 ): Promise<Database> {
   if ('url' in target) {
@@ -45,7 +48,10 @@ export async function openDatabase(
     }
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
-  const client = await PGlite.create(target.pglite === 'memory://' ? undefined : target.pglite);
+  const client = await PGlite.create({
+    dataDir: target.pglite === 'memory://' ? undefined : target.pglite,
+    loadDataDir: target.loadDataDir,
+  });
   const db = drizzlePglite(client, { schema, logger: options.logger });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };

@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { accounts, accountTokens, auditLog, emailOutbox, mailbox, parents } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
 import { linkToken } from '@/lib/email/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';
@@ -24,7 +24,7 @@ import { authenticate } from '@/lib/auth/authenticate';
 import { dispatchPending } from '@/lib/email/dispatcher';
 import { renderEmail } from '@/lib/email/render';
 import { UserError } from '@/lib/errors';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 
 // The server action's session: a staff member (hoisted above the imports by Vitest).
 const session = vi.hoisted(() => ({
@@ -59,8 +59,7 @@ beforeAll(async () => {
   mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portail-mail-'));
   vi.stubEnv('MAIL_DEV_DIR', mailDir);
   vi.stubEnv('APP_URL', appUrl); // the local demo's address: not a real deployment
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   const found = await database.db
     .select({ id: accounts.id, role: accounts.role })
     .from(accounts)

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { snapshot } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -34,8 +34,7 @@ const files = actionFiles(path.join(process.cwd(), 'app', 'admin'));
 beforeAll(async () => {
   // what next.config's experimental.authInterrupts sets in the server, so forbidden() answers 403
   vi.stubEnv('__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS', 'true');
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   for (const role of ['parent', 'staff', 'admin'] as const) {

@@ -17,7 +17,7 @@ import {
   siteCapacities,
   sites,
 } from '@/db/schema';
-import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR, NEARLY_FULL_DAYS } from '@/lib/demo/seed';
 import {
   addHolidayPeriod,
   createSchoolYear,
@@ -44,7 +44,7 @@ import { renderEmail } from '@/lib/email/render';
 import { UserError } from '@/lib/errors';
 import { greyReason } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, snapshot, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -60,8 +60,7 @@ const site: Record<'tilleuls' | 'moulin' | 'cerisiers' | 'hugo', number> = {
 const ctx = { today: TODAY, now: NOW, appUrl: 'http://localhost:3000' };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
   const [staff] = await database.db
     .select({ id: accounts.id })

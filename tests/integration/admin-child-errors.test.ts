@@ -7,12 +7,12 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, children, families } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { CHILD_PAGE_ERRORS, childPageError, childPageErrorCode } from '@/lib/families/child-page-errors';
 import { UserError } from '@/lib/errors';
 import base from '@/messages/fr.json';
 import adminFamilies from '@/messages/fr/admin-families.json';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 
 const staff = vi.hoisted(() => ({ user: null as null | Record<string, unknown> }));
 vi.mock('server-only', () => ({}));
@@ -46,8 +46,7 @@ let hugo: number;
 
 beforeAll(async () => {
   vi.stubEnv('APP_NOW', '2026-11-29T10:00:00+01:00');
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   const [agent] = await database.db.select().from(accounts).where(eq(accounts.email, DEMO_ACCOUNTS.staff.email));

@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accounts, auditLog, emailOutbox, enrolments, families, requests, sites } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { inviteParent } from '@/lib/accounts/invitations';
 import { createFamily, getChildAdmin, getFamilyAdmin, searchFamilies } from '@/lib/families/families';
 import {
@@ -23,7 +23,7 @@ import {
 import { loadDemarchePage } from '@/lib/requests/demarche-page';
 import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -32,8 +32,7 @@ let agent: Agent;
 const appUrl = 'http://localhost:3000';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
   const [staff] = await database.db
     .select({ id: accounts.id, firstName: accounts.firstName, lastName: accounts.lastName })

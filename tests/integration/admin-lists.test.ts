@@ -3,13 +3,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, requests } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/requests/list';
 import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/audit/journal';
 import { saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -67,8 +67,7 @@ const filters = (raw: Record<string, string>) => requestFiltersSchema.parse(raw)
 const journal = (raw: Record<string, string>) => journalFiltersSchema.parse(raw);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
   const [agent] = await database.db
     .select({ id: accounts.id })

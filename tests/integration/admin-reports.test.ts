@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
-import { DEMO_ACCOUNTS, HOLIDAY_CAPACITY, NEARLY_FULL_DAYS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS, HOLIDAY_CAPACITY, NEARLY_FULL_DAYS } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
 import { attendanceList } from '@/lib/reports/attendance';
 import { attendanceCsv, mealOrdersCsv } from '@/lib/reports/csv';
@@ -18,15 +18,14 @@ import {
   parseSiteFilter,
 } from '@/lib/reports/params';
 import { reportSites, type ReportSite } from '@/lib/structures/sites';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 
 let database: TestDatabase;
 let sites: ReportSite[];
 const siteNamed = (name: string) => sites.find((s) => s.name === name)!;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  expect(await seedIfEmpty(database.db, () => {})).toBe(true);
+  database = await createDemoDatabase();
   sites = await reportSites(database.db);
 });
 

@@ -7,7 +7,7 @@ import { and, eq, sql, type Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { accounts, auditLog, bookingOpenings, children, holidayPeriods, parents, requests } from '@/db/schema';
-import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR } from '@/lib/demo/seed';
 import { listBookingOpenings, setBookingOpening, deleteBookingOpening } from '@/lib/calendar/openings';
 import { parisDate } from '@/lib/clock';
 import {
@@ -29,7 +29,7 @@ import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { buildPlanningView } from '@/lib/reservations/planning-view';
 import { upcomingDays } from '@/lib/reservations/upcoming';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, expectRefused as refused } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -68,8 +68,7 @@ const appUrl = 'http://localhost:3000';
 
 beforeAll(async () => {
   vi.stubEnv('__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS', 'true');
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   const [row] = await database.db
     .select({ familyId: parents.familyId, accountId: accounts.id, chloe: children.id })

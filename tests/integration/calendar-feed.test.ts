@@ -9,9 +9,8 @@ import { calendarFeed, feedWindow } from '@/lib/calendar-feed/feed';
 import { familyFeed, renewFamilyFeed } from '@/lib/calendar-feed/manage';
 import { feedResponse } from '@/lib/calendar-feed/response';
 import { feedToken, feedTokenHash } from '@/lib/calendar-feed/token';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { SERVICE_LABELS, UNIT_LABELS, UNITS, type ServiceKind, type Unit } from '@/lib/planning';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -25,8 +24,7 @@ const counter: Logger = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
   // another family with days booked in the window, to tell the two feeds apart
   const [row] = await rows<{ family_id: number }>(

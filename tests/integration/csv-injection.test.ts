@@ -3,14 +3,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children, parents, sites as sitesTable } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import messages from '@/messages/fr/admin-dashboard.json';
 import { attendanceList } from '@/lib/reports/attendance';
 import { attendanceCsv, mealOrdersCsv } from '@/lib/reports/csv';
 import { mealOrders } from '@/lib/reports/meal-orders';
 import { reportSites } from '@/lib/structures/sites';
 import { parseCsv } from '../support/csv';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 
 const CHILD = '=HYPERLINK("http://x";"y")';
 const SITE = '@SUM(1)';
@@ -20,8 +20,7 @@ const wednesday = '2026-12-02';
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  expect(await seedIfEmpty(database.db, () => {})).toBe(true);
+  database = await createDemoDatabase();
   // Léa Martin has the Wednesday centre with a classic meal at Les Tilleuls on 2 December 2026
   const [parent] = await database.db
     .update(parents)

@@ -4,7 +4,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requests, reservations, siteCapacities } from '@/db/schema';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { saveDaysOnBehalf, startReservationOnBehalf, type Agent } from '@/lib/families/on-behalf';
 import { GREY_REASON_LABELS, unitsOf } from '@/lib/planning';
 import { loadDemarchePage } from '@/lib/requests/demarche-page';
@@ -13,7 +12,7 @@ import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView } from '@/lib/reservations/planning-view';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, expectRefused as refused, martin, NOW, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -23,8 +22,7 @@ const appUrl = 'http://localhost:3000';
 const clock = { today: TODAY, now: NOW };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
   agent = await demoAgent(database.db);
 });

@@ -6,10 +6,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requests } from '@/db/schema';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { startReservationDraft } from '@/lib/requests/drafts';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, martin, NOW, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -17,8 +16,7 @@ let m: Martin;
 let agentId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
   agentId = (await demoAgent(database.db)).id;
 });

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, parents, requests } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { requestFamilyClosure } from '@/lib/families/closure';
 import { loadDraft, startReservationDraft } from '@/lib/requests/drafts';
 import { parentPolicy } from '@/lib/requests/policy';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, snapshot, TODAY, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -193,8 +193,7 @@ const as: Record<'owner' | 'otherParent' | 'agent', TestSession | null> = {
 beforeAll(async () => {
   // the actions read the clock: the demo's day, in the 2026-2027 school year
   vi.stubEnv('APP_NOW', NOW.toISOString());
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   m = await martin(database.db);

@@ -4,7 +4,6 @@
 // The agent's use-cases parse before anything else: there, not one statement runs.
 import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import {
   agentSaveDaysSchema,
   agentTemplateSchema,
@@ -16,7 +15,7 @@ import {
 import { chooseSiteSchema } from '@/lib/enrolments/enrol';
 import { UserError } from '@/lib/errors';
 import { saveDaysSchema, startReservationDraft, templateSchema } from '@/lib/requests/drafts';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, martin, NOW, TODAY, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -40,8 +39,7 @@ const logger: Logger = {
 
 beforeAll(async () => {
   vi.stubEnv('APP_NOW', NOW.toISOString());
-  database = await createTestDatabase({ logger });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger });
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   m = await martin(database.db);

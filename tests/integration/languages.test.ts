@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { rows } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { LOCALE_COOKIE } from '@/i18n/locales';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { dispatchPending } from '@/lib/email/dispatcher';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -35,8 +35,7 @@ let owner: TestSession;
 
 beforeAll(async () => {
   vi.stubEnv('APP_NOW', NOW.toISOString());
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   martinId = (await martin(database.db)).accountId;
   bernardId = (

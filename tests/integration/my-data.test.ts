@@ -28,7 +28,7 @@ import { renewFamilyFeed } from '@/lib/calendar-feed/manage';
 import { dispatchPending } from '@/lib/email/dispatcher';
 import { renderEmail } from '@/lib/email/render';
 import { emailSubject } from '@/lib/email/outbox';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import {
   CLOSED_ACCOUNT_NAME,
   childPseudonym,
@@ -50,7 +50,7 @@ import { submitReservationRequest } from '@/lib/requests/submit';
 import { keyFigures } from '@/lib/reports/stats';
 import catalogue from '@/messages/fr/famille-donnees.json';
 import { parseCsv } from '../support/csv';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, expectRefused, martin, NOW, snapshot, TODAY, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -123,8 +123,7 @@ beforeAll(async () => {
   vi.stubEnv('AUTH_SECRET', 'a-secret-of-this-town-0123456789abcdef');
   // the route reads the clock: the demo's day
   vi.stubEnv('APP_NOW', NOW.toISOString());
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
   bernard = await familyOf(DEMO_ACCOUNTS.neighbour.email);
   moreau = await familyOf(DEMO_ACCOUNTS.closing.email);

@@ -12,12 +12,12 @@ import type { StaffActor } from '@/lib/audit/write';
 import { addClosure } from '@/lib/calendar/closures';
 import { REFERENCE_TABLES, referenceData } from '@/lib/calendar/reference-cache';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { DEMO_ACCOUNTS, DEMO_YEAR, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_YEAR } from '@/lib/demo/seed';
 import { greyReason } from '@/lib/planning';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { updateSite } from '@/lib/structures/structures';
 import { reportSites } from '@/lib/structures/sites';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { NOW, TODAY } from '../support/demo';
 
 let database: TestDatabase;
@@ -29,8 +29,7 @@ let tilleuls: number;
 const ctx = { today: TODAY, now: NOW, appUrl: 'http://localhost:3000' };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   if (database.url) {
     const other: Database = await openDatabase({ url: database.url }, { max: 2 });
     second = { db: other.db, close: () => other.close() };

@@ -1,13 +1,12 @@
 // A request's reference (DEM-<year>-<seq>) carries the Paris year of its submission, not the UTC one: a parent who
 // validates at 00:30 on New Year's Day in Paris (23:30 UTC the day before) reads DEM-2027-…, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { today as parisToday } from '@/lib/clock';
 import { chooseEnrolmentSite, loadEnrolmentDraft, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { childReservations, loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -15,8 +14,7 @@ let m: Martin;
 const appUrl = 'http://localhost:3000';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
 });
 

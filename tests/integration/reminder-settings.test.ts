@@ -5,9 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rows } from '@/db/client';
 import { accounts } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { reminderChoice } from '@/lib/reminders/settings';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
 
@@ -26,8 +26,7 @@ let neighbour: TestSession;
 
 beforeAll(async () => {
   vi.stubEnv('APP_NOW', NOW.toISOString());
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
   m = await martin(database.db);
   bernardId = (

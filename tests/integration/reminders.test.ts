@@ -8,11 +8,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { openDatabase, rows, type Db } from '@/db/client';
 import { accounts, emailOutbox, mailbox, reservations } from '@/db/schema';
 import type { DeadlineReminderPayload } from '@/emails';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { dispatchPending } from '@/lib/email/dispatcher';
 import { lastChangeDay, UNIT_LABELS, UNITS, type Unit } from '@/lib/planning';
 import { duePeriods, forgetClaims, runReminders } from '@/lib/reminders/run';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, otherFamily, type Martin } from '../support/demo';
 
 vi.mock('server-only', () => ({}));
@@ -34,9 +34,8 @@ let eveFamily: { familyId: number; accountId: number; childId: number };
 let bernard: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ logger });
+  database = await createDemoDatabase({ logger });
   db = database.db;
-  await seedIfEmpty(db, () => {});
   m = await martin(db);
   eveFamily = await otherFamily(db, m.familyId);
   bernard = (

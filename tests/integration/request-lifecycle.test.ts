@@ -4,7 +4,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, emailOutbox, requests } from '@/db/schema';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { chooseEnrolmentSite, loadEnrolmentDraft, startEnrolmentDraft, submitEnrolment } from '@/lib/enrolments/enrol';
 import { loadDraft, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { getFamilyRequest } from '@/lib/requests/history';
@@ -12,7 +11,7 @@ import { getAdminRequest } from '@/lib/requests/list';
 import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { readRequestDiff } from '@/lib/requests/types';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -23,8 +22,7 @@ const AT = new Date('2026-11-29T09:17:23.000Z');
 const TODAY = '2026-11-29';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
 });
 

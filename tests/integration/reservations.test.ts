@@ -5,7 +5,6 @@ import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { expandTemplate, bookablePredicate, type Reservation } from '@/lib/planning';
 import {
   applyTemplateToDraft,
@@ -20,7 +19,7 @@ import { computeRecap } from '@/lib/requests/recap';
 import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import {
   demoAgent,
   expectRefused as refused,
@@ -42,8 +41,7 @@ const counter: Logger = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
 });
 

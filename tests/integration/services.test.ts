@@ -4,7 +4,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import {
   cancelEnrolmentDraft,
   chooseEnrolmentSite,
@@ -23,7 +22,7 @@ import {
 import { parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { placesLeft } from '@/lib/reservations/capacity';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -31,8 +30,7 @@ let m: Martin;
 const appUrl = 'http://localhost:3000';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase();
   m = await martin(database.db);
 });
 

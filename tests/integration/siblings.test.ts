@@ -6,7 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
 import { auditLog, emailOutbox, enrolments, requests, siteCapacities } from '@/db/schema';
 import { referenceData } from '@/lib/calendar/reference-cache';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { childReservations, loadDraftGroup, saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { parentPolicy } from '@/lib/requests/policy';
 import {
@@ -16,7 +15,7 @@ import {
   startSiblingDrafts,
   submitSiblingRequests,
 } from '@/lib/requests/siblings';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { expectRefused as refused, martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -34,8 +33,7 @@ const parent = () => parentPolicy({ id: m.accountId, familyId: m.familyId });
 const expectRefused = (run: () => Promise<unknown>, message: RegExp) => refused(database.db, run, message);
 
 beforeAll(async () => {
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
   const [lea] = await database.db
     .select({ siteId: enrolments.siteId, schoolYearId: enrolments.schoolYearId })

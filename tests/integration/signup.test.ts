@@ -11,7 +11,7 @@ import { confirmEmail, signUp, signupSchema, SIGNUP_LIMITS, type SignupInput } f
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { setPasswordWithToken } from '@/lib/accounts/tokens';
 import { authenticate } from '@/lib/auth/authenticate';
-import { DEMO_ACCOUNTS, seedIfEmpty } from '@/lib/demo/seed';
+import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { renderEmail } from '@/lib/email/render';
 import { UserError } from '@/lib/errors';
@@ -19,7 +19,7 @@ import { countPendingFamilies, listPendingFamilies, refuseFamily, validateFamily
 import { startReservationDraft } from '@/lib/requests/drafts';
 import { startSiblingDrafts } from '@/lib/requests/siblings';
 import { keyFigures } from '@/lib/reports/stats';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { demoAgent, TODAY } from '../support/demo';
 
 const requestHeaders = vi.hoisted(() => ({ value: new Headers({ 'x-portail-peer': '198.51.100.7' }) }));
@@ -46,8 +46,7 @@ const nextIp = () => `203.0.113.${(ip += 1)}`;
 beforeAll(async () => {
   vi.stubEnv('AUTH_SECRET', 'integration-tests-secret-0123456789abcdef');
   vi.stubEnv('APP_NOW', '2026-11-29T10:00:00+01:00');
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
 });
 

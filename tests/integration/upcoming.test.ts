@@ -3,10 +3,9 @@
 import { sql, type Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '@/db/client';
-import { seedIfEmpty } from '@/lib/demo/seed';
 import { hasReadIntroduction, markIntroductionRead } from '@/lib/requests/introduction';
 import { upcomingDays } from '@/lib/reservations/upcoming';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, NOW, otherFamily, TODAY, type Martin } from '../support/demo';
 
 let database: TestDatabase;
@@ -20,8 +19,7 @@ const counter: Logger = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase({ logger: counter });
-  await seedIfEmpty(database.db, () => {});
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
   const [year] = await rows<{ id: number }>(database.db, sql`select id from school_years where label = '2026-2027'`);
   yearId = year!.id;

@@ -1,7 +1,9 @@
 // A fresh database of its own for each test file: a new PostgreSQL database when TEST_DATABASE_URL or
 // DATABASE_URL is set (dropped after), else an in-memory PGlite. Never a leftover of another run.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 
 export interface TestDatabase extends Database {
@@ -22,6 +24,43 @@ export async function createTestDatabase(options: Parameters<typeof openDatabase
   const name = `portail_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() }, options);
+  return {
+    ...database,
+    engine: 'postgres',
+    url: url.toString(),
+    async close() {
+      await database.close();
+      const dropper = postgres(base, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/**
+ * A fresh database of its own holding the demo town, as createTestDatabase() then seedIfEmpty() would give it, but
+ * copied from the one the run seeded once (tests/support/demo-template.ts): a PostgreSQL database created from that
+ * template, or a PGlite started from that dump. Seeding costs seconds per file (more on PGlite); a copy, a fraction.
+ */
+export async function createDemoDatabase(options: Parameters<typeof openDatabase>[1] = {}): Promise<TestDatabase> {
+  const template = inject('demoTemplate');
+  const base = serverUrl();
+  if (!base) {
+    if (template.kind !== 'pglite')
+      throw new Error('the demo template was made for PostgreSQL, the test runs on PGlite');
+    const dump = new Blob([await readFile(template.dump)]);
+    const database = await openDatabase({ pglite: 'memory://', loadDataDir: dump }, options);
+    return { ...database, engine: 'pglite' };
+  }
+  if (template.kind !== 'postgres')
+    throw new Error('the demo template was made for PGlite, the test runs on PostgreSQL');
+  const name = `portail_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${template.database}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
