@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { accounts, auditLog, children, families, parents, sites } from '@/db/schema';
+import type { Locale } from '@/i18n/locales';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAttempt } from '@/lib/auth/rate-limit';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -153,7 +154,14 @@ export type SignupResult = { ok: true } | { ok: false; reason: 'rate_limited'; r
  */
 export async function signUp(
   db: Db,
-  p: { input: SignupInput; ip: string; now: Date; appUrl: string },
+  p: {
+    input: SignupInput;
+    ip: string;
+    now: Date;
+    appUrl: string;
+    /** the language the parent used on the form: the new account's, so its e-mails (the confirmation first) follow */
+    locale?: Locale;
+  },
 ): Promise<SignupResult> {
   const f = p.input;
   const passwordHash = await hashPassword(f.password);
@@ -183,6 +191,7 @@ export async function signUp(
         firstName: f.firstName,
         lastName: f.lastName,
         emailConfirmationPending: true,
+        locale: p.locale ?? null,
         createdAt: p.now,
       })
       .onConflictDoNothing()
