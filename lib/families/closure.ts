@@ -26,8 +26,8 @@ import { resetEmailKey } from '@/lib/accounts/password-reset';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
 import { parisDate } from '@/lib/clock';
 import { enqueueEmails } from '@/lib/email/outbox';
-import { UserError } from '@/lib/errors';
-import { formatDateLong, type IsoDate } from '@/lib/planning';
+import { dateParam, UserError } from '@/lib/errors';
+import type { IsoDate } from '@/lib/planning';
 import { idSchema, parseOrRefuse } from '@/lib/validation';
 
 /** The name a closed family keeps in the reservations and requests the town must keep: no one's name. */
@@ -64,7 +64,7 @@ export async function requestFamilyClosure(
         .from(families)
         .where(eq(families.id, p.familyId));
       if (!family?.requestedAt) throw new UserError('family_not_found');
-      throw new UserError('closure_already_requested', { date: formatDateLong(parisDate(family.requestedAt)) });
+      throw new UserError('closure_already_requested', { date: dateParam(parisDate(family.requestedAt)) });
     }
     await writeAudit(
       tx,
