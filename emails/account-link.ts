@@ -30,7 +30,6 @@ export const accountLinkFields = {
 
 /** The masked link of a kept copy: an anchor that goes nowhere, and words that say why (French; emails/i18n.ts). */
 export const MASKED_LINK = { href: '#lien-masque', text: emailWords('fr').t('accountLink.masked') } as const;
-export const MASKED_LINK_NOTICE = emailWords('fr').t('accountLink.maskedNotice');
 
 /** 'mercredi 13 janvier 2027 à 10 h 05', in Paris time (in the recipient's language). */
 export function formatExpiry(iso: string, locale?: string): string {

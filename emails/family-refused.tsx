@@ -1,7 +1,10 @@
-// The Guichet famille refused a family's sign-up (« Créer mon espace famille »), with its reason.
-import { Text } from '@react-email/components';
+// The Guichet famille refused a family's sign-up (« Créer mon espace famille »), with its reason (the agent's own
+// words, French, quoted as written).
+import { Heading, Text } from '@react-email/components';
 import { z } from 'zod';
-import { EmailFrame, LinkBlock, styles } from './layout';
+import { AccountLinkBlock } from './account-link-block';
+import { emailWords } from './i18n';
+import { EmailLayout, hello, styles } from './layout';
 import type { BrandProps } from './town-logo';
 
 export interface FamilyRefusedPayload {
@@ -17,24 +20,28 @@ export const payloadSchema: z.ZodType<FamilyRefusedPayload> = z.object({
   link: z.url({ protocol: /^https?$/ }),
 });
 
-export const subject = (): string => "Votre demande d'espace famille n'a pas été acceptée – Portail Famille";
+export const subject = (_p?: unknown, locale?: string): string => emailWords(locale).t('familyRefused.subject');
 
 export default function FamilyRefusedEmail(p: FamilyRefusedPayload & BrandProps) {
+  const w = emailWords(p.locale);
   return (
-    <EmailFrame
-      preview="Le Guichet famille n'a pas pu valider votre espace famille."
-      heading="Votre demande d'espace famille n'a pas été acceptée"
-      name={p.name}
-      siteUrl={p.siteUrl}
-    >
-      <Text style={styles.text}>Le Guichet famille n&apos;a pas pu valider votre espace famille, pour ce motif :</Text>
-      <Text style={styles.quote}>{p.reason}</Text>
-      <Text style={styles.text}>
-        Pour en parler ou compléter votre dossier, prenez contact avec le Guichet famille de la mairie :
-      </Text>
-      <LinkBlock href={p.link} label="Contacter le Guichet famille" />
-    </EmailFrame>
+    <EmailLayout w={w} siteUrl={p.siteUrl} preview={w.t('familyRefused.preview')}>
+      <Heading as="h1" style={styles.h1}>
+        {w.t('familyRefused.heading')}
+      </Heading>
+      <Text style={styles.text}>{hello(w, p.name)}</Text>
+      <Text style={styles.text}>{w.t('familyRefused.reason')}</Text>
+      <Text style={quote(w.dir)}>{p.reason}</Text>
+      <Text style={styles.text}>{w.t('familyRefused.contact')}</Text>
+      <AccountLinkBlock w={w} link={p.link} action={w.t('familyRefused.action')} />
+    </EmailLayout>
   );
+}
+
+/** The quoted reason, its edge on the side the text starts from (mail clients do not all know logical borders). */
+function quote(dir: 'ltr' | 'rtl') {
+  const { borderLeft, ...rest } = styles.quote;
+  return dir === 'rtl' ? { ...rest, borderRight: borderLeft } : styles.quote;
 }
 
 FamilyRefusedEmail.PreviewProps = {

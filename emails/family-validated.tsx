@@ -1,12 +1,15 @@
 // The Guichet famille validated a family that signed up (« Créer mon espace famille »): its space is open, the
 // children can be enrolled.
-import { Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
 import { z } from 'zod';
-import { EmailFrame, LinkBlock, styles } from './layout';
+import { AccountLinkBlock } from './account-link-block';
+import { emailWords } from './i18n';
+import { EmailLayout, hello, styles } from './layout';
 import type { BrandProps } from './town-logo';
 
 export interface FamilyValidatedPayload {
   name: string;
+  /** the sector's name, as the town wrote it */
   sectorName: string;
   /** Mon espace */
   link: string;
@@ -18,21 +21,19 @@ export const payloadSchema: z.ZodType<FamilyValidatedPayload> = z.object({
   link: z.url({ protocol: /^https?$/ }),
 });
 
-export const subject = (): string => 'Votre espace famille est validé – Portail Famille';
+export const subject = (_p?: unknown, locale?: string): string => emailWords(locale).t('familyValidated.subject');
 
 export default function FamilyValidatedEmail(p: FamilyValidatedPayload & BrandProps) {
+  const w = emailWords(p.locale);
   return (
-    <EmailFrame
-      preview="Votre espace famille est validé : vous pouvez inscrire vos enfants."
-      heading="Votre espace famille est validé"
-      name={p.name}
-      siteUrl={p.siteUrl}
-    >
-      <Text style={styles.text}>
-        {`Le Guichet famille a validé votre espace famille (secteur ${p.sectorName}). Vous pouvez maintenant inscrire vos enfants à la restauration scolaire et aux accueils de loisirs, puis gérer leurs réservations.`}
-      </Text>
-      <LinkBlock href={p.link} label="Aller à Mon espace" />
-    </EmailFrame>
+    <EmailLayout w={w} siteUrl={p.siteUrl} preview={w.t('familyValidated.preview')}>
+      <Heading as="h1" style={styles.h1}>
+        {w.t('familyValidated.heading')}
+      </Heading>
+      <Text style={styles.text}>{hello(w, p.name)}</Text>
+      <Text style={styles.text}>{w.t('familyValidated.done', { sector: p.sectorName })}</Text>
+      <AccountLinkBlock w={w} link={p.link} action={w.t('familyValidated.action')} />
+    </EmailLayout>
   );
 }
 

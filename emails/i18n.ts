@@ -42,14 +42,18 @@ function build(locale: Locale): EmailWords {
   const translate = createTranslator({ locale, messages: EMAILS[locale], namespace: 'emails' });
   const t: EmailText = (key, values) => (translate as unknown as EmailText)(key, values);
   const other = locale === 'fr' ? null : PLANNING[locale];
-  const words = other
-    ? intlWording(intlLocaleOf(locale), {
-        units: other.planningWords.units,
-        services: other.services,
-        greyed: other.planningWords.greyed,
-        weekOf: (date) => other.planningWords.weekOf.replace('{date}', date),
-      })
-    : FRENCH_WORDING;
+  const planning = other && createTranslator({ locale, messages: other, namespace: 'planningWords' });
+  const words =
+    other && planning
+      ? intlWording(intlLocaleOf(locale), {
+          units: other.planningWords.units,
+          services: other.services,
+          greyed: other.planningWords.greyed,
+          weekOf: (date) => planning('weekOf', { date }),
+          opening: (o) => planning('opening', { ...o }),
+          dayRules: other.planningWords.dayRules,
+        })
+      : FRENCH_WORDING;
   const time = new Intl.DateTimeFormat(intlLocaleOf(locale), {
     timeZone: 'Europe/Paris',
     hour: '2-digit',

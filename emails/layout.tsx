@@ -1,12 +1,10 @@
 // What every e-mail shares: the page (language and direction of the recipient: Arabic right to left), the town's logo,
 // the house styles, the greeting and the closing line. A template writes only what it says. EmailLayout takes the
-// recipient's words (emails/i18n.ts); EmailFrame is the sign-up's e-mails' frame (« Créer mon espace famille »,
-// « Mes données »), French for now.
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
+// recipient's words (emails/i18n.ts).
+import { Body, Container, Head, Hr, Html, Preview, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
-import { MASKED_LINK, MASKED_LINK_NOTICE } from './account-link';
 import type { EmailWords } from './i18n';
-import { TownLogo, type BrandProps } from './town-logo';
+import { TownLogo } from './town-logo';
 
 // Colours with at least 4.5:1 contrast on their backgrounds.
 export const GREEN = '#14532d';
@@ -36,61 +34,6 @@ export const styles = {
   footer: { fontSize: '13px', lineHeight: '18px', color: '#475569', margin: 0 },
   footerLink: { color: '#1d4ed8', textDecoration: 'underline' },
 } satisfies Record<string, CSSProperties>;
-
-export const FOOTER = 'Ceci est un message automatique du Portail Famille de la ville de Belleval.';
-
-export function EmailFrame({
-  preview,
-  heading,
-  name,
-  siteUrl,
-  masked = false,
-  children,
-}: BrandProps & {
-  preview: string;
-  heading: string;
-  /** the recipient, for the greeting */
-  name?: string;
-  /** the copy the portal keeps of an e-mail whose link is masked: says so above the heading */
-  masked?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Html lang="fr" dir="ltr">
-      <Head />
-      <Preview>{preview}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <TownLogo siteUrl={siteUrl} />
-          {masked && <Text style={styles.masked}>{MASKED_LINK_NOTICE}</Text>}
-          <Heading as="h1" style={styles.h1}>
-            {heading}
-          </Heading>
-          <Text style={styles.text}>{name ? `Bonjour ${name},` : 'Bonjour,'}</Text>
-          {children}
-          <Hr style={styles.hr} />
-          <Text style={styles.footer}>{FOOTER}</Text>
-        </Container>
-      </Body>
-    </Html>
-  );
-}
-
-/** A button-like link, then its address written out for mail clients that break links (or « lien masqué »). */
-export function LinkBlock({ href, label }: { href: string | null; label: string }) {
-  return (
-    <>
-      <Text style={styles.text}>
-        <Link href={href ?? MASKED_LINK.href} style={styles.link}>
-          {href === null ? MASKED_LINK.text : label}
-        </Link>
-      </Text>
-      <Text style={styles.small}>
-        {`Si le lien ne s'ouvre pas, copiez cette adresse dans votre navigateur : ${href ?? MASKED_LINK.text}`}
-      </Text>
-    </>
-  );
-}
 
 export const ADDED_BOX: CSSProperties = { backgroundColor: '#dcfce7', borderColor: '#15803d' };
 export const REMOVED_BOX: CSSProperties = { backgroundColor: '#ffedd5', borderColor: '#c2410c' };

@@ -1,9 +1,12 @@
 // « Créer mon espace famille »: the single-use link that confirms the parent's address (48 hours). Until it is followed
 // the account cannot sign in. The copy the portal keeps (local mailbox) is rendered with `link: null` (« lien masqué »).
-import { Text } from '@react-email/components';
+// In the language the parent used on the form (stored on the new account, which the dispatcher reads).
+import { Heading, Text } from '@react-email/components';
 import { z } from 'zod';
 import { accountLinkFields, formatExpiry, type AccountLinkFields, type AccountLinkProps } from './account-link';
-import { EmailFrame, LinkBlock, styles } from './layout';
+import { AccountLinkBlock, MaskedNotice } from './account-link-block';
+import { emailWords } from './i18n';
+import { EmailLayout, hello, styles } from './layout';
 import type { BrandProps } from './town-logo';
 
 export interface SignupConfirmationPayload extends AccountLinkFields {
@@ -18,7 +21,7 @@ export const payloadSchema: z.ZodType<SignupConfirmationPayload> = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
-export const subject = (): string => 'Confirmez votre adresse e-mail – Portail Famille';
+export const subject = (_p?: unknown, locale?: string): string => emailWords(locale).t('signupConfirmation.subject');
 
 /** Carries a single-use account link: rendered live for the transport and masked for the copy that is kept. */
 export const accountLink = true;
@@ -26,32 +29,22 @@ export const accountLink = true;
 export type SignupConfirmationEmailProps = AccountLinkProps<SignupConfirmationPayload>;
 
 export default function SignupConfirmationEmail(p: SignupConfirmationEmailProps & BrandProps) {
+  const w = emailWords(p.locale);
   return (
-    <EmailFrame
-      preview="Confirmez votre adresse e-mail pour créer votre espace famille."
-      heading="Confirmez votre adresse e-mail"
-      name={p.name}
-      siteUrl={p.siteUrl}
-      masked={p.link === null}
-    >
+    <EmailLayout w={w} siteUrl={p.siteUrl} preview={w.t('signupConfirmation.preview')}>
+      <MaskedNotice w={w} link={p.link} />
+      <Heading as="h1" style={styles.h1}>
+        {w.t('signupConfirmation.heading')}
+      </Heading>
+      <Text style={styles.text}>{hello(w, p.name)}</Text>
+      <Text style={styles.text}>{w.t('signupConfirmation.follow')}</Text>
+      <AccountLinkBlock w={w} link={p.link} action={w.t('signupConfirmation.action')} />
       <Text style={styles.text}>
-        Vous venez de créer votre espace famille sur le Portail Famille. Pour confirmer votre adresse e-mail, suivez ce
-        lien :
+        {w.t('signupConfirmation.validity', { expiry: formatExpiry(p.expiresAt, p.locale) })}
       </Text>
-      <LinkBlock href={p.link} label="Confirmer mon adresse e-mail" />
-      <Text
-        style={styles.text}
-      >{`Ce lien ne sert qu'une fois et reste valable jusqu'au ${formatExpiry(p.expiresAt)}.`}</Text>
-      <Text style={styles.text}>
-        Une fois votre adresse confirmée, vous pourrez vous connecter. Le Guichet famille vérifie ensuite votre dossier
-        (adresse, secteur) : vous recevrez un e-mail dès que votre espace sera validé, et vous pourrez alors inscrire
-        vos enfants.
-      </Text>
-      <Text style={styles.text}>
-        Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez ce message : sans confirmation, rien ne sera
-        ouvert à votre nom.
-      </Text>
-    </EmailFrame>
+      <Text style={styles.text}>{w.t('signupConfirmation.next')}</Text>
+      <Text style={styles.text}>{w.t('signupConfirmation.notYou')}</Text>
+    </EmailLayout>
   );
 }
 

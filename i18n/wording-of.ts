@@ -12,6 +12,8 @@ export function wordingOf(locale: string, words: Translate, services: Translate)
     greyed: words.raw('greyed') as WordingLabels['greyed'],
     services: { cantine: services('cantine'), mercredi: services('mercredi'), vacances: services('vacances') },
     weekOf: (date) => words('weekOf', { date }),
+    opening: (o) => words('opening', { ...o }),
+    dayRules: words.raw('dayRules') as WordingLabels['dayRules'],
   };
   return intlWording(intlLocaleOf(l), labels);
 }

@@ -11,8 +11,17 @@ import { randomBytes } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
+import { getWording } from '@/i18n/wording';
 import { requireParent, requireStaff, type CurrentUser, type ParentUser, type StaffUser } from '@/lib/auth/session';
-import { fillPlaceholders, GENERIC_ERROR, INVALID_INPUT, refusalOfSentence, UserError } from '@/lib/errors';
+import {
+  GENERIC_ERROR,
+  INVALID_INPUT,
+  refusalOfSentence,
+  sayRefusal,
+  speakerOf,
+  UserError,
+  type Speaker,
+} from '@/lib/errors';
 
 export type { StaffUser };
 
@@ -180,20 +189,22 @@ type Refusal = Extract<FormState, { ok: false }>;
 /**
  * A refusal in the language of the request: its sentence and its fields' sentences, when they are refusals of
  * messages/<locale>/refusals.json (a UserError's, or a field's written with fieldError()); French outside a request
- * (a test calling the action) or for a sentence without a code. A refusal's parameters (dates, names) are the
- * use-case's, in French.
+ * (a test calling the action) or for a sentence without a code. A refusal's parameters that depend on the language
+ * (dates, services, greyed reasons, a refusal inside another: `Said`, lib/errors.ts) are said in it; names stay.
  */
 async function inLanguage(refusal: Refusal, of?: ReturnType<typeof refusalOfSentence>): Promise<Refusal> {
   let t: Awaited<ReturnType<typeof getTranslations<'refusals'>>>;
+  let words: Speaker['words'];
   try {
-    t = await getTranslations('refusals');
+    [t, words] = await Promise.all([getTranslations('refusals'), getWording()]);
   } catch {
     return refusal;
   }
-  const say = (sentence: string, known = refusalOfSentence(sentence)): string => {
-    const translated = known && t.has(known.code) ? (t.raw(known.code) as unknown) : undefined;
-    return typeof translated === 'string' ? fillPlaceholders(translated, known!.params) : sentence;
-  };
+  const speaker = speakerOf(words, (code) => {
+    const translated = t.has(code) ? (t.raw(code) as unknown) : undefined;
+    return typeof translated === 'string' ? translated : undefined;
+  });
+  const say = (sentence: string, known = refusalOfSentence(sentence)): string => sayRefusal(speaker, sentence, known);
   const formError = say(refusal.formError, of ?? refusalOfSentence(refusal.formError));
   const fieldErrors = refusal.fieldErrors
     ? Object.fromEntries(Object.entries(refusal.fieldErrors).map(([k, v]) => [k, v?.map((m) => say(m))]))

@@ -2,12 +2,99 @@
 // French sentence lives in messages/fr/refusals.json (namespace `refusals`), beside the UI's; the action pipeline
 // (lib/action.ts) answers it as the form's error. Anything else is our bug: logged with a digest, and the person
 // reads GENERIC_ERROR.
+import { formatDateLong, FRENCH_WORDING, type IsoDate, type Wording } from '@/lib/planning';
 import catalogue from '@/messages/fr/refusals.json';
 
 const SENTENCES: Record<string, string> = catalogue.refusals;
 
 export type ErrorCode = keyof typeof catalogue.refusals;
-export type ErrorParams = Record<string, string | number>;
+
+/** What a refusal's parameter needs to be said in the request's language (lib/action.ts gives it). */
+export interface Speaker {
+  /** the planning's words of the language: dates, units, services, greyed reasons */
+  words: Wording;
+  /** another refusal in that language (one inside a sentence: a sibling's, a field's) */
+  refusal(code: ErrorCode, params: ErrorParams): string;
+}
+
+/**
+ * A refusal's parameter whose words depend on the language (a date, a service, a greyed reason): its French words,
+ * which the French sentence is written with (toString), and how another language says it.
+ */
+export class Said {
+  constructor(
+    readonly french: string,
+    readonly say: (speaker: Speaker) => string,
+  ) {}
+
+  toString(): string {
+    return this.french;
+  }
+}
+
+export type ErrorParam = string | number | Said;
+export type ErrorParams = Record<string, ErrorParam>;
+
+/** A parameter said in each language: `french` as the use-case writes it, `say` for the request's language. */
+export function said(french: string, say: (speaker: Speaker) => string): Said {
+  return new Said(french, say);
+}
+
+/** A date: « mercredi 13 janvier 2027 », 'Wednesday, 13 January 2027'. */
+export function dateParam(date: IsoDate): Said {
+  return said(formatDateLong(date), (s) => s.words.dateLong(date));
+}
+
+/** A refusal inside another refusal's sentence (« Léa : Ces dates ne peuvent pas être modifiées… »). */
+export function refusalParam(code: ErrorCode, params: ErrorParams = {}): Said {
+  return said(errorText(code, params), (s) => s.refusal(code, params));
+}
+
+/** A refusal thrown elsewhere, inside another refusal's sentence (a sibling's, named). */
+export function innerRefusal(error: UserError): Said {
+  return said(error.message, (s) => s.refusal(error.code, error.params));
+}
+
+/** A form field's French sentence inside a refusal (`invalid_field`): said again when it is a known refusal. */
+export function sentenceParam(sentence: string): ErrorParam {
+  const known = refusalOfSentence(sentence);
+  return known ? said(sentence, (s) => s.refusal(known.code, known.params)) : sentence;
+}
+
+/**
+ * The speaker of a language: its planning's words, and `translate` giving a refusal's sentence in it (undefined: the
+ * French one). French keeps the use-case's own words (the seed's); another language says each Said again.
+ */
+export function speakerOf(words: Wording, translate: (code: ErrorCode) => string | undefined): Speaker {
+  const speaker: Speaker = {
+    words,
+    refusal(code, params) {
+      const sentence = translate(code);
+      if (sentence === undefined) return errorText(code, params);
+      return fillPlaceholders(sentence, words === FRENCH_WORDING ? params : paramsIn(params, speaker));
+    },
+  };
+  return speaker;
+}
+
+/**
+ * A French refusal's sentence in the speaker's language, when it is a refusal (`known`: a UserError's code, else the
+ * code of a sentence written with fieldError()); any other sentence as it is.
+ */
+export function sayRefusal(
+  speaker: Speaker,
+  sentence: string,
+  known: { code: ErrorCode; params: ErrorParams } | undefined = refusalOfSentence(sentence),
+): string {
+  return known ? speaker.refusal(known.code, known.params) : sentence;
+}
+
+/** The parameters in the speaker's language: each Said said, the others as they are. */
+export function paramsIn(params: ErrorParams, speaker: Speaker): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, value instanceof Said ? value.say(speaker) : value]),
+  );
+}
 
 /**
  * What a caller branches on when several sentences mean the same thing: a 404, or the `?erreur=` of a URL (the

@@ -1,7 +1,7 @@
 // Parsing a use-case's input with zod: the first problem becomes a French UserError (the use-cases are called by
 // routes and tests alike), and the field schemas the back office's forms share.
 import { z } from 'zod';
-import { UserError } from '@/lib/errors';
+import { sentenceParam, UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import { isIsoDate, SERVICE_KINDS, type ServiceKind } from '@/lib/planning';
 
@@ -13,7 +13,7 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z
   const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
   // the schema's own French message is the sentence (the schemas keep their texts): `invalid_field` is « {message} »
   if (!issue?.message) throw new UserError('invalid_input', {}, { fieldErrors });
-  throw new UserError('invalid_field', { message: issue.message }, { fieldErrors });
+  throw new UserError('invalid_field', { message: sentenceParam(issue.message) }, { fieldErrors });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

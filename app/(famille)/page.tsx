@@ -83,7 +83,9 @@ export default async function MonEspacePage() {
                           <span className="block">{what}</span>
                           <span className="block text-sm text-slate-700">
                             {tu('greyed', {
-                              reason: day.greyed ? words.greyedWords(day.greyed, day.greyedLabel ?? '') : '',
+                              reason: day.greyed
+                                ? words.greyedWords(day.greyed, day.greyedLabel ?? '', day.opening)
+                                : '',
                             })}
                           </span>
                         </p>

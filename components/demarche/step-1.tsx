@@ -50,7 +50,7 @@ export async function DemarcheStep1({
    */
   siblings?: { leadId: number; drafts: DemarchePage['group']; copy: FormAction };
 }) {
-  const t = await getTranslations(policy.namespace);
+  const [t, words] = await Promise.all([getTranslations(policy.namespace), getWording()]);
   const { draft, cal } = data;
   const today = parisDate(now);
   const db = await getDb();
@@ -69,7 +69,7 @@ export async function DemarcheStep1({
     kind,
     date ?? (policy.deadline === 'waived' ? today : undefined),
     now,
-    await getWording(),
+    words,
   );
   const held = new Set(recap.current.map((r) => r.date));
   await markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held });
@@ -84,7 +84,7 @@ export async function DemarcheStep1({
   const period = defaultTemplatePeriod(draft.service, cal.cal, today, cal.deadlineDays, options);
   // the periods of the view whose bookings open later, said once above the days (each greyed day says it too)
   const openings = (options.notYetOpen ?? []).filter((o) =>
-    view.days.some((d) => o.start <= d.date && d.date <= o.end && d.greyed === o.sentence),
+    view.days.some((d) => o.start <= d.date && d.date <= o.end && d.greyed === words.opening(o)),
   );
   const page = siblings
     ? `${policy.baseUrl}/${siblings.leadId}/etape-1?enfant=${draft.childId}&`
@@ -196,7 +196,7 @@ export async function DemarcheStep1({
               </div>
               {openings.map((o) => (
                 <p key={o.start} className="mt-3 rounded border-s-4 border-amber-600 bg-amber-50 px-3 py-2 font-medium">
-                  {o.sentence}
+                  {words.opening(o)}
                 </p>
               ))}
               <Legend

@@ -7,10 +7,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { accounts, auditLog, children, families, parents, sites } from '@/db/schema';
+import type { Locale } from '@/i18n/locales';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAttempt } from '@/lib/auth/rate-limit';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { errorText, UserError } from '@/lib/errors';
+import { fieldError, UserError } from '@/lib/errors';
 import { idField } from '@/lib/ids';
 import { isIsoDate, type IsoDate } from '@/lib/planning';
 import { issueToken, newPasswordSchema, useToken } from './tokens';
@@ -33,7 +34,7 @@ export const signupAddressKey = (ip: string) => `signup:ip:${ip}`;
 // The form
 
 const required = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, errorText('signup_too_long', { max }));
+  z.string({ error: message }).trim().min(1, message).max(max, fieldError('signup_too_long', { max }));
 
 /** A French phone number as people type it: digits, spaces, dots, dashes, a leading +; 10 digits at least. */
 const phone = (message: string) =>
@@ -48,7 +49,7 @@ const email = (message: string) =>
     .string({ error: message })
     .trim()
     .min(1, message)
-    .max(254, errorText('signup_too_long', { max: 254 }))
+    .max(254, fieldError('signup_too_long', { max: 254 }))
     .pipe(z.email(message))
     .transform((v) => v.toLowerCase());
 
@@ -59,15 +60,15 @@ const blankToUndefined = (v: unknown) =>
     : v;
 
 const otherParentSchema = z.object({
-  firstName: required(errorText('signup_other_first_name'), 100),
-  lastName: required(errorText('signup_other_last_name'), 100),
+  firstName: required(fieldError('signup_other_first_name'), 100),
+  lastName: required(fieldError('signup_other_last_name'), 100),
   email: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    email(errorText('signup_other_email')).optional(),
+    email(fieldError('signup_other_email')).optional(),
   ),
   phone: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    phone(errorText('signup_other_phone')).optional(),
+    phone(fieldError('signup_other_phone')).optional(),
   ),
 });
 
@@ -75,17 +76,17 @@ const otherParentSchema = z.object({
 function childLine(n: number, today: IsoDate) {
   const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
   return z.object({
-    firstName: required(errorText('signup_child_first_name', { n }), 100),
-    lastName: required(errorText('signup_child_last_name', { n }), 100),
+    firstName: required(fieldError('signup_child_first_name', { n }), 100),
+    lastName: required(fieldError('signup_child_last_name', { n }), 100),
     birthDate: z
-      .string({ error: errorText('signup_child_birth_date', { n }) })
+      .string({ error: fieldError('signup_child_birth_date', { n }) })
       .trim()
-      .refine(isIsoDate, { message: errorText('signup_child_birth_date', { n }), abort: true })
-      .refine((d) => d <= today && d > eighteenYearsAgo, errorText('signup_child_birth_date_range', { n })),
+      .refine(isIsoDate, { message: fieldError('signup_child_birth_date', { n }), abort: true })
+      .refine((d) => d <= today && d > eighteenYearsAgo, fieldError('signup_child_birth_date_range', { n })),
     // « Pas encore scolarisé(e) ou autre école » is the empty choice
     schoolId: z.preprocess(
       (v) => (v === '' || v === undefined || v === null ? null : v),
-      idField(errorText('signup_child_school', { n })).nullable(),
+      idField(fieldError('signup_child_school', { n })).nullable(),
     ),
   });
 }
@@ -104,23 +105,27 @@ export function signupSchema(today: IsoDate) {
   ) as Record<`child${number}`, ReturnType<typeof childLine>>;
   return z
     .object({
-      firstName: required(errorText('signup_first_name'), 100),
-      lastName: required(errorText('signup_last_name'), 100),
-      phone: phone(errorText('signup_phone')),
-      email: email(errorText('signup_email')),
-      address: required(errorText('signup_address'), 200),
+      firstName: required(fieldError('signup_first_name'), 100),
+      lastName: required(fieldError('signup_last_name'), 100),
+      phone: phone(fieldError('signup_phone')),
+      email: email(fieldError('signup_email')),
+      address: required(fieldError('signup_address'), 200),
       postalCode: z
-        .string({ error: errorText('signup_postal_code') })
+        .string({ error: fieldError('signup_postal_code') })
         .trim()
-        .regex(/^\d{5}$/, errorText('signup_postal_code')),
-      city: required(errorText('signup_city'), 80),
+        .regex(/^\d{5}$/, fieldError('signup_postal_code')),
+      city: required(fieldError('signup_city'), 80),
       otherParent: z.preprocess(blankToUndefined, otherParentSchema.optional()),
       ...lines,
     })
     .and(newPasswordSchema)
     .superRefine((v, ctx) => {
       if (v.otherParent?.email && v.otherParent.email === v.email)
-        ctx.addIssue({ code: 'custom', path: ['otherParent', 'email'], message: errorText('signup_other_email_same') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['otherParent', 'email'],
+          message: fieldError('signup_other_email_same'),
+        });
     })
     .transform((v) => ({
       firstName: v.firstName,
@@ -153,7 +158,14 @@ export type SignupResult = { ok: true } | { ok: false; reason: 'rate_limited'; r
  */
 export async function signUp(
   db: Db,
-  p: { input: SignupInput; ip: string; now: Date; appUrl: string },
+  p: {
+    input: SignupInput;
+    ip: string;
+    now: Date;
+    appUrl: string;
+    /** the language the parent used on the form: the new account's, so its e-mails (the confirmation first) follow */
+    locale?: Locale;
+  },
 ): Promise<SignupResult> {
   const f = p.input;
   const passwordHash = await hashPassword(f.password);
@@ -183,6 +195,7 @@ export async function signUp(
         firstName: f.firstName,
         lastName: f.lastName,
         emailConfirmationPending: true,
+        locale: p.locale ?? null,
         createdAt: p.now,
       })
       .onConflictDoNothing()

@@ -96,16 +96,28 @@ type ErasedTemplate =
       accountLink: true;
     };
 
-/** An e-mail in the recipient's language (`locale`: the account's, looked up by the dispatcher; French by default). */
+/** The language a payload recorded for its recipient (`locale`), when it has one. */
+function payloadLocale(payload: unknown): string | undefined {
+  const locale = (payload as { locale?: unknown }).locale;
+  return typeof locale === 'string' ? locale : undefined;
+}
+
+/**
+ * An e-mail in the recipient's language (`locale`: the account's, looked up by the dispatcher; else the payload's
+ * `locale`; French by default).
+ */
 export async function renderEmail<T extends EmailTemplate>(
   template: T,
   payload: EmailPayloads[T],
   locale?: string,
 ): Promise<RenderedEmail>;
 export async function renderEmail(template: string, payload: unknown, locale?: string): Promise<RenderedEmail>;
-export async function renderEmail(template: string, payload: unknown, locale = 'fr'): Promise<RenderedEmail> {
+export async function renderEmail(template: string, payload: unknown, accountLocale?: string): Promise<RenderedEmail> {
   if (!isEmailTemplate(template)) throw new Error(`Modèle d'e-mail inconnu : « ${template} »`);
   const p = parsePayload(template, payload);
+  // the account's language; else the one the payload recorded when it was queued (a closed account has no address
+  // left to be found by); else French
+  const locale = accountLocale ?? payloadLocale(p) ?? 'fr';
   const t = EMAIL_TEMPLATES[template] as ErasedTemplate;
   if (t.accountLink) return renderWithAccountLink(t.default, p as AccountLinkFields, t.subject(p, locale), locale);
   const props = { ...(p as object), siteUrl: siteUrlOf(p), locale };

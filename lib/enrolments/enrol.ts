@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '@/db/client';
 import { children, enrolments, families, requests, sectors, sites } from '@/db/schema';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { UserError } from '@/lib/errors';
+import { fieldError, said, UserError } from '@/lib/errors';
 import { idField, idSchema } from '@/lib/ids';
 import { SERVICE_LABELS, type IsoDate, type ServiceKind } from '@/lib/planning';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft, submitRequest } from '@/lib/requests/lifecycle';
@@ -29,8 +29,11 @@ export interface EnrolmentDraft {
   proposed: { id: number; name: string; address: string } | null;
 }
 
+/** A service inside a refusal: « l'accueil de loisirs du mercredi », said again in the request's language. */
 const lowerService = (service: ServiceKind) =>
-  SERVICE_LABELS[service].charAt(0).toLowerCase() + SERVICE_LABELS[service].slice(1);
+  said(SERVICE_LABELS[service].charAt(0).toLowerCase() + SERVICE_LABELS[service].slice(1), (s) =>
+    s.words.service(service),
+  );
 
 /** The site proposed to a child of the family: the sector's leisure centre, or for the canteen the child's school. */
 export async function proposedSite(
@@ -142,7 +145,7 @@ export async function loadEnrolmentDraft(
 
 export const chooseSiteSchema = z.object({
   requestId: idSchema,
-  siteId: idField('Sélectionnez le lieu proposé.'),
+  siteId: idField(fieldError('field_enrolment_site')),
 });
 
 /** The kind of site that runs a service: the school's canteen, or a leisure centre. */

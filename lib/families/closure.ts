@@ -26,8 +26,8 @@ import { resetEmailKey } from '@/lib/accounts/password-reset';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
 import { parisDate } from '@/lib/clock';
 import { enqueueEmails } from '@/lib/email/outbox';
-import { UserError } from '@/lib/errors';
-import { formatDateLong, type IsoDate } from '@/lib/planning';
+import { dateParam, UserError } from '@/lib/errors';
+import type { IsoDate } from '@/lib/planning';
 import { idSchema, parseOrRefuse } from '@/lib/validation';
 
 /** The name a closed family keeps in the reservations and requests the town must keep: no one's name. */
@@ -64,7 +64,7 @@ export async function requestFamilyClosure(
         .from(families)
         .where(eq(families.id, p.familyId));
       if (!family?.requestedAt) throw new UserError('family_not_found');
-      throw new UserError('closure_already_requested', { date: formatDateLong(parisDate(family.requestedAt)) });
+      throw new UserError('closure_already_requested', { date: dateParam(parisDate(family.requestedAt)) });
     }
     await writeAudit(
       tx,
@@ -172,6 +172,7 @@ export async function confirmFamilyClosure(
         email: parents.email,
         accountId: parents.accountId,
         accountEmail: accounts.email,
+        accountLocale: accounts.locale,
       })
       .from(parents)
       .leftJoin(accounts, eq(accounts.id, parents.accountId))
@@ -198,7 +199,10 @@ export async function confirmFamilyClosure(
         ),
       );
     await tx.delete(emailOutbox).where(familyEmail);
-    // then the closure's notice, to every parent with an address: the last e-mail the outbox holds for them
+    // then the closure's notice, to every parent with an address: the last e-mail the outbox holds for them, in the
+    // parent's language (a parent without an account of their own: the family's account's), kept in the payload since
+    // the accounts' addresses are erased below
+    const familyLocale = people.find((p) => p.accountLocale !== null)?.accountLocale ?? undefined;
     const notices = people
       .filter((p) => p.email.trim() !== '')
       .map((p) => ({
@@ -209,6 +213,7 @@ export async function confirmFamilyClosure(
           parentName: `${p.firstName} ${p.lastName}`.trim(),
           closedOn: ctx.today,
           link: `${ctx.appUrl}/contact`,
+          ...((p.accountLocale ?? familyLocale) ? { locale: p.accountLocale ?? familyLocale } : {}),
         },
       }));
     if (notices.length > 0) await enqueueEmails(tx, notices);

@@ -1,6 +1,7 @@
 // French labels and dates for the pages, independent of dayjs's global locale.
 import { isoWeekday } from './dates';
-import type { IsoDate, ServiceKind, Unit } from './types';
+import { DAY_ERRORS } from './reservations';
+import type { IsoDate, PendingOpening, ServiceKind, Unit } from './types';
 
 /** French weekday names, index 1 = lundi … 7 = dimanche (index 0 unused). */
 export const WEEKDAY_NAMES_FR: readonly string[] = [
@@ -120,8 +121,15 @@ export interface Wording {
   checkbox(unit: Unit, date: IsoDate): string;
   /** 'mardi 5 janvier' (no year) */
   dayMonth(date: IsoDate): string;
-  /** a greyed day's reason inside a sentence, lower case (« hors délai »), given lib's French words for French */
-  greyedWords(reason: string, french: string): string;
+  /**
+   * a greyed day's reason inside a sentence, lower case (« hors délai »), given lib's French words for French; a
+   * period whose bookings open later says when (its `opening`)
+   */
+  greyedWords(reason: string, french: string, opening?: PendingOpening): string;
+  /** « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » (French: the opening's own sentence) */
+  opening(opening: PendingOpening): string;
+  /** a day rule's refusal (validateDay's French message) in this language */
+  dayRule(french: string): string;
   /** 'Semaine du lundi 11 janvier 2027' */
   weekOf(monday: IsoDate): string;
   /** a greyed day's reason, capitalised ('Hors délai'); the opening's sentence is the caller's */
@@ -151,7 +159,22 @@ export const FRENCH_WORDING: Wording = {
   greyed: (reason) => FRENCH_GREYED[reason] ?? reason,
   dayMonth: formatDayMonth,
   greyedWords: (_reason, french) => french,
+  opening: (o) => o.sentence,
+  dayRule: (french) => french,
 };
+
+export type DayRule = keyof typeof DAY_ERRORS;
+
+/** What an opening's sentence is made of, for a language's message (WordingLabels.opening). */
+export interface OpeningWords {
+  kind: 'year' | 'holiday';
+  /** the school year's label (« 2027-2028 ») or the period's name as the town wrote it (« Vacances d'été ») */
+  name: string;
+  /** 'Tuesday 4 May' */
+  date: string;
+  /** '08:00' */
+  time: string;
+}
 
 /** The labels of another language, from its messages. */
 export interface WordingLabels {
@@ -159,6 +182,8 @@ export interface WordingLabels {
   services: Readonly<Record<ServiceKind, string>>;
   greyed: Readonly<Record<string, string>>;
   weekOf: (date: string) => string;
+  opening: (words: OpeningWords) => string;
+  dayRules: Readonly<Record<DayRule, string>>;
 }
 
 /** Noon UTC of a calendar date is that same date in Paris: formatting it there never shifts the day. */
@@ -179,6 +204,17 @@ export function intlWording(intlLocale: string, labels: WordingLabels): Wording 
   const weekday = new Intl.DateTimeFormat(intlLocale, { ...zone, weekday: 'long' });
   const dayMonth = new Intl.DateTimeFormat(intlLocale, { ...zone, weekday: 'long', day: 'numeric', month: 'long' });
   const dateLong = (d: IsoDate) => long.format(instantOf(d));
+  const opening = (o: PendingOpening): string => {
+    if (!o.period || !o.opens) return labels.greyed.avant_ouverture ?? o.sentence;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return labels.opening({
+      kind: 'schoolYear' in o.period ? 'year' : 'holiday',
+      name: 'schoolYear' in o.period ? o.period.schoolYear : o.period.holiday,
+      date: dayMonth.format(instantOf(o.opens.date)),
+      time: `${pad(o.opens.hour)}:${pad(o.opens.minute)}`,
+    });
+  };
+  const rules = new Map(Object.entries(DAY_ERRORS).map(([rule, french]) => [french as string, rule as DayRule]));
   return {
     dateLong,
     dateMedium: (d) => medium.format(instantOf(d)),
@@ -191,6 +227,18 @@ export function intlWording(intlLocale: string, labels: WordingLabels): Wording 
     weekOf: (monday) => labels.weekOf(dateLong(monday)),
     greyed: (reason) => labels.greyed[reason] ?? reason,
     dayMonth: (d) => dayMonth.format(instantOf(d)),
-    greyedWords: (reason) => (labels.greyed[reason] ?? reason).toLocaleLowerCase(intlLocale),
+    greyedWords: (reason, _french, pending) =>
+      reason === 'avant_ouverture' && pending
+        ? lowerFirst(opening(pending), intlLocale)
+        : (labels.greyed[reason] ?? reason).toLocaleLowerCase(intlLocale),
+    opening,
+    dayRule: (french) => {
+      const rule = rules.get(french);
+      return rule ? labels.dayRules[rule] : french;
+    },
   };
+}
+
+function lowerFirst(text: string, locale: string): string {
+  return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
 }

@@ -57,6 +57,10 @@ export interface PendingOpening {
   end: IsoDate;
   /** « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » (openingSentence) */
   sentence: string;
+  /** what the sentence is made of, for another language's words (Wording.opening) */
+  period?: { holiday: string } | { schoolYear: string };
+  /** the opening's day and hour in Paris */
+  opens?: { date: IsoDate; hour: number; minute: number };
 }
 
 /** Every unit, in display and sort order. */

@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { accounts, REMINDER_CHOICES } from '@/db/schema';
+import { fieldError } from '@/lib/errors';
 
 export type ReminderChoice = (typeof REMINDER_CHOICES)[number];
 
 /** The refusal of anything but the three choices. */
-export const REMINDER_CHOICE_REFUSAL =
-  'Choisissez « Aucun rappel », « Chaque lundi » ou « La veille » pour les rappels par e-mail.';
+export const REMINDER_CHOICE_REFUSAL = fieldError('field_reminders');
 
 /** What « Enregistrer » sends: one of the three choices; any other field (an account id) is not read. */
 export const reminderSettingSchema = z.object({

@@ -4,7 +4,7 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Queryable } from '@/db/client';
 import { children, enrolments, families, requests } from '@/db/schema';
-import { UserError } from '@/lib/errors';
+import { dateParam, fieldError, said, UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import {
   applyTemplate,
@@ -14,8 +14,10 @@ import {
   greyReason,
   greyWords,
   isUnit,
+  pendingOpeningOf,
   sortReservations,
   SERVICE_LABELS,
+  UNIT_LABELS,
   validateDay,
   type IsoDate,
   type Reservation,
@@ -56,7 +58,19 @@ export interface Draft {
 }
 
 function enrolmentMissing(firstName: string, service: ServiceKind): UserError {
-  return new UserError('not_enrolled', { firstName, service: SERVICE_LABELS[service].toLowerCase() });
+  return new UserError('not_enrolled', { firstName, service: serviceParam(service) });
+}
+
+/** The full dates of a refusal: « mercredi 13 janvier 2027 (matin) », said again in the request's language. */
+export function fullDatesParam(full: readonly { date: IsoDate; unit: Unit }[]) {
+  return said(full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', '), (s) =>
+    full.map((f) => `${s.words.dateLong(f.date)} (${s.words.unit(f.unit).toLocaleLowerCase()})`).join(', '),
+  );
+}
+
+/** A service inside a refusal: « l'accueil de loisirs du mercredi », 'the Wednesday leisure centre'. */
+export function serviceParam(service: ServiceKind) {
+  return said(SERVICE_LABELS[service].toLowerCase(), (s) => s.words.service(service));
 }
 
 /** The child's reservations of a service over a school year, sorted. */
@@ -275,15 +289,25 @@ export function lockedDatesRefusal(
   at: { today: IsoDate; now: Date },
   policy?: DemarchePolicy,
 ): UserError | null {
-  const locked: string[] = [];
+  const locked: { date: IsoDate; reason: NonNullable<ReturnType<typeof greyReason>> }[] = [];
   const options = planningOptions(cal, at.now);
   for (const date of [...new Set(dates)].sort()) {
     const reason = greyReason(kind, cal.cal, date, at.today, cal.deadlineDays, options);
-    if (reason && (!policy || refuses(policy, reason)))
-      locked.push(`${formatDateLong(date)} (${greyWords(reason, date, options)})`);
+    if (reason && (!policy || refuses(policy, reason))) locked.push({ date, reason });
   }
   if (locked.length === 0) return null;
-  return new UserError(locked.length === 1 ? 'date_locked' : 'dates_locked', { dates: locked.join(', ') });
+  // « mercredi 13 janvier 2027 (hors délai) », said again in the request's language (the opening's day and hour too)
+  const list = said(
+    locked.map((l) => `${formatDateLong(l.date)} (${greyWords(l.reason, l.date, options)})`).join(', '),
+    (s) =>
+      locked
+        .map((l) => {
+          const why = s.words.greyedWords(l.reason, '', pendingOpeningOf(l.date, options));
+          return `${s.words.dateLong(l.date)} (${why})`;
+        })
+        .join(', '),
+  );
+  return new UserError(locked.length === 1 ? 'date_locked' : 'dates_locked', { dates: list });
 }
 
 /** The refusal listing "date : message" for every day whose units break the day rules (lib/planning's words), or null. */
@@ -292,24 +316,26 @@ export function invalidDaysRefusal(kind: ServiceKind, days: { date: IsoDate; uni
     .map((d) => ({ date: d.date, message: validateDay(kind, d.units) }))
     .filter((d): d is { date: IsoDate; message: string } => d.message !== null);
   if (bad.length === 0) return null;
-  return new UserError('days_invalid', { days: bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' ') });
+  const list = said(bad.map((d) => `${formatDateLong(d.date)} : ${d.message}`).join(' '), (s) =>
+    bad.map((d) => `${s.words.dateLong(d.date)}: ${s.words.dayRule(d.message)}`).join(' '),
+  );
+  return new UserError('days_invalid', { days: list });
 }
 
 export const saveDaysSchema = z
   .object({
     requestId: idSchema,
     days: z
-      .array(z.object({ date: z.iso.date('Date invalide.'), units: z.array(z.string().max(32)).max(4) }))
-      .min(1, 'Aucun jour à enregistrer.')
-      .max(62, 'Trop de jours à la fois : enregistrez semaine par semaine.'),
+      .array(z.object({ date: z.iso.date(fieldError('field_day_date')), units: z.array(z.string().max(32)).max(4) }))
+      .min(1, fieldError('field_days_none'))
+      .max(62, fieldError('field_days_too_many')),
   })
   // the same day twice in one call: which units win would depend on the list's order, so the call is refused
   .superRefine(({ days }, ctx) => {
     const seen = new Set<string>();
     for (const { date } of days) {
       if (seen.has(date)) {
-        const message = `Le ${formatDateLong(date)} apparaît deux fois : chaque jour ne s'enregistre qu'une fois.`;
-        ctx.addIssue({ code: 'custom', message });
+        ctx.addIssue({ code: 'custom', message: fieldError('field_day_twice', { date: dateParam(date) }) });
         return;
       }
       seen.add(date);
@@ -329,7 +355,7 @@ export async function saveDraftDays(
   });
   requireOpen(draft);
   const days = p.input.days.map((d) => {
-    if (!d.units.every(isUnit)) throw new UserError('unit_unknown_on_date', { date: formatDateLong(d.date) });
+    if (!d.units.every(isUnit)) throw new UserError('unit_unknown_on_date', { date: dateParam(d.date) });
     return { date: d.date, units: d.units as Unit[] };
   });
   const cal = calendarFor(
@@ -364,10 +390,10 @@ export const templateSchema = z
   .object({
     requestId: idSchema,
     weeks: z.array(weekTemplateSchema).min(1).max(2),
-    from: z.iso.date('Indiquez la date de début (Du).'),
-    to: z.iso.date('Indiquez la date de fin (Au).'),
+    from: z.iso.date(fieldError('field_template_from')),
+    to: z.iso.date(fieldError('field_template_to')),
   })
-  .refine((t) => t.from <= t.to, { message: 'La date « Au » doit suivre la date « Du ».', path: ['to'] });
+  .refine((t) => t.from <= t.to, { message: fieldError('field_period_order'), path: ['to'] });
 
 /** "Appliquer une périodicité": replaces the draft's reservations on every open, modifiable date of the period. */
 export async function applyTemplateToDraft(
@@ -391,7 +417,7 @@ export async function applyTemplateToDraft(
   );
   const { yearStart, lastDay } = cal.schoolYear;
   if (p.input.from < yearStart || p.input.to > lastDay) {
-    throw new UserError('period_out_of_year', { start: formatDateLong(yearStart), end: formatDateLong(lastDay) });
+    throw new UserError('period_out_of_year', { start: dateParam(yearStart), end: dateParam(lastDay) });
   }
   const weeks = p.input.weeks.map((week, index) => {
     const out: Record<number, Unit[]> = {};
@@ -401,7 +427,11 @@ export async function applyTemplateToDraft(
       }
       if (!units.every(isUnit)) throw new UserError('unit_unknown');
       const message = validateDay(draft.service, units as Unit[]);
-      if (message) throw new UserError('week_day_invalid', { week: index + 1, rule: message });
+      if (message)
+        throw new UserError('week_day_invalid', {
+          week: index + 1,
+          rule: said(message, (s) => s.words.dayRule(message)),
+        });
       out[Number(weekday)] = units as Unit[];
     }
     return out;

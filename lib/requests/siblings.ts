@@ -9,14 +9,13 @@ import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
 import { accounts, auditLog, children, enrolments, families, parents, sites } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { UserError } from '@/lib/errors';
+import { fieldError, innerRefusal, refusalParam, UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import {
   addDays,
   bookablePredicate,
   daysBetween,
   diffReservations,
-  formatDateLong,
   groupByDate,
   SERVICE_LABELS,
   sortReservations,
@@ -29,11 +28,13 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { loadServiceCalendar, planningOptions } from '@/lib/reservations/calendar';
 import {
+  fullDatesParam,
   invalidDaysRefusal,
   loadDraft,
   loadDraftGroup,
   lockedDatesRefusal,
   requireOpen,
+  serviceParam,
   startReservationDraft,
   writePayload,
   type Draft,
@@ -124,7 +125,7 @@ export async function startSiblingDrafts(
   assertFamilyActive(ordered[0]!.familyStatus);
   for (const c of ordered) {
     if (c.siteId === null)
-      throw new UserError('not_enrolled', { firstName: c.firstName, service: SERVICE_LABELS[p.service].toLowerCase() });
+      throw new UserError('not_enrolled', { firstName: c.firstName, service: serviceParam(p.service) });
   }
   const siteIds = [...new Set(ordered.map((c) => c.siteId!))];
   const cals = await Promise.all(
@@ -161,7 +162,7 @@ export const copyPlanningSchema = z
     from: z.iso.date(),
     to: z.iso.date(),
   })
-  .refine((c) => c.from <= c.to, { message: 'La date « Au » doit suivre la date « Du ».', path: ['to'] });
+  .refine((c) => c.from <= c.to, { message: fieldError('field_period_order'), path: ['to'] });
 
 /**
  * « Même planning pour Hugo »: the days shown (a week, a month, a holiday period) of one child's draft are copied to a
@@ -235,7 +236,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
     const names = namesOf(open.map((d) => d.childFirstName));
     // an enrolment moved to another site since « Commencer »: the children no longer go to the same place
     if (new Set(open.map((d) => `${d.enrolment.siteId}|${d.enrolment.schoolYearId}`)).size > 1) {
-      throw new UserError('siblings_sites_differ', { names, sites: 'plusieurs lieux' });
+      throw new UserError('siblings_sites_differ', { names, sites: refusalParam('several_sites') });
     }
 
     // Racing validations of these children's plannings queue here, one after the other.
@@ -285,7 +286,10 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
           dates.map((date) => ({ date, units: byDate.get(date) ?? [] })),
         );
       if (refusal)
-        throw new UserError('siblings_child_refusal', { name: c.draft.childFirstName, message: refusal.message });
+        throw new UserError('siblings_child_refusal', {
+          name: c.draft.childFirstName,
+          message: innerRefusal(refusal),
+        });
     }
 
     // Capacity: every child's additions counted together (two children on the last place: refused).
@@ -293,7 +297,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
     await takeCapacityTurn(tx, { siteId, service, adding: added.length > 0 });
     const full = await fullUnits(tx, { siteId, service, added });
     if (full.length > 0) {
-      const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
+      const list = fullDatesParam(full);
       throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
     }
 

@@ -4,10 +4,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { enrolments } from '@/db/schema';
 import { errorText, UserError } from '@/lib/errors';
-import { formatDateLong, groupByDate, UNIT_LABELS, type IsoDate } from '@/lib/planning';
+import { groupByDate, type IsoDate } from '@/lib/planning';
 import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
-import { invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
+import { fullDatesParam, invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
 import { submitRequest } from './lifecycle';
 import { calendarFor, type DemarchePolicy } from './policy';
 import { computeRecap } from './recap';
@@ -88,7 +88,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     await takeCapacityTurn(tx, { siteId, service: draft.service, adding: added.length > 0 });
     const full = await fullUnits(tx, { siteId, service: draft.service, added });
     if (full.length > 0) {
-      const list = full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', ');
+      const list = fullDatesParam(full);
       throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
     }
 

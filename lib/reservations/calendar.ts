@@ -25,6 +25,9 @@ export interface BookingOpeningWindow {
   opensAt: Date;
   /** « Réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
   sentence: string;
+  /** what the sentence says, for the other languages (Wording.opening) */
+  period: { holiday: string } | { schoolYear: string };
+  opens: { date: IsoDate; hour: number; minute: number };
 }
 
 export interface ServiceCalendar {
@@ -44,7 +47,7 @@ export interface ServiceCalendar {
 export function planningOptions(c: ServiceCalendar, now: Date): OpenDatesOptions {
   const notYetOpen = c.openings
     .filter((o) => o.opensAt.getTime() > now.getTime())
-    .map(({ start, end, sentence }) => ({ start, end, sentence }));
+    .map(({ start, end, sentence, period, opens }) => ({ start, end, sentence, period, opens }));
   return { weekdays: c.weekdays, notYetOpen };
 }
 
@@ -58,19 +61,26 @@ function openingWindows(
     .map((o) => {
       const opensAt = o.opensAt;
       const opens = parisDateTime(opensAt);
-      return o.holidayStart !== null && o.holidayEnd !== null
-        ? {
-            start: o.holidayStart,
-            end: o.holidayEnd,
-            opensAt,
-            sentence: openingSentence({ holiday: o.holidayLabel ?? '' }, opens),
-          }
-        : {
-            start: year.yearStart,
-            end: year.lastDay,
-            opensAt,
-            sentence: openingSentence({ schoolYear: year.label }, opens),
-          };
+      if (o.holidayStart !== null && o.holidayEnd !== null) {
+        const period = { holiday: o.holidayLabel ?? '' };
+        return {
+          start: o.holidayStart,
+          end: o.holidayEnd,
+          opensAt,
+          sentence: openingSentence(period, opens),
+          period,
+          opens,
+        };
+      }
+      const period = { schoolYear: year.label };
+      return {
+        start: year.yearStart,
+        end: year.lastDay,
+        opensAt,
+        sentence: openingSentence(period, opens),
+        period,
+        opens,
+      };
     })
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }

@@ -9,6 +9,7 @@ import {
   eachDay,
   greyReason,
   greyWords,
+  pendingOpeningOf,
   holidayOf,
   isoWeekday,
   openDates,
@@ -16,6 +17,7 @@ import {
   UNITS,
   type GreyReason,
   type IsoDate,
+  type PendingOpening,
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
@@ -55,6 +57,8 @@ export interface PlanningDayService {
   greyed: GreyReason | null;
   /** why not, in words: 'hors délai', « réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
   greyedLabel: string | null;
+  /** a period whose bookings open later: when, for another language's words (Wording.greyedWords) */
+  opening?: PendingOpening;
 }
 
 export interface PlanningDay {
@@ -128,6 +132,7 @@ export async function childPlanning(
             label: mine.map((u) => UNIT_LABELS[u]).join(', '),
             greyed,
             greyedLabel: greyed === null ? null : greyWords(greyed, date, options),
+            opening: greyed === 'avant_ouverture' ? pendingOpeningOf(date, options) : undefined,
           };
         }),
       };

@@ -5,13 +5,16 @@ import {
   FRENCH_WORDING,
   greyLabel,
   greyReason,
+  pendingOpeningOf,
   isIsoDate,
   isoWeekday,
   mondayOf,
   openDates,
   unitsOf,
   weeksOf,
+  type GreyReason,
   type IsoDate,
+  type OpenDatesOptions,
   type ServiceKind,
   type Unit,
   type Wording,
@@ -131,8 +134,8 @@ function finish(
     days.push({
       date: d,
       label: words.dateLong(d),
-      // an opening's sentence (« … ouvertes le mardi 4 mai à 8 h ») is French: another language says the reason
-      greyed: reason ? (words === FRENCH_WORDING ? greyLabel(reason, d, options) : words.greyed(reason)) : null,
+      // a period whose bookings open later says when, in the page's language (« … ouvertes le mardi 4 mai à 8 h »)
+      greyed: reason ? greyedLabel(words, reason, d, options) : null,
       labels: Object.fromEntries(units.map((u) => [u, words.checkbox(u, d)])),
     });
   }
@@ -160,4 +163,11 @@ export function foldLeadingGreyed(days: readonly Pick<PlanningDay, 'greyed'>[]):
     if (!reasons.includes(reason)) reasons.push(reason);
   }
   return count === 0 ? null : { count, reasons };
+}
+
+/** What a greyed day shows in the page's language: the seed's French words, or the reason's, or the opening's. */
+function greyedLabel(words: Wording, reason: GreyReason, date: IsoDate, options: OpenDatesOptions): string {
+  if (words === FRENCH_WORDING) return greyLabel(reason, date, options);
+  const opening = reason === 'avant_ouverture' ? pendingOpeningOf(date, options) : undefined;
+  return opening ? words.opening(opening) : words.greyed(reason);
 }

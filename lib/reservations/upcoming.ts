@@ -12,6 +12,7 @@ import {
   formatDateLong,
   greyReason,
   greyWords,
+  pendingOpeningOf,
   lastChangeDay,
   openDates,
   SERVICE_KINDS,
@@ -19,6 +20,7 @@ import {
   UNITS,
   type GreyReason,
   type IsoDate,
+  type PendingOpening,
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
@@ -39,6 +41,8 @@ export interface UpcomingDay {
   greyed: GreyReason | null;
   /** 'hors délai', « réservations pour les vacances d'été ouvertes le mardi 4 mai à 8 h » */
   greyedLabel: string | null;
+  /** a period whose bookings open later: when, for another language's words (Wording.greyedWords) */
+  opening?: PendingOpening;
   /** the last day the parent can change it: the date minus the service's deadline, as the greying computes it */
   lastChangeDay: IsoDate;
   /** 'mardi 5 janvier' */
@@ -131,6 +135,7 @@ export async function upcomingDays(
         bookedLabel: units.length === 0 ? null : units.map((u) => UNIT_LABELS[u]).join(', '),
         greyed,
         greyedLabel: greyed === null ? null : greyWords(greyed, date, options),
+        opening: greyed === 'avant_ouverture' ? pendingOpeningOf(date, options) : undefined,
         lastChangeDay: lastChange,
         lastChangeLabel: dayMonthLabel(lastChange),
       };

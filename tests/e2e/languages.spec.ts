@@ -1,8 +1,9 @@
 // The three languages (issue 14): « Langue » in the footer switches Connexion, Mon espace and Étape 1 to English and
 // to Arabic (right to left: the header's start and the planning's first column on the right, checked on a screenshot's
 // boxes), axe passes in each language, and a parent's choice is remembered on the account across signing out and in,
-// even without the cookie. The Haddad family is this journey's own (lib/demo/seed.ts): no other journey reads its
-// language. Desktop; the phone check of Connexion in Arabic is languages-phone.spec.ts.
+// even without the cookie; the sign-up form's refusals come in English. The Haddad family is this journey's own
+// (lib/demo/seed.ts): no other journey reads its language. Desktop; the phone check of Connexion in Arabic is
+// languages-phone.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { chooseLanguage, expectAccessible, signIn, throughIntroduction } from './support';
 
@@ -39,6 +40,17 @@ test.describe('desktop', () => {
 
     await chooseLanguage(page, 'اللغة', 'Français', 'تغيير اللغة', 'fr');
     await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  });
+
+  test('« Créer mon espace famille » refuses its fields in the visitor’s language', async ({ page }) => {
+    await page.goto('/creer-mon-espace');
+    await chooseLanguage(page, 'Langue', 'English', 'Changer de langue', 'en');
+    await page.getByRole('button', { name: 'Create my family space' }).click();
+    await expect(page.getByText('Give your first name.').first()).toBeVisible();
+    await expect(page.getByText('Child 1: give their first name.').first()).toBeVisible();
+    await expect(page.getByText(/Indiquez|Enfant 1/)).toHaveCount(0);
+    await expectAccessible(page);
+    await chooseLanguage(page, 'Language', 'Français', 'Change language', 'fr');
   });
 
   test('a parent reads Mon espace and Étape 1 in three languages; Arabic mirrors the page; the choice is remembered', async ({

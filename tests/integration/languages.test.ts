@@ -23,8 +23,9 @@ vi.mock('next/headers', () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
   }),
-  headers: async () => new Headers(),
+  headers: async () => new Headers({ 'x-portail-peer': '203.0.113.77' }),
 }));
+vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 
 const REFUSAL = "Cette langue n'est pas proposée : choisissez Français, English ou العربية.";
 
@@ -182,5 +183,71 @@ describe('the e-mails in the recipient’s language', () => {
       'Accusé de réception de votre demande DEM-2026-900002',
     );
     expect(sent.get('personne@example.fr')?.subject).toBe('Accusé de réception de votre demande DEM-2026-900003');
+  });
+});
+
+describe('« Créer mon espace famille » in the form’s language', () => {
+  const signUpForm = (email: string) => ({
+    firstName: 'Amina',
+    lastName: 'Saidi',
+    phone: '06 12 34 56 78',
+    email,
+    password: 'une-phrase-de-passe',
+    confirmation: 'une-phrase-de-passe',
+    address: '4 rue des Lilas',
+    postalCode: '91000',
+    city: 'Belleval',
+    child0: { firstName: 'Yanis', lastName: 'Saidi', birthDate: '2019-05-12', schoolId: '' },
+  });
+
+  async function signUp(email: string, langue?: string): Promise<string> {
+    session.current = null;
+    if (langue) jar.set(LOCALE_COOKIE, langue);
+    const { signUpAction } = await import('@/app/(public)/creer-mon-espace/actions');
+    return signUpAction(signUpForm(email)).then(
+      (v) => JSON.stringify(v),
+      (e: { digest?: string }) => String(e.digest),
+    );
+  }
+
+  async function dispatched(): Promise<Map<string, { subject: string; html: string; text: string }>> {
+    const sent = new Map<string, { subject: string; html: string; text: string }>();
+    await dispatchPending(database.db, {
+      now: new Date(Date.now() + 60_000),
+      send: async (_db, message) => {
+        sent.set(message.to.toLowerCase(), message);
+        return { transport: 'mailbox', id: String(message.outboxId) };
+      },
+    });
+    return sent;
+  }
+
+  const accountLocale = async (email: string) =>
+    (await database.db.select({ locale: accounts.locale }).from(accounts).where(eq(accounts.email, email)))[0]?.locale;
+
+  it('stores the language of the form on the new account, and sends the confirmation in it', async () => {
+    expect(await signUp('amina.saidi@example.fr', 'en')).toMatch(/^NEXT_REDIRECT;\w+;\/creer-mon-espace\/envoye;/);
+    expect(await signUp('samir.saidi@example.fr', 'ar')).toMatch(/^NEXT_REDIRECT;/);
+    jar.clear();
+    expect(await signUp('lina.saidi@example.fr')).toMatch(/^NEXT_REDIRECT;/);
+    expect(await accountLocale('amina.saidi@example.fr')).toBe('en');
+    expect(await accountLocale('samir.saidi@example.fr')).toBe('ar');
+    expect(await accountLocale('lina.saidi@example.fr')).toBe('fr');
+    const sent = await dispatched();
+    expect(sent.get('amina.saidi@example.fr')?.subject).toBe('Confirm your e-mail address – Family Portal');
+    expect(sent.get('amina.saidi@example.fr')?.text).toContain('Hello Amina Saidi,');
+    expect(sent.get('samir.saidi@example.fr')?.subject).toBe('أكّد عنوان بريدك الإلكتروني – بوابة الأسرة');
+    expect(sent.get('samir.saidi@example.fr')?.html).toContain('dir="rtl"');
+    expect(sent.get('lina.saidi@example.fr')?.subject).toBe('Confirmez votre adresse e-mail – Portail Famille');
+  });
+
+  it('tells an existing account’s owner in the account’s language, not the form’s', async () => {
+    await database.db.update(accounts).set({ locale: 'en' }).where(eq(accounts.id, bernardId));
+    expect(await signUp(DEMO_ACCOUNTS.neighbour.email, 'ar')).toMatch(/^NEXT_REDIRECT;/);
+    expect(await localeOf(bernardId)).toBe('en');
+    const sent = await dispatched();
+    expect(sent.get(DEMO_ACCOUNTS.neighbour.email)?.subject).toBe(
+      'Family Portal: an account already exists with your address',
+    );
   });
 });

@@ -463,6 +463,8 @@ describe('an agent confirms the closure', () => {
       .update(families)
       .set({ refusalReason: 'Adresse à vérifier avec Mme Moreau' })
       .where(eq(families.id, f.familyId));
+    // the parent reads Arabic: the closure's notice must say so, the account's address being erased before it leaves
+    await db.update(accounts).set({ locale: 'ar' }).where(eq(accounts.id, f.accountId));
     await requestFamilyClosure(db, { familyId: f.familyId, accountId: f.accountId, now: NOW });
     const [familyBefore] = await db.select().from(families).where(eq(families.id, f.familyId));
     const [kidBefore] = await db.select().from(children).where(eq(children.id, f.childId));
@@ -550,7 +552,16 @@ describe('an agent confirms the closure', () => {
       .from(emailOutbox)
       .where(eq(sql`lower(${emailOutbox.to})`, f.email));
     expect(outbox.map((o) => [o.template, o.status])).toEqual([['account-closed', 'pending']]);
-    expect(outbox[0]!.payload).toEqual({ parentName: 'Julien Moreau', closedOn: TODAY, link: `${appUrl}/contact` });
+    expect(outbox[0]!.payload).toEqual({
+      parentName: 'Julien Moreau',
+      closedOn: TODAY,
+      link: `${appUrl}/contact`,
+      locale: 'ar',
+    });
+    // no account has the address any more (below): the dispatcher finds no language, the payload's is used
+    const notice = await renderEmail('account-closed', outbox[0]!.payload);
+    expect(notice.subject).toBe('حسابك على بوابة الأسرة مغلق');
+    expect(notice.html).toContain('dir="rtl"');
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.requestId, submitted!.id))).toEqual([]);
     // billing: past reservations and the validated request kept, as they were; future ones cancelled
     const after = await db

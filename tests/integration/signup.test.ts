@@ -25,7 +25,11 @@ import { demoAgent, TODAY } from '../support/demo';
 const requestHeaders = vi.hoisted(() => ({ value: new Headers({ 'x-portail-peer': '198.51.100.7' }) }));
 vi.mock('server-only', () => ({}));
 vi.mock('@/auth', () => ({ auth: async () => null, signIn: async () => {}, signOut: async () => {} }));
-vi.mock('next/headers', () => ({ headers: async () => requestHeaders.value }));
+vi.mock('next/headers', () => ({
+  headers: async () => requestHeaders.value,
+  // no « Langue » cookie: the form is French
+  cookies: async () => ({ get: () => undefined }),
+}));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 
 let database: TestDatabase;

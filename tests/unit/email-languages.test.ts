@@ -1,9 +1,10 @@
 // The e-mails in the recipient's language (issue 14): an acknowledgment rendered in English and in Arabic reads its
 // sentences, dates, services and units in that language, Arabic right to left (the coloured edge on the right); the
 // names (child, site, reference) stay as they are, and French stays the default.
-import { describe, expect, it } from 'vitest';
-import type { RequestAcknowledgmentPayload } from '@/emails';
+import { describe, expect, it, vi } from 'vitest';
+import { EMAIL_TEMPLATES, type EmailTemplate, type RequestAcknowledgmentPayload } from '@/emails';
 import { renderEmail } from '@/lib/email/render';
+import { SAMPLES } from '../support/email-samples';
 
 const payload: RequestAcknowledgmentPayload = {
   reference: 'DEM-2027-000042',
@@ -79,5 +80,73 @@ describe('an acknowledgment in the recipient’s language', () => {
     expect(email.subject).toBe('بوابة الأسرة: اختر كلمة مرور جديدة');
     expect(email.text).toContain('الأحد، 29 نوفمبر 2026 على الساعة 11:00');
     expect(email.masked!.text).toContain('«رابط مخفي»');
+  });
+});
+
+/** Words only a French e-mail has: the greeting, the closing line, the portal's and a link's French names. */
+const FRENCH =
+  /Bonjour|Ceci est un message automatique|Portail Famille|Si le lien ne s'ouvre pas|Mot de passe|espace famille/;
+
+describe('every e-mail in English and in Arabic', () => {
+  vi.stubEnv('AUTH_SECRET', 'a-secret-of-this-town-0123456789abcdef');
+
+  for (const template of Object.keys(EMAIL_TEMPLATES) as EmailTemplate[]) {
+    it(`${template}: English left to right, Arabic right to left, no French sentence`, async () => {
+      const en = await renderEmail(template, SAMPLES[template], 'en');
+      expect(en.html).toContain('lang="en"');
+      expect(en.html).toContain('dir="ltr"');
+      expect(en.text).toContain('Family Portal');
+      expect(`${en.subject}\n${en.text}`).not.toMatch(FRENCH);
+      const ar = await renderEmail(template, SAMPLES[template], 'ar');
+      expect(ar.html).toContain('lang="ar"');
+      expect(ar.html).toContain('dir="rtl"');
+      expect(ar.text).toContain('بوابة الأسرة');
+      expect(`${ar.subject}\n${ar.text}`).not.toMatch(FRENCH);
+    });
+  }
+});
+
+describe('the e-mails of « Créer mon espace famille » and « Mes données » in the recipient’s language', () => {
+  vi.stubEnv('AUTH_SECRET', 'a-secret-of-this-town-0123456789abcdef');
+
+  it('the sign-up’s confirmation in English, its expiry in English, its link masked in the kept copy', async () => {
+    const email = await renderEmail('signup-confirmation', SAMPLES['signup-confirmation'], 'en');
+    expect(email.subject).toBe('Confirm your e-mail address – Family Portal');
+    expect(email.text).toContain('Hello Nadia Benali,');
+    expect(email.text).toContain(
+      'This link works only once and remains valid until Tuesday, 1 December 2026 at 10:00.',
+    );
+    expect(email.text).toMatch(/\/confirmer-mon-adresse\/[A-Za-z0-9_-]{43}/);
+    expect(email.masked!.text).toContain('“link masked”');
+    expect(email.masked!.text).not.toContain('/confirmer-mon-adresse/');
+  });
+
+  it('the notice to an existing account’s owner in Arabic', async () => {
+    const email = await renderEmail('signup-existing-account', SAMPLES['signup-existing-account'], 'ar');
+    expect(email.subject).toBe('بوابة الأسرة: يوجد حساب بعنوانك من قبل');
+    expect(email.text).toContain('مرحبًا،');
+    expect(email.text).toContain('لم يُنشأ أي فضاء جديد');
+    expect(email.text).toContain('https://famille.belleval.fr/mot-de-passe-oublie');
+  });
+
+  it('the validation (the sector’s name as written) and the refusal (the agent’s reason as written)', async () => {
+    const validated = await renderEmail('family-validated', SAMPLES['family-validated'], 'en');
+    expect(validated.text).toContain('The Guichet famille has validated your family space (sector Nord).');
+    const refused = await renderEmail('family-refused', SAMPLES['family-refused'], 'ar');
+    expect(refused.subject).toBe('لم يُقبل طلب فضاء أسرتك – بوابة الأسرة');
+    expect(refused.text).toContain("L'adresse n'est pas sur la commune.");
+    expect(refused.html).toContain('border-right:4px solid');
+    expect(refused.html).not.toContain('border-left');
+  });
+
+  it('the closure’s notice in the language its payload kept, the account’s address being erased', async () => {
+    const payload = { ...SAMPLES['account-closed'], locale: 'ar' as const };
+    const email = await renderEmail('account-closed', payload);
+    expect(email.subject).toBe('حسابك على بوابة الأسرة مغلق');
+    expect(email.html).toContain('dir="rtl"');
+    expect(email.text).toContain('الثلاثاء، 1 ديسمبر 2026');
+    // an account found with a language of its own wins; without either, French
+    expect((await renderEmail('account-closed', payload, 'en')).text).toContain('on Tuesday, 1 December 2026.');
+    expect((await renderEmail('account-closed', SAMPLES['account-closed'])).text).toContain('le mardi 1 décembre 2026');
   });
 });

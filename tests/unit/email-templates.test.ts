@@ -2,58 +2,10 @@
 // sample here fails. The templates of « Créer mon espace famille » are read more closely: the confirmation's link is
 // live for the transport and masked in the copy kept, the notice to an existing owner says nothing was created.
 import { describe, expect, it, vi } from 'vitest';
-import { EMAIL_TEMPLATES, type EmailPayloads, type EmailTemplate } from '@/emails';
-import AccountClosedEmail from '@/emails/account-closed';
-import ClosureCancellationEmail from '@/emails/closure-cancellation';
-import DeadlineReminderEmail from '@/emails/deadline-reminder';
-import SiblingsAcknowledgmentEmail from '@/emails/siblings-acknowledgment';
+import { EMAIL_TEMPLATES, type EmailTemplate } from '@/emails';
 import { emailSubject } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
-
-const base = 'https://famille.belleval.fr';
-const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
-
-const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
-  'request-acknowledgment': {
-    reference: 'DEM-2027-000042',
-    kind: 'reservation',
-    parentName: 'Claire Martin',
-    childName: 'Léa Martin',
-    serviceLabel: 'Accueil de loisirs du mercredi',
-    siteName: 'Centre de loisirs Les Tilleuls',
-    submittedAt: '2026-11-29T09:05:00.000Z',
-    changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }],
-    link: `${base}/enfants/7`,
-    onBehalfOf: null,
-  },
-  // the previews of React Email's dev server are payloads too
-  'siblings-acknowledgment': SiblingsAcknowledgmentEmail.PreviewProps,
-  'closure-cancellation': ClosureCancellationEmail.PreviewProps,
-  'deadline-reminder': DeadlineReminderEmail.PreviewProps,
-  'account-closed': AccountClosedEmail.PreviewProps,
-  invitation: {
-    name: 'Claire Martin',
-    role: 'parent',
-    linkBase: `${base}/activation/`,
-    nonce,
-    expiresAt: '2026-12-06T09:00:00.000Z',
-  },
-  'password-reset': {
-    name: 'Claire Martin',
-    linkBase: `${base}/reinitialisation/`,
-    nonce,
-    expiresAt: '2026-11-29T10:00:00.000Z',
-  },
-  'signup-confirmation': {
-    name: 'Nadia Benali',
-    linkBase: `${base}/confirmer-mon-adresse/`,
-    nonce,
-    expiresAt: '2026-12-01T09:00:00.000Z',
-  },
-  'signup-existing-account': { link: `${base}/connexion`, resetLink: `${base}/mot-de-passe-oublie` },
-  'family-validated': { name: 'Nadia Benali', sectorName: 'Nord', link: `${base}/` },
-  'family-refused': { name: 'Nadia Benali', reason: "L'adresse n'est pas sur la commune.", link: `${base}/contact` },
-};
+import { base, SAMPLES } from '../support/email-samples';
 
 describe('every e-mail template', () => {
   vi.stubEnv('AUTH_SECRET', 'a-secret-of-this-town-0123456789abcdef');

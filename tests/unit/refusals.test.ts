@@ -61,8 +61,9 @@ function usesIn(file: string): Use[] {
       (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'UserError') ||
       (ts.isCallExpression(node) &&
         ts.isIdentifier(node.expression) &&
-        // fieldError(code): a form field's refusal (a zod message), said in the parent's language by lib/action.ts
-        (node.expression.text === 'errorText' || node.expression.text === 'fieldError'));
+        // fieldError(code): a form field's refusal (a zod message), said in the parent's language by lib/action.ts;
+        // refusalParam(code): a refusal inside another's sentence, said in that language too
+        ['errorText', 'fieldError', 'refusalParam'].includes(node.expression.text));
     if (call) {
       const args = (node as ts.NewExpression | ts.CallExpression).arguments ?? ts.factory.createNodeArray();
       const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;

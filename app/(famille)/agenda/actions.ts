@@ -7,10 +7,11 @@ import { getDb } from '@/db/client';
 import { action, refusedAs } from '@/lib/action';
 import { renewFamilyFeed } from '@/lib/calendar-feed/manage';
 import { now } from '@/lib/clock';
+import { fieldError } from '@/lib/errors';
 
 // the confirmation is part of the input: a regeneration without « Oui, régénérer le lien » changes nothing
 const renewSchema = refusedAs(
-  'Confirmez la régénération du lien avec le bouton « Oui, régénérer le lien ».',
+  fieldError('field_calendar_feed_confirm'),
   z.object({ confirm: z.enum(['create', 'renew']) }),
 );
 

@@ -6,13 +6,11 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { action, refusedAs } from '@/lib/action';
 import { now } from '@/lib/clock';
+import { fieldError } from '@/lib/errors';
 import { requestFamilyClosure } from '@/lib/families/closure';
 
 // the confirmation is part of the input: a form sent without « Oui, demander la fermeture » records nothing
-const closureSchema = refusedAs(
-  'Confirmez la demande avec le bouton « Oui, demander la fermeture ».',
-  z.object({ confirm: z.literal('1') }),
-);
+const closureSchema = refusedAs(fieldError('field_closure_confirm'), z.object({ confirm: z.literal('1') }));
 
 export const requestClosureAction = action(
   { role: 'parent', input: closureSchema, name: 'requestClosure' },

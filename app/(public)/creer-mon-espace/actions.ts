@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { requestLocale } from '@/i18n/request';
 import { signUp, signupSchema } from '@/lib/accounts/signup';
 import { action } from '@/lib/action';
 import { clientAddress } from '@/lib/auth/client-address';
@@ -46,6 +47,8 @@ export const signUpAction = action(
       // APP_URL only, never this request's Host (lib/email/base-url.ts): anyone can type anyone's address, and a
       // forged Host would put the owner's link on the forger's site
       appUrl: env().APP_URL ?? 'http://localhost:3000',
+      // the form's language (the « Langue » cookie, else French) becomes the account's: its e-mails follow it
+      locale: await requestLocale(),
     });
     if (!result.ok) {
       const minutes = result.retryAfterMinutes;

@@ -17,7 +17,7 @@ import {
   submitEnrolment,
 } from '@/lib/enrolments/enrol';
 import { requestBaseUrl } from '@/lib/email/base-url';
-import { UserError } from '@/lib/errors';
+import { errorText, fieldError, UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 
 // a plain form's fields: one that does not parse leads home, as a link that no longer leads anywhere
@@ -51,7 +51,7 @@ export const startEnrolmentAction = action({ role: 'parent', input: startSchema,
 export const chooseSiteAction = action(
   {
     role: 'parent',
-    input: refusedAs('Sélectionnez le lieu proposé.', chooseSiteSchema),
+    input: refusedAs(fieldError('field_enrolment_site'), chooseSiteSchema),
     name: 'enrolment.site',
   },
   async (input, user) => {
@@ -65,10 +65,7 @@ export const chooseSiteAction = action(
 export const submitEnrolmentAction = action(
   {
     role: 'parent',
-    input: refusedAs(
-      "Cette démarche est introuvable. Recommencez depuis « S'inscrire ».",
-      z.object({ requestId: idSchema }),
-    ),
+    input: refusedAs(errorText('enrolment_draft_not_found'), z.object({ requestId: idSchema })),
     name: 'enrolment.submit',
   },
   async ({ requestId }, user) => {

@@ -133,7 +133,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
             ) : (
               b.greyed !== null && (
                 <span className="block text-slate-700">
-                  {tp('notModifiable')} ({b.greyed ? words.greyedWords(b.greyed, b.greyedLabel ?? '') : ''})
+                  {tp('notModifiable')} ({b.greyed ? words.greyedWords(b.greyed, b.greyedLabel ?? '', b.opening) : ''})
                 </span>
               )
             )}
