@@ -25,7 +25,7 @@ import { parisDateTime } from '@/lib/clock';
 import { emailSubject } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { SERVICE_LABELS, UNIT_LABELS, formatHour, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { changesByDate, readRequestDiff } from '@/lib/requests/types';
+import { changesByDate, readRequestDiff, type RequestType } from '@/lib/requests/types';
 import { frenchDate, toCsvSections, type CsvSection } from '@/lib/reports/csv';
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
@@ -80,7 +80,7 @@ export interface FamilyDataExport {
   }[];
   requests: {
     reference: string | null;
-    type: 'inscription' | 'reservation';
+    type: RequestType;
     status: 'draft' | 'submitted' | 'cancelled';
     child: string;
     service: ServiceKind;
@@ -412,6 +412,7 @@ export type ExportCsvLabel =
   | 'reference'
   | 'type'
   | 'typeInscription'
+  | 'typeAbsence'
   | 'typeReservation'
   | 'status'
   | 'statusDraft'
@@ -465,6 +466,12 @@ function requestChanges(r: FamilyDataExport['requests'][number], id: number): { 
     const e = diff.diff.enrolment;
     return { added: `${e.siteName} (${e.schoolYear})`, removed: '' };
   }
+  if (diff.type === 'absence') {
+    return {
+      added: `Absence signalée : ${daysInWords(changesByDate({ added: diff.diff.absent, removed: [] }).map((d) => ({ date: d.date, units: d.added })))}`,
+      removed: '',
+    };
+  }
   const days = changesByDate(diff.diff);
   return {
     added: daysInWords(days.map((d) => ({ date: d.date, units: d.added }))),
@@ -482,7 +489,11 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
           ? t('accountActive')
           : t('accountInvited');
   const reminders = { none: t('remindersNone'), weekly: t('remindersWeekly'), eve: t('remindersEve') } as const;
-  const types = { inscription: t('typeInscription'), reservation: t('typeReservation') } as const;
+  const types = {
+    inscription: t('typeInscription'),
+    reservation: t('typeReservation'),
+    absence: t('typeAbsence'),
+  } as const;
   const statuses = {
     draft: t('statusDraft'),
     submitted: t('statusSubmitted'),

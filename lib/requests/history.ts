@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, requests } from '@/db/schema';
 import type { Reservation, ServiceKind } from '@/lib/planning';
-import { readRequestDiff, reservationChanges } from './types';
+import { readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export interface RequestSummary {
   id: number;
@@ -12,7 +12,7 @@ export interface RequestSummary {
   childName: string;
   childId: number;
   service: ServiceKind;
-  type: 'inscription' | 'reservation';
+  type: RequestType;
   status: 'draft' | 'submitted' | 'cancelled';
   onBehalf: boolean;
 }
@@ -21,6 +21,7 @@ export interface RequestSummary {
 export type RequestChangeSummary =
   | { type: 'reservation'; added: number; removed: number; first: string | null; last: string | null }
   | { type: 'inscription'; siteName: string; schoolYear: string }
+  | { type: 'absence'; absent: number; first: string | null; last: string | null }
   | null;
 
 export interface RequestListItem extends RequestSummary {
@@ -31,6 +32,10 @@ function summarise(row: { id: number; type: string; diff: unknown }): RequestCha
   const diff = readRequestDiff(row);
   if (!diff) return null;
   if (diff.type === 'inscription') return { type: 'inscription', ...diff.diff.enrolment };
+  if (diff.type === 'absence') {
+    const days = diff.diff.absent.map((r) => r.date).sort();
+    return { type: 'absence', absent: days.length, first: days[0] ?? null, last: days.at(-1) ?? null };
+  }
   const dates = [...diff.diff.added, ...diff.diff.removed].map((r) => r.date).sort();
   return {
     type: 'reservation',

@@ -53,6 +53,26 @@ const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
   'signup-existing-account': { link: `${base}/connexion`, resetLink: `${base}/mot-de-passe-oublie` },
   'family-validated': { name: 'Nadia Benali', sectorName: 'Nord', link: `${base}/` },
   'family-refused': { name: 'Nadia Benali', reason: "L'adresse n'est pas sur la commune.", link: `${base}/contact` },
+  'absence-acknowledgment': {
+    reference: 'DEM-2026-000043',
+    parentName: 'Claire Martin',
+    childName: 'Léa Martin',
+    serviceLabel: 'Restauration scolaire',
+    siteName: 'École élémentaire Jules Ferry',
+    submittedAt: '2026-11-29T09:05:00.000Z',
+    days: [{ date: '2026-12-02', units: ['Repas classique'] }],
+    reason: 'autre',
+    details: 'Rendez-vous chez le dentiste',
+    link: `${base}/mes-demandes/43`,
+  },
+  'absence-decision': {
+    reference: 'DEM-2026-000043',
+    parentName: 'Claire Martin',
+    childName: 'Léa Martin',
+    justified: false,
+    reason: 'Le certificat ne couvre pas cette date.',
+    link: `${base}/mes-demandes/43`,
+  },
 };
 
 describe('every e-mail template', () => {

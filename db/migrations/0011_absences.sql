@@ -1,0 +1,3 @@
+DROP INDEX "reservations_date_site_service_unit";--> statement-breakpoint
+CREATE INDEX "reservations_absence" ON "reservations" USING btree ("absence_request_id") WHERE "reservations"."absence_request_id" is not null;--> statement-breakpoint
+CREATE INDEX "reservations_date_site_service_unit" ON "reservations" USING btree ("date","site_id","service","unit") WHERE not "reservations"."absence_released";
