@@ -44,14 +44,18 @@ export async function addAbsenceCertificate(
       .update(absences)
       .set({ documentId })
       .where(and(eq(absences.requestId, input.requestId), sql`${absences.documentId} is null`));
-    await writeAudit(tx, { id: user.id, role: 'parent' }, {
-      action: 'absence.certificate',
-      entity: 'request',
-      entityId: input.requestId,
-      familyId: user.familyId,
-      after: { documentId, filename: certificate.filename, size: certificate.content.length },
-      at: ctx.now,
-    });
+    await writeAudit(
+      tx,
+      { id: user.id, role: 'parent' },
+      {
+        action: 'absence.certificate',
+        entity: 'request',
+        entityId: input.requestId,
+        familyId: user.familyId,
+        after: { documentId, filename: certificate.filename, size: certificate.content.length },
+        at: ctx.now,
+      },
+    );
     return { documentId };
   });
 }

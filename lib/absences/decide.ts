@@ -34,7 +34,7 @@ export async function decideAbsence(
     const [decided] = await rows<{ familyId: number }>(
       tx,
       sql`update absences set status = ${input.decision}, decision_reason = ${reason}, decided_by = ${agent.id},
-            decided_at = ${ctx.now}
+            decided_at = ${ctx.now.toISOString()}::timestamptz
           where request_id = ${input.requestId} and status = 'pending'
           returning family_id as "familyId"`,
     );

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, requests } from '@/db/schema';
 import type { Reservation, ServiceKind } from '@/lib/planning';
-import { readRequestDiff, reservationChanges, type RequestType } from './types';
+import { absentUnits, readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export interface RequestSummary {
   id: number;
@@ -83,6 +83,8 @@ export async function listFamilyRequests(db: Queryable, familyId: number, limit 
 export interface RequestDetail extends RequestSummary {
   added: Reservation[];
   removed: Reservation[];
+  /** « Signaler une absence »: the units marked absent */
+  absent: Reservation[];
   reason: string | null;
 }
 
@@ -110,7 +112,8 @@ export async function getFamilyRequest(
     .innerJoin(children, eq(children.id, requests.childId))
     .where(and(eq(requests.id, requestId), eq(requests.familyId, familyId), eq(requests.status, 'submitted')));
   if (!r) return null;
-  const { added, removed } = reservationChanges(readRequestDiff(r));
+  const diff = readRequestDiff(r);
+  const { added, removed } = reservationChanges(diff);
   return {
     id: r.id,
     reference: r.reference ?? '',
@@ -123,6 +126,7 @@ export async function getFamilyRequest(
     onBehalf: r.onBehalf,
     added,
     removed,
+    absent: absentUnits(diff),
     reason: r.reason,
   };
 }

@@ -43,7 +43,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
 
-const file = (bytes: Buffer, name: string, type = 'application/pdf') => new File([bytes], name, { type });
+const file = (bytes: Buffer, name: string, type = 'application/pdf') =>
+  new File([new Uint8Array(bytes)], name, { type });
 
 /** What a declaration may write, absences and documents included: a refusal leaves it identical. */
 async function state(): Promise<string> {
@@ -144,7 +145,8 @@ describe('declaring an absence past the J-15 deadline', () => {
   let siteId: number;
 
   it('is refused as a plain cancellation of the démarche (the deadline holds there)', async () => {
-    [day] = await leaCanteenDays(addDays(TODAY, 3), addDays(TODAY, 7));
+    // Thursday 3 December: Léa's canteen day after Sunday's clock, long past the J-15 deadline
+    day = (await leaCanteenDays(addDays(TODAY, 3), addDays(TODAY, 7)))[0]!;
     const policy = parentPolicy({ id: m.accountId, familyId: m.familyId });
     const cancel = async () => {
       const { requestId } = await startReservationDraft(db, {
