@@ -7,7 +7,7 @@ import type { Queryable } from '@/db/client';
 import { accounts, children, families, requests } from '@/db/schema';
 import { SERVICE_KINDS, type Reservation, type ServiceKind } from '@/lib/planning';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
-import { absentUnits, readRequestDiff, reservationChanges, type RequestType } from './types';
+import { readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export const REQUESTS_PAGE_SIZE = 50;
 
