@@ -29,7 +29,8 @@ export interface DocumentStorage {
   put(db: Queryable, doc: NewDocument): Promise<number>;
   /** the document with its bytes, or null; `familyId` restricts it to a family (the ownership in the query) */
   get(db: Queryable, id: number, scope?: { familyId: number }): Promise<StoredDocument | null>;
-  delete(db: Queryable, id: number): Promise<void>;
+  /** one document, or every document of a family (the closure of its account) */
+  delete(db: Queryable, target: { id: number } | { familyId: number }): Promise<void>;
 }
 
 /** The documents table (bytea). */
@@ -65,8 +66,10 @@ export const databaseStorage: DocumentStorage = {
       createdAt: row.createdAt,
     };
   },
-  async delete(db, id) {
-    await db.delete(documents).where(eq(documents.id, id));
+  async delete(db, target) {
+    await db
+      .delete(documents)
+      .where('id' in target ? eq(documents.id, target.id) : eq(documents.familyId, target.familyId));
   },
 };
 

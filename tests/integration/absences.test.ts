@@ -12,6 +12,8 @@ import { decideAbsence } from '@/lib/absences/decide';
 import { declareAbsence, declareAbsenceSchema, type DeclareAbsenceInput } from '@/lib/absences/declare';
 import { absenceCertificate, declarableDays, familyAbsence, listAdminAbsences } from '@/lib/absences/list';
 import { seedIfEmpty } from '@/lib/demo/seed';
+import { confirmFamilyClosure, requestFamilyClosure } from '@/lib/families/closure';
+import { exportFamilyData } from '@/lib/families/data-export';
 import { CERTIFICATE_MAX_BYTES } from '@/lib/documents/certificate';
 import { renderEmail } from '@/lib/email/render';
 import { addDays, type IsoDate, type ServiceKind } from '@/lib/planning';
@@ -401,5 +403,37 @@ describe('declaring an absence past the J-15 deadline', () => {
         decisionReason: 'Pas un motif',
       });
     });
+  });
+});
+
+describe('« Mes données » and the closure of the account', () => {
+  it('exports each absence with its decision and its certificate’s name, never the file', async () => {
+    const data = await exportFamilyData(db, { familyId: m.familyId, accountId: m.accountId, format: 'json', now: NOW });
+    expect(data.absences.length).toBeGreaterThanOrEqual(4);
+    expect(data.absences).toContainEqual(
+      expect.objectContaining({
+        status: 'justified',
+        certificate: expect.objectContaining({ filename: 'certificat.pdf', contentType: 'application/pdf' }),
+      }),
+    );
+    expect(JSON.stringify(data)).not.toContain(PDF.toString('base64'));
+  });
+
+  it('erases the certificates and the free texts, keeps the decisions for billing', async () => {
+    await requestFamilyClosure(db, { familyId: m.familyId, accountId: m.accountId, now: NOW });
+    await confirmFamilyClosure(
+      db,
+      await demoAgent(db),
+      { familyId: m.familyId, confirm: '1' },
+      { now: NOW, today: TODAY, appUrl },
+    );
+    const [left] = await rows<{ documents: number; texts: number; decided: number }>(
+      db,
+      sql`select (select count(*)::int from documents where family_id = ${m.familyId}) as documents,
+                 (select count(*)::int from absences where family_id = ${m.familyId}
+                    and (details is not null or decision_reason is not null)) as texts,
+                 (select count(*)::int from absences where family_id = ${m.familyId} and status <> 'pending') as decided`,
+    );
+    expect(left).toEqual({ documents: 0, texts: 0, decided: 2 });
   });
 });
