@@ -15,7 +15,14 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
-import { absenceReasonEnum, absenceStatusEnum, requestStatusEnum, requestTypeEnum, serviceEnum, unitEnum } from './enums';
+import {
+  absenceReasonEnum,
+  absenceStatusEnum,
+  requestStatusEnum,
+  requestTypeEnum,
+  serviceEnum,
+  unitEnum,
+} from './enums';
 import { children, families } from './families';
 import { schoolYears } from './calendar';
 import { sites } from './structures';

@@ -20,7 +20,7 @@ export function isWorkingDay(date: IsoDate): boolean {
 /** The `count`-th working day before `today` (today itself never counts). */
 export function workingDaysBefore(today: IsoDate, count: number): IsoDate {
   let date = today;
-  for (let found = 0; found < count; ) {
+  for (let found = 0; found < count;) {
     date = addDays(date, -1);
     if (isWorkingDay(date)) found++;
   }

@@ -76,7 +76,8 @@ export function changesByDate(diff: { added: readonly Reservation[]; removed: re
 function requestAcknowledgment(
   c: AcknowledgmentContext,
   kind: 'reservation' | 'inscription',
-  changes: DayChange[]): Acknowledgment {
+  changes: DayChange[],
+): Acknowledgment {
   return {
     template: 'request-acknowledgment',
     payload: {

@@ -120,7 +120,9 @@ export default async function AttendancePage({
               <h2 id={headingId} className="text-xl font-bold">
                 {title}
               </h2>
-              <p className="mt-1 text-slate-700 print:text-black">{t('count', { count: children.filter((c) => !c.absent).length })}</p>
+              <p className="mt-1 text-slate-700 print:text-black">
+                {t('count', { count: children.filter((c) => !c.absent).length })}
+              </p>
               {children.length === 0 ? (
                 <p className="mt-3 rounded bg-white p-4">{t('emptySite')}</p>
               ) : (
