@@ -22,7 +22,14 @@ const nextConfig: NextConfig = {
   compress: false,
   // Native and WASM packages stay on the server (else PGlite's files would be copied into public static media).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // « Signaler une absence » sends a certificate (5 MB at most) with its form: Next reads an action's body as a
+    // stream and stops past this limit (413); under it, the use-case refuses a file over 5 MB in French
+    // (lib/documents/certificate.ts). The proxy buffers bodies up to its own limit: the same.
+    serverActions: { bodySizeLimit: '8mb' },
+    proxyClientMaxBodySize: '8mb',
+  },
   // Every page's <title> is rendered with the page, never streamed after it: a screen reader announces the
   // right title on arrival, and a client navigation never leaves the document without one (WCAG 2.4.2).
   htmlLimitedBots: /.*/,

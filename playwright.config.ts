@@ -16,6 +16,10 @@ const WAITING_ROOM_SPEC = '**/waiting-room.spec.ts';
 // journey has a portal of its own, as the demo is on a fresh clone. (base + 3 and base + 4 are cluster.spec.ts'.)
 const siblingsPort = base + 5;
 const SIBLINGS_SPEC = '**/siblings.spec.ts';
+// « Signaler une absence » (issue 15): Léa's canteen Thursday declared absent changes that day's kitchen order and
+// Léa's days, which the desktop journeys read (the agenda, the back office): a portal of its own.
+const absencesPort = base + 7;
+const ABSENCES_SPEC = '**/absences.spec.ts';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';
 // Where a phone adds something: signing in, the démarche's grid and steps, the enrolment, the navigation and the
@@ -66,7 +70,7 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
-      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC, REFLOW_SPEC, '**/languages-phone.spec.ts'],
+      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC, ABSENCES_SPEC, REFLOW_SPEC, '**/languages-phone.spec.ts'],
     },
     {
       name: 'mobile',
@@ -91,12 +95,22 @@ export default defineConfig({
       },
     },
     {
+      name: 'absences',
+      testMatch: [ABSENCES_SPEC],
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${absencesPort}`,
+        viewport: { width: 1280, height: 800 },
+        launchOptions,
+      },
+    },
+    {
       name: 'waiting-room',
       testMatch: [WAITING_ROOM_SPEC],
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${waitingRoomPort}`, launchOptions },
     },
   ],
-  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort].map((port) => ({
+  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort, absencesPort].map((port) => ({
     command: 'node scripts/e2e-server.mjs',
     // the waiting room's server is polled on a page it never gates: a poll must not take its only slot
     url: `http://localhost:${port}${port === waitingRoomPort ? '/mentions-legales' : '/connexion'}`,

@@ -4,7 +4,7 @@
 // and focused; the submit button is disabled while the action runs (no double submit). Its words come as props
 // (components/action-form.tsx), so the page needs no messages in the browser.
 import { useActionState } from 'react';
-import { ErrorSummary, formErrors } from '@/components/error-summary';
+import { ErrorSummary, formErrors, refusalErrors } from '@/components/error-summary';
 import type { FormState, ServerAction } from '@/lib/action';
 
 export function ActionFormView({
@@ -15,6 +15,7 @@ export function ActionFormView({
   children,
   className = '',
   errorTitle,
+  fieldMessages = false,
 }: {
   action: ServerAction<unknown>;
   submitLabel: string;
@@ -24,13 +25,19 @@ export function ActionFormView({
   className?: string;
   /** the error summary's title (« Il y a un problème ») */
   errorTitle: string;
+  /** the form has fields of its own: a refusal lists each field's message instead of the generic heading */
+  fieldMessages?: boolean;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   return (
     <form action={formAction} className={className}>
       <ErrorSummary
         title={errorTitle}
-        errors={formErrors(state.ok === false ? state.formError : undefined)}
+        errors={
+          fieldMessages
+            ? refusalErrors(state.ok === false ? state : undefined)
+            : formErrors(state.ok === false ? state.formError : undefined)
+        }
         answer={state}
         className="mb-4"
       />

@@ -6,6 +6,8 @@
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import type { AccountLinkFields, AccountLinkProps } from './account-link';
+import * as absenceAcknowledgment from './absence-acknowledgment';
+import * as absenceDecision from './absence-decision';
 import * as accountClosed from './account-closed';
 import * as closureCancellation from './closure-cancellation';
 import * as deadlineReminder from './deadline-reminder';
@@ -30,6 +32,8 @@ const templates = {
   'signup-existing-account': signupExistingAccount,
   'family-validated': familyValidated,
   'family-refused': familyRefused,
+  'absence-acknowledgment': absenceAcknowledgment,
+  'absence-decision': absenceDecision,
 };
 
 interface TemplateBase<P, S> {
@@ -68,6 +72,8 @@ export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(EMAIL_TEMPLATES, name);
 }
 
+export type { AbsenceAcknowledgmentPayload } from './absence-acknowledgment';
+export type { AbsenceDecisionPayload } from './absence-decision';
 export type { AccountClosedPayload } from './account-closed';
 export type { AccountLinkFields } from './account-link';
 export type { ClosureCancellationPayload } from './closure-cancellation';

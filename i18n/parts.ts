@@ -5,6 +5,8 @@ export const MESSAGE_PARTS = [
   'admin-families',
   'admin-calendar',
   'admin-accounts',
+  // « Absences à traiter » (the back office)
+  'admin-absences',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
@@ -13,6 +15,8 @@ export const MESSAGE_PARTS = [
   'famille-donnees',
   // « Créer mon espace famille », the confirmation of the address, and the family's status on Mon espace
   'famille-signup',
+  // « Signaler une absence » and its follow-up in Mes demandes
+  'famille-absences',
   // the waiting room's page (read as plain sentences by lib/waiting-room/page.ts) and its dashboard section
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)
@@ -31,6 +35,7 @@ export const TRANSLATED_PARTS = [
   'famille-agenda',
   'famille-signup',
   'famille-donnees',
+  'famille-absences',
   'waiting-room',
   'site',
   'emails',
@@ -60,4 +65,5 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminWaitingRoom',
   'adminSignups',
   'adminClosures',
+  'adminAbsences',
 ] as const;

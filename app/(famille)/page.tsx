@@ -13,7 +13,7 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { now, today } from '@/lib/clock';
 import { listFamilyChildren } from '@/lib/families/children';
 import { refusalReasonOf } from '@/lib/families/signups';
-import { SERVICE_KINDS } from '@/lib/planning';
+import { absenceWindow, SERVICE_KINDS } from '@/lib/planning';
 import { capitalise, upcomingDays, type UpcomingService } from '@/lib/reservations/upcoming';
 import { startReservationAction } from './demarches/actions';
 
@@ -26,6 +26,7 @@ export default async function MonEspacePage() {
   const t = await getTranslations('home');
   const ts = await getTranslations('services');
   const tu = await getTranslations('upcoming');
+  const tabs = await getTranslations('absences');
   const ta = await getTranslations('agenda');
   const words = await getWording();
   const db = await getDb();
@@ -89,6 +90,17 @@ export default async function MonEspacePage() {
                             })}
                           </span>
                         </p>
+                      )}
+                      {day.units.length > 0 && day.date <= absenceWindow(todayIso).to && (
+                        <Link
+                          href={`/enfants/${kid.id}/absence?service=${service}&date=${day.date}`}
+                          className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+                        >
+                          <span aria-hidden="true">{tabs('link')}</span>
+                          <span className="sr-only">
+                            {tabs('linkDay', { date: words.dateLong(day.date), service: words.service(service) })}
+                          </span>
+                        </Link>
                       )}
                     </li>
                   );

@@ -10,6 +10,7 @@ const NAV = [
   ['/admin/familles', 'families'],
   ['/admin/demandes', 'requests'],
   ['/admin/fermetures', 'closures'],
+  ['/admin/absences', 'absences'],
   ['/admin/calendrier', 'calendar'],
   ['/admin/structures', 'structures'],
   ['/admin/emails', 'emails'],

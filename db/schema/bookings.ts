@@ -15,10 +15,18 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
-import { requestStatusEnum, requestTypeEnum, serviceEnum, unitEnum } from './enums';
+import {
+  absenceReasonEnum,
+  absenceStatusEnum,
+  requestStatusEnum,
+  requestTypeEnum,
+  serviceEnum,
+  unitEnum,
+} from './enums';
 import { children, families } from './families';
 import { schoolYears } from './calendar';
 import { sites } from './structures';
+import { documents } from './documents';
 
 export const enrolments = pgTable(
   'enrolments',
@@ -55,6 +63,14 @@ export const reservations = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     unit: unitEnum('unit').notNull(),
     requestId: integer('request_id'),
+    // « Signaler une absence »: the absence request that marked this unit « Absence signalée » (null: none). The row
+    // stays (the family's record, the billing to come); `absence_released` says whether its place was given back.
+    absenceRequestId: integer('absence_request_id'),
+    // the day was not yet past when the absence was declared: the unit leaves capacity (bookedCounts), the kitchen
+    // orders and the children expected; a day already past stays counted (its meal was ordered)
+    absenceReleased: boolean('absence_released').notNull().default(false),
+    // recorded for the billing to come: a justified absence is not billable, an unjustified one is
+    billable: boolean('billable').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -63,8 +79,15 @@ export const reservations = pgTable(
     index('reservations_site_date_unit').on(t.siteId, t.date, t.unit),
     index('reservations_date_service').on(t.date, t.service),
     // the back office's reports over a range of dates (dashboard occupancy, kitchen orders): an index-only scan,
-    // whatever the order the rows were written in
-    index('reservations_date_site_service_unit').on(t.date, t.siteId, t.service, t.unit),
+    // whatever the order the rows were written in; partial: a unit whose absence gave its place back is not booked
+    // (bookedCounts, the kitchen orders), so the counts stay index-only scans
+    index('reservations_date_site_service_unit')
+      .on(t.date, t.siteId, t.service, t.unit)
+      .where(sql`not ${t.absenceReleased}`),
+    // « Absence à traiter »: the units of one absence (the decision sets their billable flag)
+    index('reservations_absence')
+      .on(t.absenceRequestId)
+      .where(sql`${t.absenceRequestId} is not null`),
   ],
 );
 
@@ -114,6 +137,34 @@ export const requests = pgTable(
       .on(t.childId, t.service, t.type, t.createdBy)
       .where(sql`${t.status} = 'draft' and ${t.onBehalf}`),
   ],
+);
+
+// « Signaler une absence »: what an absence request (requests.type = 'absence') asked and what the Guichet famille
+// decided. The request's diff keeps the days and units marked; this row holds what changes after the submission
+// (the certificate added later, the decision).
+export const absences = pgTable(
+  'absences',
+  {
+    requestId: integer('request_id')
+      .primaryKey()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
+    reason: absenceReasonEnum('reason').notNull(),
+    // « Autre motif »: the parent's text
+    details: text('details'),
+    // the medical certificate (or any proof), null until given
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'set null' }),
+    // a certificate may still be added until then (48 hours after the declaration)
+    certificateDueAt: timestamp('certificate_due_at', { withTimezone: true }).notNull(),
+    status: absenceStatusEnum('status').notNull().default('pending'),
+    decisionReason: text('decision_reason'),
+    decidedBy: integer('decided_by').references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('absences_status_created').on(t.status, t.createdAt), index('absences_family').on(t.familyId)],
 );
 
 export type ServiceKindDb = (typeof serviceEnum.enumValues)[number];

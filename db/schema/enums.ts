@@ -5,7 +5,12 @@ export const roleEnum = pgEnum('role', ['parent', 'staff', 'admin']);
 export const serviceEnum = pgEnum('service_kind', ['cantine', 'mercredi', 'vacances']);
 export const unitEnum = pgEnum('unit', ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']);
 export const siteKindEnum = pgEnum('site_kind', ['centre', 'ecole']);
-export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation']);
+export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation', 'absence']);
+// « Signaler une absence »: the reason given, and the Guichet famille's decision (pending until an agent decides)
+export const ABSENCE_REASONS = ['maladie', 'autre'] as const;
+export const absenceReasonEnum = pgEnum('absence_reason', ABSENCE_REASONS);
+export const ABSENCE_STATUSES = ['pending', 'justified', 'unjustified'] as const;
+export const absenceStatusEnum = pgEnum('absence_status', ABSENCE_STATUSES);
 export const requestStatusEnum = pgEnum('request_status', ['draft', 'submitted', 'cancelled']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 export const tokenKindEnum = pgEnum('token_kind', ['invitation', 'password_reset', 'email_confirmation']);

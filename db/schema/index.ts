@@ -3,6 +3,7 @@ export * from './structures';
 export * from './accounts';
 export * from './families';
 export * from './calendar';
+export * from './documents';
 export * from './bookings';
 export * from './messaging';
 export * from './rush';

@@ -57,6 +57,9 @@ export const mailbox = pgTable(
 export const AUDIT_ACTIONS = [
   'account.activate',
   'account.confirm_email',
+  'absence.certificate',
+  'absence.declare',
+  'absence.decide',
   'account.create',
   'account.disable',
   'account.enable',

@@ -6,6 +6,7 @@ import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
 import {
+  absences,
   accounts,
   accountTokens,
   auditLog,
@@ -26,6 +27,7 @@ import { resetEmailKey } from '@/lib/accounts/password-reset';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
 import { parisDate } from '@/lib/clock';
 import { enqueueEmails } from '@/lib/email/outbox';
+import { documentStorage } from '@/lib/documents/storage';
 import { dateParam, UserError } from '@/lib/errors';
 import type { IsoDate } from '@/lib/planning';
 import { idSchema, parseOrRefuse } from '@/lib/validation';
@@ -242,6 +244,10 @@ export async function confirmFamilyClosure(
       await tx.delete(loginAttempts).where(inArray(loginAttempts.key, addresses.map(resetEmailKey)));
     }
     await tx.delete(calendarFeeds).where(eq(calendarFeeds.familyId, familyId));
+    // certificates are health data with no use once the absences are decided: erased (the absences' status and the
+    // reservations' billable flag stay, for billing); the parents' free text and the agents' reasons may name people
+    await documentStorage().delete(tx, { familyId });
+    await tx.update(absences).set({ details: null, decisionReason: null }).where(eq(absences.familyId, familyId));
     await tx.delete(parents).where(eq(parents.familyId, familyId));
 
     // bookings after the closure's day are cancelled (no one to tell any more, and the places go to others); past

@@ -5,9 +5,11 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db/client';
 import {
+  absences,
   accounts,
   calendarFeeds,
   children,
+  documents,
   emailOutbox,
   enrolments,
   families,
@@ -25,7 +27,7 @@ import { parisDateTime } from '@/lib/clock';
 import { emailSubject } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { SERVICE_LABELS, UNIT_LABELS, formatHour, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
-import { changesByDate, readRequestDiff } from '@/lib/requests/types';
+import { changesByDate, readRequestDiff, type RequestType } from '@/lib/requests/types';
 import { frenchDate, toCsvSections, type CsvSection } from '@/lib/reports/csv';
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
@@ -80,7 +82,7 @@ export interface FamilyDataExport {
   }[];
   requests: {
     reference: string | null;
-    type: 'inscription' | 'reservation';
+    type: RequestType;
     status: 'draft' | 'submitted' | 'cancelled';
     child: string;
     service: ServiceKind;
@@ -106,13 +108,26 @@ export interface FamilyDataExport {
   signIns: { at: string; address: string; expiresAt: string; endedAt: string | null }[];
   /** « Ajouter à mon agenda »: whether the family has a feed link (the link itself is not exported) */
   calendarFeed: { createdAt: string } | null;
+  /**
+   * « Signaler une absence »: each absence's reason, decision and certificate (its name, type and size; the file
+   * itself is the family's own and is not copied into the export)
+   */
+  absences: {
+    reference: string | null;
+    reason: 'maladie' | 'autre';
+    details: string | null;
+    status: 'pending' | 'justified' | 'unjustified';
+    decisionReason: string | null;
+    decidedAt: string | null;
+    certificate: { filename: string; contentType: string; size: number; uploadedAt: string } | null;
+  }[];
 }
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const childName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`.trim();
 
 /**
- * Reads the family's data and records the download in the journal (`family.export`), in one transaction: 10
+ * Reads the family's data and records the download in the journal (`family.export`), in one transaction: 11
  * statements whatever the family holds. `accountId` is the signed-in parent's; `familyId` the session's family.
  */
 export async function exportFamilyData(
@@ -286,6 +301,25 @@ async function readFamilyData(
     .where(eq(sessions.accountId, p.accountId))
     .orderBy(asc(sessions.createdAt));
 
+  const absenceRows = await db
+    .select({
+      reference: requests.reference,
+      reason: absences.reason,
+      details: absences.details,
+      status: absences.status,
+      decisionReason: absences.decisionReason,
+      decidedAt: absences.decidedAt,
+      filename: documents.filename,
+      contentType: documents.contentType,
+      size: documents.size,
+      uploadedAt: documents.createdAt,
+    })
+    .from(absences)
+    .innerJoin(requests, eq(requests.id, absences.requestId))
+    .leftJoin(documents, eq(documents.id, absences.documentId))
+    .where(eq(absences.familyId, familyId))
+    .orderBy(asc(absences.createdAt), asc(absences.requestId));
+
   const [feed] = await db
     .select({ createdAt: calendarFeeds.createdAt })
     .from(calendarFeeds)
@@ -359,6 +393,18 @@ async function readFamilyData(
       endedAt: iso(r.endedAt),
     })),
     calendarFeed: feed ? { createdAt: iso(feed.createdAt)! } : null,
+    absences: absenceRows.map((a) => ({
+      reference: a.reference,
+      reason: a.reason,
+      details: a.details,
+      status: a.status,
+      decisionReason: a.decisionReason,
+      decidedAt: iso(a.decidedAt),
+      certificate:
+        a.filename === null
+          ? null
+          : { filename: a.filename, contentType: a.contentType!, size: a.size!, uploadedAt: iso(a.uploadedAt)! },
+    })),
   };
 }
 
@@ -412,6 +458,7 @@ export type ExportCsvLabel =
   | 'reference'
   | 'type'
   | 'typeInscription'
+  | 'typeAbsence'
   | 'typeReservation'
   | 'status'
   | 'statusDraft'
@@ -440,7 +487,17 @@ export type ExportCsvLabel =
   | 'endedAt'
   | 'calendarFeed'
   | 'calendarFeedCreated'
-  | 'calendarFeedNone';
+  | 'calendarFeedNone'
+  | 'absences'
+  | 'absenceReason'
+  | 'absenceStatus'
+  | 'absenceDecision'
+  | 'absenceCertificate'
+  | 'absenceIllness'
+  | 'absenceOther'
+  | 'absencePending'
+  | 'absenceJustified'
+  | 'absenceUnjustified';
 
 /** 'DD/MM/YYYY HH h MM' in Paris, as the rest of the portal writes an instant. */
 function frenchDateTime(at: string | null): string {
@@ -465,12 +522,24 @@ function requestChanges(r: FamilyDataExport['requests'][number], id: number): { 
     const e = diff.diff.enrolment;
     return { added: `${e.siteName} (${e.schoolYear})`, removed: '' };
   }
+  if (diff.type === 'absence') {
+    return {
+      added: `Absence signalée : ${daysInWords(changesByDate({ added: diff.diff.absent, removed: [] }).map((d) => ({ date: d.date, units: d.added })))}`,
+      removed: '',
+    };
+  }
   const days = changesByDate(diff.diff);
   return {
     added: daysInWords(days.map((d) => ({ date: d.date, units: d.added }))),
     removed: daysInWords(days.map((d) => ({ date: d.date, units: d.removed }))),
   };
 }
+
+const ABSENCE_STATUS = {
+  pending: 'absencePending',
+  justified: 'absenceJustified',
+  unjustified: 'absenceUnjustified',
+} as const;
 
 export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) => string): string {
   const accountState = (a: FamilyDataExport['parents'][number]['account']) =>
@@ -482,7 +551,11 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
           ? t('accountActive')
           : t('accountInvited');
   const reminders = { none: t('remindersNone'), weekly: t('remindersWeekly'), eve: t('remindersEve') } as const;
-  const types = { inscription: t('typeInscription'), reservation: t('typeReservation') } as const;
+  const types = {
+    inscription: t('typeInscription'),
+    reservation: t('typeReservation'),
+    absence: t('typeAbsence'),
+  } as const;
   const statuses = {
     draft: t('statusDraft'),
     submitted: t('statusSubmitted'),
@@ -630,6 +703,17 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
             : t('calendarFeedNone'),
         ],
       ],
+    },
+    {
+      title: t('absences'),
+      header: [t('reference'), t('absenceReason'), t('absenceStatus'), t('absenceDecision'), t('absenceCertificate')],
+      records: data.absences.map((a) => [
+        a.reference ?? '',
+        a.reason === 'maladie' ? t('absenceIllness') : `${t('absenceOther')} : ${a.details ?? ''}`,
+        t(ABSENCE_STATUS[a.status]),
+        a.decisionReason ?? '',
+        a.certificate ? `${a.certificate.filename} (${a.certificate.contentType}, ${a.certificate.size})` : '',
+      ]),
     },
   ];
   return toCsvSections(sections);

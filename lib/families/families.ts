@@ -20,6 +20,7 @@ import { UserError } from '@/lib/errors';
 import { isIsoDate, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
 import { idSchema, parseOrRefuse } from '@/lib/validation';
+import type { RequestType } from '@/lib/requests/types';
 
 export const SEARCH_LIMIT = 50;
 export const CLASS_LEVELS = ['PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2'] as const;
@@ -432,7 +433,7 @@ export interface ChildAdmin {
     reference: string | null;
     submittedAt: Date | null;
     createdAt: Date;
-    type: 'inscription' | 'reservation';
+    type: RequestType;
     service: ServiceKind;
     status: 'draft' | 'submitted' | 'cancelled';
     onBehalf: boolean;

@@ -9,3 +9,4 @@ export * from './reservations';
 export * from './template';
 export * from './format';
 export * from './views';
+export * from './absences';

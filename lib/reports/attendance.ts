@@ -1,5 +1,6 @@
 // Listes de présence: the children expected at a site on a date, their units and their family's contact.
-// One query (reservations grouped per site and child, then the child and the family's first parent).
+// One query (reservations grouped per site and child, then the child and the family's first parent). A child whose
+// day was declared absent stays listed, « absent (signalé) », and is not counted as expected.
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import type { IsoDate, Unit } from '@/lib/planning';
@@ -12,6 +13,8 @@ export interface AttendanceRow {
   classLevel: string;
   /** in the order matin, après-midi, repas classique, repas sans viande */
   units: Unit[];
+  /** « absent (signalé) »: every unit of the day declared absent (« Signaler une absence »); not expected */
+  absent: boolean;
   /** the family's first parent: null when the family has none */
   contact: { firstName: string; lastName: string; phone: string; email: string } | null;
 }
@@ -31,6 +34,7 @@ export async function attendanceList(
     lastName: string;
     classLevel: string;
     units: Unit[];
+    absent: boolean;
     parentFirstName: string | null;
     parentLastName: string | null;
     phone: string | null;
@@ -39,10 +43,11 @@ export async function attendanceList(
     db,
     sql`
     select a.site_id as "siteId", c.id as "childId", c.first_name as "firstName", c.last_name as "lastName",
-           c.class_level as "classLevel", a.units,
+           c.class_level as "classLevel", a.units, a.absent,
            p.first_name as "parentFirstName", p.last_name as "parentLastName", p.phone, p.email
     from (
-      select r.site_id, r.child_id, json_agg(r.unit order by r.unit) as units
+      select r.site_id, r.child_id, json_agg(r.unit order by r.unit) as units,
+             bool_and(r.absence_request_id is not null) as absent
       from reservations r
       where r.date = ${p.date} ${site}
       group by r.site_id, r.child_id
@@ -60,6 +65,7 @@ export async function attendanceList(
       lastName: r.lastName,
       classLevel: r.classLevel,
       units: typeof r.units === 'string' ? (JSON.parse(r.units) as Unit[]) : r.units,
+      absent: r.absent,
       contact:
         r.email === null
           ? null

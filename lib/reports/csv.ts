@@ -98,7 +98,7 @@ export function attendanceCsv(
       r.lastName,
       r.firstName,
       r.classLevel,
-      r.units.map((u) => UNIT_LABELS[u]).join(', '),
+      r.units.map((u) => UNIT_LABELS[u]).join(', ') + (r.absent ? ' – absent (signalé)' : ''),
       r.contact ? `${r.contact.firstName} ${r.contact.lastName}`.trim() : '',
       r.contact?.phone ?? '',
       r.contact?.email ?? '',

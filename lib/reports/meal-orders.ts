@@ -1,5 +1,6 @@
 // Commandes de repas for the kitchen: classic and meatless meals per date and site over a range, with the totals.
-// Every meal counts: canteen (schools), Wednesday and holiday centres. One query (GROUP BY date, site).
+// Every meal counts: canteen (schools), Wednesday and holiday centres; a meal declared absent before its day
+// (« Absence signalée », absence_released) does not. One query (GROUP BY date, site).
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import type { IsoDate } from '@/lib/planning';
@@ -37,7 +38,8 @@ export async function mealOrders(
            count(*) filter (where r.unit = 'repas_classique')::int as classique,
            count(*) filter (where r.unit = 'repas_sans_viande')::int as "sansViande"
     from reservations r
-    where r.date between ${p.from} and ${p.to} and r.unit in ('repas_classique', 'repas_sans_viande') ${site}
+    where r.date between ${p.from} and ${p.to} and r.unit in ('repas_classique', 'repas_sans_viande')
+      and not r.absence_released ${site}
     group by r.date, r.site_id
     order by r.date, r.site_id`,
   );

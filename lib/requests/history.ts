@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, requests } from '@/db/schema';
 import type { Reservation, ServiceKind } from '@/lib/planning';
-import { readRequestDiff, reservationChanges } from './types';
+import { absentUnits, readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export interface RequestSummary {
   id: number;
@@ -12,7 +12,7 @@ export interface RequestSummary {
   childName: string;
   childId: number;
   service: ServiceKind;
-  type: 'inscription' | 'reservation';
+  type: RequestType;
   status: 'draft' | 'submitted' | 'cancelled';
   onBehalf: boolean;
 }
@@ -21,6 +21,7 @@ export interface RequestSummary {
 export type RequestChangeSummary =
   | { type: 'reservation'; added: number; removed: number; first: string | null; last: string | null }
   | { type: 'inscription'; siteName: string; schoolYear: string }
+  | { type: 'absence'; absent: number; first: string | null; last: string | null }
   | null;
 
 export interface RequestListItem extends RequestSummary {
@@ -31,6 +32,10 @@ function summarise(row: { id: number; type: string; diff: unknown }): RequestCha
   const diff = readRequestDiff(row);
   if (!diff) return null;
   if (diff.type === 'inscription') return { type: 'inscription', ...diff.diff.enrolment };
+  if (diff.type === 'absence') {
+    const days = diff.diff.absent.map((r) => r.date).sort();
+    return { type: 'absence', absent: days.length, first: days[0] ?? null, last: days.at(-1) ?? null };
+  }
   const dates = [...diff.diff.added, ...diff.diff.removed].map((r) => r.date).sort();
   return {
     type: 'reservation',
@@ -78,6 +83,8 @@ export async function listFamilyRequests(db: Queryable, familyId: number, limit 
 export interface RequestDetail extends RequestSummary {
   added: Reservation[];
   removed: Reservation[];
+  /** « Signaler une absence »: the units marked absent */
+  absent: Reservation[];
   reason: string | null;
 }
 
@@ -105,7 +112,8 @@ export async function getFamilyRequest(
     .innerJoin(children, eq(children.id, requests.childId))
     .where(and(eq(requests.id, requestId), eq(requests.familyId, familyId), eq(requests.status, 'submitted')));
   if (!r) return null;
-  const { added, removed } = reservationChanges(readRequestDiff(r));
+  const diff = readRequestDiff(r);
+  const { added, removed } = reservationChanges(diff);
   return {
     id: r.id,
     reference: r.reference ?? '',
@@ -118,6 +126,7 @@ export async function getFamilyRequest(
     onBehalf: r.onBehalf,
     added,
     removed,
+    absent: absentUnits(diff),
     reason: r.reason,
   };
 }

@@ -211,6 +211,7 @@ export async function submitRequest<T extends RequestType>(
         siteName: recipient.siteName,
         submittedAt: p.now,
         link: `${p.appUrl}/enfants/${p.childId}`,
+        requestLink: `${p.appUrl}/mes-demandes/${p.requestId}`,
         onBehalfOf: p.onBehalf?.agentName ?? null,
       },
       p.diff,

@@ -7,7 +7,7 @@ import type { Queryable } from '@/db/client';
 import { accounts, children, families, requests } from '@/db/schema';
 import { SERVICE_KINDS, type Reservation, type ServiceKind } from '@/lib/planning';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
-import { readRequestDiff, reservationChanges } from './types';
+import { readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export const REQUESTS_PAGE_SIZE = 50;
 
@@ -18,7 +18,7 @@ export const requestFiltersSchema = z.object({
   family: param(text),
   child: param(text),
   service: param(z.enum(SERVICE_KINDS as ['cantine', 'mercredi', 'vacances'])),
-  type: param(z.enum(['inscription', 'reservation'])),
+  type: param(z.enum(['inscription', 'reservation', 'absence'])),
   onBehalf: param(z.enum(['oui', 'non'])),
   from: param(isoDate),
   to: param(isoDate),
@@ -49,7 +49,7 @@ export interface AdminRequestRow {
   childId: number;
   childName: string;
   service: ServiceKind;
-  type: 'inscription' | 'reservation';
+  type: RequestType;
   onBehalf: boolean;
   agentName: string | null;
   added: number;

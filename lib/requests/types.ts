@@ -18,10 +18,21 @@ export const inscriptionDiffSchema = z.object({
   enrolment: z.object({ siteId: z.number().int().positive(), siteName: z.string(), schoolYear: z.string() }),
 });
 
+/**
+ * « Signaler une absence »: the booked units marked « Absence signalée » (kept, not deleted), the reason and, for
+ * « Autre motif », the parent's text. The certificate and the decision come later: they live in `absences`.
+ */
+export const absenceDiffSchema = z.object({
+  absent: z.array(reservationSchema),
+  reason: z.enum(['maladie', 'autre']),
+  details: z.string().nullable(),
+});
+
 /** A submitted request's diff with its type: the `type` column discriminates the `diff` column. */
 export const requestDiffSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reservation'), diff: reservationDiffSchema }),
   z.object({ type: z.literal('inscription'), diff: inscriptionDiffSchema }),
+  z.object({ type: z.literal('absence'), diff: absenceDiffSchema }),
 ]);
 export type RequestDiff = z.infer<typeof requestDiffSchema>;
 export type RequestType = RequestDiff['type'];
@@ -36,10 +47,14 @@ export interface AcknowledgmentContext {
   siteName: string;
   submittedAt: Date;
   link: string;
+  /** the request's page in « Mes demandes » */
+  requestLink: string;
   onBehalfOf: string | null;
 }
 
-type Acknowledgment = { template: 'request-acknowledgment'; payload: EmailPayloads['request-acknowledgment'] };
+type Acknowledgment =
+  | { template: 'request-acknowledgment'; payload: EmailPayloads['request-acknowledgment'] }
+  | { template: 'absence-acknowledgment'; payload: EmailPayloads['absence-acknowledgment'] };
 
 interface RequestTypeDefinition<T extends RequestType> {
   acknowledgment: (c: AcknowledgmentContext, diff: DiffOf<T>) => Acknowledgment;
@@ -58,7 +73,11 @@ export function changesByDate(diff: { added: readonly Reservation[]; removed: re
   return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-function requestAcknowledgment(c: AcknowledgmentContext, kind: RequestType, changes: DayChange[]): Acknowledgment {
+function requestAcknowledgment(
+  c: AcknowledgmentContext,
+  kind: 'reservation' | 'inscription',
+  changes: DayChange[],
+): Acknowledgment {
   return {
     template: 'request-acknowledgment',
     payload: {
@@ -83,6 +102,26 @@ function requestAcknowledgment(c: AcknowledgmentContext, kind: RequestType, chan
 export const REQUEST_TYPES: { [T in RequestType]: RequestTypeDefinition<T> } = {
   reservation: { acknowledgment: (c, diff) => requestAcknowledgment(c, 'reservation', changesByDate(diff)) },
   inscription: { acknowledgment: (c) => requestAcknowledgment(c, 'inscription', []) },
+  absence: {
+    acknowledgment: (c, diff) => ({
+      template: 'absence-acknowledgment',
+      payload: {
+        reference: c.reference,
+        parentName: c.parentName,
+        childName: c.childName,
+        serviceLabel: c.serviceLabel,
+        siteName: c.siteName,
+        submittedAt: c.submittedAt.toISOString(),
+        days: changesByDate({ added: diff.absent, removed: [] }).map((d) => ({
+          date: d.date,
+          units: d.added.map((u) => UNIT_LABELS[u]),
+        })),
+        reason: diff.reason,
+        details: diff.details,
+        link: c.requestLink,
+      },
+    }),
+  },
 };
 
 /**
@@ -102,4 +141,9 @@ export function readRequestDiff(row: { id: number; type: string; diff: unknown }
 /** The reservations a request added and removed (none for other types, or when its diff is unreadable). */
 export function reservationChanges(diff: RequestDiff | null): { added: Reservation[]; removed: Reservation[] } {
   return diff?.type === 'reservation' ? diff.diff : { added: [], removed: [] };
+}
+
+/** The units an absence request marked « Absence signalée » (none for other types). */
+export function absentUnits(diff: RequestDiff | null): Reservation[] {
+  return diff?.type === 'absence' ? diff.diff.absent : [];
 }

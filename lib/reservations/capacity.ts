@@ -17,12 +17,13 @@ import type { PlanningView } from './planning-view';
 
 /**
  * The one definition of "booked": reservations counted per site, date, service and unit (rows site_id, date,
- * service, unit, booked), restricted by `where` on the reservations `r`.
+ * service, unit, booked), restricted by `where` on the reservations `r`. A unit whose absence gave its place back
+ * (« Signaler une absence » on a day not yet past: `absence_released`) is not booked any more.
  */
 export function bookedCounts(where: SQL): SQL {
   return sql`select r.site_id, r.date, r.service, r.unit, count(*)::int as booked
     from reservations r
-    where ${where}
+    where ${where} and not r.absence_released
     group by r.site_id, r.date, r.service, r.unit`;
 }
 

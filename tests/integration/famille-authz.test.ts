@@ -8,6 +8,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, parents, requests } from '@/db/schema';
+import { declareAbsence, declareAbsenceSchema } from '@/lib/absences/declare';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
 import { requestFamilyClosure } from '@/lib/families/closure';
@@ -66,6 +67,15 @@ function form(fields: Record<string, string | number>): FormData {
   for (const [key, value] of Object.entries(fields)) data.set(key, String(value));
   return data;
 }
+
+/** « Ajouter le certificat »: the request and a small PDF. */
+function certificateForm(requestId: number): FormData {
+  const data = new FormData();
+  data.set('requestId', String(requestId));
+  data.set('certificate', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'certificat.pdf'));
+  return data;
+}
+let absenceId = 0;
 
 const redirectTo = (target: string) => new RegExp(`^NEXT_REDIRECT;\\w+;${target.replace(/[?]/g, '\\?')};`);
 const NOT_FOUND = /introuvable/;
@@ -170,6 +180,25 @@ const INPUTS: Record<
     owner: () => redirectTo('/mes-donnees'),
     writes: true,
   },
+  // « Signaler une absence » (app/(famille)/enfants/[childId]/absence): Léa's canteen Thursday after the demo's Sunday;
+  // another family's parent is told nothing is booked (the child is not theirs: no row in the query)
+  declareAbsenceAction: {
+    args: (i) => [
+      {},
+      form({ childId: i.lea, service: 'cantine', days: '2026-12-03', reason: 'autre', details: 'Rendez-vous' }),
+    ],
+    other: () => /"code":"absence_nothing_booked"/,
+    owner: () => /^NEXT_REDIRECT;\w+;\/mes-demandes\/\d+\?signalee=1;/,
+    writes: true,
+  },
+  // « Ajouter le certificat » (app/(famille)/mes-demandes/[requestId]): the Martins' absence of Friday 4 December,
+  // declared without a certificate (beforeAll); another family's parent cannot find it
+  addCertificateAction: {
+    args: () => [{}, certificateForm(absenceId)],
+    other: () => /"code":"absence_not_found"/,
+    owner: () => new RegExp(`^NEXT_REDIRECT;\\w+;/mes-demandes/${absenceId}\\?certificat=1;`),
+    writes: true,
+  },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
   // « Langue » (app/actions.ts): a visitor's sets the cookie only; a parent's names no account (the session's is
@@ -202,6 +231,15 @@ beforeAll(async () => {
   as.owner = await openTestSession(database.db, m.accountId);
   as.otherParent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.neighbour.email));
   as.agent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.staff.email));
+  // an absence of the Martins without its certificate yet, for « Ajouter le certificat »
+  absenceId = (
+    await declareAbsence(
+      database.db,
+      { id: m.accountId, familyId: m.familyId },
+      declareAbsenceSchema.parse({ childId: m.lea, service: 'cantine', days: ['2026-12-04'], reason: 'maladie' }),
+      { today: TODAY, now: NOW, appUrl: 'http://localhost:3000' },
+    )
+  ).requestId;
   // the other family has asked to close its account already: its parent's « Demander la fermeture » writes nothing
   await requestFamilyClosure(database.db, {
     familyId: (await database.db.select().from(parents).where(eq(parents.email, DEMO_ACCOUNTS.neighbour.email)))[0]!

@@ -22,13 +22,15 @@ function changedLine(t: T, words: Wording, c: RequestListItem['changed']): strin
   if (c === null) return '';
   if (c.type === 'inscription') return t('changedInscription', { site: c.siteName, year: c.schoolYear });
   const what =
-    c.added > 0 && c.removed > 0
-      ? `${t('changedAdded', { n: c.added })}, ${t('changedRemoved', { n: c.removed })}`
-      : c.added > 0
-        ? t('changedAdded', { n: c.added })
-        : c.removed > 0
-          ? t('changedRemovedOnly', { n: c.removed })
-          : t('changedNone');
+    c.type === 'absence'
+      ? t('changedAbsence', { n: c.absent })
+      : c.added > 0 && c.removed > 0
+        ? `${t('changedAdded', { n: c.added })}, ${t('changedRemoved', { n: c.removed })}`
+        : c.added > 0
+          ? t('changedAdded', { n: c.added })
+          : c.removed > 0
+            ? t('changedRemovedOnly', { n: c.removed })
+            : t('changedNone');
   if (!c.first || !c.last) return what;
   const when =
     c.first === c.last
@@ -37,8 +39,9 @@ function changedLine(t: T, words: Wording, c: RequestListItem['changed']): strin
   return `${what} · ${when}`;
 }
 
-const typeOf = (t: T, r: RequestListItem) =>
-  `${r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}${r.onBehalf ? ` (${t('onBehalf')})` : ''}`;
+const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+
+const typeOf = (t: T, r: RequestListItem) => `${t(TYPE_KEYS[r.type])}${r.onBehalf ? ` (${t('onBehalf')})` : ''}`;
 
 const referenceLink = 'inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4';
 

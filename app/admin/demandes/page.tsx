@@ -15,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
+const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+
 export default async function AdminRequestsPage({
   searchParams,
 }: {
@@ -60,6 +62,7 @@ export default async function AdminRequestsPage({
           options={[
             { value: 'reservation', label: t('typeReservation') },
             { value: 'inscription', label: t('typeInscription') },
+            { value: 'absence', label: t('typeAbsence') },
           ]}
         />
         <FilterSelect
@@ -118,7 +121,7 @@ export default async function AdminRequestsPage({
               <td className="p-2">{r.childName}</td>
               <td className="p-2">{SERVICE_LABELS[r.service]}</td>
               <td className="p-2">
-                {r.type === 'reservation' ? t('typeReservation') : t('typeInscription')}
+                {t(TYPE_KEYS[r.type])}
                 {r.onBehalf && (
                   <span className="block text-slate-700">
                     {r.agentName ? t('byAgent', { agent: r.agentName }) : t('byAgentUnknown')}

@@ -120,7 +120,9 @@ export default async function AttendancePage({
               <h2 id={headingId} className="text-xl font-bold">
                 {title}
               </h2>
-              <p className="mt-1 text-slate-700 print:text-black">{t('count', { count: children.length })}</p>
+              <p className="mt-1 text-slate-700 print:text-black">
+                {t('count', { count: children.filter((c) => !c.absent).length })}
+              </p>
               {children.length === 0 ? (
                 <p className="mt-3 rounded bg-white p-4">{t('emptySite')}</p>
               ) : (
@@ -158,7 +160,10 @@ export default async function AttendancePage({
                             <span className="uppercase">{c.lastName}</span> {c.firstName}
                           </th>
                           <td className="p-2">{c.classLevel}</td>
-                          <td className="p-2">{c.units.map((u) => tu(u)).join(', ')}</td>
+                          <td className="p-2">
+                            {c.units.map((u) => tu(u)).join(', ')}
+                            {c.absent ? <strong className="block">{t('absentDeclared')}</strong> : null}
+                          </td>
                           {c.contact ? (
                             <>
                               <td className="p-2">{`${c.contact.firstName} ${c.contact.lastName}`.trim()}</td>

@@ -11,8 +11,10 @@ import { formAction } from '@/lib/action';
 import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { now, today } from '@/lib/clock';
+import { declarableDays } from '@/lib/absences/list';
 import { getFamilyChild } from '@/lib/families/child';
 import {
+  absenceWindow,
   addDays,
   isIsoDate,
   mondayOf,
@@ -62,6 +64,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const user = await requireParent();
   const t = await getTranslations('child');
   const tp = await getTranslations('childPlanning');
+  const tabs = await getTranslations('absences');
   const td = await getTranslations('demarche');
   const ta = await getTranslations('agenda');
   const words = await getWording();
@@ -91,6 +94,12 @@ export default async function ChildPage({ params, searchParams }: Props) {
     now: at,
   });
   const byDate = new Map(planning.days.map((d) => [d.date, d]));
+  // « Signaler une absence »: the days of the window, and those already declared (« Absence signalée »)
+  const window = absenceWindow(todayIso);
+  const declarable = await declarableDays(db, { familyId: user.familyId, childId: child.id, today: todayIso });
+  const declared = new Set(declarable.filter((d) => d.absent).map((d) => `${d.service}|${d.date}`));
+  const absenceHref = (service: ServiceKind, date?: IsoDate) =>
+    `${base}/absence?service=${service}${date ? `&date=${date}` : ''}`;
   const start = formAction(startReservationAction);
   const base = `/enfants/${child.id}`;
   const link = (k: string, d: string) => `${base}?vue=${k}&date=${d}`;
@@ -117,6 +126,21 @@ export default async function ChildPage({ params, searchParams }: Props) {
           >
             <span className="font-semibold">{words.service(b.service)}</span> :{' '}
             {b.units.map((u) => words.unit(u)).join(', ')}
+            {declared.has(`${b.service}|${day.date}`) && <strong className="block">{tabs('alreadyDeclared')}</strong>}
+            {!compact &&
+              !declared.has(`${b.service}|${day.date}`) &&
+              day.date >= window.from &&
+              day.date <= window.to && (
+                <Link
+                  href={absenceHref(b.service, day.date)}
+                  className="mt-1 inline-flex min-h-11 items-center text-brand-700 underline"
+                >
+                  <span aria-hidden="true">{tabs('link')}</span>
+                  <span className="sr-only">
+                    {tabs('linkDay', { date: words.dateLong(day.date), service: words.service(b.service) })}
+                  </span>
+                </Link>
+              )}
             {b.greyed === null && enrolledIn(b.service) ? (
               <StartForm
                 start={start}
@@ -176,13 +200,22 @@ export default async function ChildPage({ params, searchParams }: Props) {
                   </p>
                 </div>
                 {enrolment ? (
-                  <Link
-                    href={`/demarches/reservations/${service}/${child.id}`}
-                    className="inline-flex min-h-11 items-center self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
-                  >
-                    {t('manage')}
-                    <span className="sr-only"> : {words.service(service)}</span>
-                  </Link>
+                  <div className="flex flex-col items-start gap-2">
+                    <Link
+                      href={`/demarches/reservations/${service}/${child.id}`}
+                      className="inline-flex min-h-11 items-center self-start rounded bg-brand-700 px-3 py-2 font-semibold text-white"
+                    >
+                      {t('manage')}
+                      <span className="sr-only"> : {words.service(service)}</span>
+                    </Link>
+                    <Link
+                      href={absenceHref(service)}
+                      className="inline-flex min-h-11 items-center self-start rounded border-2 border-brand-700 bg-white px-3 py-2 font-semibold text-brand-700"
+                    >
+                      <span aria-hidden="true">{tabs('link')}</span>
+                      <span className="sr-only">{tabs('linkService', { service: words.service(service) })}</span>
+                    </Link>
+                  </div>
                 ) : user.familyStatus !== 'active' ? null : (
                   <Link
                     href={`/demarches/inscription/${service}/${child.id}`}

@@ -22,6 +22,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
+const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+
 export default async function AdminRequestPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
   const t = await getTranslations('adminRequests');
@@ -46,7 +48,7 @@ export default async function AdminRequestPage({ params }: { params: Promise<{ i
         <dt className="font-medium">{t('service')}</dt>
         <dd>{SERVICE_LABELS[request.service]}</dd>
         <dt className="font-medium">{t('type')}</dt>
-        <dd>{request.type === 'reservation' ? t('typeReservation') : t('typeInscription')}</dd>
+        <dd>{t(TYPE_KEYS[request.type])}</dd>
         {request.onBehalf && (
           <>
             <dt className="font-medium">{t('agent')}</dt>
