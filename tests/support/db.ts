@@ -15,15 +15,22 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export async function createTestDatabase(options: Parameters<typeof openDatabase>[1] = {}): Promise<TestDatabase> {
+type Options = Parameters<typeof openDatabase>[1];
+
+export async function createTestDatabase(options: Options = {}): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
     const database = await openDatabase({ pglite: 'memory://' }, options);
     return { ...database, engine: 'pglite' };
   }
+  return postgresDatabase(base, '', options);
+}
+
+/** A new database on the PostgreSQL server (a copy of `template` if given), dropped when closed. */
+async function postgresDatabase(base: string, template: string, options: Options): Promise<TestDatabase> {
   const name = `portail_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -46,7 +53,7 @@ export async function createTestDatabase(options: Parameters<typeof openDatabase
  * copied from the one the run seeded once (tests/support/demo-template.ts): a PostgreSQL database created from that
  * template, or a PGlite started from that dump. Seeding costs seconds per file (more on PGlite); a copy, a fraction.
  */
-export async function createDemoDatabase(options: Parameters<typeof openDatabase>[1] = {}): Promise<TestDatabase> {
+export async function createDemoDatabase(options: Options = {}): Promise<TestDatabase> {
   const template = inject('demoTemplate');
   const base = serverUrl();
   if (!base) {
@@ -58,22 +65,5 @@ export async function createDemoDatabase(options: Parameters<typeof openDatabase
   }
   if (template.kind !== 'postgres')
     throw new Error('the demo template was made for PGlite, the test runs on PostgreSQL');
-  const name = `portail_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${template.database}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() }, options);
-  return {
-    ...database,
-    engine: 'postgres',
-    url: url.toString(),
-    async close() {
-      await database.close();
-      const dropper = postgres(base, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  return postgresDatabase(base, template.database, options);
 }
