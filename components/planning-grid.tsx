@@ -16,7 +16,7 @@ import { countChanges } from '@/lib/reservations/change-count';
 import type { GreyedFold, PlanningDay } from '@/lib/reservations/planning-view';
 
 export type SaveDays = (
-  input: { requestId: number; days: { date: string; units: Unit[] }[] } & Record<string, unknown>,
+  input: { requestId: number; days: { date: string; units: Unit[]; waiting?: Unit[] }[] } & Record<string, unknown>,
 ) => Promise<FormState<unknown>>;
 
 interface Props {
@@ -38,6 +38,8 @@ interface Props {
   desired: Record<string, Unit[]>;
   /** the planning as it is now, every date of the year */
   current: Record<string, Unit[]>;
+  /** « Liste d'attente »: the full units the draft waits for, per date */
+  waiting?: Record<string, Unit[]>;
   /** changes when the server's draft or the view changes: the grid then starts again from `desired` */
   version: string;
   /** what comes before the planning inside the bar's reach (the periodicity) */
@@ -69,6 +71,7 @@ export function PlanningGrid({
   fold = null,
   desired,
   current,
+  waiting = {},
   version,
   before,
   header,
@@ -77,6 +80,7 @@ export function PlanningGrid({
   const t = useTranslations(namespace);
   const words = useWording();
   const [planning, setPlanning] = useState<Record<string, Unit[]>>(desired);
+  const [waitingPlan, setWaitingPlan] = useState<Record<string, Unit[]>>(waiting);
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -87,6 +91,7 @@ export function PlanningGrid({
   if (shownVersion !== version) {
     setShownVersion(version);
     setPlanning(desired);
+    setWaitingPlan(waiting);
     setDayErrors({});
     setShowFolded(false);
   }
@@ -106,10 +111,13 @@ export function PlanningGrid({
   const halfDays = units.filter(isHalfDay);
   const meals = units.filter(isMeal);
 
-  function change(date: string, next: Unit[]) {
+  function change(date: string, next: Unit[], nextWaiting: Unit[] = waitingPlan[date] ?? []) {
     const before = planning[date] ?? [];
+    const waitedBefore = waitingPlan[date] ?? [];
     setPlanning((p) => ({ ...p, [date]: next }));
-    const problem = validateDay(service, next);
+    setWaitingPlan((w) => ({ ...w, [date]: nextWaiting }));
+    // the day as it will be once its waiting units are booked
+    const problem = validateDay(service, [...next, ...nextWaiting]);
     if (problem) {
       setDayErrors((e) => ({ ...e, [date]: problem }));
       setStatus('');
@@ -118,12 +126,13 @@ export function PlanningGrid({
     setDayErrors(({ [date]: _gone, ...rest }) => rest);
     setStatus(t('saving'));
     startTransition(async () => {
-      const result = await save({ ...extra, requestId, days: [{ date, units: next }] });
+      const result = await save({ ...extra, requestId, days: [{ date, units: next, waiting: nextWaiting }] });
       if (result.ok) {
         setStatus(t('saved'));
         setFormError(null);
       } else if (result.ok === false) {
         setPlanning((p) => ({ ...p, [date]: before }));
+        setWaitingPlan((w) => ({ ...w, [date]: waitedBefore }));
         setStatus('');
         setFormError(result.formError ?? null);
         summary.current?.focus();
@@ -146,8 +155,64 @@ export function PlanningGrid({
     );
   };
 
+  const toggleWaiting = (date: string, unit: Unit, checked: boolean) => {
+    const before = waitingPlan[date] ?? [];
+    change(
+      date,
+      planning[date] ?? [],
+      units.filter((u) => (u === unit ? checked : before.includes(u))),
+    );
+  };
+
+  /**
+   * « Liste d'attente »: beside the day's choices, a checkbox per full unit the child does not hold (on a day open, or
+   * greyed « Complet » only); a day the child already waits for says its place in line instead.
+   */
+  const waitingRow = (day: PlanningDay) => {
+    if (day.waitingPosition !== undefined)
+      return (
+        <p className="mt-2 text-sm font-semibold text-blue-900">
+          {t('waitingPosition', { position: day.waitingPosition })}
+        </p>
+      );
+    if (day.greyed !== null && !day.complet) return null;
+    const was = current[day.date] ?? [];
+    const full = units.filter((u) => day.places?.[u] === 0 && !was.includes(u));
+    if (full.length === 0) return null;
+    const chosen = waitingPlan[day.date] ?? [];
+    return (
+      <div
+        role="group"
+        aria-label={t('waitingGroup', { date: day.label })}
+        className="mt-2 rounded border border-blue-800 bg-blue-50 p-2"
+      >
+        <p className="text-sm text-blue-950">{t('waitingHelp')}</p>
+        <div className="mt-1 grid grid-cols-2 gap-2">
+          {full.map((unit) => (
+            <label
+              key={unit}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded border-2 border-blue-800 bg-white px-2 py-1 text-sm"
+            >
+              <input
+                type="checkbox"
+                className="h-5 w-5 shrink-0 accent-brand-700"
+                aria-label={t('waitingBox', { label: day.labels[unit] ?? `${words.unit(unit)} – ${day.label}` })}
+                checked={chosen.includes(unit)}
+                onChange={(e) => toggleWaiting(day.date, unit, e.currentTarget.checked)}
+              />
+              <span>
+                {t('waitingShort')} : {words.unit(unit)}
+              </span>
+            </label>
+          ))}
+        </div>
+      </div>
+    );
+  };
+
   const invalid = Object.keys(dayErrors).length > 0;
-  const changes = countChanges(planning, current);
+  // a day put on the waiting list is a change too
+  const changes = countChanges(planning, current) + Object.values(waitingPlan).filter((w) => w.length > 0).length;
   const folded = fold ? days.slice(0, fold.count) : [];
   const shown = fold ? days.slice(fold.count) : days;
 
@@ -282,6 +347,7 @@ export function PlanningGrid({
               </div>
             </div>
           )}
+          {waitingRow(day)}
         </fieldset>
       </li>
     );

@@ -56,3 +56,37 @@ export async function RecapCards({
     </ul>
   );
 }
+
+/**
+ * « Liste d'attente » on Étape 2: the days asked on the waiting list, each with the units that wait together
+ * (« Matin + Repas classique »), and what happens next.
+ */
+export async function WaitingRecap({
+  waiting,
+  child,
+  id = 'liste-attente',
+}: {
+  waiting: readonly { date: string; units: readonly Unit[] }[];
+  child: string;
+  id?: string;
+}) {
+  if (waiting.length === 0) return null;
+  const t = await getTranslations('demarche');
+  const words = await getWording();
+  return (
+    <section aria-labelledby={id} className="mt-6 rounded-lg border-2 border-blue-800 bg-blue-50 p-3">
+      <h2 id={id} className="text-lg font-semibold text-blue-950">
+        {t('waitingTitle')}
+      </h2>
+      <p className="mt-1">{t('waitingIntro', { child })}</p>
+      <ul aria-labelledby={id} className="mt-2 grid gap-2">
+        {waiting.map((w) => (
+          <li key={w.date} className="rounded border border-blue-800 bg-white px-2 py-1">
+            <span className="font-semibold first-letter:uppercase">{words.dateLong(w.date)}</span> :{' '}
+            {w.units.map((u) => words.unit(u)).join(' + ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

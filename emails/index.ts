@@ -19,6 +19,7 @@ import * as requestAcknowledgment from './request-acknowledgment';
 import * as siblingsAcknowledgment from './siblings-acknowledgment';
 import * as signupConfirmation from './signup-confirmation';
 import * as signupExistingAccount from './signup-existing-account';
+import * as waitingList from './waiting-list';
 
 const templates = {
   'request-acknowledgment': requestAcknowledgment,
@@ -34,6 +35,7 @@ const templates = {
   'family-refused': familyRefused,
   'absence-acknowledgment': absenceAcknowledgment,
   'absence-decision': absenceDecision,
+  'waiting-list': waitingList,
 };
 
 interface TemplateBase<P, S> {
@@ -86,3 +88,4 @@ export type { RequestAcknowledgmentPayload } from './request-acknowledgment';
 export type { SiblingsAcknowledgmentPayload } from './siblings-acknowledgment';
 export type { SignupConfirmationPayload } from './signup-confirmation';
 export type { SignupExistingAccountPayload } from './signup-existing-account';
+export type { WaitingListPayload } from './waiting-list';

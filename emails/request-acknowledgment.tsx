@@ -3,7 +3,18 @@
 import { Heading, Link, Section, Text } from '@react-email/components';
 import { z } from 'zod';
 import { emailWords, type EmailWords } from './i18n';
-import { ADDED_BOX, Detail, EmailLayout, GREEN, hello, ORANGE, REMOVED_BOX, sideBox, styles } from './layout';
+import {
+  ADDED_BOX,
+  Detail,
+  EmailLayout,
+  GREEN,
+  hello,
+  ORANGE,
+  REMINDER_BOX,
+  REMOVED_BOX,
+  sideBox,
+  styles,
+} from './layout';
 import type { BrandProps } from './town-logo';
 
 /** The accusé de réception of a submitted démarche (réservation or inscription). */
@@ -22,6 +33,8 @@ export interface RequestAcknowledgmentPayload {
   link: string;
   /** the agent's name when booked at the Guichet famille */
   onBehalfOf?: string | null;
+  /** « Liste d'attente »: per date, the unit labels asked together, and the place in line */
+  waiting?: { date: string; units: string[]; position: number }[];
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
@@ -38,6 +51,9 @@ export const payloadSchema: z.ZodType<RequestAcknowledgmentPayload> = z.object({
   // only web links: nothing like javascript: ends up in an e-mail
   link: z.url({ protocol: /^https?$/ }),
   onBehalfOf: z.string().nullish(),
+  waiting: z
+    .array(z.object({ date: isoDate, units: z.array(z.string()).min(1), position: z.number().int().positive() }))
+    .optional(),
 });
 
 /** What the subject needs, checked leniently: the back office lists subjects without checking whole payloads. */
@@ -96,6 +112,33 @@ export function ChangesBox({
   );
 }
 
+/** « Liste d'attente »: each day asked, its units together and the child's place in line. */
+export function WaitingBox({
+  w,
+  days,
+  as = 'h2',
+}: {
+  w: EmailWords;
+  days: NonNullable<RequestAcknowledgmentPayload['waiting']>;
+  as?: 'h2' | 'h3';
+}) {
+  if (days.length === 0) return null;
+  return (
+    <Section style={sideBox(w.dir, REMINDER_BOX)}>
+      <Heading as={as} style={as === 'h2' ? styles.h2 : styles.h3}>
+        {w.t('requestAck.waiting')}
+      </Heading>
+      {days.map((d) => (
+        <Text key={d.date} style={styles.line}>
+          <strong>{w.words.dateLong(d.date)}</strong>
+          {` : ${d.units.map(w.label).join(' + ')} – ${w.t('requestAck.waitingPosition', { position: d.position })}`}
+        </Text>
+      ))}
+      <Text style={styles.line}>{w.t('requestAck.waitingNext')}</Text>
+    </Section>
+  );
+}
+
 export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPayload & BrandProps) {
   const w = emailWords(p.locale);
   const what = w.t('requestAck.what', { kind: p.kind });
@@ -123,6 +166,7 @@ export default function RequestAcknowledgmentEmail(p: RequestAcknowledgmentPaylo
 
       <ChangesBox w={w} days={byDate(p.changes, 'added')} side="added" />
       <ChangesBox w={w} days={byDate(p.changes, 'removed')} side="removed" />
+      <WaitingBox w={w} days={p.waiting ?? []} />
 
       <Text style={styles.text}>
         <Link href={p.link} style={styles.link}>

@@ -4,7 +4,7 @@ import { Heading, Link, Section, Text } from '@react-email/components';
 import { z } from 'zod';
 import { emailWords } from './i18n';
 import { Detail, EmailLayout, hello, styles } from './layout';
-import { byDate, ChangesBox } from './request-acknowledgment';
+import { byDate, ChangesBox, WaitingBox } from './request-acknowledgment';
 import type { BrandProps } from './town-logo';
 
 export interface SiblingsAcknowledgmentPayload {
@@ -21,6 +21,8 @@ export interface SiblingsAcknowledgmentPayload {
     changes: { date: string /* YYYY-MM-DD */; added: string[]; removed: string[] }[];
     /** absolute URL of the child's page */
     link: string;
+    /** « Liste d'attente »: per date, the unit labels asked together, and the place in line */
+    waiting?: { date: string; units: string[]; position: number }[];
   }[];
 }
 
@@ -39,6 +41,9 @@ export const payloadSchema: z.ZodType<SiblingsAcknowledgmentPayload> = z.object(
         changes: z.array(z.object({ date: isoDate, added: z.array(z.string()), removed: z.array(z.string()) })),
         // only web links: nothing like javascript: ends up in an e-mail
         link: z.url({ protocol: /^https?$/ }),
+        waiting: z
+          .array(z.object({ date: isoDate, units: z.array(z.string()).min(1), position: z.number().int().positive() }))
+          .optional(),
       }),
     )
     .min(1),
@@ -75,6 +80,7 @@ export default function SiblingsAcknowledgmentEmail(p: SiblingsAcknowledgmentPay
           </Heading>
           <ChangesBox w={w} days={byDate(r.changes, 'added')} side="added" as="h3" />
           <ChangesBox w={w} days={byDate(r.changes, 'removed')} side="removed" as="h3" />
+          <WaitingBox w={w} days={r.waiting ?? []} as="h3" />
           <Text style={styles.text}>
             <Link href={r.link} style={styles.link}>
               {w.t('requestAck.seePlanning', { child: r.childName })}

@@ -3,7 +3,7 @@
 // days shown to a sibling; Étape 2's recap, one section per child.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { RecapCards } from '@/components/recap-cards';
+import { RecapCards, WaitingRecap } from '@/components/recap-cards';
 import type { FormAction } from '@/lib/action';
 import { groupByDate } from '@/lib/planning';
 import type { Draft } from '@/lib/requests/drafts';
@@ -97,6 +97,7 @@ export async function SiblingRecaps({ recaps }: { recaps: { draft: Draft; recap:
                 will={{ child: draft.childFirstName, planning: Object.fromEntries(groupByDate(recap.desired)) }}
               />
             )}
+            <WaitingRecap waiting={recap.waiting} child={draft.childFirstName} id={`liste-attente-${draft.id}`} />
           </section>
         );
       })}

@@ -18,6 +18,8 @@ import { computeRecap } from '@/lib/requests/recap';
 import { planningOptions } from '@/lib/reservations/calendar';
 import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView, foldLeadingGreyed, type PlanningViewKind } from '@/lib/reservations/planning-view';
+import { ungreyGraceDays, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { waitingPositions } from '@/lib/waiting-list/join';
 import { CancelForm, DemarcheHeader } from './header';
 import { SiblingTabs } from './siblings';
 
@@ -72,7 +74,21 @@ export async function DemarcheStep1({
     words,
   );
   const held = new Set(recap.current.map((r) => r.date));
-  await markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held });
+  const first = view.days[0]?.date ?? today;
+  const [, grace, waitingNow] = await Promise.all([
+    markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held }),
+    policy.deadline === 'calendar'
+      ? promotionGraceDays(db, { childIds: [draft.childId], service: draft.service, today, now })
+      : undefined,
+    // « Liste d'attente : 2e » on the days the child already waits for
+    waitingPositions(db, { childIds: [draft.childId], service: draft.service, from: first }),
+  ]);
+  ungreyGraceDays(view.days, grace?.get(draft.childId) ?? new Set(), words.greyed('hors_delai'));
+  const positions = new Map(waitingNow.map((w) => [w.date, w.position]));
+  for (const day of view.days) {
+    const position = positions.get(day.date);
+    if (position !== undefined) day.waitingPosition = position;
+  }
   const label = (k: PlanningViewKind) =>
     k === 'semaine' ? t('viewWeek') : k === 'mois' ? t('viewMonth') : t('viewPeriod');
   const previousLabel =
@@ -112,7 +128,7 @@ export async function DemarcheStep1({
       {/* the grid and the template are the page's client components: their words, and nothing else */}
       <ClientMessages namespaces={[policy.namespace, ...PLANNING_CLIENT_NAMESPACES]}>
         <PlanningGrid
-          version={`${view.kind}-${view.anchor}-${signature(recap.desired)}`}
+          version={`${view.kind}-${view.anchor}-${signature(recap.desired)}-${signature(draft.payload.waiting)}`}
           labelledBy={dayByDay ? 'jour-par-jour' : undefined}
           save={actions.save}
           goToRecap={actions.goToRecap}
@@ -125,6 +141,7 @@ export async function DemarcheStep1({
           fold={fold}
           desired={desired}
           current={current}
+          waiting={Object.fromEntries(groupByDate(draft.payload.waiting))}
           before={
             period && (
               <TemplateForm

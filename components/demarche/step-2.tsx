@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
-import { RecapCards } from '@/components/recap-cards';
+import { RecapCards, WaitingRecap } from '@/components/recap-cards';
 import { getDb } from '@/db/client';
 import { groupByDate } from '@/lib/planning';
 import type { FormAction } from '@/lib/action';
@@ -41,7 +41,7 @@ export async function DemarcheStep2({
   );
   const recap = recaps[0]!.recap;
   const siblings = recaps.length > 1;
-  const empty = recaps.every((r) => r.recap.changes.length === 0);
+  const empty = recaps.every((r) => r.recap.changes.length + r.recap.waiting.length === 0);
   return (
     <>
       <DemarcheHeader policy={policy} data={data} step={2} />
@@ -76,6 +76,7 @@ export async function DemarcheStep2({
                   label={td('recapList')}
                   will={{ child: draft.childFirstName, planning: Object.fromEntries(groupByDate(recap.desired)) }}
                 />
+                <WaitingRecap waiting={recap.waiting} child={draft.childFirstName} />
               </>
             )}
           </ValidateForm>

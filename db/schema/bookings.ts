@@ -22,6 +22,7 @@ import {
   requestTypeEnum,
   serviceEnum,
   unitEnum,
+  waitingStatusEnum,
 } from './enums';
 import { children, families } from './families';
 import { schoolYears } from './calendar';
@@ -165,6 +166,54 @@ export const absences = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('absences_status_created').on(t.status, t.createdAt), index('absences_family').on(t.familyId)],
+);
+
+// « Liste d'attente »: a child waiting for a day of a service at a site that was « Complet ». An entry is the set of
+// units asked for that day (« Matin + Repas classique »), booked together when they all fit. Its place in line is its
+// validation time (queued_at, then id). A promotion is a request of type 'promotion' (its reference, Mes demandes).
+export const waitingEntries = pgTable(
+  'waiting_entries',
+  {
+    id: serial('id').primaryKey(),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'cascade' }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    service: serviceEnum('service').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    schoolYearId: integer('school_year_id')
+      .notNull()
+      .references(() => schoolYears.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    units: unitEnum('units').array().notNull(),
+    // the reservation request whose « Valider » put the child on the list
+    requestId: integer('request_id').references(() => requests.id, { onDelete: 'set null' }),
+    status: waitingStatusEnum('status').notNull().default('waiting'),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
+    // the promotion: its request (reference, Mes demandes), when, and until when the family may cancel that day
+    // without the deadline (48 hours)
+    promotionRequestId: integer('promotion_request_id').references(() => requests.id, { onDelete: 'set null' }),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    // left, removed (with the agent's reason) or expired
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: integer('closed_by').references(() => accounts.id),
+    closedReason: text('closed_reason'),
+  },
+  (t) => [
+    // one live entry per child, service and day
+    uniqueIndex('waiting_entries_one_per_day')
+      .on(t.childId, t.service, t.date)
+      .where(sql`${t.status} = 'waiting'`),
+    // the line of a day at a site, in order
+    index('waiting_entries_line')
+      .on(t.siteId, t.service, t.date, t.queuedAt, t.id)
+      .where(sql`${t.status} = 'waiting'`),
+    index('waiting_entries_family').on(t.familyId),
+  ],
 );
 
 export type ServiceKindDb = (typeof serviceEnum.enumValues)[number];

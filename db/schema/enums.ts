@@ -5,7 +5,13 @@ export const roleEnum = pgEnum('role', ['parent', 'staff', 'admin']);
 export const serviceEnum = pgEnum('service_kind', ['cantine', 'mercredi', 'vacances']);
 export const unitEnum = pgEnum('unit', ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']);
 export const siteKindEnum = pgEnum('site_kind', ['centre', 'ecole']);
-export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation', 'absence']);
+// 'promotion': « Une place s'est libérée », a waiting-list entry booked when a place freed (its own reference)
+export const requestTypeEnum = pgEnum('request_type', ['inscription', 'reservation', 'absence', 'promotion']);
+// A waiting-list entry (« Liste d'attente »): waiting in line, then promoted (booked), left by the family, removed by an
+// agent with a reason, or expired (its date came with no place freed)
+export const WAITING_STATUSES = ['waiting', 'promoted', 'left', 'removed', 'expired'] as const;
+export const waitingStatusEnum = pgEnum('waiting_status', WAITING_STATUSES);
+export type WaitingStatus = (typeof WAITING_STATUSES)[number];
 // « Signaler une absence »: the reason given, and the Guichet famille's decision (pending until an agent decides)
 export const ABSENCE_REASONS = ['maladie', 'autre'] as const;
 export const absenceReasonEnum = pgEnum('absence_reason', ABSENCE_REASONS);

@@ -100,6 +100,9 @@ export const AUDIT_ACTIONS = [
   'site.delete',
   'site.update',
   'site_capacity.update',
+  'waiting_list.leave',
+  'waiting_list.promote',
+  'waiting_list.remove',
   'waiting_room.limit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -120,6 +123,7 @@ export const AUDIT_ENTITIES = [
   'sector',
   'service_settings',
   'site',
+  'waiting_entry',
   'waiting_room_settings',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

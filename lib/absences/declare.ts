@@ -3,8 +3,8 @@
 // the booking and gives no place, it only marks units). One transaction, a constant number of statements whatever the
 // number of days: the booked units (ownership in the query, locked), the certificate when given, the request and its
 // absence row, the units marked, then the lifecycle's tail (reference, audit, acknowledgment).
-// The places of days not yet past are freed: the use-case returns them (`freedSlots`) for the waiting list, which
-// refills them in the same transaction.
+// The places of days not yet past are freed: they go to the waiting list in the same transaction (refillFreedPlaces),
+// and the use-case returns them (`freedSlots`).
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Db, type Queryable } from '@/db/client';
@@ -21,6 +21,7 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
+import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { submitRequest } from '@/lib/requests/lifecycle';
 import { serviceSchema } from '@/lib/validation';
 
@@ -192,6 +193,19 @@ export async function declareAbsence(
     const freedSlots = free
       .filter((b) => releasesPlace(b.date, ctx.today))
       .map((b) => ({ siteId: b.siteId, service: input.service, date: b.date, unit: b.unit }));
+    // the places given back go to the waiting list, in this transaction
+    const freedDates = [...new Set(freedSlots.map((f) => f.date))].sort();
+    await refillFreedPlaces(
+      tx,
+      {
+        siteId,
+        service: input.service,
+        from: freedDates[0] ?? ctx.today,
+        to: freedDates.at(-1) ?? ctx.today,
+        dates: freedDates,
+      },
+      { ...ctx, actor: { id: user.id, role: 'parent' } },
+    );
     return { requestId, reference, freedSlots };
   });
 }

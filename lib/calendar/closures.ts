@@ -8,6 +8,7 @@ import { closures, reservations, sites } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { formatDateLong, type IsoDate, type ServiceKind } from '@/lib/planning';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { confirmFields, schoolYearOfDate } from '@/lib/calendar/settings';
 import { idSchema, isoDateField, parseOrRefuse, serviceSchema } from '@/lib/validation';
 import {
@@ -183,7 +184,7 @@ export async function deleteClosure(
   db: Db,
   actor: StaffActor,
   input: unknown,
-  ctx: { today: IsoDate; now: Date },
+  ctx: { today: IsoDate; now: Date; appUrl: string },
 ): Promise<void> {
   const { id } = parseOrRefuse(deleteClosureSchema, input);
   await db.transaction(async (tx) => {
@@ -199,6 +200,12 @@ export async function deleteClosure(
       before,
       after: null,
     });
+    // the day opens again: its places may go to the waiting lists
+    await refillFreedPlaces(
+      tx,
+      { siteId: before.siteId, service: before.service, from: before.date, to: before.date },
+      { ...ctx, actor },
+    );
   });
 }
 

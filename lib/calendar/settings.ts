@@ -36,6 +36,7 @@ import {
 } from '@/lib/calendar/cancellations';
 
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { FAR_FUTURE, refillFreedPlaces } from '@/lib/waiting-list/promote';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
@@ -202,6 +203,8 @@ async function changeCalendar(
     }),
   });
   if (outcome.status === 'confirm') return outcome;
+  // days that open (a holiday period moved or removed, a longer year) may give places to the waiting lists
+  await refillFreedPlaces(tx, { from: p.ctx.today, to: FAR_FUTURE }, { ...p.ctx, actor });
   return { status: 'saved', id: outcome.written, cancelled: outcome.cancelled, families: outcome.families };
 }
 
@@ -560,7 +563,12 @@ export function parseCapacity(unit: Unit, raw: string | number | null | undefine
   return Number(text);
 }
 
-export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unknown, ctx: { now: Date }): Promise<void> {
+export async function saveSiteCapacities(
+  db: Db,
+  actor: StaffActor,
+  input: unknown,
+  ctx: { today: IsoDate; now: Date; appUrl: string },
+): Promise<void> {
   const p = parseOrRefuse(capacitiesSchema, input);
   // every value is checked before anything is written
   const units = unitsOf(p.service);
@@ -602,6 +610,12 @@ export async function saveSiteCapacities(db: Db, actor: StaffActor, input: unkno
       before: { service: p.service, capacities: before },
       after: { service: p.service, capacities: wanted.filter((w) => w.capacity !== null) },
     });
+    // a capacity raised (or removed) gives its new places to the waiting lists
+    await refillFreedPlaces(
+      tx,
+      { siteId: p.siteId, service: p.service, from: ctx.today, to: FAR_FUTURE },
+      { ...ctx, actor },
+    );
   });
 }
 

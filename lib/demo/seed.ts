@@ -26,6 +26,9 @@ export const DEMO_ACCOUNTS = {
   closing: { email: 'famille.moreau@example.fr', password: 'Demo-2026!' },
   // the languages' journey (tests/e2e/languages.spec.ts) stores its choice on this account, nobody else's
   languages: { email: 'famille.haddad@example.fr', password: 'Demo-2026!' },
+  // « Liste d'attente » (issue 15): Jules is enrolled at Les Tilleuls' holiday centre, like the Bernards' Chloé; when
+  // the Bernards take the last morning of 8 February, the Petits join its waiting list
+  waiting: { email: 'famille.petit@example.fr', password: 'Demo-2026!' },
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
 } as const;
@@ -641,6 +644,48 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
     })
     .returning({ id: t.children.id });
   enrolmentRows.push({ childId: yasmine!.id, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId });
+
+  // The Petit family (Nord, like the Bernards): Jules is enrolled at Les Tilleuls' holiday centre, nothing booked.
+  const [petit] = await tx
+    .insert(t.families)
+    .values({
+      name: 'Petit',
+      address: '12 rue des Lilas',
+      postalCode: TOWN.postalCode,
+      city: TOWN.name,
+      sectorId: sectorRows[0]!.id,
+    })
+    .returning({ id: t.families.id });
+  const [petitAccount] = await tx
+    .insert(t.accounts)
+    .values({
+      email: DEMO_ACCOUNTS.waiting.email,
+      passwordHash: parentHash,
+      role: 'parent',
+      firstName: 'Marc',
+      lastName: 'Petit',
+    })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: petit!.id,
+    accountId: petitAccount!.id,
+    firstName: 'Marc',
+    lastName: 'Petit',
+    email: DEMO_ACCOUNTS.waiting.email,
+    phone: '06 55 44 33 22',
+  });
+  const [jules] = await tx
+    .insert(t.children)
+    .values({
+      familyId: petit!.id,
+      firstName: 'Jules',
+      lastName: 'Petit',
+      birthDate: '2018-06-02',
+      schoolId: schools[1]!.id,
+      classLevel: 'CE2',
+    })
+    .returning({ id: t.children.id });
+  enrolmentRows.push({ childId: jules!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
   // Nearly full holiday days at Les Tilleuls: one morning place left on the first days of the winter holidays.
   const tilleuls = centres[0]!.id;

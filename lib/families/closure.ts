@@ -20,11 +20,13 @@ import {
   parents,
   requests,
   reservations,
+  waitingEntries,
   sessions,
   signInFailures,
 } from '@/db/schema';
 import { resetEmailKey } from '@/lib/accounts/password-reset';
 import { writeAudit, type StaffActor } from '@/lib/audit/write';
+import { FAR_FUTURE, refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { parisDate } from '@/lib/clock';
 import { enqueueEmails } from '@/lib/email/outbox';
 import { documentStorage } from '@/lib/documents/storage';
@@ -262,6 +264,12 @@ export async function confirmFamilyClosure(
         .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
         .where(inArray(enrolments.childId, familyChildren));
     }
+    // the family leaves every waiting list, and the places its bookings held go to the families waiting
+    await tx
+      .update(waitingEntries)
+      .set({ status: 'left', closedAt: ctx.now })
+      .where(and(eq(waitingEntries.familyId, familyId), eq(waitingEntries.status, 'waiting')));
+    if (cancelled.length > 0) await refillFreedPlaces(tx, { from: ctx.today, to: FAR_FUTURE }, { ...ctx, actor });
     // requests: the validated ones stay (what was booked and when); drafts and cancelled ones go; an agent's free-text
     // reason may name people, it goes too
     await tx.delete(requests).where(and(eq(requests.familyId, familyId), ne(requests.status, 'submitted')));

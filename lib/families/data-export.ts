@@ -459,6 +459,7 @@ export type ExportCsvLabel =
   | 'type'
   | 'typeInscription'
   | 'typeAbsence'
+  | 'typePromotion'
   | 'typeReservation'
   | 'status'
   | 'statusDraft'
@@ -528,7 +529,7 @@ function requestChanges(r: FamilyDataExport['requests'][number], id: number): { 
       removed: '',
     };
   }
-  const days = changesByDate(diff.diff);
+  const days = changesByDate(diff.type === 'promotion' ? { added: diff.diff.added, removed: [] } : diff.diff);
   return {
     added: daysInWords(days.map((d) => ({ date: d.date, units: d.added }))),
     removed: daysInWords(days.map((d) => ({ date: d.date, units: d.removed }))),
@@ -555,6 +556,7 @@ export function familyDataCsv(data: FamilyDataExport, t: (key: ExportCsvLabel) =
     inscription: t('typeInscription'),
     reservation: t('typeReservation'),
     absence: t('typeAbsence'),
+    promotion: t('typePromotion'),
   } as const;
   const statuses = {
     draft: t('statusDraft'),

@@ -12,6 +12,7 @@ import {
   diffReservations,
   formatDateLong,
   greyReason,
+  groupByDate,
   greyWords,
   isUnit,
   pendingOpeningOf,
@@ -30,6 +31,7 @@ import { loadServiceCalendar, planningOptions, type ServiceCalendar } from '@/li
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 import { calendarFor, refuses, type DemarchePolicy } from './policy';
 import { assertFamilyActive } from '@/lib/families/signups';
+import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
 
 const reservationSchema = z.object({
   date: z.iso.date(),
@@ -38,6 +40,8 @@ const reservationSchema = z.object({
 export const draftPayloadSchema = z.object({
   base: z.array(reservationSchema).max(2000),
   desired: z.array(reservationSchema).max(2000),
+  // « Liste d'attente »: the full units the parent asks to wait for, per day (drafts of before have none)
+  waiting: z.array(reservationSchema).max(400).default([]),
 });
 export type DraftPayload = z.infer<typeof draftPayloadSchema>;
 
@@ -131,7 +135,7 @@ export async function startReservationDraft(
       from: cal.schoolYear.yearStart,
       to: cal.schoolYear.lastDay,
     });
-    const payload: DraftPayload = { base: current, desired: current };
+    const payload: DraftPayload = { base: current, desired: current, waiting: [] };
     return { schoolYearId: year.id, payload, baseVersion: child.planningVersion ?? undefined };
   });
 }
@@ -326,7 +330,14 @@ export const saveDaysSchema = z
   .object({
     requestId: idSchema,
     days: z
-      .array(z.object({ date: z.iso.date(fieldError('field_day_date')), units: z.array(z.string().max(32)).max(4) }))
+      .array(
+        z.object({
+          date: z.iso.date(fieldError('field_day_date')),
+          units: z.array(z.string().max(32)).max(4),
+          // « Liste d'attente – Matin – lundi 8 février 2027 »: full units the parent waits for that day
+          waiting: z.array(z.string().max(32)).max(4).optional(),
+        }),
+      )
       .min(1, fieldError('field_days_none'))
       .max(62, fieldError('field_days_too_many')),
   })
@@ -355,8 +366,11 @@ export async function saveDraftDays(
   });
   requireOpen(draft);
   const days = p.input.days.map((d) => {
-    if (!d.units.every(isUnit)) throw new UserError('unit_unknown_on_date', { date: dateParam(d.date) });
-    return { date: d.date, units: d.units as Unit[] };
+    const waiting = d.waiting ?? [];
+    if (!d.units.every(isUnit) || !waiting.every(isUnit))
+      throw new UserError('unit_unknown_on_date', { date: dateParam(d.date) });
+    // a unit is booked or waited for, not both
+    return { date: d.date, units: d.units as Unit[], waiting: (waiting as Unit[]).filter((u) => !d.units.includes(u)) };
   });
   const cal = calendarFor(
     p.policy,
@@ -366,22 +380,53 @@ export async function saveDraftDays(
       siteId: draft.enrolment.siteId,
     }),
   );
+  // a day promoted from the waiting list may be cancelled without the deadline for 48 hours: a day that only loses
+  // units it held is let through (« Valider » checks it again against the planning as it is then)
+  const grace =
+    p.policy.deadline === 'calendar'
+      ? ((
+          await promotionGraceDays(db, {
+            childIds: [draft.childId],
+            service: draft.service,
+            today: p.today,
+            now: p.now,
+          })
+        ).get(draft.childId) ?? new Set<string>())
+      : new Set<string>();
+  const held = groupByDate(draft.payload.base);
+  const adding = days.flatMap((d) =>
+    [...d.units, ...d.waiting]
+      .filter((u) => !(held.get(d.date) ?? []).includes(u))
+      .map((unit) => ({ date: d.date, unit })),
+  );
   // step 1 holds everyone to their calendar; the policy's overrides apply at validation only
   const locked = lockedDatesRefusal(
     draft.service,
     cal,
-    days.map((d) => d.date),
+    datesHeldToDeadline(
+      days.map((d) => d.date),
+      grace,
+      adding,
+    ),
     { today: p.today, now: p.now },
   );
   if (locked) throw locked;
-  const invalid = invalidDaysRefusal(draft.service, days);
+  // the day as it will be once its waiting units are booked
+  const invalid = invalidDaysRefusal(
+    draft.service,
+    days.map((d) => ({ date: d.date, units: [...d.units, ...d.waiting] })),
+  );
   if (invalid) throw invalid;
   const touched = new Set(days.map((d) => d.date));
   const desired = sortReservations([
     ...draft.payload.desired.filter((r) => !touched.has(r.date)),
     ...days.flatMap((d) => d.units.map((unit) => ({ date: d.date, unit }))),
   ]);
-  await writePayload(db, draft, { ...draft.payload, desired }, p.now);
+  const waiting = sortReservations([
+    ...draft.payload.waiting.filter((r) => !touched.has(r.date)),
+    ...days.flatMap((d) => d.waiting.map((unit) => ({ date: d.date, unit }))),
+  ]);
+  await writePayload(db, draft, { ...draft.payload, desired, waiting }, p.now);
   return { desired };
 }
 

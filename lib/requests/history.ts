@@ -36,11 +36,13 @@ function summarise(row: { id: number; type: string; diff: unknown }): RequestCha
     const days = diff.diff.absent.map((r) => r.date).sort();
     return { type: 'absence', absent: days.length, first: days[0] ?? null, last: days.at(-1) ?? null };
   }
-  const dates = [...diff.diff.added, ...diff.diff.removed].map((r) => r.date).sort();
+  // a promotion (« Une place s'est libérée ») is a booking: its units added
+  const removed = diff.type === 'reservation' ? diff.diff.removed : [];
+  const dates = [...diff.diff.added, ...removed].map((r) => r.date).sort();
   return {
     type: 'reservation',
     added: diff.diff.added.length,
-    removed: diff.diff.removed.length,
+    removed: removed.length,
     first: dates[0] ?? null,
     last: dates.at(-1) ?? null,
   };

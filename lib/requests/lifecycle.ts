@@ -142,6 +142,8 @@ export interface SubmitRequest<T extends RequestType> {
   onBehalf?: { agentName: string; reason: string };
   /** what the audit row says, once the reference is known */
   audit: (reference: string) => SubmissionAudit;
+  /** « Liste d'attente »: the waiting days' places in line, for the acknowledgment */
+  waitingPositions?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -213,6 +215,7 @@ export async function submitRequest<T extends RequestType>(
         link: `${p.appUrl}/enfants/${p.childId}`,
         requestLink: `${p.appUrl}/mes-demandes/${p.requestId}`,
         onBehalfOf: p.onBehalf?.agentName ?? null,
+        waitingPositions: p.waitingPositions,
       },
       p.diff,
     );

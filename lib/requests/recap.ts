@@ -6,12 +6,16 @@ import type { Queryable } from '@/db/client';
 import { enrolments } from '@/db/schema';
 import { diffByDate, diffReservations, sortReservations, type DayChange, type Reservation } from '@/lib/planning';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { splitWaiting, type WaitingDay } from '@/lib/waiting-list/join';
 import { childReservations, type Draft } from './drafts';
 
 export interface Recap {
+  /** what « Valider » books and cancels, per date (a day put on the waiting list is not among them) */
   changes: DayChange[];
   added: Reservation[];
   removed: Reservation[];
+  /** « Liste d'attente »: the days asked, each with the units that wait together */
+  waiting: WaitingDay[];
   /** the planning version the recap was computed on: "Valider" sends it back */
   version: number;
   /** the planning changed since the draft began */
@@ -55,12 +59,17 @@ export async function computeRecap(
     to: cal.schoolYear.lastDay,
   });
   const desired = replayOwnChanges(draft.payload.base, draft.payload.desired, current);
-  const { added, removed } = diffReservations(current, desired);
+  const { added, removed, waiting } = splitWaiting({ current, desired, waiting: draft.payload.waiting });
   const meanwhile = diffReservations(draft.payload.base, current);
+  const waits = new Set(waiting.map((w) => w.date));
+  const currentKeys = new Set(current.map((r) => `${r.date}|${r.unit}`));
+  // the planning as « Valider » leaves it: a waiting day's additions wait with it
+  const booked = desired.filter((r) => !waits.has(r.date) || currentKeys.has(`${r.date}|${r.unit}`));
   return {
-    changes: diffByDate(current, desired),
+    changes: diffByDate(current, booked),
     added,
     removed,
+    waiting,
     desired,
     current,
     version,

@@ -15,7 +15,6 @@ import {
   addDays,
   bookablePredicate,
   daysBetween,
-  diffReservations,
   groupByDate,
   SERVICE_LABELS,
   sortReservations,
@@ -26,6 +25,9 @@ import {
 } from '@/lib/planning';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
+import { joinWaitingList, splitWaiting } from '@/lib/waiting-list/join';
+import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { loadServiceCalendar, planningOptions } from '@/lib/reservations/calendar';
 import {
   fullDatesParam,
@@ -230,7 +232,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
     const references = drafts.filter((d) => d.status === 'submitted').map((d) => d.reference!);
     if (lead.status !== 'draft') {
       if (references.length === 0) throw new UserError('draft_cancelled');
-      return { reference: references[0]!, references, alreadySubmitted: true, added: 0, removed: 0 };
+      return { reference: references[0]!, references, alreadySubmitted: true, added: 0, removed: 0, waiting: 0 };
     }
     const open = drafts.filter((d) => d.status === 'draft');
     const names = namesOf(open.map((d) => d.childFirstName));
@@ -269,16 +271,31 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
     const perChild = open.map((draft) => {
       const current = sortReservations(currentRows.filter((r) => r.childId === draft.childId));
       const desired = replayOwnChanges(draft.payload.base, draft.payload.desired, current);
-      return { draft, desired, ...diffReservations(current, desired) };
+      // « Liste d'attente »: a waiting day's additions wait with it (lib/waiting-list/join.ts)
+      return { draft, desired, ...splitWaiting({ current, desired, waiting: draft.payload.waiting }) };
     });
-    const changed = perChild.filter((c) => c.added.length + c.removed.length > 0);
-    const unchanged = perChild.filter((c) => c.added.length + c.removed.length === 0);
+    const changes = (c: (typeof perChild)[number]) => c.added.length + c.removed.length + c.waiting.length;
+    const changed = perChild.filter((c) => changes(c) > 0);
+    const unchanged = perChild.filter((c) => changes(c) === 0);
     if (changed.length === 0) throw new UserError('request_empty');
 
     const at = { today: p.today, now: p.now };
+    // a day promoted from the waiting list may be cancelled without the deadline for 48 hours (the parent's only)
+    const grace =
+      policy.deadline === 'calendar'
+        ? await promotionGraceDays(tx, { childIds: changed.map((c) => c.draft.childId), service, ...at })
+        : new Map<number, Set<string>>();
     for (const c of changed) {
-      const dates = changesByDate(c).map((d) => d.date);
-      const byDate = groupByDate(c.desired);
+      const dates = datesHeldToDeadline(
+        [...changesByDate(c).map((d) => d.date), ...c.waiting.map((w) => w.date)],
+        grace.get(c.draft.childId) ?? new Set(),
+        [...c.added, ...c.waiting.map((w) => ({ date: w.date, unit: w.units[0]! }))],
+      );
+      // a waiting day is checked as it will be once its units are booked
+      const byDate = groupByDate([
+        ...c.desired,
+        ...c.waiting.flatMap((w) => w.units.map((unit) => ({ date: w.date, unit }))),
+      ]);
       const refusal =
         lockedDatesRefusal(service, cal, dates, at, policy) ??
         invalidDaysRefusal(
@@ -320,6 +337,21 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
           changed.map((c) => c.draft.enrolment.id),
         ),
       );
+    // « Liste d'attente »: every child's waiting days in line (2 statements, none without)
+    const waitingEntries = changed.flatMap((c) =>
+      c.waiting.map((w) => ({ ...w, childId: c.draft.childId, requestId: c.draft.id })),
+    );
+    const places =
+      waitingEntries.length > 0
+        ? await joinWaitingList(tx, {
+            familyId: policy.familyId,
+            service,
+            siteId,
+            schoolYearId,
+            entries: waitingEntries,
+            now: p.now,
+          })
+        : undefined;
 
     // The requests: each its own reference (DEM-<Paris year>-<sequence>) and diff, as lifecycle.submitRequest does.
     const diffs = changed.map((c) => ({
@@ -327,6 +359,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
       diff: {
         added: c.added.map(({ date, unit }) => ({ date, unit })),
         removed: c.removed.map(({ date, unit }) => ({ date, unit })),
+        ...(c.waiting.length > 0 && { waiting: c.waiting }),
       },
     }));
     const year = p.today.slice(0, 4);
@@ -362,6 +395,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
           childId: c.draft.childId,
           service,
           added: c.added,
+          ...(c.waiting.length > 0 && { waiting: c.waiting }),
           reference: referenceOf.get(c.draft.id),
           reason: null,
           groupId: lead.id,
@@ -396,10 +430,29 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
               removed: d.removed.map((u) => UNIT_LABELS[u]),
             })),
             link: `${p.appUrl}/enfants/${c.draft.childId}`,
+            ...(c.waiting.length > 0 && {
+              waiting: c.waiting.map((w) => ({
+                date: w.date,
+                units: w.units.map((u) => UNIT_LABELS[u]),
+                position: places?.get(`${c.draft.childId}|${w.date}`) ?? 1,
+              })),
+            }),
           })),
         },
       });
     }
+    // the places these validations freed go to the waiting list, in the same transaction
+    const freed = [...new Set(removedRows.map((r) => r.date))].sort();
+    await refillFreedPlaces(
+      tx,
+      { siteId, service, from: freed[0] ?? p.today, to: freed.at(-1) ?? p.today, dates: freed },
+      {
+        today: p.today,
+        now: p.now,
+        appUrl: p.appUrl,
+        actor: { id: policy.accountId, role: policy.actor === 'agent' ? 'staff' : 'parent' },
+      },
+    );
     const given = changed.map((c) => referenceOf.get(c.draft.id)!);
     return {
       reference: referenceOf.get(lead.id) ?? given[0]!,
@@ -407,6 +460,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
       alreadySubmitted: false,
       added: added.length,
       removed: removedRows.length,
+      waiting: waitingEntries.length,
     };
   });
 }

@@ -8,6 +8,9 @@ import { groupByDate, type IsoDate } from '@/lib/planning';
 import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { fullDatesParam, invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
+import { joinWaitingList, placesOfChild } from '@/lib/waiting-list/join';
+import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { submitRequest } from './lifecycle';
 import { calendarFor, type DemarchePolicy } from './policy';
 import { computeRecap } from './recap';
@@ -26,6 +29,8 @@ export interface SubmitInput {
   appUrl: string;
   /** the reason given at « Valider » (required by the agent's policy) */
   reason?: string;
+  /** the account's role (the audit row of a promotion this validation causes) */
+  role?: 'parent' | 'staff' | 'admin';
 }
 
 export interface SubmitResult {
@@ -33,10 +38,16 @@ export interface SubmitResult {
   alreadySubmitted: boolean;
   added: number;
   removed: number;
+  /** days put on the waiting list */
+  waiting: number;
 }
 
 function asJson(list: { date: IsoDate; unit: string }[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
+}
+
+function roleOf(policy: DemarchePolicy): 'parent' | 'staff' {
+  return policy.actor === 'agent' ? 'staff' : 'parent';
 }
 
 export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
@@ -47,7 +58,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     const draft = await loadDraft(tx, { requestId: p.requestId, policy, now: p.now, forUpdate: true });
     // The same draft validated twice (double click, two tabs): the first commit wins, the second reads it.
     if (draft.status === 'submitted')
-      return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0 };
+      return { reference: draft.reference!, alreadySubmitted: true, added: 0, removed: 0, waiting: 0 };
     if (draft.status === 'cancelled') throw new UserError('draft_cancelled');
 
     // Racing validations of one child's planning queue here, one after the other.
@@ -67,15 +78,40 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       }),
     );
     const recap = await computeRecap(tx, draft, { cal, version: enrolment.planningVersion });
-    const { added, removed } = recap;
-    if (added.length + removed.length === 0) {
+    const { added, removed, waiting } = recap;
+    if (added.length + removed.length + waiting.length === 0) {
       throw new UserError('request_empty');
     }
 
-    const changedDates = recap.changes.map((c) => c.date);
-    const locked = lockedDatesRefusal(draft.service, cal, changedDates, { today: p.today, now: p.now }, policy);
+    const changedDates = [...recap.changes.map((c) => c.date), ...waiting.map((w) => w.date)];
+    // a day promoted from the waiting list may be cancelled without the deadline for 48 hours (the parent's only)
+    const grace =
+      policy.deadline === 'calendar'
+        ? ((
+            await promotionGraceDays(tx, {
+              childIds: [draft.childId],
+              service: draft.service,
+              today: p.today,
+              now: p.now,
+            })
+          ).get(draft.childId) ?? new Set<string>())
+        : new Set<string>();
+    const locked = lockedDatesRefusal(
+      draft.service,
+      cal,
+      datesHeldToDeadline(changedDates, grace, [
+        ...added,
+        ...waiting.map((w) => ({ date: w.date, unit: w.units[0]! })),
+      ]),
+      { today: p.today, now: p.now },
+      policy,
+    );
     if (locked) throw locked;
-    const byDate = groupByDate(recap.desired);
+    // a waiting day is checked as it will be once its units are booked
+    const byDate = groupByDate([
+      ...recap.desired,
+      ...waiting.flatMap((w) => w.units.map((unit) => ({ date: w.date, unit }))),
+    ]);
     const invalid = invalidDaysRefusal(
       draft.service,
       changedDates.map((date) => ({ date, units: byDate.get(date) ?? [] })),
@@ -102,6 +138,18 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       .update(enrolments)
       .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
       .where(eq(enrolments.id, draft.enrolment.id));
+    // « Liste d'attente »: the days asked wait in line (2 statements, none without)
+    const positions =
+      waiting.length > 0
+        ? await joinWaitingList(tx, {
+            familyId: policy.familyId,
+            service: draft.service,
+            siteId,
+            schoolYearId: draft.enrolment.schoolYearId,
+            entries: waiting.map((w) => ({ ...w, childId: draft.childId, requestId: draft.id })),
+            now: p.now,
+          })
+        : undefined;
 
     const { reference } = await submitRequest(tx, {
       type: 'reservation',
@@ -111,7 +159,8 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
       childName: `${draft.childFirstName} ${draft.childLastName}`,
       service: draft.service,
       siteId,
-      diff: { added, removed },
+      diff: waiting.length > 0 ? { added, removed, waiting } : { added, removed },
+      waitingPositions: placesOfChild(positions, draft.childId),
       accountId: policy.accountId,
       today: p.today,
       now: p.now,
@@ -126,11 +175,30 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
           childId: draft.childId,
           service: draft.service,
           added,
+          ...(waiting.length > 0 && { waiting }),
           reference,
           reason,
         },
       }),
     });
-    return { reference, alreadySubmitted: false, added: added.length, removed: removed.length };
+    // the places this validation freed go to the waiting list, in the same transaction
+    await refillFreedPlaces(
+      tx,
+      {
+        siteId,
+        service: draft.service,
+        from: removed[0]?.date ?? p.today,
+        to: removed.at(-1)?.date ?? p.today,
+        dates: [...new Set(removed.map((r) => r.date))],
+      },
+      { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId, role: p.role ?? roleOf(policy) } },
+    );
+    return {
+      reference,
+      alreadySubmitted: false,
+      added: added.length,
+      removed: removed.length,
+      waiting: waiting.length,
+    };
   });
 }

@@ -11,6 +11,8 @@ const reservationSchema = z.object({ date: z.iso.date(), unit: z.enum(UNITS as [
 export const reservationDiffSchema = z.object({
   added: z.array(reservationSchema),
   removed: z.array(reservationSchema),
+  // the days put on the waiting list (absent from requests validated before the waiting lists)
+  waiting: z.lazy(() => waitingDaysSchema).optional(),
 });
 
 /** « S'inscrire » (inscription): the enrolment it made, with the site and the year as they were named then. */
@@ -28,11 +30,29 @@ export const absenceDiffSchema = z.object({
   details: z.string().nullable(),
 });
 
+/**
+ * « Une place s'est libérée »: a waiting-list entry booked when a place freed, by the list's order or by an agent out of
+ * order (with the agent's reason). For 48 hours (`cancelUntil`) the family may cancel that day without the deadline.
+ */
+export const promotionDiffSchema = z.object({
+  entryId: z.number().int().positive(),
+  added: z.array(reservationSchema),
+  by: z.enum(['list', 'agent']),
+  reason: z.string().nullable(),
+  cancelUntil: z.iso.datetime({ offset: true }),
+});
+
+/** « Liste d'attente » days a reservation request asked (each day's units together), recorded with its diff. */
+export const waitingDaysSchema = z.array(
+  z.object({ date: z.iso.date(), units: z.array(z.enum(UNITS as [Unit, ...Unit[]])).min(1) }),
+);
+
 /** A submitted request's diff with its type: the `type` column discriminates the `diff` column. */
 export const requestDiffSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reservation'), diff: reservationDiffSchema }),
   z.object({ type: z.literal('inscription'), diff: inscriptionDiffSchema }),
   z.object({ type: z.literal('absence'), diff: absenceDiffSchema }),
+  z.object({ type: z.literal('promotion'), diff: promotionDiffSchema }),
 ]);
 export type RequestDiff = z.infer<typeof requestDiffSchema>;
 export type RequestType = RequestDiff['type'];
@@ -50,11 +70,14 @@ export interface AcknowledgmentContext {
   /** the request's page in « Mes demandes » */
   requestLink: string;
   onBehalfOf: string | null;
+  /** « Liste d'attente »: each waiting day's place in line, once the entries are written */
+  waitingPositions?: ReadonlyMap<string, number>;
 }
 
 type Acknowledgment =
   | { template: 'request-acknowledgment'; payload: EmailPayloads['request-acknowledgment'] }
-  | { template: 'absence-acknowledgment'; payload: EmailPayloads['absence-acknowledgment'] };
+  | { template: 'absence-acknowledgment'; payload: EmailPayloads['absence-acknowledgment'] }
+  | { template: 'waiting-list'; payload: EmailPayloads['waiting-list'] };
 
 interface RequestTypeDefinition<T extends RequestType> {
   acknowledgment: (c: AcknowledgmentContext, diff: DiffOf<T>) => Acknowledgment;
@@ -77,6 +100,7 @@ function requestAcknowledgment(
   c: AcknowledgmentContext,
   kind: 'reservation' | 'inscription',
   changes: DayChange[],
+  waiting: { date: string; units: Unit[] }[] = [],
 ): Acknowledgment {
   return {
     template: 'request-acknowledgment',
@@ -95,12 +119,21 @@ function requestAcknowledgment(
       })),
       link: c.link,
       onBehalfOf: c.onBehalfOf,
+      ...(waiting.length > 0 && {
+        waiting: waiting.map((d) => ({
+          date: d.date,
+          units: d.units.map((u) => UNIT_LABELS[u]),
+          position: c.waitingPositions?.get(d.date) ?? 1,
+        })),
+      }),
     },
   };
 }
 
 export const REQUEST_TYPES: { [T in RequestType]: RequestTypeDefinition<T> } = {
-  reservation: { acknowledgment: (c, diff) => requestAcknowledgment(c, 'reservation', changesByDate(diff)) },
+  reservation: {
+    acknowledgment: (c, diff) => requestAcknowledgment(c, 'reservation', changesByDate(diff), diff.waiting),
+  },
   inscription: { acknowledgment: (c) => requestAcknowledgment(c, 'inscription', []) },
   absence: {
     acknowledgment: (c, diff) => ({
@@ -118,6 +151,24 @@ export const REQUEST_TYPES: { [T in RequestType]: RequestTypeDefinition<T> } = {
         })),
         reason: diff.reason,
         details: diff.details,
+        link: c.requestLink,
+      },
+    }),
+  },
+  promotion: {
+    acknowledgment: (c, diff) => ({
+      template: 'waiting-list',
+      payload: {
+        kind: 'promoted',
+        reference: c.reference,
+        parentName: c.parentName,
+        childName: c.childName,
+        serviceLabel: c.serviceLabel,
+        siteName: c.siteName,
+        date: diff.added[0]?.date ?? c.submittedAt.toISOString().slice(0, 10),
+        units: diff.added.map((r) => UNIT_LABELS[r.unit]),
+        cancelUntil: diff.cancelUntil,
+        reason: null,
         link: c.requestLink,
       },
     }),
@@ -140,7 +191,9 @@ export function readRequestDiff(row: { id: number; type: string; diff: unknown }
 
 /** The reservations a request added and removed (none for other types, or when its diff is unreadable). */
 export function reservationChanges(diff: RequestDiff | null): { added: Reservation[]; removed: Reservation[] } {
-  return diff?.type === 'reservation' ? diff.diff : { added: [], removed: [] };
+  if (diff?.type === 'reservation') return { added: diff.diff.added, removed: diff.diff.removed };
+  if (diff?.type === 'promotion') return { added: diff.diff.added, removed: [] };
+  return { added: [], removed: [] };
 }
 
 /** The units an absence request marked « Absence signalée » (none for other types). */

@@ -81,8 +81,10 @@ export async function markPlaces(
   const places = await placesLeft(db, { siteId: p.siteId, service: p.service, from: first, to: last });
   for (const day of p.view.days) {
     day.places = places[day.date];
-    if (!day.greyed && isComplet(day.places, p.view.units, p.held.has(day.date)))
+    if (!day.greyed && isComplet(day.places, p.view.units, p.held.has(day.date))) {
       day.greyed = GREY_REASON_LABELS.complet;
+      day.complet = true;
+    }
   }
 }
 

@@ -29,6 +29,10 @@ export interface PlanningDay {
   greyed: string | null; // French reason, or null when the parent may change it
   labels: Partial<Record<Unit, string>>; // accessible names of the checkboxes
   places?: Partial<Record<Unit, number>>; // places left where the site has a capacity
+  /** greyed « Complet » only: its full units still offer « Liste d'attente » */
+  complet?: boolean;
+  /** the child already waits for this day: its place in line (« Liste d'attente : 2e ») */
+  waitingPosition?: number;
 }
 
 export interface PlanningView {

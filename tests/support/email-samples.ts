@@ -21,6 +21,7 @@ export const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
     changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }],
     link: `${base}/enfants/7`,
     onBehalfOf: null,
+    waiting: [{ date: '2027-02-08', units: ['Matin', 'Repas classique'], position: 2 }],
   },
   // the previews of React Email's dev server are payloads too
   'siblings-acknowledgment': SiblingsAcknowledgmentEmail.PreviewProps,
@@ -68,5 +69,18 @@ export const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
     justified: false,
     reason: 'Le certificat ne couvre pas cette date.',
     link: `${base}/mes-demandes/43`,
+  },
+  'waiting-list': {
+    kind: 'promoted',
+    reference: 'DEM-2026-000044',
+    parentName: 'Marc Petit',
+    childName: 'Jules Petit',
+    serviceLabel: 'Accueil de loisirs des vacances',
+    siteName: 'Accueil de loisirs Les Tilleuls',
+    date: '2027-02-08',
+    units: ['Matin'],
+    cancelUntil: '2026-12-01T09:00:00.000Z',
+    reason: null,
+    link: `${base}/mes-demandes/44`,
   },
 };

@@ -39,7 +39,12 @@ function changedLine(t: T, words: Wording, c: RequestListItem['changed']): strin
   return `${what} · ${when}`;
 }
 
-const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+const TYPE_KEYS = {
+  reservation: 'typeReservation',
+  inscription: 'typeInscription',
+  absence: 'typeAbsence',
+  promotion: 'typePromotion',
+} as const;
 
 const typeOf = (t: T, r: RequestListItem) => `${t(TYPE_KEYS[r.type])}${r.onBehalf ? ` (${t('onBehalf')})` : ''}`;
 

@@ -157,7 +157,11 @@ const capacitiesInput = z.preprocess((v) => {
 }, capacitiesSchema);
 
 export const saveCapacitiesAction = action({ role: 'staff', input: capacitiesInput }, async (input, user) => {
-  await saveSiteCapacities(await getDb(), user, input, { now: now() });
+  await saveSiteCapacities(await getDb(), user, input, await changeCtx());
+  after(async () => {
+    const { kickDispatcher } = await import('@/lib/email/dispatcher');
+    kickDispatcher();
+  });
   return saved();
 });
 
@@ -176,6 +180,10 @@ export const deleteBookingOpeningAction = action(
 
 export const deleteClosureAction = action({ role: 'staff', input: deleteClosureSchema }, async (input, user) => {
   await deleteClosure(await getDb(), user, input, await changeCtx());
+  after(async () => {
+    const { kickDispatcher } = await import('@/lib/email/dispatcher');
+    kickDispatcher();
+  });
   return saved();
 });
 

@@ -15,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+const TYPE_KEYS = {
+  reservation: 'typeReservation',
+  inscription: 'typeInscription',
+  absence: 'typeAbsence',
+  promotion: 'typePromotion',
+} as const;
 
 export default async function AdminRequestsPage({
   searchParams,

@@ -26,7 +26,12 @@ export async function generateMetadata({ params }: { params: Promise<{ requestId
   return { title: request ? `${t('detailTitle', { reference: request.reference })} · ${t('title')}` : t('title') };
 }
 
-const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+const TYPE_KEYS = {
+  reservation: 'typeReservation',
+  inscription: 'typeInscription',
+  absence: 'typeAbsence',
+  promotion: 'typePromotion',
+} as const;
 const STATUS_KEYS = {
   pending: 'statusPending',
   justified: 'statusJustified',

@@ -22,7 +22,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-const TYPE_KEYS = { reservation: 'typeReservation', inscription: 'typeInscription', absence: 'typeAbsence' } as const;
+const TYPE_KEYS = {
+  reservation: 'typeReservation',
+  inscription: 'typeInscription',
+  absence: 'typeAbsence',
+  promotion: 'typePromotion',
+} as const;
 
 export default async function AdminRequestPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();

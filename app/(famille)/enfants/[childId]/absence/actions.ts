@@ -16,7 +16,7 @@ export const declareAbsenceAction = action(
   { role: 'parent', input: declareAbsenceSchema, name: 'declareAbsence' },
   async (input, user) => {
     const at = now();
-    // the places freed (result.freedSlots) go to the waiting list when it exists (issue 15)
+    // the places freed went to the waiting list in the same transaction
     const { requestId } = await declareAbsence(await getDb(), user, input, {
       today: today(at),
       now: at,
