@@ -266,9 +266,9 @@ export async function writePromotions(tx: Queryable, list: Promotion[], ctx: Pro
     select ${at}::timestamptz, ${ctx.actor?.id ?? null}, ${ctx.actor?.role ?? null}::role, 'waiting_list.promote',
            'waiting_entry', x.entry::text, x.family, null,
            jsonb_build_object('childId', x.child, 'service', x.service, 'siteId', x.site, 'added', x.diff->'added',
-                              'by', x.diff->'by', 'reason', x.diff->'reason', 'requestId', q.id)
+                              'by', x.diff->'by', 'reason', x.diff->'reason', 'requestId', q.request)
     from jsonb_to_recordset(${json}::jsonb) as x(entry int, family int, child int, service text, site int, diff jsonb)
-    join jsonb_to_recordset(${requestOf}::jsonb) as q(entry int, id int) on q.entry = x.entry`);
+    join jsonb_to_recordset(${requestOf}::jsonb) as q(entry int, request int) on q.entry = x.entry`);
   // the family's first parent (a promotion has no parent who asked it), in the family's language at sending
   await tx.execute(sql`insert into email_outbox (idempotency_key, "to", template, payload, request_id)
     select 'waiting-' || x.entry || '-promoted', p.email, 'waiting-list',
@@ -278,8 +278,8 @@ export async function writePromotions(tx: Queryable, list: Promotion[], ctx: Pro
              'link', ${ctx.appUrl} || '/mes-demandes/' || q.id),
            q.id
     from jsonb_to_recordset(${json}::jsonb) as x(entry int, family int, child int, site int, email jsonb)
-    join requests q on q.id = (select r.id from jsonb_to_recordset(${requestOf}::jsonb) as r(entry int, id int)
-                               where r.entry = x.entry)
+    join jsonb_to_recordset(${requestOf}::jsonb) as r(entry int, request int) on r.entry = x.entry
+    join requests q on q.id = r.request
     join children c on c.id = x.child
     join sites s on s.id = x.site
     join lateral (select email, first_name, last_name from parents where family_id = x.family order by id limit 1) p
