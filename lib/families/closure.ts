@@ -149,7 +149,7 @@ export interface ClosureOutcome {
 /**
  * Closes the family's account at its request: what the README lists is erased or replaced by a pseudonym, the
  * parents are told through the outbox (queued first, while their addresses still exist), and the journal records the
- * closure. One transaction, 20 statements at most whatever the family holds.
+ * closure. One transaction, 23 statements at most whatever the family holds (the waiting lists' refill included).
  */
 export async function confirmFamilyClosure(
   db: Db,
