@@ -20,6 +20,10 @@ const SIBLINGS_SPEC = '**/siblings.spec.ts';
 // Léa's days, which the desktop journeys read (the agenda, the back office): a portal of its own.
 const absencesPort = base + 7;
 const ABSENCES_SPEC = '**/absences.spec.ts';
+// « Liste d'attente » (issue 15): the Bernards take and give back the last morning of 8 February that services.spec.ts
+// counts on, and the Petits wait for it: a portal of its own.
+const waitingListPort = base + 6;
+const WAITING_LIST_SPEC = '**/waiting-list.spec.ts';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';
 // Where a phone adds something: signing in, the démarche's grid and steps, the enrolment, the navigation and the
@@ -70,7 +74,14 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions,
       },
-      testIgnore: [WAITING_ROOM_SPEC, SIBLINGS_SPEC, ABSENCES_SPEC, REFLOW_SPEC, '**/languages-phone.spec.ts'],
+      testIgnore: [
+        WAITING_ROOM_SPEC,
+        SIBLINGS_SPEC,
+        ABSENCES_SPEC,
+        WAITING_LIST_SPEC,
+        REFLOW_SPEC,
+        '**/languages-phone.spec.ts',
+      ],
     },
     {
       name: 'mobile',
@@ -105,12 +116,22 @@ export default defineConfig({
       },
     },
     {
+      name: 'waiting-list',
+      testMatch: [WAITING_LIST_SPEC],
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${waitingListPort}`,
+        viewport: { width: 1280, height: 800 },
+        launchOptions,
+      },
+    },
+    {
       name: 'waiting-room',
       testMatch: [WAITING_ROOM_SPEC],
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${waitingRoomPort}`, launchOptions },
     },
   ],
-  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort, absencesPort].map((port) => ({
+  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort, absencesPort, waitingListPort].map((port) => ({
     command: 'node scripts/e2e-server.mjs',
     // the waiting room's server is polled on a page it never gates: a poll must not take its only slot
     url: `http://localhost:${port}${port === waitingRoomPort ? '/mentions-legales' : '/connexion'}`,

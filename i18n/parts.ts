@@ -17,6 +17,8 @@ export const MESSAGE_PARTS = [
   'famille-signup',
   // « Signaler une absence » and its follow-up in Mes demandes
   'famille-absences',
+  // « Liste d'attente »: the child's page, « À venir », « Quitter la liste d'attente »
+  'famille-waiting-list',
   // the waiting room's page (read as plain sentences by lib/waiting-room/page.ts) and its dashboard section
   'waiting-room',
   // the footer and the public information pages (accessibilité, mentions légales, données personnelles, contact)
@@ -36,6 +38,7 @@ export const TRANSLATED_PARTS = [
   'famille-signup',
   'famille-donnees',
   'famille-absences',
+  'famille-waiting-list',
   'waiting-room',
   'site',
   'emails',

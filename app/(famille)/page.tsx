@@ -27,6 +27,7 @@ export default async function MonEspacePage() {
   const ts = await getTranslations('services');
   const tu = await getTranslations('upcoming');
   const tabs = await getTranslations('absences');
+  const tw = await getTranslations('waitingList');
   const ta = await getTranslations('agenda');
   const words = await getWording();
   const db = await getDb();
@@ -89,6 +90,23 @@ export default async function MonEspacePage() {
                                 : '',
                             })}
                           </span>
+                        </p>
+                      )}
+                      {day.waiting && (
+                        <p className="mt-1 flex flex-wrap items-center gap-x-3 text-sm">
+                          <span className="font-semibold text-blue-900">
+                            {tw('position', { position: day.waiting.position })} –{' '}
+                            {day.waiting.units.map((u) => words.unit(u)).join(' + ')}
+                          </span>
+                          <Link
+                            href={`/enfants/${kid.id}/liste-attente/${day.waiting.entryId}`}
+                            className="inline-flex min-h-11 items-center text-brand-700 underline"
+                          >
+                            <span aria-hidden="true">{tw('leave')}</span>
+                            <span className="sr-only">
+                              {tw('leaveDay', { date: words.dateLong(day.date), service: words.service(service) })}
+                            </span>
+                          </Link>
                         </p>
                       )}
                       {day.units.length > 0 && day.date <= absenceWindow(todayIso).to && (

@@ -2,7 +2,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, requests } from '@/db/schema';
-import type { Reservation, ServiceKind } from '@/lib/planning';
+import type { IsoDate, Reservation, ServiceKind, Unit } from '@/lib/planning';
 import { absentUnits, readRequestDiff, reservationChanges, type RequestType } from './types';
 
 export interface RequestSummary {
@@ -88,6 +88,10 @@ export interface RequestDetail extends RequestSummary {
   /** « Signaler une absence »: the units marked absent */
   absent: Reservation[];
   reason: string | null;
+  /** « Liste d'attente »: the days a reservation request put on the waiting list, each with its units */
+  waiting: { date: IsoDate; units: Unit[] }[];
+  /** « Une place s'est libérée »: until when the day may be cancelled without the deadline (null: not a promotion) */
+  promotion: { cancelUntil: Date; byAgent: boolean } | null;
 }
 
 export async function getFamilyRequest(
@@ -130,5 +134,10 @@ export async function getFamilyRequest(
     removed,
     absent: absentUnits(diff),
     reason: r.reason,
+    waiting: diff?.type === 'reservation' ? (diff.diff.waiting ?? []) : [],
+    promotion:
+      diff?.type === 'promotion'
+        ? { cancelUntil: new Date(diff.diff.cancelUntil), byAgent: diff.diff.by === 'agent' }
+        : null,
   };
 }

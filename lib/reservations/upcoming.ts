@@ -1,8 +1,9 @@
 // « À venir » on Mon espace: for each child of the family, the next open days of each service the child is enrolled
 // in, what is booked on them and until when each can be changed. Mon espace is the most visited page on the day
-// bookings open, so this costs three queries whatever the number of children, services or days: the enrolments
+// bookings open, so this costs four queries whatever the number of children, services or days: the enrolments
 // (shared with the children's cards, once per request), the calendars' version (lib/calendar/reference-cache.ts),
-// and the reservations of all those days.
+// the children's waiting-list entries (their days come into the list, however far) and the reservations of all those
+// days.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { children, reservations } from '@/db/schema';
@@ -24,6 +25,7 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
+import { waitingPositions } from '@/lib/waiting-list/join';
 import { calendarKey, loadServiceCalendars, planningOptions, type ServiceCalendar } from './calendar';
 
 /** How many open days of each service « À venir » shows. */
@@ -47,6 +49,8 @@ export interface UpcomingDay {
   lastChangeDay: IsoDate;
   /** 'mardi 5 janvier' */
   lastChangeLabel: string;
+  /** « Liste d'attente »: the child waits for this day, its entry and place in line (« Liste d'attente : 2e ») */
+  waiting?: { entryId: number; position: number; units: Unit[] };
 }
 
 export interface UpcomingService {
@@ -94,6 +98,15 @@ export async function upcomingDays(
     const c = calendars.get(calendarKey(e.service, e.siteId))!;
     return { ...e, c, dates: nextOpenDays(e.service, c, p.today, count) };
   });
+  // the days the children wait for come into the list too, however far (« Liste d'attente : 2e »)
+  const waiting = await waitingPositions(db, { childIds: [...new Set(enrolled.map((e) => e.childId))], from: p.today });
+  const waitingOf = new Map(waiting.map((w) => [`${w.childId}:${w.service}:${w.date}`, w]));
+  for (const w of wanted) {
+    const extra = waiting.filter(
+      (e) => e.childId === w.childId && e.service === w.service && !w.dates.includes(e.date),
+    );
+    if (extra.length > 0) w.dates = [...w.dates, ...extra.map((e) => e.date)].sort();
+  }
   const allDates = [...new Set(wanted.flatMap((w) => w.dates))];
   const booked =
     allDates.length === 0
@@ -128,7 +141,9 @@ export async function upcomingDays(
       const units = UNITS.filter((u) => unitsOf.get(`${w.childId}:${w.service}:${date}`)?.includes(u));
       const greyed = greyReason(w.service, w.c.cal, date, p.today, w.c.deadlineDays, options);
       const lastChange = lastChangeDay(date, w.c.deadlineDays);
+      const waits = waitingOf.get(`${w.childId}:${w.service}:${date}`);
       return {
+        ...(waits && { waiting: { entryId: waits.id, position: waits.position, units: waits.units } }),
         date,
         dateLabel: capitalise(formatDateLong(date)),
         units,

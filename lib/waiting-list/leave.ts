@@ -32,15 +32,19 @@ export async function leaveWaitingList(
                     units::text[] as units`,
     );
     if (!left) throw new UserError('waiting_entry_gone');
-    await writeAudit(tx, { id: user.id, role: 'parent' }, {
-      action: 'waiting_list.leave',
-      entity: 'waiting_entry',
-      entityId: input.entryId,
-      familyId: user.familyId,
-      before: { childId: left.childId, service: left.service, date: left.date, units: left.units },
-      after: null,
-      at: ctx.now,
-    });
+    await writeAudit(
+      tx,
+      { id: user.id, role: 'parent' },
+      {
+        action: 'waiting_list.leave',
+        entity: 'waiting_entry',
+        entityId: input.entryId,
+        familyId: user.familyId,
+        before: { childId: left.childId, service: left.service, date: left.date, units: left.units },
+        after: null,
+        at: ctx.now,
+      },
+    );
     return { childId: left.childId };
   });
 }

@@ -12,6 +12,7 @@ import { requireParent } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { now, today } from '@/lib/clock';
 import { declarableDays } from '@/lib/absences/list';
+import { waitingPositions } from '@/lib/waiting-list/join';
 import { getFamilyChild } from '@/lib/families/child';
 import {
   absenceWindow,
@@ -29,7 +30,7 @@ import { startReservationAction } from '../../demarches/actions';
 
 type Props = {
   params: Promise<{ childId: string }>;
-  searchParams: Promise<{ vue?: string; date?: string; annulee?: string }>;
+  searchParams: Promise<{ vue?: string; date?: string; annulee?: string; 'liste-quittee'?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -65,6 +66,7 @@ export default async function ChildPage({ params, searchParams }: Props) {
   const t = await getTranslations('child');
   const tp = await getTranslations('childPlanning');
   const tabs = await getTranslations('absences');
+  const tw = await getTranslations('waitingList');
   const td = await getTranslations('demarche');
   const ta = await getTranslations('agenda');
   const words = await getWording();
@@ -94,6 +96,9 @@ export default async function ChildPage({ params, searchParams }: Props) {
     now: at,
   });
   const byDate = new Map(planning.days.map((d) => [d.date, d]));
+  // « Liste d'attente »: every day the child waits for, from today on, with its place in line
+  const waiting = await waitingPositions(db, { childIds: [child.id], from: todayIso });
+  const { 'liste-quittee': left } = await searchParams;
   // « Signaler une absence »: the days of the window, and those already declared (« Absence signalée »)
   const window = absenceWindow(todayIso);
   const declarable = await declarableDays(db, { familyId: user.familyId, childId: child.id, today: todayIso });
@@ -163,7 +168,16 @@ export default async function ChildPage({ params, searchParams }: Props) {
             )}
           </li>
         ))}
-        {nothing && <li className="text-sm text-slate-700">{tp('nothing')}</li>}
+        {waiting
+          .filter((w) => w.date === day.date)
+          .map((w) => (
+            <li key={`waiting-${w.id}`} className={`${compact ? 'text-xs' : 'text-sm'} font-semibold text-blue-900`}>
+              {words.service(w.service)} · {tw('position', { position: w.position })}
+            </li>
+          ))}
+        {nothing && !waiting.some((w) => w.date === day.date) && (
+          <li className="text-sm text-slate-700">{tp('nothing')}</li>
+        )}
       </ul>
     );
   };
@@ -230,6 +244,43 @@ export default async function ChildPage({ params, searchParams }: Props) {
           })}
         </ul>
       </section>
+
+      {left && (
+        <p role="status" className="mt-4 rounded bg-white p-3">
+          {tw('leftDone', { name: child.firstName })}
+        </p>
+      )}
+      {waiting.length > 0 && (
+        <section aria-labelledby="waiting-heading" className="mt-8">
+          <h2 id="waiting-heading" className="text-xl font-semibold">
+            {tw('section')}
+          </h2>
+          <p className="mt-1 max-w-3xl text-slate-800">{tw('sectionIntro', { name: child.firstName })}</p>
+          <ul aria-labelledby="waiting-heading" className="mt-3 grid gap-2 md:grid-cols-2">
+            {waiting.map((w) => (
+              <li key={w.id} className="rounded-lg border-2 border-blue-800 bg-blue-50 p-3">
+                <p className="first-letter:uppercase">
+                  {tw('entry', {
+                    date: words.dateLong(w.date),
+                    service: words.service(w.service),
+                    units: w.units.map((u) => words.unit(u)).join(' + '),
+                  })}
+                </p>
+                <p className="font-semibold text-blue-900">{tw('position', { position: w.position })}</p>
+                <Link
+                  href={`${base}/liste-attente/${w.id}`}
+                  className="mt-1 inline-flex min-h-11 items-center text-brand-700 underline"
+                >
+                  <span aria-hidden="true">{tw('leave')}</span>
+                  <span className="sr-only">
+                    {tw('leaveDay', { date: words.dateLong(w.date), service: words.service(w.service) })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="calendar-heading" className="mt-8">
         <h2 id="calendar-heading" className="text-xl font-semibold">

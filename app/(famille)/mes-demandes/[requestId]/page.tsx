@@ -60,6 +60,7 @@ export default async function RequestDetailPage({
   const absence =
     request.type === 'absence' ? await familyAbsence(await getDb(), { familyId: user.familyId, requestId: id }) : null;
   const ta = await getTranslations('absences');
+  const tw = await getTranslations('waitingList');
   const { signalee, certificat } = await searchParams;
   const canAddCertificate =
     absence !== null && absence.status === 'pending' && !absence.certificate && absence.certificateDueAt > now();
@@ -140,9 +141,34 @@ export default async function RequestDetailPage({
           )}
         </section>
       ) : (
-        <ScrollRegion label={t('detailTitle', { reference: request.reference })} className="mt-4">
-          <RecapTable changes={diffByDate(request.removed, request.added)} />
-        </ScrollRegion>
+        <>
+          {request.promotion && (
+            <p className="mt-4 max-w-3xl rounded border-s-4 border-green-700 bg-white p-3">
+              {tw('promoted', { name: request.childName })}{' '}
+              {request.promotion.cancelUntil > now() &&
+                tw('cancelUntil', { date: dateTime.format(request.promotion.cancelUntil) })}
+            </p>
+          )}
+          {(request.added.length > 0 || request.removed.length > 0) && (
+            <ScrollRegion label={t('detailTitle', { reference: request.reference })} className="mt-4">
+              <RecapTable changes={diffByDate(request.removed, request.added)} />
+            </ScrollRegion>
+          )}
+          {request.waiting.length > 0 && (
+            <section aria-labelledby="waiting-heading" className="mt-6 max-w-3xl rounded bg-white p-4">
+              <h2 id="waiting-heading" className="text-lg font-semibold">
+                {tw('section')}
+              </h2>
+              <ul className="mt-2 list-disc ps-5">
+                {request.waiting.map((w) => (
+                  <li key={w.date}>
+                    {words.dateLong(w.date)} : {w.units.map((u) => words.unit(u)).join(' + ')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       )}
       <p className="mt-6">
         <Link href="/mes-demandes" className="text-brand-700 underline">
