@@ -5,9 +5,10 @@
 // in INPUTS fails the walk: none escapes it.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, parents, requests } from '@/db/schema';
+import { rows } from '@/db/client';
 import { declareAbsence, declareAbsenceSchema } from '@/lib/absences/declare';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { proposedSite, startEnrolmentDraft } from '@/lib/enrolments/enrol';
@@ -76,6 +77,7 @@ function certificateForm(requestId: number): FormData {
   return data;
 }
 let absenceId = 0;
+let waitingId = 0;
 
 const redirectTo = (target: string) => new RegExp(`^NEXT_REDIRECT;\\w+;${target.replace(/[?]/g, '\\?')};`);
 const NOT_FOUND = /introuvable/;
@@ -199,6 +201,14 @@ const INPUTS: Record<
     owner: () => new RegExp(`^NEXT_REDIRECT;\\w+;/mes-demandes/${absenceId}\\?certificat=1;`),
     writes: true,
   },
+  // « Quitter la liste d'attente » (app/(famille)/enfants/[childId]/liste-attente/[entryId]): Léa's entry on the
+  // waiting list of a Wednesday (beforeAll); another family's parent reads that it is no longer on the list
+  leaveWaitingListAction: {
+    args: () => [{}, form({ entryId: waitingId })],
+    other: () => /"code":"waiting_entry_gone"/,
+    owner: (i) => new RegExp(`^NEXT_REDIRECT;\\w+;/enfants/${i.lea}\\?liste-quittee=${waitingId};`),
+    writes: true,
+  },
   // « Se déconnecter » (app/actions.ts): names nothing of a family; anyone may call it
   signOutAction: { args: () => [], owner: () => /^undefined$/, anyone: true },
   // « Langue » (app/actions.ts): a visitor's sets the cookie only; a parent's names no account (the session's is
@@ -240,6 +250,15 @@ beforeAll(async () => {
       { today: TODAY, now: NOW, appUrl: 'http://localhost:3000' },
     )
   ).requestId;
+  // Léa waits for the morning of a Wednesday, for « Quitter la liste d'attente »
+  const [entry] = await rows<{ id: number }>(
+    database.db,
+    sql`insert into waiting_entries (family_id, child_id, service, site_id, school_year_id, date, units, queued_at)
+        select ${m.familyId}, ${m.lea}, 'mercredi', e.site_id, e.school_year_id, '2027-01-20', '{matin}', ${NOW.toISOString()}::timestamptz
+        from enrolments e where e.child_id = ${m.lea} and e.service = 'mercredi'
+        returning id`,
+  );
+  waitingId = entry!.id;
   // the other family has asked to close its account already: its parent's « Demander la fermeture » writes nothing
   await requestFamilyClosure(database.db, {
     familyId: (await database.db.select().from(parents).where(eq(parents.email, DEMO_ACCOUNTS.neighbour.email)))[0]!

@@ -37,13 +37,13 @@ describe('the demo town', () => {
       sql`select (select count(*)::int from families) as families, (select count(*)::int from sectors) as sectors,
         (select count(*)::int from sites where kind = 'centre') as centres, (select count(*)::int from sites where kind = 'ecole') as schools`,
     );
-    expect(counts).toEqual({ families: 203, sectors: 3, centres: 3, schools: 4 }); // 200 + the Bernards, Moreaus, Haddads
+    expect(counts).toEqual({ families: 204, sectors: 3, centres: 3, schools: 4 }); // 200 + the Bernards, Moreaus, Haddads, Petits
   });
 
   it('is loaded once: a second start finds data and loads nothing', async () => {
     expect(await seedIfEmpty(database.db, () => {})).toBe(false);
     const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from families`);
-    expect(n!.n).toBe(203);
+    expect(n!.n).toBe(204);
   });
 
   it('gives the Martin family Léa, enrolled at the canteen and the Wednesday centre with reservations, and Hugo, enrolled in nothing', async () => {
@@ -75,7 +75,7 @@ describe('the demo town', () => {
   it('counts families, children and enrolments for the dashboard', async () => {
     const year = await currentSchoolYear(database.db, '2026-11-29');
     const figures = await keyFigures(database.db, year!.id);
-    expect(figures.families).toBe(203);
+    expect(figures.families).toBe(204);
     expect(figures.children).toBeGreaterThan(200);
     expect(figures.enrolments).toBeGreaterThan(100);
   });
