@@ -68,10 +68,7 @@ export async function listWaitingLines(
     ${f.service ? sql`and w.service = ${f.service}` : sql``}
     ${f.from ? sql`and w.date >= ${f.from}` : sql``}
     ${f.to ? sql`and w.date <= ${f.to}` : sql``}`;
-  const [count] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from waiting_entries w where ${where}`,
-  );
+  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from waiting_entries w where ${where}`);
   const total = count?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pageCount);
@@ -135,7 +132,10 @@ export async function listWaitingLines(
 
 /** A PostgreSQL text array as a driver may hand it back ('{matin,repas_classique}'). */
 function pgArray<T extends string>(text: string): T[] {
-  return text.replace(/^\{|\}$/g, '').split(',').filter(Boolean) as T[];
+  return text
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean) as T[];
 }
 
 const reasonField = z
