@@ -24,8 +24,7 @@ const decisionSchema = waitingDecisionSchema.extend(waitingLineFiltersSchema.sha
 
 /** The list as the agent had it filtered, with what was done. */
 function backToList(f: WaitingLineFilters, done: 'inscrit' | 'retire'): string {
-  const { page, ...filters } = f;
-  const search = filtersToSearch({ ...filters, fait: done }, page);
+  const search = filtersToSearch({ site: f.site, service: f.service, from: f.from, to: f.to, fait: done }, f.page);
   return `/admin/listes-attente${search}`;
 }
 

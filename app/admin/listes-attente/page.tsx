@@ -109,7 +109,8 @@ export default async function AdminWaitingListsPage({
               {t('lineTitle', words)}
             </h2>
             <ScrollRegion label={t('lineTitle', words)} className="mt-2">
-              <table className="w-full border-collapse bg-white text-left text-sm">
+              {/* relative: the labels' hidden words (sr-only, absolute) stay inside the scrolling region at 320 px */}
+              <table className="relative w-full border-collapse bg-white text-left text-sm">
                 <caption className="sr-only">{t('caption', words)}</caption>
                 <thead>
                   <tr className="border-b-2 border-slate-400">
