@@ -7,6 +7,8 @@ export const MESSAGE_PARTS = [
   'admin-accounts',
   // « Absences à traiter » (the back office)
   'admin-absences',
+  // « Listes d'attente » (the back office) and the dashboard's line
+  'admin-waiting-lists',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
@@ -69,4 +71,5 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminSignups',
   'adminClosures',
   'adminAbsences',
+  'adminWaitingLists',
 ] as const;

@@ -11,6 +11,7 @@ const NAV = [
   ['/admin/demandes', 'requests'],
   ['/admin/fermetures', 'closures'],
   ['/admin/absences', 'absences'],
+  ['/admin/listes-attente', 'waitingLists'],
   ['/admin/calendrier', 'calendar'],
   ['/admin/structures', 'structures'],
   ['/admin/emails', 'emails'],

@@ -16,6 +16,7 @@ import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
 import { pageParam } from '@/lib/search-params';
 import { addDays, formatDateLong, type IsoDate, type Unit } from '@/lib/planning';
+import { waitingCountsAhead } from '@/lib/waiting-list/staff';
 import { WaitingRoomSection } from './waiting-room-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,12 +44,13 @@ export default async function AdminDashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, td, tu, te, tp] = await Promise.all([
+  const [t, td, tu, te, tp, tw] = await Promise.all([
     getTranslations('admin'),
     getTranslations('adminDashboard'),
     getTranslations('units'),
     getTranslations('reportErrors'),
     getTranslations('adminSignups'),
+    getTranslations('adminWaitingLists'),
   ]);
   const db = await getDb();
   const day = today();
@@ -69,10 +71,11 @@ export default async function AdminDashboardPage({
   };
   const window = occupancyWindow(day);
   const year = await currentSchoolYear(db, day);
-  const [figures, sites, cells] = await Promise.all([
+  const [figures, sites, cells, waiting] = await Promise.all([
     keyFigures(db, year?.id ?? null),
     reportSites(db),
     occupancy(db, { ...window, siteId }),
+    waitingCountsAhead(db, { today: day, weeks: 4 }),
   ]);
   const shown = siteId === null ? sites : sites.filter((s) => s.id === siteId);
   // the charts: the sites with bookings in the window, a page at a time
@@ -181,6 +184,13 @@ export default async function AdminDashboardPage({
             </div>
           ))}
         </dl>
+        {/* « Liste d'attente »: the children waiting for a day of the coming 4 weeks (a child waiting several days
+            counts once) */}
+        <p className="mt-4">
+          <Link href="/admin/listes-attente" className="font-medium text-brand-700 underline">
+            {tw('dashboard', { children: waiting.children })}
+          </Link>
+        </p>
       </section>
 
       <form method="get" className="mt-8 flex flex-wrap items-end gap-3">

@@ -9,6 +9,7 @@ const PAGES: [string, string][] = [
   ['/admin/commandes', 'Commandes de repas'],
   ['/admin/familles', 'Familles'],
   ['/admin/demandes', 'Demandes'],
+  ['/admin/listes-attente', "Listes d'attente"],
   ['/admin/calendrier', 'Calendrier et paramètres'],
   ['/admin/structures', 'Structures'],
   ['/admin/emails', 'E-mails'],
@@ -122,6 +123,25 @@ test('an agent finds every page of the back office from the menu, each accessibl
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expectAccessible(page);
   }
+});
+
+test("an agent opens « Listes d'attente » from the menu, filters it, and comes back from the dashboard", async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.staff);
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: "Listes d'attente", exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: "Listes d'attente" })).toBeVisible();
+  // other journeys may have put children on a list meanwhile: the filters and the count are what is sure
+  await page.getByLabel('Service').selectOption({ label: 'Restauration scolaire' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page).toHaveURL(/service=cantine/);
+  await expect(page.getByRole('status').filter({ hasText: /en attente/ })).toBeVisible();
+  await page.goto('/admin');
+  await page.getByRole('link', { name: /en liste d'attente dans les 4 prochaines semaines$/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Listes d'attente" })).toBeVisible();
 });
 
 test('an agent books on behalf of a family past the deadline, with a reason, and the parent sees it', async ({
