@@ -198,7 +198,8 @@ export async function promoteOutOfOrder(
     });
     const cal = calendars.get(calendarKey(entry.service, entry.siteId));
     // no deadline for the agent (as for the refill): a place may be given until the day before
-    const closed = cal && lockedDatesRefusal(entry.service, { ...cal, deadlineDays: 0, openings: [] }, [entry.date], ctx);
+    const closed =
+      cal && lockedDatesRefusal(entry.service, { ...cal, deadlineDays: 0, openings: [] }, [entry.date], ctx);
     if (closed) throw closed;
     const promoted = await writePromotions(tx, [{ entry, added, by: 'agent', reason }], { ...ctx, actor: agent });
     // (under the lock the entry read above is still waiting: this is a guard, never a refusal seen)
