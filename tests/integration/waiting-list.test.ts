@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, type Db } from '@/db/client';
 import { declareAbsence, declareAbsenceSchema } from '@/lib/absences/declare';
 import { addClosure, deleteClosure } from '@/lib/calendar/closures';
-import { saveSiteCapacities } from '@/lib/calendar/settings';
+import { saveSiteCapacities, updateHolidayPeriod } from '@/lib/calendar/settings';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { renderEmail } from '@/lib/email/render';
 import type { IsoDate, ServiceKind, Unit } from '@/lib/planning';
@@ -18,6 +18,7 @@ import { listFamilyRequests } from '@/lib/requests/history';
 import { agentPolicy, parentPolicy, type DemarchePolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
 import { placesLeft } from '@/lib/reservations/capacity';
+import { upcomingDays } from '@/lib/reservations/upcoming';
 import { waitingPositions } from '@/lib/waiting-list/join';
 import { expireWaitingEntries, leaveWaitingList } from '@/lib/waiting-list/leave';
 import { refillFreedPlaces } from '@/lib/waiting-list/promote';
@@ -338,6 +339,47 @@ describe('every way a place frees', () => {
     // the closure lifted: the day opens and Jules gets its afternoon
     if (closed.status !== 'created') throw new Error('closure not created');
     await deleteClosure(db, agent, { id: closed.closureId }, { ...clock, appUrl });
+    expect(await held(petit.childId, day)).toEqual(['apres_midi']);
+  });
+});
+
+describe('a holiday period changed', () => {
+  it('gives the places of the days it leaves open to the list, and « À venir » shows the place in line', async () => {
+    const agent = await demoAgent(db);
+    const day = '2027-02-10'; // a Wednesday of the winter holidays
+    await saveSiteCapacities(
+      db,
+      agent,
+      { siteId: tilleuls, service: 'vacances', capacities: { matin: '40', apres_midi: '0', repas_classique: '40' } },
+      { ...clock, appUrl },
+    );
+    const id = await wait(petit, day, ['apres_midi'], 'vacances', tilleuls);
+    // « À venir » brings the day into Jules' list, however far, with his place
+    const upcoming = await upcomingDays(db, {
+      familyId: petit.familyId,
+      schoolYearId: (
+        await rows<{ id: number }>(db, sql`select school_year_id as id from waiting_entries where id = ${id}`)
+      )[0]!.id,
+      ...clock,
+    });
+    const days = upcoming.get(petit.childId)!.find((s) => s.service === 'vacances')!.days;
+    expect(days.find((d) => d.date === day)?.waiting).toEqual({ entryId: id, position: 1, units: ['apres_midi'] });
+    // places come (written straight: no refill), then the winter holidays are renamed: the change refills
+    await db.execute(sql`update site_capacities set capacity = 60
+      where site_id = ${tilleuls} and service = 'vacances' and unit = 'apres_midi'`);
+    expect(await held(petit.childId, day)).toEqual([]);
+    const [winter] = await rows<{ id: number; start: IsoDate; end: IsoDate }>(
+      db,
+      sql`select id, to_char(start, 'YYYY-MM-DD') as start, to_char("end", 'YYYY-MM-DD') as end from holiday_periods
+          where start <= ${day} and "end" >= ${day}`,
+    );
+    const changed = await updateHolidayPeriod(
+      db,
+      agent,
+      { id: winter!.id, label: "Vacances d'hiver (zone C)", start: winter!.start, end: winter!.end },
+      { ...clock, appUrl },
+    );
+    expect(changed.status).toBe('saved');
     expect(await held(petit.childId, day)).toEqual(['apres_midi']);
   });
 });
