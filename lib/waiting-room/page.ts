@@ -71,9 +71,16 @@ export const WAITING_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Seconds between two refreshes: 10 s at the head of the queue, up to 60 s far behind (always under the expiry). */
+/**
+ * Seconds between two refreshes: 5 s for the first 25 in line, 10 s to the 100th, then growing to 60 s far behind
+ * (always under the expiry). A slot that frees is taken at the head's next refresh: at 10 s, `npm run bench:rush`
+ * showed the slots idle a good part of the time and the web tier under one core of two. Not faster than 5 s: the page
+ * reloads whole, and a screen reader starts it again each time.
+ */
 export function refreshSeconds(position: number): number {
-  return Math.min(60, 10 + Math.floor(Math.max(0, position - 1) / 10));
+  if (position <= 25) return 5;
+  if (position <= 100) return 10;
+  return Math.min(60, 10 + Math.floor((position - 100) / 10));
 }
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit' });

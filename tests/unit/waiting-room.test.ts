@@ -146,7 +146,7 @@ describe("the page « Salle d'attente »", () => {
   });
 
   it('refreshes every 10 s at the head of the queue, at most every 60 s far behind', () => {
-    expect([1, 10, 11, 101, 500, 5000].map(refreshSeconds)).toEqual([10, 10, 11, 20, 59, 60]);
+    expect([1, 25, 26, 100, 110, 111, 500, 5000].map(refreshSeconds)).toEqual([5, 5, 10, 10, 11, 11, 50, 60]);
   });
 
   it('allows its own style by hash, and no script', () => {
