@@ -18,7 +18,7 @@ export const requestFiltersSchema = z.object({
   family: param(text),
   child: param(text),
   service: param(z.enum(SERVICE_KINDS as ['cantine', 'mercredi', 'vacances'])),
-  type: param(z.enum(['inscription', 'reservation', 'absence'])),
+  type: param(z.enum(['inscription', 'reservation', 'absence', 'promotion'])),
   onBehalf: param(z.enum(['oui', 'non'])),
   from: param(isoDate),
   to: param(isoDate),

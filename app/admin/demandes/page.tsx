@@ -68,6 +68,7 @@ export default async function AdminRequestsPage({
             { value: 'reservation', label: t('typeReservation') },
             { value: 'inscription', label: t('typeInscription') },
             { value: 'absence', label: t('typeAbsence') },
+            { value: 'promotion', label: t('typePromotion') },
           ]}
         />
         <FilterSelect
