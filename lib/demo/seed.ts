@@ -511,92 +511,30 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
       }
     }
   }
+  // Four families of one parent and one child each, for the journeys that need a family of their own.
+  const family = (f: DemoFamily) => demoFamily(tx, { ...f, passwordHash: parentHash });
   // The Bernard family (Nord, like the Martins): Chloé is enrolled at the holiday centre, with nothing booked yet.
-  const [bernard] = await tx
-    .insert(t.families)
-    .values({
-      name: 'Bernard',
-      address: '3 rue des Lilas',
-      postalCode: TOWN.postalCode,
-      city: TOWN.name,
-      sectorId: sectorRows[0]!.id,
-    })
-    .returning({ id: t.families.id });
-  const [bernardAccount] = await tx
-    .insert(t.accounts)
-    .values({
-      email: DEMO_ACCOUNTS.neighbour.email,
-      passwordHash: parentHash,
-      role: 'parent',
-      firstName: 'Sophie',
-      lastName: 'Bernard',
-    })
-    .returning({ id: t.accounts.id });
-  await tx.insert(t.parents).values({
-    familyId: bernard!.id,
-    accountId: bernardAccount!.id,
-    firstName: 'Sophie',
-    lastName: 'Bernard',
-    email: DEMO_ACCOUNTS.neighbour.email,
-    phone: '06 98 76 54 32',
+  const chloe = await family({
+    name: 'Bernard',
+    address: '3 rue des Lilas',
+    sectorId: sectorRows[0]!.id,
+    parent: { firstName: 'Sophie', email: DEMO_ACCOUNTS.neighbour.email, phone: '06 98 76 54 32' },
+    child: { firstName: 'Chloé', birthDate: '2017-09-21', schoolId: schools[1]!.id, classLevel: 'CM1' },
   });
-  const [chloe] = await tx
-    .insert(t.children)
-    .values({
-      familyId: bernard!.id,
-      firstName: 'Chloé',
-      lastName: 'Bernard',
-      birthDate: '2017-09-21',
-      schoolId: schools[1]!.id,
-      classLevel: 'CM1',
-    })
-    .returning({ id: t.children.id });
-  enrolmentRows.push({ childId: chloe!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
+  enrolmentRows.push({ childId: chloe, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
   // The Moreau family (Sud): Nina eats at the canteen on Tuesdays and Fridays of the whole year. « Mes données »' journey
   // closes this account, so no other journey reads it.
-  const [moreau] = await tx
-    .insert(t.families)
-    .values({
-      name: 'Moreau',
-      address: '7 impasse des Glycines',
-      postalCode: TOWN.postalCode,
-      city: TOWN.name,
-      sectorId: sectorRows[2]!.id,
-    })
-    .returning({ id: t.families.id });
-  const [moreauAccount] = await tx
-    .insert(t.accounts)
-    .values({
-      email: DEMO_ACCOUNTS.closing.email,
-      passwordHash: parentHash,
-      role: 'parent',
-      firstName: 'Julien',
-      lastName: 'Moreau',
-    })
-    .returning({ id: t.accounts.id });
-  await tx.insert(t.parents).values({
-    familyId: moreau!.id,
-    accountId: moreauAccount!.id,
-    firstName: 'Julien',
-    lastName: 'Moreau',
-    email: DEMO_ACCOUNTS.closing.email,
-    phone: '06 11 22 33 44',
+  const nina = await family({
+    name: 'Moreau',
+    address: '7 impasse des Glycines',
+    sectorId: sectorRows[2]!.id,
+    parent: { firstName: 'Julien', email: DEMO_ACCOUNTS.closing.email, phone: '06 11 22 33 44' },
+    child: { firstName: 'Nina', birthDate: '2019-05-17', schoolId: schools[3]!.id, classLevel: 'CE1' },
   });
-  const [nina] = await tx
-    .insert(t.children)
-    .values({
-      familyId: moreau!.id,
-      firstName: 'Nina',
-      lastName: 'Moreau',
-      birthDate: '2019-05-17',
-      schoolId: schools[3]!.id,
-      classLevel: 'CE1',
-    })
-    .returning({ id: t.children.id });
-  enrolmentRows.push({ childId: nina!.id, service: 'cantine', siteId: schools[3]!.id, schoolYearId: demoYearId });
+  enrolmentRows.push({ childId: nina, service: 'cantine', siteId: schools[3]!.id, schoolYearId: demoYearId });
   book(
-    nina!.id,
+    nina,
     'cantine',
     schools[3]!.id,
     open.cantine.filter((d) => d < demoYear.yearEnd && [2, 5].includes(isoWeekday(d))),
@@ -604,88 +542,24 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
   );
   // The Haddad family (Nord): Yasmine is enrolled at the Wednesday centre, nothing booked; its parent's language
   // choice is the languages' journey's own.
-  const [haddad] = await tx
-    .insert(t.families)
-    .values({
-      name: 'Haddad',
-      address: '8 rue des Lilas',
-      postalCode: TOWN.postalCode,
-      city: TOWN.name,
-      sectorId: sectorRows[0]!.id,
-    })
-    .returning({ id: t.families.id });
-  const [haddadAccount] = await tx
-    .insert(t.accounts)
-    .values({
-      email: DEMO_ACCOUNTS.languages.email,
-      passwordHash: parentHash,
-      role: 'parent',
-      firstName: 'Samira',
-      lastName: 'Haddad',
-    })
-    .returning({ id: t.accounts.id });
-  await tx.insert(t.parents).values({
-    familyId: haddad!.id,
-    accountId: haddadAccount!.id,
-    firstName: 'Samira',
-    lastName: 'Haddad',
-    email: DEMO_ACCOUNTS.languages.email,
-    phone: '06 11 22 33 44',
+  const yasmine = await family({
+    name: 'Haddad',
+    address: '8 rue des Lilas',
+    sectorId: sectorRows[0]!.id,
+    parent: { firstName: 'Samira', email: DEMO_ACCOUNTS.languages.email, phone: '06 11 22 33 44' },
+    child: { firstName: 'Yasmine', birthDate: '2018-03-14', schoolId: schools[0]!.id, classLevel: 'CE2' },
   });
-  const [yasmine] = await tx
-    .insert(t.children)
-    .values({
-      familyId: haddad!.id,
-      firstName: 'Yasmine',
-      lastName: 'Haddad',
-      birthDate: '2018-03-14',
-      schoolId: schools[0]!.id,
-      classLevel: 'CE2',
-    })
-    .returning({ id: t.children.id });
-  enrolmentRows.push({ childId: yasmine!.id, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId });
+  enrolmentRows.push({ childId: yasmine, service: 'mercredi', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
   // The Petit family (Nord, like the Bernards): Jules is enrolled at Les Tilleuls' holiday centre, nothing booked.
-  const [petit] = await tx
-    .insert(t.families)
-    .values({
-      name: 'Petit',
-      address: '12 rue des Lilas',
-      postalCode: TOWN.postalCode,
-      city: TOWN.name,
-      sectorId: sectorRows[0]!.id,
-    })
-    .returning({ id: t.families.id });
-  const [petitAccount] = await tx
-    .insert(t.accounts)
-    .values({
-      email: DEMO_ACCOUNTS.waiting.email,
-      passwordHash: parentHash,
-      role: 'parent',
-      firstName: 'Marc',
-      lastName: 'Petit',
-    })
-    .returning({ id: t.accounts.id });
-  await tx.insert(t.parents).values({
-    familyId: petit!.id,
-    accountId: petitAccount!.id,
-    firstName: 'Marc',
-    lastName: 'Petit',
-    email: DEMO_ACCOUNTS.waiting.email,
-    phone: '06 55 44 33 22',
+  const jules = await family({
+    name: 'Petit',
+    address: '12 rue des Lilas',
+    sectorId: sectorRows[0]!.id,
+    parent: { firstName: 'Marc', email: DEMO_ACCOUNTS.waiting.email, phone: '06 55 44 33 22' },
+    child: { firstName: 'Jules', birthDate: '2018-06-02', schoolId: schools[1]!.id, classLevel: 'CE2' },
   });
-  const [jules] = await tx
-    .insert(t.children)
-    .values({
-      familyId: petit!.id,
-      firstName: 'Jules',
-      lastName: 'Petit',
-      birthDate: '2018-06-02',
-      schoolId: schools[1]!.id,
-      classLevel: 'CE2',
-    })
-    .returning({ id: t.children.id });
-  enrolmentRows.push({ childId: jules!.id, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
+  enrolmentRows.push({ childId: jules, service: 'vacances', siteId: centres[0]!.id, schoolYearId: demoYearId });
 
   // Nearly full holiday days at Les Tilleuls: one morning place left on the first days of the winter holidays.
   const tilleuls = centres[0]!.id;
@@ -725,6 +599,45 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
         with ordinality as x(c, s, i, d, u, n)
       order by x.n`);
   }
+}
+
+interface DemoFamily {
+  name: string;
+  address: string;
+  sectorId: number;
+  parent: { firstName: string; email: string; phone: string };
+  child: { firstName: string; birthDate: string; schoolId: number; classLevel: string };
+}
+
+/** A family of the town with one parent (and their account) and one child; returns the child's id. */
+async function demoFamily(tx: Db | Tx, f: DemoFamily & { passwordHash: string }): Promise<number> {
+  const [family] = await tx
+    .insert(t.families)
+    .values({ name: f.name, address: f.address, postalCode: TOWN.postalCode, city: TOWN.name, sectorId: f.sectorId })
+    .returning({ id: t.families.id });
+  const [account] = await tx
+    .insert(t.accounts)
+    .values({
+      email: f.parent.email,
+      passwordHash: f.passwordHash,
+      role: 'parent',
+      firstName: f.parent.firstName,
+      lastName: f.name,
+    })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.parents).values({
+    familyId: family!.id,
+    accountId: account!.id,
+    firstName: f.parent.firstName,
+    lastName: f.name,
+    email: f.parent.email,
+    phone: f.parent.phone,
+  });
+  const [child] = await tx
+    .insert(t.children)
+    .values({ familyId: family!.id, lastName: f.name, ...f.child })
+    .returning({ id: t.children.id });
+  return child!.id;
 }
 
 function slug(s: string): string {

@@ -31,7 +31,7 @@ import { loadServiceCalendar, planningOptions, type ServiceCalendar } from '@/li
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 import { calendarFor, refuses, type DemarchePolicy } from './policy';
 import { assertFamilyActive } from '@/lib/families/signups';
-import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { childGraceDays, datesHeldToDeadline } from '@/lib/waiting-list/grace';
 
 const reservationSchema = z.object({
   date: z.iso.date(),
@@ -382,17 +382,13 @@ export async function saveDraftDays(
   );
   // a day promoted from the waiting list may be cancelled without the deadline for 48 hours: a day that only loses
   // units it held is let through (« Valider » checks it again against the planning as it is then)
-  const grace =
-    p.policy.deadline === 'calendar'
-      ? ((
-          await promotionGraceDays(db, {
-            childIds: [draft.childId],
-            service: draft.service,
-            today: p.today,
-            now: p.now,
-          })
-        ).get(draft.childId) ?? new Set<string>())
-      : new Set<string>();
+  const grace = await childGraceDays(db, {
+    heldToDeadline: p.policy.deadline === 'calendar',
+    childId: draft.childId,
+    service: draft.service,
+    today: p.today,
+    now: p.now,
+  });
   const held = groupByDate(draft.payload.base);
   const adding = days.flatMap((d) =>
     [...d.units, ...d.waiting]

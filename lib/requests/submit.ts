@@ -9,7 +9,7 @@ import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
 import { fullDatesParam, invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
 import { joinWaitingList, placesOfChild } from '@/lib/waiting-list/join';
-import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { childGraceDays, datesHeldToDeadline } from '@/lib/waiting-list/grace';
 import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { submitRequest } from './lifecycle';
 import { calendarFor, type DemarchePolicy } from './policy';
@@ -85,17 +85,13 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
 
     const changedDates = [...recap.changes.map((c) => c.date), ...waiting.map((w) => w.date)];
     // a day promoted from the waiting list may be cancelled without the deadline for 48 hours (the parent's only)
-    const grace =
-      policy.deadline === 'calendar'
-        ? ((
-            await promotionGraceDays(tx, {
-              childIds: [draft.childId],
-              service: draft.service,
-              today: p.today,
-              now: p.now,
-            })
-          ).get(draft.childId) ?? new Set<string>())
-        : new Set<string>();
+    const grace = await childGraceDays(tx, {
+      heldToDeadline: policy.deadline === 'calendar',
+      childId: draft.childId,
+      service: draft.service,
+      today: p.today,
+      now: p.now,
+    });
     const locked = lockedDatesRefusal(
       draft.service,
       cal,

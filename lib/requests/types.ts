@@ -58,6 +58,14 @@ export type RequestDiff = z.infer<typeof requestDiffSchema>;
 export type RequestType = RequestDiff['type'];
 export type DiffOf<T extends RequestType> = Extract<RequestDiff, { type: T }>['diff'];
 
+/** The key of each request type's label in the pages' messages (« Réservation », « Place libérée (liste d'attente) »). */
+export const REQUEST_TYPE_KEYS = {
+  reservation: 'typeReservation',
+  inscription: 'typeInscription',
+  absence: 'typeAbsence',
+  promotion: 'typePromotion',
+} as const satisfies Record<RequestType, string>;
+
 /** What every acknowledgment knows of the submitted request, whatever its type. */
 export interface AcknowledgmentContext {
   reference: string;

@@ -22,6 +22,16 @@ export async function promotionGraceDays(
   return out;
 }
 
+/** One child's promoted days within their 48 hours, for an actor held to the deadline (none for an agent). */
+export async function childGraceDays(
+  db: Queryable,
+  p: { heldToDeadline: boolean; childId: number; service: ServiceKind; today: IsoDate; now: Date },
+): Promise<Set<IsoDate>> {
+  if (!p.heldToDeadline) return new Set();
+  const found = await promotionGraceDays(db, { childIds: [p.childId], service: p.service, today: p.today, now: p.now });
+  return found.get(p.childId) ?? new Set();
+}
+
 /**
  * The changed dates still held to the deadline: a promoted day within its 48 hours is let through when the change
  * only removes units (it is checked for every other reason, and for additions, as any day).

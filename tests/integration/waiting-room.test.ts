@@ -302,7 +302,7 @@ describe('the gate in front of the app', () => {
       const waiting = await fetch(`${base}/connexion`);
       expect(waiting.status).toBe(200);
       expect(waiting.headers.get('x-salle-attente')).toBe('1');
-      expect(waiting.headers.get('refresh')).toBe('10');
+      expect(waiting.headers.get('refresh')).toBe('5');
       expect(waiting.headers.get('cache-control')).toBe('no-store');
       expect(waiting.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(await waiting.text()).toContain('Vous êtes 1er dans la file');

@@ -5,6 +5,7 @@ import AccountClosedEmail from '@/emails/account-closed';
 import ClosureCancellationEmail from '@/emails/closure-cancellation';
 import DeadlineReminderEmail from '@/emails/deadline-reminder';
 import SiblingsAcknowledgmentEmail from '@/emails/siblings-acknowledgment';
+import WaitingListEmail from '@/emails/waiting-list';
 
 export const base = 'https://famille.belleval.fr';
 const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -70,17 +71,5 @@ export const SAMPLES: { [T in EmailTemplate]: EmailPayloads[T] } = {
     reason: 'Le certificat ne couvre pas cette date.',
     link: `${base}/mes-demandes/43`,
   },
-  'waiting-list': {
-    kind: 'promoted',
-    reference: 'DEM-2026-000044',
-    parentName: 'Marc Petit',
-    childName: 'Jules Petit',
-    serviceLabel: 'Accueil de loisirs des vacances',
-    siteName: 'Accueil de loisirs Les Tilleuls',
-    date: '2027-02-08',
-    units: ['Matin'],
-    cancelUntil: '2026-12-01T09:00:00.000Z',
-    reason: null,
-    link: `${base}/mes-demandes/44`,
-  },
+  'waiting-list': WaitingListEmail.PreviewProps,
 };

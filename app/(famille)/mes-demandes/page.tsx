@@ -10,6 +10,7 @@ import type { Wording } from '@/lib/planning';
 import { getDb } from '@/db/client';
 import { requireParent } from '@/lib/auth/session';
 import { listFamilyRequests, type RequestListItem } from '@/lib/requests/history';
+import { REQUEST_TYPE_KEYS } from '@/lib/requests/types';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('requests'))('title') };
@@ -39,14 +40,8 @@ function changedLine(t: T, words: Wording, c: RequestListItem['changed']): strin
   return `${what} · ${when}`;
 }
 
-const TYPE_KEYS = {
-  reservation: 'typeReservation',
-  inscription: 'typeInscription',
-  absence: 'typeAbsence',
-  promotion: 'typePromotion',
-} as const;
-
-const typeOf = (t: T, r: RequestListItem) => `${t(TYPE_KEYS[r.type])}${r.onBehalf ? ` (${t('onBehalf')})` : ''}`;
+const typeOf = (t: T, r: RequestListItem) =>
+  `${t(REQUEST_TYPE_KEYS[r.type])}${r.onBehalf ? ` (${t('onBehalf')})` : ''}`;
 
 const referenceLink = 'inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4';
 

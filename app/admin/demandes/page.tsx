@@ -8,19 +8,13 @@ import { requireStaff } from '@/lib/auth/session';
 import { SERVICE_KINDS, SERVICE_LABELS } from '@/lib/planning';
 import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';
 import { Pagination } from '../pagination';
+import { REQUEST_TYPE_KEYS } from '@/lib/requests/types';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminRequests'))('title') };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
-const TYPE_KEYS = {
-  reservation: 'typeReservation',
-  inscription: 'typeInscription',
-  absence: 'typeAbsence',
-  promotion: 'typePromotion',
-} as const;
 
 export default async function AdminRequestsPage({
   searchParams,
@@ -127,7 +121,7 @@ export default async function AdminRequestsPage({
               <td className="p-2">{r.childName}</td>
               <td className="p-2">{SERVICE_LABELS[r.service]}</td>
               <td className="p-2">
-                {t(TYPE_KEYS[r.type])}
+                {t(REQUEST_TYPE_KEYS[r.type])}
                 {r.onBehalf && (
                   <span className="block text-slate-700">
                     {r.agentName ? t('byAgent', { agent: r.agentName }) : t('byAgentUnknown')}

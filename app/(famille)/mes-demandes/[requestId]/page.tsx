@@ -14,6 +14,7 @@ import { familyAbsence } from '@/lib/absences/list';
 import { now } from '@/lib/clock';
 import { getFamilyRequest } from '@/lib/requests/history';
 import { addCertificateAction } from './actions';
+import { REQUEST_TYPE_KEYS } from '@/lib/requests/types';
 
 export async function generateMetadata({ params }: { params: Promise<{ requestId: string }> }): Promise<Metadata> {
   const t = await getTranslations('requests');
@@ -26,12 +27,6 @@ export async function generateMetadata({ params }: { params: Promise<{ requestId
   return { title: request ? `${t('detailTitle', { reference: request.reference })} · ${t('title')}` : t('title') };
 }
 
-const TYPE_KEYS = {
-  reservation: 'typeReservation',
-  inscription: 'typeInscription',
-  absence: 'typeAbsence',
-  promotion: 'typePromotion',
-} as const;
 const STATUS_KEYS = {
   pending: 'statusPending',
   justified: 'statusJustified',
@@ -81,7 +76,7 @@ export default async function RequestDetailPage({
         <dd>{words.service(request.service)}</dd>
         <dt className="font-medium">{t('type')}</dt>
         <dd>
-          {t(TYPE_KEYS[request.type])}
+          {t(REQUEST_TYPE_KEYS[request.type])}
           {request.onBehalf ? ` (${t('onBehalf')})` : ''}
         </dd>
         <dt className="font-medium">{t('status')}</dt>

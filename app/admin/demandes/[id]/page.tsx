@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { getAdminRequest } from '@/lib/requests/list';
 import { requireStaff } from '@/lib/auth/session';
 import { diffByDate, SERVICE_LABELS } from '@/lib/planning';
+import { REQUEST_TYPE_KEYS } from '@/lib/requests/types';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('adminRequests');
@@ -21,13 +22,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
-const TYPE_KEYS = {
-  reservation: 'typeReservation',
-  inscription: 'typeInscription',
-  absence: 'typeAbsence',
-  promotion: 'typePromotion',
-} as const;
 
 export default async function AdminRequestPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
@@ -53,7 +47,7 @@ export default async function AdminRequestPage({ params }: { params: Promise<{ i
         <dt className="font-medium">{t('service')}</dt>
         <dd>{SERVICE_LABELS[request.service]}</dd>
         <dt className="font-medium">{t('type')}</dt>
-        <dd>{t(TYPE_KEYS[request.type])}</dd>
+        <dd>{t(REQUEST_TYPE_KEYS[request.type])}</dd>
         {request.onBehalf && (
           <>
             <dt className="font-medium">{t('agent')}</dt>
