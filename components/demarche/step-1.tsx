@@ -18,7 +18,7 @@ import { computeRecap } from '@/lib/requests/recap';
 import { planningOptions } from '@/lib/reservations/calendar';
 import { markPlaces } from '@/lib/reservations/capacity';
 import { buildPlanningView, foldLeadingGreyed, type PlanningViewKind } from '@/lib/reservations/planning-view';
-import { ungreyGraceDays, promotionGraceDays } from '@/lib/waiting-list/grace';
+import { childGraceDays, ungreyGraceDays } from '@/lib/waiting-list/grace';
 import { waitingPositions } from '@/lib/waiting-list/join';
 import { CancelForm, DemarcheHeader } from './header';
 import { SiblingTabs } from './siblings';
@@ -77,13 +77,17 @@ export async function DemarcheStep1({
   const first = view.days[0]?.date ?? today;
   const [, grace, waitingNow] = await Promise.all([
     markPlaces(db, { siteId: draft.enrolment.siteId, service: draft.service, view, held }),
-    policy.deadline === 'calendar'
-      ? promotionGraceDays(db, { childIds: [draft.childId], service: draft.service, today, now })
-      : undefined,
+    childGraceDays(db, {
+      heldToDeadline: policy.deadline === 'calendar',
+      childId: draft.childId,
+      service: draft.service,
+      today,
+      now,
+    }),
     // « Liste d'attente : 2e » on the days the child already waits for
     waitingPositions(db, { childIds: [draft.childId], service: draft.service, from: first }),
   ]);
-  ungreyGraceDays(view.days, grace?.get(draft.childId) ?? new Set(), words.greyed('hors_delai'));
+  ungreyGraceDays(view.days, grace, words.greyed('hors_delai'));
   const positions = new Map(waitingNow.map((w) => [w.date, w.position]));
   for (const day of view.days) {
     const position = positions.get(day.date);

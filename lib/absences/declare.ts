@@ -194,17 +194,10 @@ export async function declareAbsence(
       .filter((b) => releasesPlace(b.date, ctx.today))
       .map((b) => ({ siteId: b.siteId, service: input.service, date: b.date, unit: b.unit }));
     // the places given back go to the waiting list, in this transaction
-    const freedDates = [...new Set(freedSlots.map((f) => f.date))].sort();
     await refillFreedPlaces(
       tx,
-      {
-        siteId,
-        service: input.service,
-        from: freedDates[0] ?? ctx.today,
-        to: freedDates.at(-1) ?? ctx.today,
-        dates: freedDates,
-      },
-      { ...ctx, actor: { id: user.id, role: 'parent' } },
+      { siteId, service: input.service, dates: [...new Set(freedSlots.map((f) => f.date))] },
+      { ...ctx, actor: { id: user.id } },
     );
     return { requestId, reference, freedSlots };
   });

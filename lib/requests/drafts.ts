@@ -391,9 +391,7 @@ export async function saveDraftDays(
   });
   const held = groupByDate(draft.payload.base);
   const adding = days.flatMap((d) =>
-    [...d.units, ...d.waiting]
-      .filter((u) => !(held.get(d.date) ?? []).includes(u))
-      .map((unit) => ({ date: d.date, unit })),
+    [...d.units, ...d.waiting].filter((u) => !(held.get(d.date) ?? []).includes(u)).map(() => d.date),
   );
   // step 1 holds everyone to their calendar; the policy's overrides apply at validation only
   const locked = lockedDatesRefusal(

@@ -4,10 +4,11 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { enrolments } from '@/db/schema';
-import { diffByDate, diffReservations, sortReservations, type DayChange, type Reservation } from '@/lib/planning';
+import { diffReservations, sortReservations, type DayChange, type Reservation } from '@/lib/planning';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { splitWaiting, type WaitingDay } from '@/lib/waiting-list/join';
 import { childReservations, type Draft } from './drafts';
+import { changesByDate } from './types';
 
 export interface Recap {
   /** what « Valider » books and cancels, per date (a day put on the waiting list is not among them) */
@@ -61,12 +62,9 @@ export async function computeRecap(
   const desired = replayOwnChanges(draft.payload.base, draft.payload.desired, current);
   const { added, removed, waiting } = splitWaiting({ current, desired, waiting: draft.payload.waiting });
   const meanwhile = diffReservations(draft.payload.base, current);
-  const waits = new Set(waiting.map((w) => w.date));
-  const currentKeys = new Set(current.map((r) => `${r.date}|${r.unit}`));
-  // the planning as « Valider » leaves it: a waiting day's additions wait with it
-  const booked = desired.filter((r) => !waits.has(r.date) || currentKeys.has(`${r.date}|${r.unit}`));
   return {
-    changes: diffByDate(current, booked),
+    // what « Valider » books and cancels: a waiting day's additions wait with it
+    changes: changesByDate({ added, removed }),
     added,
     removed,
     waiting,

@@ -286,18 +286,18 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
         ? await promotionGraceDays(tx, { childIds: changed.map((c) => c.draft.childId), service, ...at })
         : new Map<number, Set<string>>();
     for (const c of changed) {
-      const dates = datesHeldToDeadline(
-        [...changesByDate(c).map((d) => d.date), ...c.waiting.map((w) => w.date)],
-        grace.get(c.draft.childId) ?? new Set(),
-        [...c.added, ...c.waiting.map((w) => ({ date: w.date, unit: w.units[0]! }))],
-      );
+      const dates = [...changesByDate(c).map((d) => d.date), ...c.waiting.map((w) => w.date)];
+      const heldToDeadline = datesHeldToDeadline(dates, grace.get(c.draft.childId) ?? new Set(), [
+        ...c.added.map((r) => r.date),
+        ...c.waiting.map((w) => w.date),
+      ]);
       // a waiting day is checked as it will be once its units are booked
       const byDate = groupByDate([
         ...c.desired,
         ...c.waiting.flatMap((w) => w.units.map((unit) => ({ date: w.date, unit }))),
       ]);
       const refusal =
-        lockedDatesRefusal(service, cal, dates, at, policy) ??
+        lockedDatesRefusal(service, cal, heldToDeadline, at, policy) ??
         invalidDaysRefusal(
           service,
           dates.map((date) => ({ date, units: byDate.get(date) ?? [] })),
@@ -442,16 +442,10 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
       });
     }
     // the places these validations freed go to the waiting list, in the same transaction
-    const freed = [...new Set(removedRows.map((r) => r.date))].sort();
     await refillFreedPlaces(
       tx,
-      { siteId, service, from: freed[0] ?? p.today, to: freed.at(-1) ?? p.today, dates: freed },
-      {
-        today: p.today,
-        now: p.now,
-        appUrl: p.appUrl,
-        actor: { id: policy.accountId, role: policy.actor === 'agent' ? 'staff' : 'parent' },
-      },
+      { siteId, service, dates: [...new Set(removedRows.map((r) => r.date))] },
+      { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
     const given = changed.map((c) => referenceOf.get(c.draft.id)!);
     return {

@@ -29,8 +29,6 @@ export interface SubmitInput {
   appUrl: string;
   /** the reason given at « Valider » (required by the agent's policy) */
   reason?: string;
-  /** the account's role (the audit row of a promotion this validation causes) */
-  role?: 'parent' | 'staff' | 'admin';
 }
 
 export interface SubmitResult {
@@ -44,10 +42,6 @@ export interface SubmitResult {
 
 function asJson(list: { date: IsoDate; unit: string }[]): string {
   return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
-}
-
-function roleOf(policy: DemarchePolicy): 'parent' | 'staff' {
-  return policy.actor === 'agent' ? 'staff' : 'parent';
 }
 
 export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<SubmitResult> {
@@ -95,10 +89,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     const locked = lockedDatesRefusal(
       draft.service,
       cal,
-      datesHeldToDeadline(changedDates, grace, [
-        ...added,
-        ...waiting.map((w) => ({ date: w.date, unit: w.units[0]! })),
-      ]),
+      datesHeldToDeadline(changedDates, grace, [...added.map((r) => r.date), ...waiting.map((w) => w.date)]),
       { today: p.today, now: p.now },
       policy,
     );
@@ -180,14 +171,8 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     // the places this validation freed go to the waiting list, in the same transaction
     await refillFreedPlaces(
       tx,
-      {
-        siteId,
-        service: draft.service,
-        from: removed[0]?.date ?? p.today,
-        to: removed.at(-1)?.date ?? p.today,
-        dates: [...new Set(removed.map((r) => r.date))],
-      },
-      { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId, role: p.role ?? roleOf(policy) } },
+      { siteId, service: draft.service, dates: [...new Set(removed.map((r) => r.date))] },
+      { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
     return {
       reference,

@@ -2,7 +2,7 @@
 // did not choose the moment the place came). The day is modifiable again on Étape 1, for removals only, until then.
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
-import { GREY_REASON_LABELS, type IsoDate, type Reservation, type ServiceKind } from '@/lib/planning';
+import type { IsoDate, ServiceKind } from '@/lib/planning';
 import { PROMOTION_GRACE_MS } from './promote';
 
 /** The children's promoted days still within 48 hours of their promotion, from tomorrow on, per child. One statement. */
@@ -39,18 +39,20 @@ export async function childGraceDays(
 export function datesHeldToDeadline(
   dates: readonly IsoDate[],
   grace: ReadonlySet<IsoDate>,
-  added: readonly Reservation[],
+  /** the dates that gain a unit (booked or put on the waiting list) */
+  adding: Iterable<IsoDate>,
 ): IsoDate[] {
   if (grace.size === 0) return [...dates];
-  const adding = new Set(added.map((r) => r.date));
-  return dates.filter((d) => !grace.has(d) || adding.has(d));
+  const gaining = new Set(adding);
+  return dates.filter((d) => !grace.has(d) || gaining.has(d));
 }
 
 /** Étape 1: a promoted day within its 48 hours, greyed only by the deadline, is modifiable again. */
 export function ungreyGraceDays(
   days: { date: IsoDate; greyed: string | null }[],
   grace: ReadonlySet<IsoDate>,
-  deadlineLabel: string = GREY_REASON_LABELS.hors_delai,
+  /** the deadline's greyed label in the page's language */
+  deadlineLabel: string,
 ): void {
   for (const day of days) if (grace.has(day.date) && day.greyed === deadlineLabel) day.greyed = null;
 }

@@ -86,6 +86,14 @@ export function placesOfChild(places: WaitingPlaces | undefined, childId: number
   return out;
 }
 
+/**
+ * The place in line of the waiting entry `w` of the enclosing query: 1 + the live entries of its site, service and
+ * day queued before it (validation time, then id).
+ */
+export const LINE_POSITION = sql`(select count(*)::int from waiting_entries a
+  where a.site_id = w.site_id and a.service = w.service and a.date = w.date and a.status = 'waiting'
+    and (a.queued_at, a.id) <= (w.queued_at, w.id))`;
+
 export interface WaitingPosition {
   id: number;
   childId: number;
@@ -110,9 +118,7 @@ export async function waitingPositions(
     db,
     sql`select w.id, w.child_id as "childId", w.service::text as service, w.site_id as "siteId",
           to_char(w.date, 'YYYY-MM-DD') as date, w.units::text[] as units,
-          (select count(*)::int from waiting_entries a
-           where a.site_id = w.site_id and a.service = w.service and a.date = w.date and a.status = 'waiting'
-             and (a.queued_at, a.id) <= (w.queued_at, w.id)) as position
+          ${LINE_POSITION} as position
         from waiting_entries w
         where w.child_id = any(${`{${p.childIds.join(',')}}`}::int[]) and w.status = 'waiting'
           ${p.service ? sql`and w.service = ${p.service}` : sql``}

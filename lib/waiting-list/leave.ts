@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit/write';
 import { UserError } from '@/lib/errors';
 import { idSchema } from '@/lib/ids';
 import type { IsoDate } from '@/lib/planning';
+import { LINE_POSITION } from './join';
 import { takeWaitingTurns } from './promote';
 
 export const leaveWaitingListSchema = z.object({ entryId: idSchema });
@@ -78,9 +79,7 @@ export async function familyWaitingEntry(
     db,
     sql`select w.id, w.child_id as "childId", c.first_name as "childName", w.service::text as service,
           to_char(w.date, 'YYYY-MM-DD') as date, w.units::text[] as units,
-          (select count(*)::int from waiting_entries a
-           where a.site_id = w.site_id and a.service = w.service and a.date = w.date and a.status = 'waiting'
-             and (a.queued_at, a.id) <= (w.queued_at, w.id)) as position
+          ${LINE_POSITION} as position
         from waiting_entries w
         join children c on c.id = w.child_id
         where w.id = ${p.entryId} and w.family_id = ${p.familyId} and w.status = 'waiting' and w.date > ${p.today}`,

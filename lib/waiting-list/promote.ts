@@ -16,7 +16,6 @@ import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import { CAPACITY_LOCK } from '@/db/locks';
 import {
-  addDays,
   greyReason,
   SERVICE_LABELS,
   UNIT_LABELS,
@@ -35,23 +34,21 @@ export const FAR_FUTURE: IsoDate = '9999-12-31';
 /** For 48 hours after a promotion the family may cancel that day without the deadline. */
 export const PROMOTION_GRACE_MS = 48 * 3600_000;
 
-/** Where places may have freed: a site (or every site), a service (or every service), a span of dates. */
-export interface RefillScope {
-  siteId?: number | null;
-  service?: ServiceKind | null;
-  from: IsoDate;
-  to: IsoDate;
-  /** only these dates of the span (a cancellation's days); every date of the span when absent */
-  dates?: readonly IsoDate[];
-}
+/**
+ * Where places may have freed: a site (or every site), a service (or every service), and a span of dates or the very
+ * dates a cancellation touched (an empty list matches nothing, at the same cost).
+ */
+export type RefillScope = { siteId?: number | null; service?: ServiceKind | null } & (
+  { from: IsoDate; to: IsoDate } | { dates: readonly IsoDate[] }
+);
 
 export interface PromotionContext {
   /** the Paris date of `now`: entries of today or before are not promoted any more (they expire) */
   today: IsoDate;
   now: Date;
   appUrl: string;
-  /** who freed the place (the audit row's actor): a parent, an agent, or nobody (a housekeeping run) */
-  actor: { id: number; role: 'parent' | 'staff' | 'admin' } | null;
+  /** who freed the place (the audit row's actor, its role read with it): a parent, an agent, or nobody */
+  actor: { id: number } | null;
 }
 
 export interface WaitingCandidate {
@@ -80,11 +77,13 @@ const LOCK_KEY = sql`case w.service when 'cantine' then ${CAPACITY_LOCK.cantine}
   when 'mercredi' then ${CAPACITY_LOCK.mercredi}::int else ${CAPACITY_LOCK.vacances}::int end`;
 
 function scopeWhere(scope: RefillScope, today: IsoDate) {
-  const first = scope.from > addDays(today, 1) ? scope.from : addDays(today, 1);
-  return sql`w.status = 'waiting' and w.date between ${first} and ${scope.to}
+  const days =
+    'dates' in scope
+      ? sql`w.date = any(${`{${scope.dates.join(',')}}`}::date[])`
+      : sql`w.date between ${scope.from} and ${scope.to}`;
+  return sql`w.status = 'waiting' and w.date > ${today} and ${days}
     ${scope.siteId ? sql`and w.site_id = ${scope.siteId}` : sql``}
-    ${scope.service ? sql`and w.service = ${scope.service}` : sql``}
-    ${scope.dates ? sql`and w.date = any(${`{${scope.dates.join(',')}}`}::date[])` : sql``}`;
+    ${scope.service ? sql`and w.service = ${scope.service}` : sql``}`;
 }
 
 /** The capacity turns of the sites and services `where` selects (waiting entries `w`), in one order for everyone. */
@@ -264,12 +263,13 @@ export async function writePromotions(tx: Queryable, list: Promotion[], ctx: Pro
         select id from p`,
   );
   await tx.execute(sql`insert into audit_log (at, actor_id, actor_role, action, entity, entity_id, family_id, before, after)
-    select ${at}::timestamptz, ${ctx.actor?.id ?? null}, ${ctx.actor?.role ?? null}::role, 'waiting_list.promote',
+    select ${at}::timestamptz, a.id, a.role, 'waiting_list.promote',
            'waiting_entry', x.entry::text, x.family, null,
            jsonb_build_object('childId', x.child, 'service', x.service, 'siteId', x.site, 'added', x.diff->'added',
                               'by', x.diff->'by', 'reason', x.diff->'reason', 'requestId', q.request)
     from jsonb_to_recordset(${json}::jsonb) as x(entry int, family int, child int, service text, site int, diff jsonb)
-    join jsonb_to_recordset(${requestOf}::jsonb) as q(entry int, request int) on q.entry = x.entry`);
+    join jsonb_to_recordset(${requestOf}::jsonb) as q(entry int, request int) on q.entry = x.entry
+    left join accounts a on a.id = ${ctx.actor?.id ?? null}::int`);
   // the family's first parent (a promotion has no parent who asked it), in the family's language at sending
   await tx.execute(sql`insert into email_outbox (idempotency_key, "to", template, payload, request_id)
     select 'waiting-' || x.entry || '-promoted', p.email, 'waiting-list',

@@ -22,6 +22,7 @@ import {
 import { invalidDaysRefusal, lockedDatesRefusal } from '@/lib/requests/drafts';
 import { calendarKey, loadServiceCalendars } from '@/lib/reservations/calendar';
 import { isoDate, pageParam, param, type Page } from '@/lib/search-params';
+import { LINE_POSITION } from './join';
 import { takeWaitingTurns, waitingCandidates, writePromotions } from './promote';
 
 export const WAITING_LINES_PAGE_SIZE = 50;
@@ -92,9 +93,7 @@ export async function listWaitingLines(
     db,
     sql`select w.id, w.site_id as "siteId", s.name as "siteName", w.service::text as service,
                to_char(w.date, 'YYYY-MM-DD') as date,
-               (select count(*)::int from waiting_entries a
-                where a.site_id = w.site_id and a.service = w.service and a.date = w.date and a.status = 'waiting'
-                  and (a.queued_at, a.id) <= (w.queued_at, w.id)) as position,
+               ${LINE_POSITION} as position,
                w.child_id as "childId", c.first_name || ' ' || c.last_name as "childName", w.units::text[] as units,
                w.family_id as "familyId", f.name as "familyName",
                p.first_name || ' ' || p.last_name as "parentName", p.email, p.phone, w.queued_at as "queuedAt"
