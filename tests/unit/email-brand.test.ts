@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InvitationPayload, RequestAcknowledgmentPayload } from '@/emails';
 import { baseUrlOf, requestBaseUrl } from '@/lib/email/base-url';
 import { renderEmail } from '@/lib/email/render';
+import { SAMPLES } from '../support/email-samples';
 
 const requestHeaders = vi.hoisted(() => ({ value: new Headers() }));
 vi.mock('next/headers', () => ({ headers: async () => requestHeaders.value }));
@@ -14,16 +15,8 @@ afterEach(() => {
 });
 
 const acknowledgment = (base: string): RequestAcknowledgmentPayload => ({
-  reference: 'DEM-2027-000042',
-  kind: 'reservation',
-  parentName: 'Claire Martin',
-  childName: 'Léa Martin',
-  serviceLabel: 'Accueil de loisirs du mercredi',
-  siteName: 'Centre de loisirs Les Tilleuls',
-  submittedAt: '2026-11-29T09:05:00.000Z',
-  changes: [{ date: '2027-01-13', added: ['Matin'], removed: [] }],
+  ...SAMPLES['request-acknowledgment'],
   link: `${base}/enfants/7`,
-  onBehalfOf: null,
 });
 
 const logoOf = (html: string) => html.match(/<img [^>]*>/)?.[0] ?? '';

@@ -16,6 +16,7 @@ import { listWaitingLines, waitingLineFiltersSchema, type WaitingLineEntry } fro
 import { DateRangeFields, FilterForm, FilterSelect } from '../filtered-list';
 import { Pagination } from '../pagination';
 import { promoteWaitingEntryAction, removeWaitingEntryAction } from './actions';
+import type { ComponentProps } from 'react';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('adminWaitingLists'))('title') };
@@ -178,39 +179,21 @@ export default async function AdminWaitingListsPage({
                       <td className="p-2 whitespace-nowrap">{dateTime.format(r.queuedAt)}</td>
                       <td className="min-w-56 p-2">
                         <div className="space-y-4">
-                          <ActionForm
+                          <ReasonForm
                             action={promoteWaitingEntryAction}
                             hidden={{ ...back, entryId: r.id }}
                             submitLabel={t('promote')}
-                            pendingLabel={t('promote')}
-                            fieldMessages
-                            className="space-y-2"
-                          >
-                            <label className="block">
-                              {t('reason')}
-                              <span className="sr-only">
-                                {t('reasonOf', { action: t('promote'), child: r.childName })}
-                              </span>
-                              <textarea name="reason" required maxLength={500} rows={2} className={field} />
-                            </label>
-                            <p className="text-slate-700">{t('promoteHelp')}</p>
-                          </ActionForm>
-                          <ActionForm
+                            reasonLabel={t('reason')}
+                            reasonOf={t('reasonOf', { action: t('promote'), child: r.childName })}
+                            help={t('promoteHelp')}
+                          />
+                          <ReasonForm
                             action={removeWaitingEntryAction}
                             hidden={{ ...back, entryId: r.id }}
                             submitLabel={t('remove')}
-                            pendingLabel={t('remove')}
-                            fieldMessages
-                            className="space-y-2"
-                          >
-                            <label className="block">
-                              {t('reason')}
-                              <span className="sr-only">
-                                {t('reasonOf', { action: t('remove'), child: r.childName })}
-                              </span>
-                              <textarea name="reason" required maxLength={500} rows={2} className={field} />
-                            </label>
-                          </ActionForm>
+                            reasonLabel={t('reason')}
+                            reasonOf={t('reasonOf', { action: t('remove'), child: r.childName })}
+                          />
                         </div>
                       </td>
                     </tr>
@@ -223,5 +206,34 @@ export default async function AdminWaitingListsPage({
       })}
       <Pagination path="/admin/listes-attente" filters={kept} page={result.page} pageCount={result.pageCount} />
     </>
+  );
+}
+
+/** « Inscrire hors de l'ordre » or « Retirer de la liste »: an entry's decision, with its required « Motif ». */
+function ReasonForm(p: {
+  action: ComponentProps<typeof ActionForm>['action'];
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+  reasonLabel: string;
+  /** the field's name for a screen reader: the action and the child */
+  reasonOf: string;
+  help?: string;
+}) {
+  return (
+    <ActionForm
+      action={p.action}
+      hidden={p.hidden}
+      submitLabel={p.submitLabel}
+      pendingLabel={p.submitLabel}
+      fieldMessages
+      className="space-y-2"
+    >
+      <label className="block">
+        {p.reasonLabel}
+        <span className="sr-only">{p.reasonOf}</span>
+        <textarea name="reason" required maxLength={500} rows={2} className={field} />
+      </label>
+      {p.help && <p className="text-slate-700">{p.help}</p>}
+    </ActionForm>
   );
 }
