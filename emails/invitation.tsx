@@ -12,7 +12,7 @@ import type { BrandProps } from './town-logo';
 /** An account created by the Guichet famille: a link to choose the password (7 days, single use). */
 export interface InvitationPayload extends AccountLinkFields {
   name: string;
-  role: 'parent' | 'staff' | 'admin';
+  role: 'parent' | 'staff' | 'admin' | 'animateur';
   /** ISO date-time */
   expiresAt: string;
 }

@@ -1,7 +1,10 @@
 // Enumerations shared by the whole schema. Values are the domain's identifiers (SPEC), never labels.
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const roleEnum = pgEnum('role', ['parent', 'staff', 'admin']);
+// 'animateur': the staff of a site, who reach « Pointage » for their sites only
+export const ROLES = ['parent', 'staff', 'admin', 'animateur'] as const;
+export const roleEnum = pgEnum('role', ROLES);
+export type Role = (typeof ROLES)[number];
 export const serviceEnum = pgEnum('service_kind', ['cantine', 'mercredi', 'vacances']);
 export const unitEnum = pgEnum('unit', ['matin', 'apres_midi', 'repas_classique', 'repas_sans_viande']);
 export const siteKindEnum = pgEnum('site_kind', ['centre', 'ecole']);
@@ -31,3 +34,11 @@ export const reminderChoiceEnum = pgEnum('reminder_choice', REMINDER_CHOICES);
 // The languages of the parents' pages and e-mails (issue 14): French (the default), English, Arabic (right to left)
 export const LOCALES = ['fr', 'en', 'ar'] as const;
 export const localeEnum = pgEnum('locale', LOCALES);
+// « Pointage »: the slots of a day an animateur marks (a leisure centre's Matin, Repas, Après-midi; a school's Repas),
+// and a mark's state
+export const ATTENDANCE_SLOTS = ['matin', 'repas', 'apres_midi'] as const;
+export const attendanceSlotEnum = pgEnum('attendance_slot', ATTENDANCE_SLOTS);
+export type AttendanceSlot = (typeof ATTENDANCE_SLOTS)[number];
+export const ATTENDANCE_STATUSES = ['present', 'absent'] as const;
+export const attendanceStatusEnum = pgEnum('attendance_status', ATTENDANCE_STATUSES);
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

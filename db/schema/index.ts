@@ -7,3 +7,4 @@ export * from './documents';
 export * from './bookings';
 export * from './messaging';
 export * from './rush';
+export * from './attendance';

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog } from '@/db/schema';
+import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog, type Role } from '@/db/schema';
 import { idSchema } from '@/lib/ids';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
 
@@ -27,7 +27,7 @@ export interface JournalRow {
   actorId: number | null;
   actorName: string | null;
   actorEmail: string | null;
-  actorRole: 'parent' | 'staff' | 'admin' | null;
+  actorRole: Role | null;
   action: string;
   entity: string;
   entityId: string | null;

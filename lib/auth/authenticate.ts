@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldError } from '@/lib/errors';
 import type { Db } from '@/db/client';
-import { accounts, parents } from '@/db/schema';
+import { accounts, parents, type Role } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { recordFailure, recordSuccess, signInCounts, waitMinutes } from './rate-limit';
@@ -27,7 +27,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: 'parent' | 'staff' | 'admin';
+  role: Role;
   familyId: number | null;
   sessionVersion: number;
   /** the session's row (sessions.ts), carried in the encrypted session cookie */

@@ -6,11 +6,11 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { accounts, families, parents, sessions, type FamilyStatus } from '@/db/schema';
+import { accounts, families, parents, sessions, type FamilyStatus, type Role } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
 import { SESSION_ID } from './sessions';
 
-export type Role = 'parent' | 'staff' | 'admin';
+export type { Role } from '@/db/schema';
 export interface CurrentUser {
   id: number;
   email: string;
@@ -79,7 +79,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireParent(): Promise<ParentUser> {
   const user = await currentUser();
   if (!user) redirect('/connexion');
-  if (user.role !== 'parent') redirect('/admin');
+  if (user.role !== 'parent') redirect(homeOf(user.role));
   if (user.familyId === null) forbidden();
   return user as ParentUser;
 }
@@ -90,8 +90,13 @@ export type StaffUser = CurrentUser & { role: 'staff' | 'admin' };
 export async function requireStaff(): Promise<StaffUser> {
   const user = await currentUser();
   if (!user) redirect('/connexion?callbackUrl=%2Fadmin');
-  if (user.role === 'parent') forbidden();
+  if (user.role !== 'staff' && user.role !== 'admin') forbidden();
   return user as StaffUser;
+}
+
+/** Where a role lands after signing in, and where a page of another role sends it. */
+export function homeOf(role: Role): string {
+  return role === 'parent' ? '/' : role === 'animateur' ? '/pointage' : '/admin';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser, homeOf } from '@/lib/auth/session';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from './login-form';
 
@@ -13,7 +13,7 @@ export default async function ConnexionPage({ searchParams }: { searchParams: Pr
   // someone whose session is still open has nothing to do here (an ended session's cookie stays until the next
   // sign-in, and must not send the visitor round in circles)
   const user = await currentUser();
-  if (user) redirect(user.role === 'parent' ? '/' : '/admin');
+  if (user) redirect(homeOf(user.role));
   const t = await getTranslations('login');
   const { callbackUrl } = await searchParams;
   // Auth.js gives an absolute URL: keep only its path, on this site.

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { MAX_SIGNUP_CHILDREN } from '@/lib/accounts/signup';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser, homeOf } from '@/lib/auth/session';
 import { listSiteOptions } from '@/lib/families/families';
 import { SignupForm } from './signup-form';
 
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // « Créer mon espace famille » (from Connexion): the parent, the account, the address, the other parent, the children.
 export default async function SignupPage() {
   const user = await currentUser();
-  if (user) redirect(user.role === 'parent' ? '/' : '/admin');
+  if (user) redirect(homeOf(user.role));
   const t = await getTranslations('signup');
   const schools = await listSiteOptions(await getDb(), 'ecole');
   return (
