@@ -8,6 +8,7 @@ import { accounts, accountTokens, auditLog, families, parents } from '@/db/schem
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { issueToken } from './tokens';
+import { now } from '@/lib/clock';
 
 export interface Actor {
   id: number;
@@ -71,7 +72,7 @@ export async function sendInvitation(
     },
   });
   await tx.insert(auditLog).values({
-    at: p.now,
+    at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
     actorId: p.actor.id,
     actorRole: p.actor.role,
     action: 'account.invite',
@@ -101,7 +102,7 @@ export async function createStaffAccount(
     .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
     .returning({ id: accounts.id });
   await tx.insert(auditLog).values({
-    at: p.now,
+    at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
     actorId: p.actor.id,
     actorRole: p.actor.role,
     action: 'account.create',
@@ -147,7 +148,7 @@ export async function setStaffAccountDisabled(
   if (p.disabled)
     await tx.delete(accountTokens).where(and(eq(accountTokens.accountId, account.id), isNull(accountTokens.usedAt)));
   await tx.insert(auditLog).values({
-    at: p.now,
+    at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
     actorId: p.actor.id,
     actorRole: p.actor.role,
     action: p.disabled ? 'account.disable' : 'account.enable',
@@ -210,7 +211,7 @@ export async function inviteParent(
       accountId = account!.id;
       created = true;
       await tx.insert(auditLog).values({
-        at: p.now,
+        at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
         actorId: p.actor.id,
         actorRole: p.actor.role,
         action: 'account.create',
@@ -222,7 +223,7 @@ export async function inviteParent(
     }
     await tx.update(parents).set({ accountId }).where(eq(parents.id, parent.id));
     await tx.insert(auditLog).values({
-      at: p.now,
+      at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
       actorId: p.actor.id,
       actorRole: p.actor.role,
       action: 'parent.link_account',

@@ -9,6 +9,7 @@ import { accounts, auditLog } from '@/db/schema';
 import { recordAttempt } from '@/lib/auth/rate-limit';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { issueToken } from './tokens';
+import { now } from '@/lib/clock';
 
 export const RESET_LIMITS = {
   windowMinutes: 60,
@@ -85,7 +86,7 @@ export async function requestPasswordReset(
       },
     });
     await tx.insert(auditLog).values({
-      at: p.now,
+      at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
       actorId: null,
       actorRole: null,
       action: 'account.password_reset_request',

@@ -15,6 +15,7 @@ import { fieldError, UserError } from '@/lib/errors';
 import { idField } from '@/lib/ids';
 import { isIsoDate, type IsoDate } from '@/lib/planning';
 import { issueToken, newPasswordSchema, useToken } from './tokens';
+import { now } from '@/lib/clock';
 
 export const SIGNUP_LIMITS = {
   windowMinutes: 60,
@@ -266,7 +267,7 @@ export async function signUp(
       },
     });
     await tx.insert(auditLog).values({
-      at: p.now,
+      at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
       actorId: account.id,
       actorRole: 'parent',
       action: 'family.signup',
@@ -334,7 +335,7 @@ export async function confirmEmail(db: Db, p: { token: string; now: Date }): Pro
       .where(eq(accounts.id, used.accountId))
       .returning({ id: accounts.id, email: accounts.email, role: accounts.role });
     await tx.insert(auditLog).values({
-      at: p.now,
+      at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
       actorId: account!.id,
       actorRole: account!.role,
       action: 'account.confirm_email',

@@ -13,6 +13,7 @@ import { forgetFailures } from '@/lib/auth/rate-limit';
 import { endAccountSessions } from '@/lib/auth/sessions';
 import { errorText, fieldError, UserError } from '@/lib/errors';
 import { linkToken, newLinkNonce } from '@/lib/email/link-token';
+import { now } from '@/lib/clock';
 
 export type TokenKind = 'invitation' | 'password_reset' | 'email_confirmation';
 
@@ -180,7 +181,7 @@ export async function setPasswordWithToken(
       .where(eq(parents.accountId, used.accountId))
       .limit(1);
     await tx.insert(auditLog).values({
-      at: p.now,
+      at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
       actorId: account!.id,
       actorRole: account!.role,
       action: p.kind === 'invitation' ? 'account.activate' : 'account.password_reset',

@@ -1,9 +1,23 @@
 // Back office "Journal": the audit log (who, when, what, before and after), newest first, with filters read
 // from the URL (validated by zod: a bad value is ignored), 50 a page.
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { accounts, AUDIT_ACTIONS, AUDIT_ENTITIES, auditLog, type Role } from '@/db/schema';
+import {
+  accounts,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  auditLog,
+  children,
+  holidayPeriods,
+  parents,
+  requests,
+  schoolYears,
+  sectors,
+  sites,
+  type Role,
+} from '@/db/schema';
+import { collectAuditRefs, emptyAuditNames, type AuditNames, type AuditRef } from './describe';
 import { idSchema } from '@/lib/ids';
 import { containsPattern, isoDate, pageParam, param, parisDay, type Page } from '@/lib/search-params';
 
@@ -106,4 +120,93 @@ export async function journalFacets(db: Queryable): Promise<{ actions: string[];
     db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)),
   ]);
   return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v) };
+}
+
+/**
+ * The names behind the ids the rows' before and after hold (« Léa Martin », « Les Tilleuls », « 2026-2027 »): one
+ * query per kind of id met on the page, whatever the number of rows.
+ */
+export async function journalNames(
+  db: Queryable,
+  rows: readonly Pick<JournalRow, 'before' | 'after'>[],
+): Promise<AuditNames> {
+  const ids = Object.fromEntries(Object.keys(emptyAuditNames()).map((k) => [k, new Set<number>()])) as Record<
+    AuditRef,
+    Set<number>
+  >;
+  for (const r of rows) {
+    collectAuditRefs(r.before, ids);
+    collectAuditRefs(r.after, ids);
+  }
+  const names = emptyAuditNames();
+  const person = (first: string, last: string) => `${first} ${last}`.trim();
+  const load = async <T extends { id: number }>(
+    ref: AuditRef,
+    query: (list: number[]) => Promise<T[]>,
+    name: (row: T) => string,
+  ) => {
+    const list = [...ids[ref]];
+    if (list.length === 0) return;
+    for (const row of await query(list)) names[ref].set(row.id, name(row));
+  };
+  await Promise.all([
+    load(
+      'child',
+      (l) =>
+        db
+          .select({ id: children.id, f: children.firstName, l: children.lastName })
+          .from(children)
+          .where(inArray(children.id, l)),
+      (r) => person(r.f, r.l),
+    ),
+    load(
+      'parent',
+      (l) =>
+        db
+          .select({ id: parents.id, f: parents.firstName, l: parents.lastName })
+          .from(parents)
+          .where(inArray(parents.id, l)),
+      (r) => person(r.f, r.l),
+    ),
+    load(
+      'account',
+      (l) =>
+        db
+          .select({ id: accounts.id, f: accounts.firstName, l: accounts.lastName, e: accounts.email })
+          .from(accounts)
+          .where(inArray(accounts.id, l)),
+      (r) => person(r.f, r.l) || r.e,
+    ),
+    load(
+      'site',
+      (l) => db.select({ id: sites.id, n: sites.name }).from(sites).where(inArray(sites.id, l)),
+      (r) => r.n,
+    ),
+    load(
+      'schoolYear',
+      (l) =>
+        db.select({ id: schoolYears.id, n: schoolYears.label }).from(schoolYears).where(inArray(schoolYears.id, l)),
+      (r) => r.n,
+    ),
+    load(
+      'holidayPeriod',
+      (l) =>
+        db
+          .select({ id: holidayPeriods.id, n: holidayPeriods.label })
+          .from(holidayPeriods)
+          .where(inArray(holidayPeriods.id, l)),
+      (r) => r.n,
+    ),
+    load(
+      'sector',
+      (l) => db.select({ id: sectors.id, n: sectors.name }).from(sectors).where(inArray(sectors.id, l)),
+      (r) => r.n,
+    ),
+    load(
+      'request',
+      (l) => db.select({ id: requests.id, n: requests.reference }).from(requests).where(inArray(requests.id, l)),
+      (r) => r.n ?? `brouillon n° ${r.id}`,
+    ),
+  ]);
+  return names;
 }

@@ -113,6 +113,28 @@ async function newParentWithoutAccount(email: string): Promise<number> {
   return parent!.id;
 }
 
+describe('the Journal follows the portal’s clock', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('dates an account’s audit rows at APP_NOW, while its link expires by the wall clock', async () => {
+    vi.stubEnv('APP_NOW', '2027-03-01T08:30:00+01:00');
+    const wall = new Date('2026-12-01T03:00:00Z');
+    const parentId = await newParentWithoutAccount('clock.journal@example.fr');
+    const { accountId } = await database.db.transaction((tx) =>
+      inviteParent(tx, { actor: staff, parentId, now: wall, appUrl }),
+    );
+    const audit = await database.db
+      .select({ at: auditLog.at, action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'account'), eq(auditLog.entityId, String(accountId))));
+    expect(audit.map((a) => a.action).sort()).toEqual(['account.create', 'account.invite']);
+    for (const a of audit) expect(a.at.toISOString()).toBe('2027-03-01T07:30:00.000Z');
+    const invite = audit.find((a) => a.action === 'account.invite')!.after as { expiresAt: string };
+    expect(new Date(invite.expiresAt).getTime()).toBeGreaterThan(wall.getTime());
+    expect(new Date(invite.expiresAt).getTime()).toBeLessThan(new Date('2027-01-01').getTime());
+  });
+});
+
 describe('an agent invites a parent who has no account', () => {
   it('creates the account, links it to the parent and queues an invitation whose link works once', async () => {
     const parentId = await newParentWithoutAccount('nadia.benali@example.fr');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, requests } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/requests/list';
-import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/audit/journal';
+import { describeAudit } from '@/lib/audit/describe';
+import { journalFacets, journalFiltersSchema, journalNames, listJournal } from '@/lib/audit/journal';
 import { saveDraftDays, startReservationDraft } from '@/lib/requests/drafts';
 import { agentPolicy, parentPolicy } from '@/lib/requests/policy';
 import { submitReservationRequest } from '@/lib/requests/submit';
@@ -173,6 +174,20 @@ describe('« Journal »', () => {
       familyId: m.familyId,
     });
     expect(row!.after).toMatchObject({ reference: byAgent.reference, reason: 'Demande au guichet' });
+  });
+
+  it('says the before and after in French, with the child’s name (one query per kind of id)', async () => {
+    const { rows } = await listJournal(database.db, journal({ actor: 'Camille' }));
+    const names = await journalNames(database.db, rows);
+    const lines = describeAudit(rows[0]!.after, rows[0]!, names);
+    const said = lines.map((l) => `${l.label} : ${l.value}`);
+    expect(said).toContain(`Référence : ${byAgent.reference}`);
+    expect(said).toContain('Enfant : Léa Martin');
+    expect(said).toContain('Service : Accueil de loisirs du mercredi');
+    expect(said).toContain('Motif : Demande au guichet');
+    expect(lines.find((l) => l.label === 'Ajouté')?.items?.every((d) => /^\S+ \d+ \S+ 20\d\d : [A-ZÉ]/.test(d))).toBe(
+      true,
+    );
   });
 
   it('offers the actions and entities the log holds', async () => {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
+import { unlabelledAuditFields } from './audit-labels';
 
 export interface TestDatabase extends Database {
   engine: 'postgres' | 'pglite';
@@ -21,9 +22,25 @@ export async function createTestDatabase(options: Options = {}): Promise<TestDat
   const base = serverUrl();
   if (!base) {
     const database = await openDatabase({ pglite: 'memory://' }, options);
-    return { ...database, engine: 'pglite' };
+    return checkedOnClose({ ...database, engine: 'pglite' });
   }
-  return postgresDatabase(base, '', options);
+  return checkedOnClose(await postgresDatabase(base, '', options));
+}
+
+/**
+ * Closing a test's database first reads every audit row the test wrote as the Journal shows it: a field or a code
+ * with no French label (lib/audit/describe.ts) fails the test file, rather than an agent reading raw JSON.
+ */
+function checkedOnClose(database: TestDatabase): TestDatabase {
+  return {
+    ...database,
+    async close() {
+      const unlabelled = await unlabelledAuditFields(database.db);
+      await database.close();
+      if (unlabelled.length > 0)
+        throw new Error(`The Journal cannot say these in French (lib/audit/describe.ts): ${unlabelled.join(', ')}`);
+    },
+  };
 }
 
 /** A new database on the PostgreSQL server (a copy of `template` if given), dropped when closed. */
@@ -61,9 +78,9 @@ export async function createDemoDatabase(options: Options = {}): Promise<TestDat
       throw new Error('the demo template was made for PostgreSQL, the test runs on PGlite');
     const dump = new Blob([await readFile(template.dump)]);
     const database = await openDatabase({ pglite: 'memory://', loadDataDir: dump }, options);
-    return { ...database, engine: 'pglite' };
+    return checkedOnClose({ ...database, engine: 'pglite' });
   }
   if (template.kind !== 'postgres')
     throw new Error('the demo template was made for PGlite, the test runs on PostgreSQL');
-  return postgresDatabase(base, template.database, options);
+  return checkedOnClose(await postgresDatabase(base, template.database, options));
 }

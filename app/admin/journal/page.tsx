@@ -1,10 +1,11 @@
 // Back office « Journal »: the audit log, newest first: who (name and role), when (Paris time), what (action, object,
-// id, each in French), before and after as readable JSON. Filters are GET params (shareable URLs), 50 a page.
+// id, each in French), before and after field by field in French (lib/audit/describe.ts). Filters are GET params (shareable URLs), 50 a page.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { journalFacets, journalFiltersSchema, listJournal } from '@/lib/audit/journal';
+import { describeAudit, type AuditLine } from '@/lib/audit/describe';
+import { journalFacets, journalFiltersSchema, journalNames, listJournal } from '@/lib/audit/journal';
 import { requireStaff } from '@/lib/auth/session';
 import { DateRangeFields, FilteredResults, FilterForm, FilterSelect, filterField as field } from '../filtered-list';
 import { Pagination } from '../pagination';
@@ -22,18 +23,29 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', {
 const byLabel = (codes: string[], label: (code: string) => string) =>
   codes.map((value) => ({ value, label: label(value) })).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 
-// A long value scrolls inside its box: the box is focusable so the keyboard can scroll it too.
-function Json({ value, empty, label }: { value: unknown; empty: string; label: string }) {
-  if (value === null || value === undefined) return <span className="text-slate-600">{empty}</span>;
+// A before or after, field by field in French (lib/audit/describe.ts); a long list scrolls inside its box, which the
+// keyboard can focus to scroll it too.
+function Details({ lines, empty, label }: { lines: AuditLine[]; empty: string; label: string }) {
+  if (lines.length === 0) return <span className="text-slate-600">{empty}</span>;
   return (
-    <pre
-      tabIndex={0}
-      role="region"
-      aria-label={label}
-      className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs"
-    >
-      {JSON.stringify(value, null, 2)}
-    </pre>
+    <dl tabIndex={0} role="region" aria-label={label} className="max-h-64 max-w-md overflow-auto text-sm">
+      {lines.map((line, i) => (
+        <div key={i} className="py-0.5">
+          <dt className="inline font-medium">{line.label} : </dt>
+          <dd className="inline">
+            {line.items ? (
+              <ul className="ml-4 list-disc">
+                {line.items.map((item, j) => (
+                  <li key={j}>{item}</li>
+                ))}
+              </ul>
+            ) : (
+              line.value
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -47,6 +59,7 @@ export default async function JournalPage({
   const filters = journalFiltersSchema.parse(await searchParams);
   const db = await getDb();
   const [result, facets] = await Promise.all([listJournal(db, filters), journalFacets(db)]);
+  const names = await journalNames(db, result.rows);
   const { page: _page, ...kept } = filters;
   // French labels for the codes the log stores; a code without a label yet is shown as it is.
   const actionLabel = (code: string) => (t.has(`actions.${code}`) ? t(`actions.${code}`) : code);
@@ -142,10 +155,18 @@ export default async function JournalPage({
                 )}
               </th>
               <td className="p-2">
-                <Json value={r.before} empty={t('nothing')} label={`${t('before')} ${r.id}`} />
+                <Details
+                  lines={describeAudit(r.before, r, names)}
+                  empty={t('nothing')}
+                  label={`${t('before')} ${r.id}`}
+                />
               </td>
               <td className="p-2">
-                <Json value={r.after} empty={t('nothing')} label={`${t('after')} ${r.id}`} />
+                <Details
+                  lines={describeAudit(r.after, r, names)}
+                  empty={t('nothing')}
+                  label={`${t('after')} ${r.id}`}
+                />
               </td>
             </tr>
           ))}
