@@ -9,6 +9,8 @@ export const MESSAGE_PARTS = [
   'admin-absences',
   // « Listes d'attente » (the back office) and the dashboard's line
   'admin-waiting-lists',
+  // « Bilans de présence » and « Rapport CAF » (the back office) and the dashboard's rate
+  'admin-reports',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
