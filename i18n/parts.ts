@@ -74,4 +74,7 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminClosures',
   'adminAbsences',
   'adminWaitingLists',
+  // « Bilans de présence », « Rapport CAF »
+  'attendanceReports',
+  'cafReport',
 ] as const;

@@ -18,7 +18,7 @@ import {
   presenceRate,
   type AbsenceKind,
 } from '@/lib/reports/attendance-reports';
-import { knownSite, parseCafParams, parsePresenceReportParams } from '@/lib/reports/params';
+import { knownSite, lastFourWeeks, parseCafParams, parsePresenceReportParams } from '@/lib/reports/params';
 import reportsMessages from '@/messages/fr/admin-reports.json';
 import dashboardMessages from '@/messages/fr/admin-dashboard.json';
 import { parseCsv } from '../support/csv';
@@ -538,6 +538,22 @@ describe('expected vs present per day and slot', () => {
       siteId: siteIds.tilleuls,
     });
     expect(atTilleuls.total.present).toBe(tilleuls!.n);
+  });
+});
+
+describe('the dashboard’s rate of the last 4 weeks', () => {
+  it('is presents / expected over the slots marked in the 28 days before today', async () => {
+    const today = '2027-03-18';
+    const window = lastFourWeeks(today);
+    expect(window).toEqual({ from: '2027-02-18', to: '2027-03-17' });
+    const report = await attendanceVsExpected(database.db, { ...window, siteId: null });
+    const marked = directPresence(window.from, window.to).filter((l) => l.marked);
+    const present = marked.reduce((n, l) => n + l.present, 0);
+    const expected = marked.reduce((n, l) => n + l.expected, 0);
+    expect(report.marked).toEqual({ present, expected });
+    expect(report.total.rate).toBe(presenceRate(present, expected));
+    // 17 March, booked and never marked, does not lower it
+    expect(report.lines.some((l) => l.date === '2027-03-17' && !l.marked)).toBe(true);
   });
 });
 
