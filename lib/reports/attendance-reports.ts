@@ -175,10 +175,15 @@ export async function absencesByFamily(db: Queryable, p: ReportScope): Promise<A
       join absences a on a.request_id = r.absence_request_id
       where r.absence_request_id is not null and r.date between ${p.from} and ${p.to} ${reservationSite}
       union all
-      select r.child_id, 'unjustified'
+      select m.child_id, 'unjustified'
       from attendance_marks m
-      join reservations r on r.child_id = m.child_id and r.service = m.service and r.date = m.date
-        and ${slotOfUnit(sql`r.unit`)} = m.slot and r.absence_request_id is null
+      -- a parameterised lookup per absent mark (offset 0 keeps the planner from hashing every reservation)
+      cross join lateral (
+        select 1 from reservations r
+        where r.child_id = m.child_id and r.service = m.service and r.date = m.date
+          and ${slotOfUnit(sql`r.unit`)} = m.slot and r.absence_request_id is null
+        offset 0
+      ) r
       where m.status = 'absent' and m.date between ${p.from} and ${p.to} ${markSite}
       union all
       select m.child_id, 'unbooked'
