@@ -16,7 +16,9 @@ export const HOURS_MESSAGE =
 
 /** A number of hours as staff type it: « 1,5 », « 1.5 », « 4 »; more than 0, at most 24, two decimals at most. */
 export const hoursField = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().replace(/\s/g, '').replace(',', '.') : v),
+  // a number already parsed (the action parses, then the use-case again) is read back as its text
+  (v) =>
+    typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/\s/g, '').replace(',', '.') : v,
   z
     .string({ error: HOURS_MESSAGE })
     .regex(/^\d{1,2}(\.\d{1,2})?$/, HOURS_MESSAGE)

@@ -651,7 +651,13 @@ describe('the CAF report', () => {
     // begin, read for update, one upsert of the three slots, the audit row, commit
     expect(statements).toBeLessThanOrEqual(5);
     expect(await attendanceHoursBySlot(database.db)).toEqual({ matin: 3.5, apres_midi: 4, repas: 1.5 });
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'attendance_hours.update'));
+    // what the server action hands on: the input it parsed already (numbers)
+    await setAttendanceHours(database.db, staff, { matin: 3.5, apres_midi: 4, repas: 1.5 }, { now: NOW });
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'attendance_hours.update'))
+      .orderBy(auditLog.id);
     expect(audit).toMatchObject({
       actorId: staff.id,
       entity: 'attendance_hours',
