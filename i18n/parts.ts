@@ -9,6 +9,8 @@ export const MESSAGE_PARTS = [
   'admin-absences',
   // « Listes d'attente » (the back office) and the dashboard's line
   'admin-waiting-lists',
+  // « Bilans de présence » and « Rapport CAF » (the back office) and the dashboard's rate
+  'admin-reports',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
@@ -72,4 +74,7 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminClosures',
   'adminAbsences',
   'adminWaitingLists',
+  // « Bilans de présence », « Rapport CAF »
+  'attendanceReports',
+  'cafReport',
 ] as const;

@@ -6,6 +6,7 @@ import { requireStaff } from '@/lib/auth/session';
 const NAV = [
   ['/admin', 'dashboard'],
   ['/admin/presences', 'attendance'],
+  ['/admin/bilans', 'reports'],
   ['/admin/commandes', 'meals'],
   ['/admin/familles', 'families'],
   ['/admin/demandes', 'requests'],

@@ -11,6 +11,8 @@ import { occupancy, occupancyWindow, siteDays, totalsOn, type DayTotals } from '
 import { MAX_RANGE_DAYS, parseSiteFilter, parseTableSite } from '@/lib/reports/params';
 import { reportSites, type ReportSite } from '@/lib/structures/sites';
 import { keyFigures } from '@/lib/reports/stats';
+import { attendanceVsExpected, frenchDecimal } from '@/lib/reports/attendance-reports';
+import { lastFourWeeks } from '@/lib/reports/params';
 import { requireStaff } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
 import { today } from '@/lib/clock';
@@ -44,13 +46,14 @@ export default async function AdminDashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, td, tu, te, tp, tw] = await Promise.all([
+  const [t, td, tu, te, tp, tw, tr] = await Promise.all([
     getTranslations('admin'),
     getTranslations('adminDashboard'),
     getTranslations('units'),
     getTranslations('reportErrors'),
     getTranslations('adminSignups'),
     getTranslations('adminWaitingLists'),
+    getTranslations('attendanceReports'),
   ]);
   const db = await getDb();
   const day = today();
@@ -71,12 +74,16 @@ export default async function AdminDashboardPage({
   };
   const window = occupancyWindow(day);
   const year = await currentSchoolYear(db, day);
-  const [figures, sites, cells, waiting] = await Promise.all([
+  // « Bilans de présence »: presents / expected over the slots marked in the 28 days before today
+  const fourWeeks = lastFourWeeks(day);
+  const [figures, sites, cells, waiting, presence] = await Promise.all([
     keyFigures(db, year?.id ?? null),
     reportSites(db),
     occupancy(db, { ...window, siteId }),
     waitingCountsAhead(db, { today: day, weeks: 4 }),
+    attendanceVsExpected(db, { ...fourWeeks, siteId }),
   ]);
+  const reportHref = `/admin/bilans?${new URLSearchParams({ ...fourWeeks, ...(siteId !== null ? { site: String(siteId) } : {}) }).toString()}`;
   const shown = siteId === null ? sites : sites.filter((s) => s.id === siteId);
   // the charts: the sites with bookings in the window, a page at a time
   const charted = shown.filter((s) => siteDays(cells, s.id).length > 0);
@@ -191,6 +198,24 @@ export default async function AdminDashboardPage({
             {tw('dashboard', { children: waiting.children })}
           </Link>
         </p>
+        <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4" data-testid="attendance-rate">
+          <p className="text-lg font-semibold">
+            {presence.total.rate === null
+              ? tr('dashboardNone')
+              : tr('dashboard', { rate: tr('rateValue', { rate: frenchDecimal(presence.total.rate) }) })}
+          </p>
+          <p className="text-sm text-slate-700">
+            {tr('dashboardDetail', {
+              present: presence.marked.present,
+              expected: presence.marked.expected,
+              from: formatDateLong(fourWeeks.from),
+              to: formatDateLong(fourWeeks.to),
+            })}
+          </p>
+          <Link href={reportHref} className="mt-1 inline-block font-medium text-brand-700 underline">
+            {tr('dashboardLink')}
+          </Link>
+        </div>
       </section>
 
       <form method="get" className="mt-8 flex flex-wrap items-end gap-3">

@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'account.invite',
   'account.password_reset',
   'account.password_reset_request',
+  // « Heures par unité » of the CAF report (« Rapport CAF »)
+  'attendance_hours.update',
   'booking_opening.delete',
   'booking_opening.set',
   'child.create',
@@ -110,6 +112,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit row is about (messages: journal.entities). */
 export const AUDIT_ENTITIES = [
   'account',
+  'attendance_hours',
   'booking_opening',
   'child',
   'closure',

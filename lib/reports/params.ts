@@ -9,7 +9,14 @@ export const MAX_RANGE_DAYS = 366;
 /** Weeks of occupancy on the dashboard. */
 export const OCCUPANCY_WEEKS = 8;
 
-export type ReportParamError = 'invalidDate' | 'invalidSite' | 'rangeReversed' | 'rangeTooLong';
+export type ReportParamError =
+  | 'invalidDate'
+  | 'invalidSite'
+  | 'rangeReversed'
+  | 'rangeTooLong'
+  | 'invalidMonth'
+  | 'monthsReversed'
+  | 'monthsTooLong';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ReportParamError };
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -21,14 +28,22 @@ function param(params: SearchParams, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+const REPORT_PARAM_ERRORS: readonly string[] = [
+  'invalidDate',
+  'invalidSite',
+  'rangeReversed',
+  'rangeTooLong',
+  'invalidMonth',
+  'monthsReversed',
+  'monthsTooLong',
+];
+
 const isoDate = z.string().refine(isIsoDate, { message: 'invalidDate' });
 const siteId = idField('invalidSite');
 
 function firstError(error: z.ZodError): ReportParamError {
   const message = error.issues[0]?.message;
-  return message === 'invalidSite' || message === 'rangeReversed' || message === 'rangeTooLong'
-    ? message
-    : 'invalidDate';
+  return REPORT_PARAM_ERRORS.includes(message as ReportParamError) ? (message as ReportParamError) : 'invalidDate';
 }
 
 const siteFilterSchema = z.object({ site: siteId.optional() });
@@ -91,4 +106,76 @@ export function parseMealOrderParams(
   });
   if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
   return { ok: true, value: { from: parsed.data.from, to: parsed.data.to, siteId: parsed.data.site ?? null } };
+}
+
+/**
+ * A site chosen in a report's filter must be one of the town's: an id that names no site is the user's mistake
+ * (« Le site choisi n'existe pas »), not an empty report.
+ */
+export function knownSite<T extends { siteId: number | null }>(
+  parsed: Parsed<T>,
+  sites: readonly { id: number }[],
+): Parsed<T> {
+  if (!parsed.ok || parsed.value.siteId === null) return parsed;
+  return sites.some((s) => s.id === parsed.value.siteId) ? parsed : { ok: false, error: 'invalidSite' };
+}
+
+/** « Bilans de présence »: the 4 weeks before today, the portal's clock (today excluded: its marks are still coming). */
+export function lastFourWeeks(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(today, -28), to: addDays(today, -1) };
+}
+
+/** « Bilans de présence »: from..to (default the 4 weeks before today, at most 366 days) and an optional site. */
+export function parsePresenceReportParams(
+  params: SearchParams,
+  today: IsoDate,
+): Parsed<{ from: IsoDate; to: IsoDate; siteId: number | null }> {
+  const fallback = lastFourWeeks(today);
+  const parsed = rangeSchema.safeParse({
+    from: param(params, 'from') ?? fallback.from,
+    to: param(params, 'to') ?? fallback.to,
+    site: param(params, 'site'),
+  });
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: { from: parsed.data.from, to: parsed.data.to, siteId: parsed.data.site ?? null } };
+}
+
+/** The longest period of the CAF report, in months (both ends included). */
+export const MAX_CAF_MONTHS = 24;
+
+const isoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalidMonth' })
+  .refine((m) => m >= '2000-01' && m <= '2100-12', { message: 'invalidMonth' });
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const cafSchema = z
+  .object({ from: isoMonth, to: isoMonth, site: siteId.optional() })
+  .refine((r) => !isoMonth.safeParse(r.from).success || !isoMonth.safeParse(r.to).success || r.from <= r.to, {
+    message: 'monthsReversed',
+  })
+  .refine(
+    (r) =>
+      !isoMonth.safeParse(r.from).success ||
+      !isoMonth.safeParse(r.to).success ||
+      monthIndex(r.to) - monthIndex(r.from) + 1 <= MAX_CAF_MONTHS,
+    { message: 'monthsTooLong' },
+  );
+
+/** « Rapport CAF »: months from..to ('YYYY-MM', default the school year's) and an optional site (default every site). */
+export function parseCafParams(
+  params: SearchParams,
+  fallback: { from: string; to: string },
+): Parsed<{ from: string; to: string; siteId: number | null }> {
+  const parsed = cafSchema.safeParse({
+    from: param(params, 'from') ?? fallback.from,
+    to: param(params, 'to') ?? fallback.to,
+    site: param(params, 'site'),
+  });
+  if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
+  return { ok: true, value: { from: parsed.data.from, to: parsed.data.to, siteId: parsed.data.site ?? null } };
+}
+
+/** The bound a refusal names (« {max} jours », « {max} mois »). */
+export function reportErrorMax(error: ReportParamError): number {
+  return error === 'monthsTooLong' ? MAX_CAF_MONTHS : MAX_RANGE_DAYS;
 }

@@ -7,6 +7,7 @@ const PAGES: [string, string][] = [
   ['/admin', 'Tableau de bord'],
   ['/admin/presences', 'Listes de présence'],
   ['/admin/commandes', 'Commandes de repas'],
+  ['/admin/bilans', 'Bilans de présence'],
   ['/admin/familles', 'Familles'],
   ['/admin/demandes', 'Demandes'],
   ['/admin/listes-attente', "Listes d'attente"],
@@ -16,7 +17,14 @@ const PAGES: [string, string][] = [
   ['/admin/journal', 'Journal'],
   ['/admin/comptes', 'Comptes'],
 ];
-const EXPORTS = ['/admin/presences/export?date=2026-12-02', '/admin/commandes/export?from=2026-11-30&to=2026-12-06'];
+const EXPORTS = [
+  '/admin/presences/export?date=2026-12-02',
+  '/admin/commandes/export?from=2026-11-30&to=2026-12-06',
+  '/admin/bilans/export?rapport=absences&from=2026-11-01&to=2026-11-28',
+  '/admin/bilans/caf/export?from=2026-09&to=2026-11',
+  // « Rapport CAF » is reached from « Bilans de présence », not from the menu
+  '/admin/bilans/caf',
+];
 
 async function status(page: Page, url: string): Promise<{ status: number; location: string }> {
   const response = await page.request.get(url, { maxRedirects: 0 });

@@ -37,7 +37,7 @@ export function AdminForm({
   hidden?: Record<string, string | number>;
   children?: React.ReactNode;
   className?: string;
-  namespace?: 'adminCalendar' | 'adminStructures' | 'adminWaitingRoom';
+  namespace?: 'adminCalendar' | 'adminStructures' | 'adminWaitingRoom' | 'cafReport';
   danger?: boolean;
 }) {
   const t = useTranslations(namespace);

@@ -1,0 +1,3 @@
+CREATE INDEX "attendance_marks_absent" ON "attendance_marks" USING btree ("date","site_id") WHERE "attendance_marks"."status" = 'absent';--> statement-breakpoint
+CREATE INDEX "attendance_marks_unbooked" ON "attendance_marks" USING btree ("date","site_id") WHERE "attendance_marks"."status" = 'present' and not "attendance_marks"."booked";--> statement-breakpoint
+CREATE INDEX "attendance_marks_present" ON "attendance_marks" USING btree ("date","site_id","service","slot","child_id") WHERE "attendance_marks"."status" = 'present';
