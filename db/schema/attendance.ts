@@ -62,7 +62,7 @@ export const attendanceMarks = pgTable(
     // a day's check-in list and the reports over a period (per site, then date)
     index('attendance_marks_site_date').on(t.siteId, t.date, t.slot),
     index('attendance_marks_date').on(t.date),
-    // « Bilans de présence » (0015): the few absent marks and unbooked presents of a period, without reading the
+    // « Bilans de présence » (0014): the few absent marks and unbooked presents of a period, without reading the
     // present ones; the CAF report's present marks of a month read from the index alone (child, slot, service, site)
     index('attendance_marks_absent')
       .on(t.date, t.siteId)
