@@ -11,7 +11,7 @@ import { occupancy, occupancyWindow, siteDays, totalsOn, type DayTotals } from '
 import { MAX_RANGE_DAYS, parseSiteFilter, parseTableSite } from '@/lib/reports/params';
 import { reportSites, type ReportSite } from '@/lib/structures/sites';
 import { keyFigures } from '@/lib/reports/stats';
-import { attendanceVsExpected, frenchDecimal } from '@/lib/reports/attendance-reports';
+import { dashboardPresence, frenchDecimal } from '@/lib/reports/attendance-reports';
 import { lastFourWeeks } from '@/lib/reports/params';
 import { requireStaff } from '@/lib/auth/session';
 import { currentSchoolYear } from '@/lib/calendar/school-years';
@@ -81,7 +81,7 @@ export default async function AdminDashboardPage({
     reportSites(db),
     occupancy(db, { ...window, siteId }),
     waitingCountsAhead(db, { today: day, weeks: 4 }),
-    attendanceVsExpected(db, { ...fourWeeks, siteId }),
+    dashboardPresence(db, { ...fourWeeks, siteId }),
   ]);
   const reportHref = `/admin/bilans?${new URLSearchParams({ ...fourWeeks, ...(siteId !== null ? { site: String(siteId) } : {}) }).toString()}`;
   const shown = siteId === null ? sites : sites.filter((s) => s.id === siteId);

@@ -57,6 +57,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   accountId: 'Compte',
   activeLimit: 'Parents servis à la fois',
   added: 'Ajouté',
+  apres_midi: 'Après-midi',
   address: 'Adresse',
   birthDate: 'Date de naissance',
   booked: 'Réservé',
@@ -98,6 +99,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   limit: 'Limite',
   list: 'Réservations',
   markedBy: 'Pointé par',
+  matin: 'Matin',
   name: 'Nom',
   note: 'Note',
   onBehalf: 'Saisi par un agent',
@@ -113,6 +115,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reason: 'Motif',
   reference: 'Référence',
   removed: 'Retiré',
+  repas: 'Repas',
   requestId: 'Demande',
   role: 'Rôle',
   schoolId: 'École',
@@ -244,7 +247,8 @@ function scalar(key: string, value: unknown, ctx: Context): string {
     if (label === undefined) ctx.missing.add(`code ${key}=${value}`);
     return label ?? value;
   }
-  if (typeof value === 'number' && key === 'hours') return `${new Intl.NumberFormat('fr-FR').format(value)} h`;
+  // « Heures par unité »: the hours of each slot (attendance_hours.update)
+  if (typeof value === 'number' && (key === 'hours' || key in CODE_LABELS.slot!)) return `${new Intl.NumberFormat('fr-FR').format(value)} h`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string' && ISO_DATE.test(value))
     return key === 'birthDate' ? formatDateMedium(value) : formatDateLong(value);

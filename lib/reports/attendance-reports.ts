@@ -317,3 +317,26 @@ export async function defaultCafMonths(db: Queryable, today: IsoDate): Promise<{
   if (!span) return { from: `${today.slice(0, 4)}-01`, to: `${today.slice(0, 4)}-12` };
   return { from: span.year.yearStart.slice(0, 7), to: span.lastDay.slice(0, 7) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The dashboard's rate
+
+/**
+ * How long an instance keeps the dashboard's 4-week report: its days are past (today excluded), only yesterday's
+ * corrections move it, and recounting a town's 4 weeks of marks on every load of the dashboard costs hundreds of ms.
+ */
+export const DASHBOARD_RATE_SECONDS = 300;
+const dashboardReports = new Map<string, { until: number; report: Promise<PresenceReport> }>();
+
+/** attendanceVsExpected for the dashboard, kept DASHBOARD_RATE_SECONDS per period and site by each instance. */
+export function dashboardPresence(db: Queryable, p: ReportScope, wallMs: number = Date.now()): Promise<PresenceReport> {
+  const key = `${p.from}|${p.to}|${p.siteId ?? ''}`;
+  const cached = dashboardReports.get(key);
+  if (cached && wallMs < cached.until) return cached.report;
+  for (const [k, v] of dashboardReports) if (wallMs >= v.until) dashboardReports.delete(k);
+  const report = attendanceVsExpected(db, p);
+  dashboardReports.set(key, { until: wallMs + DASHBOARD_RATE_SECONDS * 1000, report });
+  // a failed count is not kept
+  report.catch(() => dashboardReports.delete(key));
+  return report;
+}

@@ -14,6 +14,8 @@ import { attendanceHoursBySlot, setAttendanceHours } from '@/lib/reports/attenda
 import {
   absencesByFamily,
   attendanceVsExpected,
+  dashboardPresence,
+  DASHBOARD_RATE_SECONDS,
   cafReport,
   presenceRate,
   type AbsenceKind,
@@ -554,6 +556,26 @@ describe('the dashboard’s rate of the last 4 weeks', () => {
     expect(report.total.rate).toBe(presenceRate(present, expected));
     // 17 March, booked and never marked, does not lower it
     expect(report.lines.some((l) => l.date === '2027-03-17' && !l.marked)).toBe(true);
+  });
+
+  it('is counted once per instance for DASHBOARD_RATE_SECONDS, then counted again', async () => {
+    const scope = { ...lastFourWeeks('2027-03-18'), siteId: null };
+    const t0 = 1_000_000;
+    const first = await dashboardPresence(database.db, scope, t0);
+    expect(first.marked).toEqual((await attendanceVsExpected(database.db, scope)).marked);
+    // a correction of a past day: the cached figure stays until the delay is over
+    const [mark] = await rows<{ id: number }>(
+      database.db,
+      sql`update attendance_marks set status = 'absent'
+          where id = (select id from attendance_marks where status = 'present' and booked
+                      and date between ${scope.from} and ${scope.to} order by id limit 1)
+          returning id`,
+    );
+    expect(mark).toBeDefined();
+    expect(await dashboardPresence(database.db, scope, t0 + 1000)).toBe(first);
+    const later = await dashboardPresence(database.db, scope, t0 + DASHBOARD_RATE_SECONDS * 1000);
+    expect(later.marked.present).toBe(first.marked.present - 1);
+    await database.db.execute(sql`update attendance_marks set status = 'present' where id = ${mark!.id}`);
   });
 });
 
