@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'account.invite',
   'account.password_reset',
   'account.password_reset_request',
+  // an animateur's sites changed by an administrator
+  'account.sites',
   'booking_opening.delete',
   'booking_opening.set',
   'child.create',
