@@ -9,6 +9,8 @@ export const MESSAGE_PARTS = [
   'admin-absences',
   // « Listes d'attente » (the back office) and the dashboard's line
   'admin-waiting-lists',
+  // « Pointage »: the animateurs' attendance check-in on a phone (French only, like the back office)
+  'pointage',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
@@ -72,4 +74,5 @@ export const BACK_OFFICE_NAMESPACES = [
   'adminClosures',
   'adminAbsences',
   'adminWaitingLists',
+  'pointage',
 ] as const;

@@ -22,31 +22,41 @@ function requireAdmin(actor: Actor): void {
 
 const SITES_REQUIRED = "Choisissez au moins une structure pour l'animateur.";
 const siteIdsField = z
-  .union([z.coerce.number().int().positive().max(2_147_483_647), z.array(z.coerce.number().int().positive().max(2_147_483_647))], {
-    error: 'Choisissez les structures dans la liste.',
-  })
+  .union(
+    [
+      z.coerce.number().int().positive().max(2_147_483_647),
+      z.array(z.coerce.number().int().positive().max(2_147_483_647)),
+    ],
+    {
+      error: 'Choisissez les structures dans la liste.',
+    },
+  )
   .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
   .pipe(z.array(z.number()).max(100, 'Choisissez au plus 100 structures.'));
 
 const name = (label: string) =>
   z.string().trim().min(1, `Saisissez le ${label}.`).max(100, `Le ${label} est trop long.`);
 
-export const createStaffSchema = z.object({
-  firstName: name('prénom'),
-  lastName: name('nom'),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Saisissez l'adresse e-mail.")
-    .max(254, "L'adresse e-mail est trop longue.")
-    .pipe(z.email('Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.')),
-  role: z.enum(['staff', 'admin', 'animateur'], { error: 'Choisissez le rôle : agent, administrateur ou animateur.' }),
-  // an animateur's sites (« Pointage »): a checkbox each, so one site comes as a string and several as a list
-  siteIds: siteIdsField.optional(),
-}).superRefine((input, ctx) => {
-  if (input.role === 'animateur' && !input.siteIds?.length)
-    ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
-});
+export const createStaffSchema = z
+  .object({
+    firstName: name('prénom'),
+    lastName: name('nom'),
+    email: z
+      .string()
+      .trim()
+      .min(1, "Saisissez l'adresse e-mail.")
+      .max(254, "L'adresse e-mail est trop longue.")
+      .pipe(z.email('Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.')),
+    role: z.enum(['staff', 'admin', 'animateur'], {
+      error: 'Choisissez le rôle : agent, administrateur ou animateur.',
+    }),
+    // an animateur's sites (« Pointage »): a checkbox each, so one site comes as a string and several as a list
+    siteIds: siteIdsField.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === 'animateur' && !input.siteIds?.length)
+      ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
+  });
 
 /** The back office's roles an administrator opens (a parent's account comes from the family's parent). */
 export type StaffRole = 'staff' | 'admin' | 'animateur';
@@ -119,7 +129,8 @@ export async function createStaffAccount(
     .insert(accounts)
     .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
     .returning({ id: accounts.id });
-  if (siteIds.length) await tx.insert(accountSites).values(siteIds.map((siteId) => ({ accountId: account!.id, siteId })));
+  if (siteIds.length)
+    await tx.insert(accountSites).values(siteIds.map((siteId) => ({ accountId: account!.id, siteId })));
   await tx.insert(auditLog).values({
     at: p.now,
     actorId: p.actor.id,
@@ -149,12 +160,14 @@ async function requireSites(tx: Queryable, siteIds: number[]): Promise<void> {
   if ((found?.n ?? 0) !== siteIds.length) throw new UserError('site_not_found');
 }
 
-export const setAnimateurSitesSchema = z.object({
-  accountId: z.coerce.number().int().positive().max(2_147_483_647),
-  siteIds: siteIdsField.optional(),
-}).superRefine((input, ctx) => {
-  if (!input.siteIds?.length) ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
-});
+export const setAnimateurSitesSchema = z
+  .object({
+    accountId: z.coerce.number().int().positive().max(2_147_483_647),
+    siteIds: siteIdsField.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.siteIds?.length) ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
+  });
 
 /**
  * An administrator changes the sites of an animateur: the account's rows of account_sites become the chosen ones
@@ -344,7 +357,9 @@ export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[
       disabledAt: accounts.disabledAt,
       invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
         where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
-      sites: sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', ${sites.id}, 'name', ${sites.name}) order by ${sites.name})
+      sites: sql<
+        { id: number; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', ${sites.id}, 'name', ${sites.name}) order by ${sites.name})
         from ${accountSites} join ${sites} on ${sites.id} = ${accountSites.siteId}
         where ${accountSites.accountId} = ${accounts.id}), '[]'::json)`,
     })
