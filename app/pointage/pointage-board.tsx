@@ -23,6 +23,19 @@ interface Child {
   lastName: string;
 }
 
+/** Once the registration's worker is active (its precache complete). */
+function activated(registration: ServiceWorkerRegistration): Promise<void> {
+  if (registration.active) return Promise.resolve();
+  const worker = registration.installing ?? registration.waiting;
+  if (!worker) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+      if (worker.state === 'redundant') reject(new Error('the service worker was not installed'));
+    });
+  });
+}
+
 /** navigator.onLine, as a store: the banner follows the network (true while rendered on the server). */
 function subscribeOnline(onChange: () => void): () => void {
   window.addEventListener('online', onChange);
@@ -141,8 +154,13 @@ export function PointageBoard({
     let active = true;
     void (async () => {
       try {
-        await navigator.serviceWorker.register('/serwist/sw.js', { scope: '/pointage', updateViaCache: 'none' });
-        await navigator.serviceWorker.ready;
+        const registration = await navigator.serviceWorker.register('/serwist/sw.js', {
+          scope: '/pointage',
+          updateViaCache: 'none',
+        });
+        // not `navigator.serviceWorker.ready`: after signing in, this document was created as /connexion (a client
+        // navigation brought it here), outside the scope, so `ready` would never resolve
+        await activated(registration);
         if (navigator.onLine) await (await caches.open('pointage-pages')).add(window.location.href);
         if (active) setOfflineReady(true);
       } catch (error) {
