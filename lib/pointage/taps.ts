@@ -35,14 +35,14 @@ export const tapBatchSchema = z.object({
     .max(MAX_TAPS, `${MAX_TAPS} pointages au plus par envoi.`),
 });
 
-/** A refusal of the batch: its code, and the keys of the taps that caused it (the phone drops those). */
-export class TapsRefused extends UserError {
-  constructor(
-    code: 'pointage_day_refused' | 'pointage_site_refused' | 'pointage_child_refused',
-    readonly keys: string[],
-  ) {
-    super(code);
-  }
+/** The refusals of a batch carry the keys of the taps that caused them (the phone drops those). */
+const refusedKeys = (keys: string[]) => ({ details: { rejected: keys } });
+
+/** The keys of the taps a refusal of recordTaps names, or null for any other error. */
+export function rejectedTaps(error: unknown): string[] | null {
+  if (!(error instanceof UserError) || !error.code.startsWith('pointage_')) return null;
+  const rejected = (error.details as { rejected?: unknown } | undefined)?.rejected;
+  return Array.isArray(rejected) ? rejected.map(String) : null;
 }
 
 /** Stores a batch; answers every key of the batch (new or already stored), which the phone may forget. */
@@ -51,16 +51,13 @@ export async function recordTaps(
   p: { who: Marker; taps: Tap[]; today: string; now: Date },
 ): Promise<{ stored: string[]; added: string[] }> {
   if (p.who.role !== 'animateur' && p.who.role !== 'staff' && p.who.role !== 'admin')
-    throw new TapsRefused(
-      'pointage_site_refused',
-      p.taps.map((t) => t.key),
-    );
+    throw new UserError('pointage_site_refused', {}, refusedKeys(p.taps.map((t) => t.key)));
   // a key sent twice in one batch: its first tap
   const seen = new Set<string>();
   const taps = p.taps.filter((t) => !seen.has(t.key) && seen.add(t.key));
 
   const wrongDay = taps.filter((t) => !isPointageDay(t.date, p.today)).map((t) => t.key);
-  if (wrongDay.length) throw new TapsRefused('pointage_day_refused', wrongDay);
+  if (wrongDay.length) throw new UserError('pointage_day_refused', {}, refusedKeys(wrongDay));
 
   // the day's service and school year of each site and date (reference data every instance keeps)
   const reference = await referenceData(tx);
@@ -69,9 +66,9 @@ export async function recordTaps(
   for (const date of new Set(taps.map((t) => t.date)))
     yearOf.set(date, (await currentSchoolYear(tx, date))?.id ?? null);
   const unknownSite = taps.filter((t) => !kindOf.has(t.siteId)).map((t) => t.key);
-  if (unknownSite.length) throw new TapsRefused('pointage_site_refused', unknownSite);
+  if (unknownSite.length) throw new UserError('pointage_site_refused', {}, refusedKeys(unknownSite));
   const wrongSlot = taps.filter((t) => !slotsOf(kindOf.get(t.siteId)!).includes(t.slot)).map((t) => t.key);
-  if (wrongSlot.length) throw new TapsRefused('pointage_child_refused', wrongSlot);
+  if (wrongSlot.length) throw new UserError('pointage_child_refused', {}, refusedKeys(wrongSlot));
 
   const everySite = p.who.role !== 'animateur';
   const input = taps.map((t, i) => ({
@@ -102,9 +99,9 @@ export async function recordTaps(
         from jsonb_to_recordset(${json}::jsonb) as x(k text, c int, s int, d date, v service_kind, y int, u jsonb)`,
   );
   const notOwn = checked.filter((r) => !r.own).map((r) => r.k);
-  if (notOwn.length) throw new TapsRefused('pointage_site_refused', notOwn);
+  if (notOwn.length) throw new UserError('pointage_site_refused', {}, refusedKeys(notOwn));
   const notThere = checked.filter((r) => !r.booked && !r.enrolled).map((r) => r.k);
-  if (notThere.length) throw new TapsRefused('pointage_child_refused', notThere);
+  if (notThere.length) throw new UserError('pointage_child_refused', {}, refusedKeys(notThere));
   const bookedKeys = new Set(checked.filter((r) => r.booked).map((r) => r.k));
   const toWrite = JSON.stringify(input.map(({ u: _units, y: _year, ...r }) => ({ ...r, b: bookedKeys.has(r.k) })));
 

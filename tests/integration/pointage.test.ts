@@ -14,7 +14,8 @@ import { declareAbsence, declareAbsenceSchema } from '@/lib/absences/declare';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { pointageDay, pointageSites, type Marker, type PointageSite } from '@/lib/pointage/day';
 import { counterText, toggleName } from '@/lib/pointage/slots';
-import { recordTaps, TapsRefused, type Tap } from '@/lib/pointage/taps';
+import { UserError } from '@/lib/errors';
+import { recordTaps, rejectedTaps, type Tap } from '@/lib/pointage/taps';
 import { createDemoDatabase, type TestDatabase } from '../support/db';
 import { martin, type Martin } from '../support/demo';
 import { openTestSession, type TestSession } from '../support/session';
@@ -83,8 +84,9 @@ async function expectRefusedNothingWritten(run: () => Promise<unknown>, code: st
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(TapsRefused);
-  expect((error as TapsRefused).code).toBe(code);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe(code);
+  expect(rejectedTaps(error)?.length).toBeGreaterThan(0);
   expect(await attendanceState()).toBe(before);
 }
 
@@ -289,8 +291,8 @@ describe('« Pointage »: the taps', () => {
       );
     // the refusal names the taps refused, so the phone drops them
     const bad = tap({ childId: elsewhere });
-    const error = (await record(animateur, [tap({ childId: child }), bad]).catch((e: unknown) => e)) as TapsRefused;
-    expect(error.keys).toEqual([bad.key]);
+    const error = (await record(animateur, [tap({ childId: child }), bad]).catch((e: unknown) => e)) as UserError;
+    expect(rejectedTaps(error)).toEqual([bad.key]);
     expect(error.message).toMatch(/ni réservé ni inscrit/);
     // staff may mark any site
     await record(agent, [tap({ childId: elsewhere, siteId: jeanMoulin.id })]);

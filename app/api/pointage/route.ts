@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { currentUser } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
 import { errorText, UserError } from '@/lib/errors';
-import { recordTaps, tapBatchSchema, TapsRefused } from '@/lib/pointage/taps';
+import { recordTaps, rejectedTaps, tapBatchSchema } from '@/lib/pointage/taps';
 import { CROSS_ORIGIN_REFUSAL, originMatches } from '@/lib/security/action-guard';
 
 export const dynamic = 'force-dynamic';
@@ -38,11 +38,12 @@ export async function POST(request: Request): Promise<Response> {
     );
     return answer(200, result);
   } catch (error) {
-    if (error instanceof TapsRefused)
+    const rejected = rejectedTaps(error);
+    if (rejected && error instanceof UserError)
       return answer(error.code === 'pointage_site_refused' ? 403 : 422, {
         error: error.message,
         code: error.code,
-        rejected: error.keys,
+        rejected,
       });
     if (error instanceof UserError) return answer(422, { error: error.message, code: error.code });
     console.error('[pointage] the batch could not be stored', error);
