@@ -182,7 +182,7 @@ export async function setAnimateurSites(
     .select({
       id: accounts.id,
       before: sql<number[]>`coalesce((select array_agg(${accountSites.siteId} order by ${accountSites.siteId})
-        from ${accountSites} where ${accountSites.accountId} = ${accounts.id}), '{}')`,
+        from ${accountSites} where ${accountSites.accountId} = ${sql.raw(`"accounts"."id"`)}), '{}')`,
     })
     .from(accounts)
     .where(and(eq(accounts.id, p.accountId), eq(accounts.role, 'animateur')))
@@ -346,6 +346,9 @@ export interface StaffAccountRow {
 
 /** The back office's accounts (agents, administrators and animateurs), by name. */
 export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[]> {
+  // the outer account named in full: drizzle writes a one-table select's columns unqualified, and an unqualified "id"
+  // inside these subqueries would be the inner table's
+  const outer = sql.raw('"accounts"."id"');
   const found = await db
     .select({
       id: accounts.id,
@@ -356,12 +359,12 @@ export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[
       hasPassword: sql<boolean>`${accounts.passwordHash} is not null`,
       disabledAt: accounts.disabledAt,
       invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
-        where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
+        where ${accountTokens.accountId} = ${outer} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
       sites: sql<
         { id: number; name: string }[]
       >`coalesce((select json_agg(json_build_object('id', ${sites.id}, 'name', ${sites.name}) order by ${sites.name})
         from ${accountSites} join ${sites} on ${sites.id} = ${accountSites.siteId}
-        where ${accountSites.accountId} = ${accounts.id}), '[]'::json)`,
+        where ${accountSites.accountId} = ${outer}), '[]'::json)`,
     })
     .from(accounts)
     .where(inArray(accounts.role, ['staff', 'admin', 'animateur']))
