@@ -1,6 +1,6 @@
 // What the browser is told to protect the portal: the Content-Security-Policy (a fresh nonce per response, on every
 // script), frame denial, no MIME sniffing, a strict referrer policy, and a session cookie that scripts cannot read.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './support';
@@ -80,10 +80,10 @@ test('only signing in sets the session cookie: no later response sets it again, 
 });
 
 /** Every page and route handler under these folders of app/, as URLs: route groups dropped, a dynamic segment filled. */
-function appUrls(...dirs: string[]): { pages: string[]; routes: string[] } {
+function appUrls(...dirs: string[]): { pages: string[]; routes: { url: string; method: 'GET' | 'POST' }[] } {
   const fill: Record<string, string> = { service: 'mercredi' };
   const pages: string[] = [];
-  const routes: string[] = [];
+  const routes: { url: string; method: 'GET' | 'POST' }[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
@@ -97,7 +97,11 @@ function appUrls(...dirs: string[]): { pages: string[]; routes: string[] } {
             .filter((s) => s && !/^\(.*\)$/.test(s))
             .map((s) => (/^\[(\w+)\]$/.test(s) ? (fill[s.slice(1, -1)] ?? '1') : s))
             .join('/');
-        (name === 'page.tsx' ? pages : routes).push(url);
+        if (name === 'page.tsx') pages.push(url);
+        else
+          for (const method of ['GET', 'POST'] as const)
+            if (new RegExp(`export (async function|const) ${method}\\b`).test(readFileSync(full, 'utf8')))
+              routes.push({ url, method });
       }
     }
   };
@@ -113,7 +117,10 @@ test('an animateur reaches « Pointage » alone: every back-office page and expo
   const admin = appUrls('admin');
   const family = appUrls('(famille)');
   expect(admin.pages.length).toBeGreaterThan(20);
-  expect(admin.routes).toEqual(expect.arrayContaining(['/admin/presences/export', '/admin/commandes/export']));
+  expect(admin.routes.map((r) => r.url)).toEqual(
+    expect.arrayContaining(['/admin/presences/export', '/admin/commandes/export']),
+  );
+  expect(family.routes.length).toBeGreaterThan(0);
   expect(family.pages).toEqual(expect.arrayContaining(['/', '/mes-demandes', '/enfants/1']));
 
   await signIn(page, ACCOUNTS.animateur);
@@ -122,8 +129,14 @@ test('an animateur reaches « Pointage » alone: every back-office page and expo
     const response = await page.request.get(url, { maxRedirects: 0 });
     return { status: response.status(), location: response.headers()['location'] ?? '' };
   };
-  for (const url of [...admin.pages, ...admin.routes, ...family.routes])
-    expect((await get(url)).status, `${url} as an animateur`).toBe(403);
+  for (const url of admin.pages) expect((await get(url)).status, `${url} as an animateur`).toBe(403);
+  for (const { url, method } of [...admin.routes, ...family.routes]) {
+    const response =
+      method === 'GET'
+        ? await page.request.get(url, { maxRedirects: 0 })
+        : await page.request.post(url, { maxRedirects: 0, headers: { origin: new URL(page.url()).origin } });
+    expect(response.status(), `${method} ${url} as an animateur`).toBe(403);
+  }
   for (const url of family.pages) {
     const answer = await get(url);
     expect([answer.status, answer.location], `${url} as an animateur`).toEqual([307, '/pointage']);
