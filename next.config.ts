@@ -21,7 +21,9 @@ const nextConfig: NextConfig = {
   // scripts/server.mjs compresses, flushing once per turn of the event loop rather than once per streamed chunk
   compress: false,
   // Native and WASM packages stay on the server (else PGlite's files would be copied into public static media).
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // esbuild bundles « Pointage »'s service worker at build time (app/serwist/[path]/route.ts, as @serwist/turbopack's
+  // withSerwist would add them).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'esbuild', 'esbuild-wasm'],
   experimental: {
     authInterrupts: true,
     // « Signaler une absence » sends a certificate (5 MB at most) with its form: Next reads an action's body as a

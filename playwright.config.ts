@@ -24,6 +24,11 @@ const ABSENCES_SPEC = '**/absences.spec.ts';
 // counts on, and the Petits wait for it: a portal of its own.
 const waitingListPort = base + 6;
 const WAITING_LIST_SPEC = '**/waiting-list.spec.ts';
+// « Pointage » (issue 16): the animateur of Les Tilleuls marks children offline on a phone, on a Wednesday of the demo
+// (Les Tilleuls' Wednesday centre has its bookings): a portal of its own, with its own clock.
+const pointagePort = base + 8;
+const POINTAGE_SPEC = '**/pointage.spec.ts';
+const POINTAGE_NOW = '2026-12-02T10:00:00+01:00';
 // The reflow journey sets its own 320 px viewport: once is enough.
 const REFLOW_SPEC = '**/reflow.spec.ts';
 // Where a phone adds something: signing in, the démarche's grid and steps, the enrolment, the navigation and the
@@ -79,6 +84,7 @@ export default defineConfig({
         SIBLINGS_SPEC,
         ABSENCES_SPEC,
         WAITING_LIST_SPEC,
+        POINTAGE_SPEC,
         REFLOW_SPEC,
         '**/languages-phone.spec.ts',
       ],
@@ -126,26 +132,42 @@ export default defineConfig({
       },
     },
     {
+      name: 'pointage',
+      testMatch: [POINTAGE_SPEC],
+      use: {
+        baseURL: `http://localhost:${pointagePort}`,
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        // the default, said here: « Pointage » works offline through its service worker
+        serviceWorkers: 'allow',
+        launchOptions,
+      },
+    },
+    {
       name: 'waiting-room',
       testMatch: [WAITING_ROOM_SPEC],
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${waitingRoomPort}`, launchOptions },
     },
   ],
-  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort, absencesPort, waitingListPort].map((port) => ({
-    command: 'node scripts/e2e-server.mjs',
-    // the waiting room's server is polled on a page it never gates: a poll must not take its only slot
-    url: `http://localhost:${port}${port === waitingRoomPort ? '/mentions-legales' : '/connexion'}`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe' as const,
-    env: {
-      E2E_PORT: String(port),
-      APP_NOW: E2E.now,
-      APP_URL: `http://localhost:${port}`,
-      AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
-      // one web worker per journey server: two servers already share the 2 cores (cluster.spec.ts runs 2 workers)
-      WEB_CONCURRENCY: '1',
-      ...(port === waitingRoomPort ? { WAITING_ROOM_LIMIT: '1' } : {}),
-    },
-  })),
+  webServer: [...Object.values(ports), waitingRoomPort, siblingsPort, absencesPort, waitingListPort, pointagePort].map(
+    (port) => ({
+      command: 'node scripts/e2e-server.mjs',
+      // the waiting room's server is polled on a page it never gates: a poll must not take its only slot
+      url: `http://localhost:${port}${port === waitingRoomPort ? '/mentions-legales' : '/connexion'}`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe' as const,
+      env: {
+        E2E_PORT: String(port),
+        APP_NOW: port === pointagePort ? POINTAGE_NOW : E2E.now,
+        APP_URL: `http://localhost:${port}`,
+        AUTH_SECRET: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+        // one web worker per journey server: two servers already share the 2 cores (cluster.spec.ts runs 2 workers)
+        WEB_CONCURRENCY: '1',
+        ...(port === waitingRoomPort ? { WAITING_ROOM_LIMIT: '1' } : {}),
+      },
+    }),
+  ),
 });

@@ -55,9 +55,11 @@ const isSessionCookie = (cookie: string) => /^(__Secure-)?authjs\.session-token(
 // Not seen by the proxy, hence open without a session: Next's static files, the favicon (app/icon.svg), the web app
 // manifest (/manifest.webmanifest), the icons and the town's logo (public/*.png, *.svg), the load balancer's
 // health check (/api/health: it must stay cheap, and a balancer has no session), and the families' calendar feeds
-// (/agenda/<token>.ics: a calendar app has no session, the token is the credential; the page /agenda is not excluded).
+// (/agenda/<token>.ics: a calendar app has no session, the token is the credential; the page /agenda is not excluded),
+// and « Pointage »'s service worker (/serwist/sw.js: the same file for everyone, which the browser fetches again to
+// look for a new version).
 export const config = {
   matcher: [
-    '/((?!api/auth|api/health$|agenda/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)',
+    '/((?!api/auth|api/health$|agenda/|serwist/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)',
   ],
 };

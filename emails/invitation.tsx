@@ -1,4 +1,4 @@
-// Sent when the Guichet famille creates an account (a parent, an agent, an administrator): a link to choose the
+// Sent when the Guichet famille creates an account (a parent, an agent, an administrator, an animateur): a link to choose the
 // password, valid 7 days and usable once. The raw link is printed too, for mail clients that break buttons.
 // The copy the portal keeps (local mailbox) is rendered with `link: null`: it reads « lien masqué ».
 import { Heading, Text } from '@react-email/components';
@@ -19,7 +19,7 @@ export interface InvitationPayload extends AccountLinkFields {
 
 export const payloadSchema: z.ZodType<InvitationPayload> = z.object({
   name: z.string(),
-  role: z.enum(['parent', 'staff', 'admin']),
+  role: z.enum(['parent', 'staff', 'admin', 'animateur']),
   ...accountLinkFields,
   expiresAt: z.iso.datetime({ offset: true }),
 });
@@ -40,7 +40,15 @@ export default function InvitationEmail(p: InvitationEmailProps & BrandProps) {
         {w.t('invitation.heading')}
       </Heading>
       <Text style={styles.text}>{hello(w, p.name)}</Text>
-      <Text style={styles.text}>{w.t(p.role === 'parent' ? 'invitation.whatParent' : 'invitation.whatStaff')}</Text>
+      <Text style={styles.text}>
+        {w.t(
+          p.role === 'parent'
+            ? 'invitation.whatParent'
+            : p.role === 'animateur'
+              ? 'invitation.whatAnimateur'
+              : 'invitation.whatStaff',
+        )}
+      </Text>
       <Text style={styles.text}>{w.t('invitation.follow')}</Text>
       <AccountLinkBlock w={w} link={p.link} action={w.t('invitation.action')} />
       <Text style={styles.text}>{w.t('invitation.validity', { expiry: formatExpiry(p.expiresAt, p.locale) })}</Text>

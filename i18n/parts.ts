@@ -11,6 +11,8 @@ export const MESSAGE_PARTS = [
   'admin-waiting-lists',
   // « Bilans de présence » and « Rapport CAF » (the back office) and the dashboard's rate
   'admin-reports',
+  // « Pointage »: the animateurs' attendance check-in on a phone (French only, like the back office)
+  'pointage',
   'refusals',
   'famille-planning',
   // « Ajouter à mon agenda »: the family's calendar feed
@@ -77,4 +79,5 @@ export const BACK_OFFICE_NAMESPACES = [
   // « Bilans de présence », « Rapport CAF »
   'attendanceReports',
   'cafReport',
+  'pointage',
 ] as const;

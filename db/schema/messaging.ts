@@ -68,6 +68,8 @@ export const AUDIT_ACTIONS = [
   'account.password_reset_request',
   // « Heures par unité » of the CAF report (« Rapport CAF »)
   'attendance_hours.update',
+  // an animateur's sites changed by an administrator
+  'account.sites',
   'booking_opening.delete',
   'booking_opening.set',
   'child.create',

@@ -1,10 +1,11 @@
-// Accounts created by the Guichet famille: agents and administrators (by an administrator), and parents (by any
+// Accounts created by the Guichet famille: agents, administrators and animateurs (by an administrator; an animateur
+// with the sites whose « Pointage » they reach), and parents (by any
 // agent, from the family's parent). Each gets an invitation e-mail with a link to choose the password (7 days,
 // single use); sending it again replaces the previous link. Every function runs inside the caller's transaction.
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { accounts, accountTokens, auditLog, families, parents } from '@/db/schema';
+import { accounts, accountSites, accountTokens, auditLog, families, parents, sites } from '@/db/schema';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { UserError } from '@/lib/errors';
 import { issueToken } from './tokens';
@@ -20,20 +21,46 @@ function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new UserError('forbidden_admin');
 }
 
+const SITES_REQUIRED = "Choisissez au moins une structure pour l'animateur.";
+const siteIdsField = z
+  .union(
+    [
+      z.coerce.number().int().positive().max(2_147_483_647),
+      z.array(z.coerce.number().int().positive().max(2_147_483_647)),
+    ],
+    {
+      error: 'Choisissez les structures dans la liste.',
+    },
+  )
+  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+  .pipe(z.array(z.number()).max(100, 'Choisissez au plus 100 structures.'));
+
 const name = (label: string) =>
   z.string().trim().min(1, `Saisissez le ${label}.`).max(100, `Le ${label} est trop long.`);
 
-export const createStaffSchema = z.object({
-  firstName: name('prénom'),
-  lastName: name('nom'),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Saisissez l'adresse e-mail.")
-    .max(254, "L'adresse e-mail est trop longue.")
-    .pipe(z.email('Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.')),
-  role: z.enum(['staff', 'admin'], { error: 'Choisissez le rôle : agent ou administrateur.' }),
-});
+export const createStaffSchema = z
+  .object({
+    firstName: name('prénom'),
+    lastName: name('nom'),
+    email: z
+      .string()
+      .trim()
+      .min(1, "Saisissez l'adresse e-mail.")
+      .max(254, "L'adresse e-mail est trop longue.")
+      .pipe(z.email('Saisissez une adresse e-mail valide, par exemple prenom.nom@example.fr.')),
+    role: z.enum(['staff', 'admin', 'animateur'], {
+      error: 'Choisissez le rôle : agent, administrateur ou animateur.',
+    }),
+    // an animateur's sites (« Pointage »): a checkbox each, so one site comes as a string and several as a list
+    siteIds: siteIdsField.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === 'animateur' && !input.siteIds?.length)
+      ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
+  });
+
+/** The back office's roles an administrator opens (a parent's account comes from the family's parent). */
+export type StaffRole = 'staff' | 'admin' | 'animateur';
 
 /** Sends (again) the invitation of an account: a new link replaces the previous one. */
 export async function sendInvitation(
@@ -97,10 +124,14 @@ export async function createStaffAccount(
     .where(sql`lower(${accounts.email}) = ${email}`)
     .limit(1);
   if (taken) throw new UserError('account_email_taken', { email });
+  const siteIds = p.input.role === 'animateur' ? (p.input.siteIds ?? []) : [];
+  if (p.input.role === 'animateur') await requireSites(tx, siteIds);
   const [account] = await tx
     .insert(accounts)
     .values({ email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName, createdAt: p.now })
     .returning({ id: accounts.id });
+  if (siteIds.length)
+    await tx.insert(accountSites).values(siteIds.map((siteId) => ({ accountId: account!.id, siteId })));
   await tx.insert(auditLog).values({
     at: now(), // the Journal follows the portal's clock; p.now (wall time) dates the links
     actorId: p.actor.id,
@@ -108,10 +139,72 @@ export async function createStaffAccount(
     action: 'account.create',
     entity: 'account',
     entityId: String(account!.id),
-    after: { email, role: p.input.role, firstName: p.input.firstName, lastName: p.input.lastName },
+    after: {
+      email,
+      role: p.input.role,
+      firstName: p.input.firstName,
+      lastName: p.input.lastName,
+      ...(p.input.role === 'animateur' ? { siteIds: [...siteIds].sort((a, b) => a - b) } : {}),
+    },
   });
   await sendInvitation(tx, { accountId: account!.id, actor: p.actor, now: p.now, appUrl: p.appUrl });
   return { accountId: account!.id };
+}
+
+/** Every id names a site (one query whatever their number); else the refusal, before anything is written. */
+async function requireSites(tx: Queryable, siteIds: number[]): Promise<void> {
+  if (!siteIds.length) throw new UserError('animateur_sites_required');
+  const [found] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sites)
+    .where(inArray(sites.id, siteIds));
+  if ((found?.n ?? 0) !== siteIds.length) throw new UserError('site_not_found');
+}
+
+export const setAnimateurSitesSchema = z
+  .object({
+    accountId: z.coerce.number().int().positive().max(2_147_483_647),
+    siteIds: siteIdsField.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.siteIds?.length) ctx.addIssue({ code: 'custom', path: ['siteIds'], message: SITES_REQUIRED });
+  });
+
+/**
+ * An administrator changes the sites of an animateur: the account's rows of account_sites become the chosen ones
+ * (three statements whatever their number), audited with before and after.
+ */
+export async function setAnimateurSites(
+  tx: Queryable,
+  p: { actor: Actor; accountId: number; siteIds: number[]; now: Date },
+): Promise<void> {
+  requireAdmin(p.actor);
+  const [account] = await tx
+    .select({
+      id: accounts.id,
+      before: sql<number[]>`coalesce((select array_agg(${accountSites.siteId} order by ${accountSites.siteId})
+        from ${accountSites} where ${accountSites.accountId} = ${sql.raw(`"accounts"."id"`)}), '{}')`,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.id, p.accountId), eq(accounts.role, 'animateur')))
+    .for('update');
+  if (!account) throw new UserError('account_not_found');
+  const siteIds = [...new Set(p.siteIds)].sort((a, b) => a - b);
+  await requireSites(tx, siteIds);
+  const before = account.before.map(Number);
+  if (before.join(',') === siteIds.join(',')) return; // unchanged: nothing to record
+  await tx.delete(accountSites).where(eq(accountSites.accountId, account.id));
+  await tx.insert(accountSites).values(siteIds.map((siteId) => ({ accountId: account.id, siteId })));
+  await tx.insert(auditLog).values({
+    at: p.now,
+    actorId: p.actor.id,
+    actorRole: p.actor.role,
+    action: 'account.sites',
+    entity: 'account',
+    entityId: String(account.id),
+    before: { siteIds: before },
+    after: { siteIds },
+  });
 }
 
 /** An administrator resends the invitation of an agent or administrator account. */
@@ -138,7 +231,7 @@ export async function setStaffAccountDisabled(
   const [account] = await tx
     .select({ id: accounts.id, role: accounts.role, disabledAt: accounts.disabledAt })
     .from(accounts)
-    .where(and(eq(accounts.id, p.accountId), inArray(accounts.role, ['staff', 'admin'])));
+    .where(and(eq(accounts.id, p.accountId), inArray(accounts.role, ['staff', 'admin', 'animateur'])));
   if (!account) throw new UserError('account_not_found');
   if (Boolean(account.disabledAt) === p.disabled) return; // already so: nothing to record
   await tx
@@ -243,15 +336,20 @@ export interface StaffAccountRow {
   email: string;
   firstName: string;
   lastName: string;
-  role: 'staff' | 'admin';
+  role: StaffRole;
   hasPassword: boolean;
   disabledAt: Date | null;
   /** expiry of the pending invitation, if any */
   invitationExpiresAt: Date | null;
+  /** an animateur's sites (« Pointage »), by name; empty for the others */
+  sites: { id: number; name: string }[];
 }
 
-/** The back office's accounts (agents and administrators), by name. */
+/** The back office's accounts (agents, administrators and animateurs), by name. */
 export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[]> {
+  // the outer account named in full: drizzle writes a one-table select's columns unqualified, and an unqualified "id"
+  // inside these subqueries would be the inner table's
+  const outer = sql.raw('"accounts"."id"');
   const found = await db
     .select({
       id: accounts.id,
@@ -262,14 +360,20 @@ export async function listStaffAccounts(db: Queryable): Promise<StaffAccountRow[
       hasPassword: sql<boolean>`${accounts.passwordHash} is not null`,
       disabledAt: accounts.disabledAt,
       invitationExpiresAt: sql<string | null>`(select max(${accountTokens.expiresAt}) from ${accountTokens}
-        where ${accountTokens.accountId} = ${accounts.id} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
+        where ${accountTokens.accountId} = ${outer} and ${accountTokens.kind} = 'invitation' and ${accountTokens.usedAt} is null)`,
+      sites: sql<
+        { id: number; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', ${sites.id}, 'name', ${sites.name}) order by ${sites.name})
+        from ${accountSites} join ${sites} on ${sites.id} = ${accountSites.siteId}
+        where ${accountSites.accountId} = ${outer}), '[]'::json)`,
     })
     .from(accounts)
-    .where(inArray(accounts.role, ['staff', 'admin']))
+    .where(inArray(accounts.role, ['staff', 'admin', 'animateur']))
     .orderBy(asc(accounts.lastName), asc(accounts.firstName), asc(accounts.id));
   return found.map((a) => ({
     ...a,
-    role: a.role as 'staff' | 'admin',
+    role: a.role as StaffRole,
+    sites: typeof a.sites === 'string' ? (JSON.parse(a.sites) as { id: number; name: string }[]) : a.sites,
     invitationExpiresAt: a.invitationExpiresAt ? new Date(a.invitationExpiresAt) : null,
   }));
 }

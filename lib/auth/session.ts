@@ -94,6 +94,19 @@ export async function requireStaff(): Promise<StaffUser> {
   return user as StaffUser;
 }
 
+export type MarkerUser = CurrentUser & { role: 'animateur' | 'staff' | 'admin' };
+
+/**
+ * For « Pointage »: an animateur (its own sites), an agent or an administrator (every site; the use-cases check the
+ * site); a parent gets 403, a visitor goes to Connexion.
+ */
+export async function requireMarker(): Promise<MarkerUser> {
+  const user = await currentUser();
+  if (!user) redirect('/connexion?callbackUrl=%2Fpointage');
+  if (user.role === 'parent') forbidden();
+  return user as MarkerUser;
+}
+
 /** Where a role lands after signing in, and where a page of another role sends it. */
 export function homeOf(role: Role): string {
   return role === 'parent' ? '/' : role === 'animateur' ? '/pointage' : '/admin';

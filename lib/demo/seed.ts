@@ -31,6 +31,8 @@ export const DEMO_ACCOUNTS = {
   waiting: { email: 'famille.petit@example.fr', password: 'Demo-2026!' },
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
+  // « Pointage » (issue 16): the animateur of Les Tilleuls, who marks the children present on a phone
+  animateur: { email: 'animateur.tilleuls@example.fr', password: 'Anim-2026!' },
 } as const;
 
 export const DEMO_YEAR = '2026-2027';
@@ -599,6 +601,19 @@ export async function seedDemo(tx: Db | Tx, options: SeedOptions = {}): Promise<
         with ordinality as x(c, s, i, d, u, n)
       order by x.n`);
   }
+
+  // The animateur of Les Tilleuls (« Pointage »): added last, so the ids of everything above stay as they were.
+  const [animateur] = await tx
+    .insert(t.accounts)
+    .values({
+      email: DEMO_ACCOUNTS.animateur.email,
+      passwordHash: await hashPassword(DEMO_ACCOUNTS.animateur.password),
+      role: 'animateur',
+      firstName: 'Samuel',
+      lastName: 'Animateur',
+    })
+    .returning({ id: t.accounts.id });
+  await tx.insert(t.accountSites).values({ accountId: animateur!.id, siteId: tilleuls });
 }
 
 interface DemoFamily {

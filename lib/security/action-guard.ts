@@ -11,20 +11,25 @@ function requestHost(headers: Headers): string | null {
   return headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
 }
 
+/** Whether an Origin header names the host the request was asked on ("null", garbage or another site: false). */
+export function originMatches(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (origin === null) return false;
+  try {
+    const host = new URL(origin).host;
+    return Boolean(host) && host === requestHost(headers);
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) or garbage
+  }
+}
+
+export const CROSS_ORIGIN_REFUSAL = 'Requête refusée : elle ne vient pas du Portail Famille.';
+
 export async function actionRequestRefusal(request: Request): Promise<Response | null> {
   if (request.method !== 'POST') return null;
-  const origin = request.headers.get('origin');
   // Browsers send Origin with every POST: without one it is a tool, which Next.js handles as same-origin.
-  if (origin !== null) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null; // "null" (a sandboxed frame, a file) or garbage
-    }
-    if (!originHost || originHost !== requestHost(request.headers)) {
-      return refusal(403, 'Requête refusée : elle ne vient pas du Portail Famille.');
-    }
+  if (request.headers.get('origin') !== null && !originMatches(request.headers)) {
+    return refusal(403, CROSS_ORIGIN_REFUSAL);
   }
   const type = request.headers.get('content-type') ?? '';
   try {

@@ -19,6 +19,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // « Pointage »'s service worker (/serwist/sw.js): 'strict-dynamic' in script-src would refuse it otherwise
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -3,8 +3,9 @@
 // Gated: the parent side's pages and actions, Connexion included (a sign-in is the dearest request of a rush).
 // Not gated: Next's files and the static files, /api/health (a load balancer), /api/auth (Auth.js), the calendar feeds
 // /agenda/<token>.ics (calendar apps), the back office
-// /admin (staff run the office during the rush, and sign in to it: Connexion on its way to /admin), and the
-// information pages every footer links to.
+// /admin (staff run the office during the rush, and sign in to it: Connexion on its way to /admin), « Pointage » and
+// its sync endpoint (/pointage, /api/pointage: the animateurs mark the children present whatever the rush, and sign in
+// on their way there; the service worker is a .js file), and the information pages every footer links to.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { LOCALE_COOKIE, localeOr, type Locale } from '@/i18n/locales';
@@ -24,6 +25,17 @@ export interface WaitingRoomGate {
 
 const STATIC_FILE = /\.(?:svg|png|ico|webmanifest|txt|xml|js|css|map|woff2?)$/;
 
+/** The back office, « Pointage » and its sync endpoint: never held in the waiting room. */
+function isStaffPath(pathname: string): boolean {
+  return (
+    pathname === '/admin' ||
+    pathname.startsWith('/admin/') ||
+    pathname === '/pointage' ||
+    pathname.startsWith('/pointage/') ||
+    pathname === '/api/pointage'
+  );
+}
+
 /** Whether a request waits its turn. `path` and `search` are the request URL's (search with its '?', or ''). */
 export function isGated(method: string, pathname: string, search: string): boolean {
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return false;
@@ -31,14 +43,15 @@ export function isGated(method: string, pathname: string, search: string): boole
   if (pathname === '/api/health' || pathname.startsWith('/api/auth/')) return false;
   // a calendar app polling a family's feed cannot wait its turn (and costs three queries)
   if (pathname.startsWith('/agenda/')) return false;
-  if (pathname === '/admin' || pathname.startsWith('/admin/')) return false;
+  if (isStaffPath(pathname)) return false;
   if (isInfoPage(pathname)) return false;
   if (pathname === '/connexion' && search) {
-    // a member of staff signing in on the way to the back office (the proxy sends them there with callbackUrl)
+    // a member of staff (or an animateur) signing in on the way to the back office or « Pointage » (the proxy sends
+    // them there with callbackUrl)
     const callback = new URLSearchParams(search).get('callbackUrl') ?? '';
     try {
       const target = new URL(callback, 'http://portail.invalid').pathname;
-      if (target === '/admin' || target.startsWith('/admin/')) return false;
+      if (isStaffPath(target)) return false;
     } catch {
       // not a URL: a parent's Connexion like any other
     }

@@ -1,5 +1,7 @@
 // What the browser is told to protect the portal: the Content-Security-Policy (a fresh nonce per response, on every
 // script), frame denial, no MIME sniffing, a strict referrer policy, and a session cookie that scripts cannot read.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './support';
 
@@ -75,4 +77,94 @@ test('only signing in sets the session cookie: no later response sets it again, 
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.goto('/mes-demandes');
   await expect(page).toHaveURL(/\/connexion/);
+});
+
+/** Every page and route handler under these folders of app/, as URLs: route groups dropped, a dynamic segment filled. */
+function appUrls(...dirs: string[]): { pages: string[]; routes: { url: string; method: 'GET' | 'POST' }[] } {
+  const fill: Record<string, string> = { service: 'mercredi' };
+  const pages: string[] = [];
+  const routes: { url: string; method: 'GET' | 'POST' }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'page.tsx' || name === 'route.ts') {
+        const url =
+          '/' +
+          path
+            .relative('app', dir)
+            .split(path.sep)
+            .filter((s) => s && !/^\(.*\)$/.test(s))
+            .map((s) => (/^\[(\w+)\]$/.test(s) ? (fill[s.slice(1, -1)] ?? '1') : s))
+            .join('/');
+        if (name === 'page.tsx') pages.push(url);
+        else
+          for (const method of ['GET', 'POST'] as const)
+            if (new RegExp(`export (async function|const) ${method}\\b`).test(readFileSync(full, 'utf8')))
+              routes.push({ url, method });
+      }
+    }
+  };
+  for (const dir of dirs) walk(path.join('app', dir));
+  return { pages, routes };
+}
+
+test('an animateur reaches « Pointage » alone: every back-office page and export refuses it, every parent page sends it away', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const admin = appUrls('admin');
+  const family = appUrls('(famille)');
+  expect(admin.pages.length).toBeGreaterThan(20);
+  expect(admin.routes.map((r) => r.url)).toEqual(
+    expect.arrayContaining(['/admin/presences/export', '/admin/commandes/export']),
+  );
+  expect(family.routes.length).toBeGreaterThan(0);
+  expect(family.pages).toEqual(expect.arrayContaining(['/', '/mes-demandes', '/enfants/1']));
+
+  await signIn(page, ACCOUNTS.animateur);
+  await expect(page).toHaveURL(/\/pointage$/);
+  const get = async (url: string) => {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    return { status: response.status(), location: response.headers()['location'] ?? '' };
+  };
+  for (const url of admin.pages) expect((await get(url)).status, `${url} as an animateur`).toBe(403);
+  for (const { url, method } of [...admin.routes, ...family.routes]) {
+    const response =
+      method === 'GET'
+        ? await page.request.get(url, { maxRedirects: 0 })
+        : await page.request.post(url, { maxRedirects: 0, headers: { origin: new URL(page.url()).origin } });
+    expect(response.status(), `${method} ${url} as an animateur`).toBe(403);
+  }
+  for (const url of family.pages) {
+    const answer = await get(url);
+    expect([answer.status, answer.location], `${url} as an animateur`).toEqual([307, '/pointage']);
+  }
+  // its own site only (Les Tilleuls, where « Aujourd'hui » leads), today and yesterday only
+  const own = new URL(
+    (await page.getByRole('link', { name: "Aujourd'hui" }).getAttribute('href'))!,
+    page.url(),
+  ).searchParams.get('site');
+  expect((await get(`/pointage?site=${own}`)).status).toBe(200);
+  for (const site of [1, 2, 3, 4, 5, 6, 7].filter((s) => String(s) !== own))
+    expect((await get(`/pointage?site=${site}`)).status, `site ${site}`).toBe(403);
+  expect((await get('/pointage?date=2026-11-27')).status).toBe(403);
+  const sync = await page.request.post('/api/pointage', {
+    data: { taps: [] },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(sync.status()).toBe(400);
+
+  // a parent is refused « Pointage » and its sync endpoint
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const parent = await context.newPage();
+  await signIn(parent, ACCOUNTS.parent);
+  expect((await parent.request.get('/pointage', { maxRedirects: 0 })).status()).toBe(403);
+  const parentSync = await parent.request.post('/api/pointage', {
+    data: { taps: [] },
+    headers: { origin: new URL(parent.url()).origin },
+  });
+  expect(parentSync.status()).toBe(403);
+  await context.close();
 });

@@ -11,6 +11,7 @@ export const ACCOUNTS = {
   staff: { email: 'agent@example.fr', password: 'Agent-2026!' },
   admin: { email: 'admin@example.fr', password: 'Admin-2026!' },
   neighbour: { email: 'famille.bernard@example.fr', password: 'Demo-2026!' },
+  animateur: { email: 'animateur.tilleuls@example.fr', password: 'Anim-2026!' },
 } as const;
 
 /** Fails on any WCAG 2.1 A/AA violation of the page as it is now. */

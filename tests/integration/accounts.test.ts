@@ -10,7 +10,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { rows } from '@/db/client';
 import { accounts, accountTokens, auditLog, emailOutbox, mailbox, parents } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
-import { createStaffAccount, inviteParent, setStaffAccountDisabled, type Actor } from '@/lib/accounts/invitations';
+import {
+  createStaffAccount,
+  createStaffSchema,
+  inviteParent,
+  listStaffAccounts,
+  setAnimateurSites,
+  setAnimateurSitesSchema,
+  setStaffAccountDisabled,
+  type Actor,
+} from '@/lib/accounts/invitations';
 import { linkToken } from '@/lib/email/link-token';
 import { RESET_LIMITS, requestPasswordReset } from '@/lib/accounts/password-reset';
 import {
@@ -522,5 +531,79 @@ describe('no staff member can read a live link', () => {
     } finally {
       vi.stubEnv('APP_URL', appUrl);
     }
+  });
+});
+
+describe('an administrator opens an animateur’s account (« Pointage »)', () => {
+  it('with its sites in one transaction, audited, invited in French; its sites changed later; no site refused', async () => {
+    const sites = await rows<{ id: number; name: string }>(database.db, sql`select id, name from sites order by id`);
+    const [tilleuls, moulin] = [sites[0]!, sites[1]!];
+    const form = { firstName: 'Nora', lastName: 'Animatrice', email: 'nora.animatrice@example.fr', role: 'animateur' };
+    // no site: refused by the form's schema and by the use-case, nothing written
+    expect(createStaffSchema.safeParse(form).error?.issues[0]?.message).toBe(
+      "Choisissez au moins une structure pour l'animateur.",
+    );
+    const before = await outboxCount();
+    await expect(
+      database.db.transaction((tx) =>
+        createStaffAccount(tx, {
+          actor: admin,
+          input: createStaffSchema.parse({ ...form, siteIds: String(9_999_999) }),
+          now: NOW,
+          appUrl,
+        }),
+      ),
+    ).rejects.toThrow(/Ce site n'existe pas/);
+    expect(await outboxCount()).toBe(before);
+
+    const input = createStaffSchema.parse({ ...form, siteIds: String(tilleuls.id) });
+    const { accountId } = await database.db.transaction((tx) =>
+      createStaffAccount(tx, { actor: admin, input, now: NOW, appUrl }),
+    );
+    const listed = (await listStaffAccounts(database.db)).find((a) => a.id === accountId)!;
+    expect(listed).toMatchObject({ role: 'animateur', sites: [{ id: tilleuls.id, name: tilleuls.name }] });
+    // its pending invitation too (« Invitation envoyée, valable jusqu'au … »)
+    expect(listed.invitationExpiresAt).toBeInstanceOf(Date);
+    const [audit] = await rows<{ after: { role: string; siteIds: number[] } }>(
+      database.db,
+      sql`select after from audit_log where action = 'account.create' and entity_id = ${String(accountId)}`,
+    );
+    expect(audit!.after).toMatchObject({ role: 'animateur', siteIds: [tilleuls.id] });
+    const { text } = await renderEmail('invitation', (await lastQueued(form.email, 'invitation')).payload);
+    expect(text).toContain("Un compte d'animateur vous a été ouvert sur le Portail Famille");
+
+    // its sites changed: both now, audited with before and after
+    const change = setAnimateurSitesSchema.parse({
+      accountId: String(accountId),
+      siteIds: [String(tilleuls.id), String(moulin.id)],
+    });
+    await database.db.transaction((tx) =>
+      setAnimateurSites(tx, { actor: admin, accountId, siteIds: change.siteIds!, now: NOW }),
+    );
+    expect(
+      (await listStaffAccounts(database.db))
+        .find((a) => a.id === accountId)!
+        .sites.map((s) => s.id)
+        .sort(),
+    ).toEqual([tilleuls.id, moulin.id].sort());
+    const [changed] = await rows<{ before: unknown; after: unknown }>(
+      database.db,
+      sql`select before, after from audit_log where action = 'account.sites' and entity_id = ${String(accountId)}`,
+    );
+    expect(changed).toEqual({
+      before: { siteIds: [tilleuls.id] },
+      after: { siteIds: [tilleuls.id, moulin.id].sort((a, b) => a - b) },
+    });
+    // an agent cannot; an account that is not an animateur's is not found
+    await expect(
+      database.db.transaction((tx) =>
+        setAnimateurSites(tx, { actor: staff, accountId, siteIds: [tilleuls.id], now: NOW }),
+      ),
+    ).rejects.toThrow(/réservée aux administrateurs/);
+    await expect(
+      database.db.transaction((tx) =>
+        setAnimateurSites(tx, { actor: admin, accountId: admin.id, siteIds: [tilleuls.id], now: NOW }),
+      ),
+    ).rejects.toThrow(/introuvable/);
   });
 });

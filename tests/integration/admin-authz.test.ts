@@ -1,6 +1,7 @@
 // Who gets what in the back office's server actions: every exported action of app/admin/**/actions.ts is called as
-// an anonymous visitor, a parent, an agent and an admin. Anonymous visitors are sent to Connexion, parents get 403,
-// and neither writes anything; staff and admin reach the use-case (which here refuses the empty form in French).
+// an anonymous visitor, a parent, an animateur, an agent and an admin. Anonymous visitors are sent to Connexion,
+// parents and animateurs (« Pointage » only) get 403, and none of them writes anything; staff and admin reach the
+// use-case (which here refuses the empty form in French).
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -19,7 +20,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 let database: TestDatabase;
 // an open session of each role (its row in `sessions`), as signing in leaves it
-const sessions = {} as Record<'parent' | 'staff' | 'admin', TestSession>;
+const sessions = {} as Record<'parent' | 'staff' | 'admin' | 'animateur', TestSession>;
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,7 +38,7 @@ beforeAll(async () => {
   database = await createDemoDatabase();
   // the app's getDb() answers with this test database
   (globalThis as unknown as { __portailDb?: Promise<unknown> }).__portailDb = Promise.resolve(database);
-  for (const role of ['parent', 'staff', 'admin'] as const) {
+  for (const role of ['parent', 'staff', 'admin', 'animateur'] as const) {
     const [row] = await database.db
       .select({ id: accounts.id })
       .from(accounts)
@@ -69,7 +70,7 @@ describe('back-office actions', () => {
 
   for (const file of files) {
     const name = path.relative(process.cwd(), file);
-    it(`${name}: anonymous → Connexion, parent → 403, staff and admin → the use-case; nothing written by the first two`, async () => {
+    it(`${name}: anonymous → Connexion, parent and animateur → 403, staff and admin → the use-case; nothing written by the first three`, async () => {
       const mod = (await import(file)) as Record<string, unknown>;
       const actions = Object.entries(mod).filter(([, v]) => typeof v === 'function') as [
         string,
@@ -87,7 +88,14 @@ describe('back-office actions', () => {
         const parent = await call(fn);
         expect(parent.digest, `${actionName} as a parent`).toMatch(/NEXT_HTTP_ERROR_FALLBACK;403/);
 
-        expect(await snapshot(database.db), `${actionName} wrote something for a visitor or a parent`).toBe(before);
+        session.current = sessions.animateur;
+        const animateur = await call(fn);
+        expect(animateur.digest, `${actionName} as an animateur`).toMatch(/NEXT_HTTP_ERROR_FALLBACK;403/);
+
+        expect(
+          await snapshot(database.db),
+          `${actionName} wrote something for a visitor, a parent or an animateur`,
+        ).toBe(before);
 
         for (const role of ['staff', 'admin'] as const) {
           session.current = sessions[role];

@@ -1,6 +1,7 @@
 // Who gets what in the family's server actions: every exported action of app/(famille)/**/actions.ts and
 // app/actions.ts is called with the ids of the Martins' real drafts (Léa's Wednesdays, Hugo's enrolment) as an
-// anonymous visitor, as the parent of another family, as an agent, and as the Martins' parent. The first three are
+// anonymous visitor, as the parent of another family, as an agent, as an animateur (« Pointage » only), and as the
+// Martins' parent. The first four are
 // sent away or refused in French and write nothing; the owner reaches the use-case. A new action without an entry
 // in INPUTS fails the walk: none escapes it.
 import { readdirSync, statSync } from 'node:fs';
@@ -223,10 +224,11 @@ const INPUTS: Record<
 
 let database: TestDatabase;
 let m: Martin;
-const as: Record<'owner' | 'otherParent' | 'agent', TestSession | null> = {
+const as: Record<'owner' | 'otherParent' | 'agent' | 'animateur', TestSession | null> = {
   owner: null,
   otherParent: null,
   agent: null,
+  animateur: null,
 };
 
 beforeAll(async () => {
@@ -241,6 +243,7 @@ beforeAll(async () => {
   as.owner = await openTestSession(database.db, m.accountId);
   as.otherParent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.neighbour.email));
   as.agent = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.staff.email));
+  as.animateur = await openTestSession(database.db, await accountOf(DEMO_ACCOUNTS.animateur.email));
   // an absence of the Martins without its certificate yet, for « Ajouter le certificat »
   absenceId = (
     await declareAbsence(
@@ -311,7 +314,7 @@ describe("the family's actions", () => {
   });
 
   for (const { file, name, fn } of actions) {
-    it(`${file}: ${name} — anonymous, another family, an agent are sent away; the owner reaches it`, async () => {
+    it(`${file}: ${name} — anonymous, another family, an agent, an animateur are sent away; the owner reaches it`, async () => {
       const entry = INPUTS[name];
       if (!entry) return; // reported by the test above
       const ids = await freshIds();
@@ -321,14 +324,17 @@ describe("the family's actions", () => {
       const anonymous = await outcome(fn, args, null);
       const other = await outcome(fn, args, as.otherParent);
       const agent = await outcome(fn, args, as.agent);
+      const animateur = await outcome(fn, args, as.animateur);
       if (!entry.anyone) {
         expect(anonymous, `${name} as anonymous`).toMatch(redirectTo('/connexion'));
         expect(other, `${name} as another family's parent`).toMatch(entry.other!(ids));
         expect(agent, `${name} as an agent`).toMatch(redirectTo('/admin'));
+        expect(animateur, `${name} as an animateur`).toMatch(redirectTo('/pointage'));
       }
-      expect(await snapshot(database.db), `${name} wrote something for a visitor, another family or an agent`).toBe(
-        before,
-      );
+      expect(
+        await snapshot(database.db),
+        `${name} wrote something for a visitor, another family, an agent or an animateur`,
+      ).toBe(before);
 
       const owner = await outcome(fn, args, as.owner);
       expect(owner, `${name} as the owner`).not.toMatch(

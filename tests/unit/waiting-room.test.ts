@@ -90,6 +90,16 @@ describe('what waits its turn', () => {
     expect(isGated('GET', '/connexion', '?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fadmin')).toBe(false);
     expect(isGated('POST', '/connexion', '?callbackUrl=%2Fadmin%2Fcalendrier')).toBe(false);
   });
+
+  it('never holds « Pointage »: its page, its sync endpoint, its service worker, an animateur signing in to it', () => {
+    expect(isGated('GET', '/pointage', '?site=1')).toBe(false);
+    expect(isGated('POST', '/api/pointage', '')).toBe(false);
+    expect(isGated('GET', '/serwist/sw.js', '')).toBe(false);
+    expect(isGated('GET', '/connexion', '?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fpointage')).toBe(false);
+    expect(isGated('POST', '/connexion', '?callbackUrl=%2Fpointage')).toBe(false);
+    // a parent's page still waits its turn
+    expect(isGated('GET', '/pointage-ailleurs', '')).toBe(true);
+  });
 });
 
 describe("the page « Salle d'attente »", () => {

@@ -1,6 +1,7 @@
 'use server';
 
-// "Comptes": administrators open, invite again, disable and enable agents' and administrators' accounts; any agent
+// "Comptes": administrators open, invite again, disable and enable agents', administrators' and animateurs' accounts,
+// and change an animateur's sites; any agent
 // invites a parent. Each action: action() (session, role, zod, one FormState), one use-case in a transaction, then
 // the invitation e-mail leaves after the commit.
 import { revalidatePath } from 'next/cache';
@@ -13,6 +14,8 @@ import {
   createStaffSchema,
   inviteParent,
   resendStaffInvitation,
+  setAnimateurSites,
+  setAnimateurSitesSchema,
   setStaffAccountDisabled,
 } from '@/lib/accounts/invitations';
 import { action } from '@/lib/action';
@@ -62,6 +65,18 @@ export const setStaffAccountDisabledAction = action(
     ).transaction((tx) => setStaffAccountDisabled(tx, { actor: user, accountId, disabled, now: wallNow() }));
     revalidatePath('/admin/comptes');
     redirect(`/admin/comptes?fait=${disabled ? 'desactive' : 'reactive'}`);
+  },
+);
+
+/** « Enregistrer les structures » of an animateur (administrators): the sites whose « Pointage » they reach. */
+export const setAnimateurSitesAction = action(
+  { role: 'admin', input: setAnimateurSitesSchema },
+  async ({ accountId, siteIds }, user) => {
+    await (
+      await getDb()
+    ).transaction((tx) => setAnimateurSites(tx, { actor: user, accountId, siteIds: siteIds ?? [], now: wallNow() }));
+    revalidatePath('/admin/comptes');
+    redirect('/admin/comptes?fait=structures');
   },
 );
 

@@ -1,7 +1,7 @@
 'use client';
 
-// The forms of « Comptes »: a row's button (invite, resend, disable, enable) with its error next to it, and
-// « Créer un compte » with an error summary linking to the fields.
+// The forms of « Comptes »: a row's button (invite, resend, disable, enable) with its error next to it,
+// « Créer un compte » with an error summary linking to the fields, and an animateur's sites.
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, formErrors } from '@/components/error-summary';
@@ -57,12 +57,97 @@ export function RowAction({
   );
 }
 
-export function CreateAccountForm({ action }: { action: Action }) {
+export interface SiteOption {
+  id: number;
+  name: string;
+}
+
+/** The sites of an animateur, a checkbox each (the first one carries the field's id, for the error summary's link). */
+function SiteChoices({
+  sites,
+  checked = [],
+  idPrefix,
+  error,
+}: {
+  sites: SiteOption[];
+  checked?: number[];
+  idPrefix: string;
+  error?: string;
+}) {
+  const t = useTranslations('accounts');
+  return (
+    <fieldset aria-describedby={error ? `${idPrefix}-error` : undefined}>
+      <legend className="font-medium">{t('sites')}</legend>
+      {error && (
+        <p id={`${idPrefix}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {sites.map((site, i) => (
+          <label key={site.id} className="flex items-center gap-2">
+            <input
+              id={i === 0 ? idPrefix : undefined}
+              type="checkbox"
+              name="siteIds"
+              value={site.id}
+              defaultChecked={checked.includes(site.id)}
+              className="size-5"
+            />
+            {site.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** « Enregistrer les structures » of an animateur's row (administrators). */
+export function AnimateurSitesForm({
+  action,
+  accountId,
+  name,
+  sites,
+  checked,
+}: {
+  action: Action;
+  accountId: number;
+  name: string;
+  sites: SiteOption[];
+  checked: number[];
+}) {
+  const t = useTranslations('accounts');
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const refusal = state.ok === false ? state : undefined;
+  const error = refusal?.fieldErrors?.siteIds?.[0] ?? refusal?.formError;
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer font-semibold text-brand-800 underline">
+        {t('changeSites')}
+        <span className="sr-only"> {t('sitesContext', { name })}</span>
+      </summary>
+      <form action={formAction} className="mt-2 space-y-2">
+        <input type="hidden" name="accountId" value={accountId} />
+        <SiteChoices sites={sites} checked={checked} idPrefix={`sites-${accountId}`} error={error} />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? t('working') : t('saveSites')}
+          <span className="sr-only"> {t('sitesContext', { name })}</span>
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function CreateAccountForm({ action, sites }: { action: Action; sites: SiteOption[] }) {
   const t = useTranslations('accounts');
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   const refusal = state.ok === false ? state : undefined;
   const errors = refusal?.fieldErrors ?? {};
-  const fields = ['firstName', 'lastName', 'email', 'role'] as const;
+  const fields = ['firstName', 'lastName', 'email', 'role', 'siteIds'] as const;
   const input = 'mt-1 block w-full rounded border-2 border-slate-600 px-3 py-2';
   const described = (f: (typeof fields)[number]) => (errors[f]?.[0] ? `${f}-error` : undefined);
 
@@ -125,7 +210,7 @@ export function CreateAccountForm({ action }: { action: Action }) {
               {errors.role[0]}
             </p>
           )}
-          <div className="mt-2 flex gap-6">
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
             <label className="flex items-center gap-2">
               <input id="role" type="radio" name="role" value="staff" defaultChecked className="size-5" />
               {t('roleStaff')}
@@ -134,9 +219,15 @@ export function CreateAccountForm({ action }: { action: Action }) {
               <input type="radio" name="role" value="admin" className="size-5" />
               {t('roleAdmin')}
             </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="role" value="animateur" className="size-5" />
+              {t('roleAnimateur')}
+            </label>
           </div>
         </fieldset>
       </div>
+      <p className="text-slate-700">{t('sitesHint')}</p>
+      <SiteChoices sites={sites} idPrefix="siteIds" error={errors.siteIds?.[0]} />
       <button
         type="submit"
         disabled={pending}

@@ -1,26 +1,28 @@
-// Back office « Comptes »: the agents' and administrators' accounts (administrators create, invite again, disable,
-// enable; an agent only reads), and « Inviter un parent » for any agent. The actions check the role again.
+// Back office « Comptes »: the agents', administrators' and animateurs' accounts (administrators create, invite
+// again, disable, enable, and choose an animateur's sites; an agent only reads), and « Inviter un parent » for any agent. The actions check the role again.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { listStaffAccounts, searchParents } from '@/lib/accounts/invitations';
+import { reportSites } from '@/lib/structures/sites';
 import { requireStaff } from '@/lib/auth/session';
 import { wallNow } from '@/lib/clock';
 import {
   createStaffAccountAction,
   inviteParentAction,
   resendStaffInvitationAction,
+  setAnimateurSitesAction,
   setStaffAccountDisabledAction,
 } from './actions';
-import { CreateAccountForm, RowAction } from './forms';
+import { AnimateurSitesForm, CreateAccountForm, RowAction } from './forms';
 import { invitationStatus } from './invitation';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('title') };
 }
 
-const DONE = ['cree', 'invitation', 'desactive', 'reactive', 'parent'] as const;
+const DONE = ['cree', 'invitation', 'desactive', 'reactive', 'parent', 'structures'] as const;
 type Done = (typeof DONE)[number];
 
 export default async function AccountsPage({
@@ -36,7 +38,11 @@ export default async function AccountsPage({
   const done = DONE.find((d) => d === first(params.fait)) as Done | undefined;
   const isAdmin = user.role === 'admin';
   const db = await getDb();
-  const [staff, found] = await Promise.all([listStaffAccounts(db), searchParents(db, { query: q })]);
+  const [staff, found, sites] = await Promise.all([
+    listStaffAccounts(db),
+    searchParents(db, { query: q }),
+    reportSites(db),
+  ]);
   const now = wallNow();
   const pending = (expiresAt: Date | null, hasPassword: boolean) =>
     hasPassword ? null : invitationStatus(t, expiresAt, now);
@@ -88,7 +94,25 @@ export default async function AccountsPage({
                       {name} {a.id === user.id && <span className="font-normal text-slate-700">{t('you')}</span>}
                     </th>
                     <td className="break-all p-2">{a.email}</td>
-                    <td className="p-2">{t(`roles.${a.role}`)}</td>
+                    <td className="p-2">
+                      {t(`roles.${a.role}`)}
+                      {a.role === 'animateur' && (
+                        <span className="block text-slate-700">
+                          {a.sites.length
+                            ? t('sitesOf', { sites: a.sites.map((s) => s.name).join(', ') })
+                            : t('noSites')}
+                        </span>
+                      )}
+                      {isAdmin && a.role === 'animateur' && (
+                        <AnimateurSitesForm
+                          action={setAnimateurSitesAction}
+                          accountId={a.id}
+                          name={name}
+                          sites={sites}
+                          checked={a.sites.map((s) => s.id)}
+                        />
+                      )}
+                    </td>
                     <td className="p-2">
                       {a.disabledAt ? <span className="font-medium text-red-800">{t('disabled')}</span> : t('active')}
                       {!a.disabledAt && invitation && <span className="block text-slate-700">{invitation}</span>}
@@ -136,7 +160,7 @@ export default async function AccountsPage({
             </h3>
             <p className="mt-1 text-slate-700">{t('createIntro')}</p>
             <div className="mt-4">
-              <CreateAccountForm action={createStaffAccountAction} />
+              <CreateAccountForm action={createStaffAccountAction} sites={sites} />
             </div>
           </section>
         )}
