@@ -11,6 +11,7 @@ import { openDatabase, rows, sql, type Db } from '@/db/client';
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { absencesByFamily, attendanceVsExpected, cafReport } from '@/lib/reports/attendance-reports';
 import { lastFourWeeks } from '@/lib/reports/params';
+import { pointageDay, type PointageDay } from '@/lib/pointage/day';
 import { withBenchDatabase } from './database';
 import { growTown } from './town';
 
@@ -82,15 +83,22 @@ async function markTheYear(db: Db): Promise<void> {
 // ---- timing ---------------------------------------------------------------------------------------------
 interface Timed {
   label: string;
+  target: number;
   median: number;
   runs: number[];
   statements: { query: string; params: unknown[] }[];
   size: string;
 }
 
+/** What a check-in list holds: « 23 présents / 25 attendus » per slot. */
+const checkInSize = (day: PointageDay) =>
+  day.slots.map((l) => `${l.slot} ${l.present} présents / ${l.expected} attendus`).join(', ');
+
 /** A query to measure: what it is, and the call of the page (it returns a short description of what it found). */
 export interface BenchQuery {
   label: string;
+  /** ms, TARGET_MS unless said */
+  target?: number;
   run: () => Promise<string>;
 }
 
@@ -107,7 +115,14 @@ async function time(q: BenchQuery): Promise<Timed> {
     runs.push(performance.now() - t0);
   }
   const sorted = [...runs].sort((a, b) => a - b);
-  return { label: q.label, median: sorted[Math.floor(sorted.length / 2)]!, runs, statements, size };
+  return {
+    label: q.label,
+    target: q.target ?? TARGET_MS,
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    runs,
+    statements,
+    size,
+  };
 }
 
 // ---- main -----------------------------------------------------------------------------------------------
@@ -184,11 +199,31 @@ async function main(): Promise<void> {
         run: async () => `${(await attendanceVsExpected(db, { ...PERIOD, siteId: school.siteId })).lines.length} lines`,
       },
       {
-        label: `dashboard: rate of the 4 weeks ${fourWeeks.from} → ${fourWeeks.to}, every site`,
+        // the dashboard keeps it DASHBOARD_RATE_SECONDS per instance: recounted once in 5 minutes, not per page
+        target: 1000,
+        label: `dashboard: rate of the 4 weeks ${fourWeeks.from} → ${fourWeeks.to}, every site (kept 5 min)`,
         run: async () => `rate ${(await attendanceVsExpected(db, { ...fourWeeks, siteId: null })).total.rate} %`,
       },
-      // ---- « Pointage »: the day's check-in list (P's query, on its branch) goes here after the merge, one line:
-      // { label: `check-in list: ${centre.name} on 2027-01-13`, run: async () => `${(await checkInList(db, …)).length} children` },
+      {
+        label: `« Pointage »: the check-in list of ${centre.name} on Wednesday 2027-01-13`,
+        run: async () =>
+          checkInSize(
+            await pointageDay(db, {
+              site: { id: centre.siteId, name: centre.name, kind: 'centre' },
+              date: '2027-01-13',
+            }),
+          ),
+      },
+      {
+        label: `« Pointage »: the check-in list of ${school.name} on Thursday 2027-01-14`,
+        run: async () =>
+          checkInSize(
+            await pointageDay(db, {
+              site: { id: school.siteId, name: school.name, kind: 'ecole' },
+              date: '2027-01-14',
+            }),
+          ),
+      },
     ];
 
     const results: Timed[] = [];
@@ -197,9 +232,9 @@ async function main(): Promise<void> {
     for (const r of results) {
       console.log(`\n${r.label} (${r.size})`);
       console.log(
-        `  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${TARGET_MS} ms`,
+        `  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${r.target} ms`,
       );
-      check(`${r.label}: median under ${TARGET_MS} ms`, r.median < TARGET_MS, `${r.median.toFixed(1)} ms`);
+      check(`${r.label}: median under ${r.target} ms`, r.median < r.target, `${r.median.toFixed(1)} ms`);
       for (const s of r.statements) {
         const plan = (await explainer.unsafe(
           `explain (analyze, buffers) ${s.query}`,
@@ -213,9 +248,7 @@ async function main(): Promise<void> {
     console.log(`| query | median ms | target | |`);
     console.log(`|---|---:|---:|---|`);
     for (const r of results)
-      console.log(
-        `| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`,
-      );
+      console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${r.target} | ${r.median < r.target ? 'PASS' : 'FAIL'} |`);
     console.log(
       `\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
