@@ -4,9 +4,13 @@
 // a refusal answers the e-mail typed (details.email) so the form keeps it.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import { signIn } from '@/auth';
+import { getDb } from '@/db/client';
+import { accounts } from '@/db/schema';
 import { action } from '@/lib/action';
 import { credentialsSchema } from '@/lib/auth/authenticate';
+import { homeOf } from '@/lib/auth/session';
 import { UserError } from '@/lib/errors';
 
 /** What a refusal of the sign-in gives back to its form. */
@@ -27,13 +31,30 @@ function safeCallback(value: string | undefined): string {
   return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/';
 }
 
+/**
+ * Where a successful sign-in goes: the page asked for, else the account's home. An animateur signing in at a bare
+ * Connexion goes straight to « Pointage », never through Mon espace, which the waiting room holds on a rush day.
+ */
+async function landing(email: string, callbackUrl: string | undefined): Promise<string> {
+  const asked = safeCallback(callbackUrl);
+  if (asked !== '/') return asked;
+  const [account] = await (
+    await getDb()
+  )
+    .select({ role: accounts.role })
+    .from(accounts)
+    .where(sql`lower(${accounts.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return account ? homeOf(account.role) : '/';
+}
+
 export const loginAction = action({ role: 'anyone', input: loginInput, name: 'login' }, async (input) => {
   const details: LoginDetails = { email: input.email.slice(0, 254) };
   const parsed = credentialsSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success)
     throw new UserError('invalid_input', {}, { fieldErrors: z.flattenError(parsed.error).fieldErrors, details });
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(input.callbackUrl) });
+    await signIn('credentials', { ...parsed.data, redirectTo: await landing(parsed.data.email, input.callbackUrl) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       if (error.code === 'unconfirmed') throw new UserError('sign_in_unconfirmed', {}, { details });
