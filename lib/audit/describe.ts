@@ -51,6 +51,9 @@ export const REF_KEYS: Readonly<Record<string, AuditRef>> = {
   requestId: 'request',
 };
 
+/** The fields that hold a list of ids, and the field each of them is. */
+const REF_LIST_KEYS: Readonly<Record<string, string>> = { siteIds: 'siteId' };
+
 /** The French label of every field an audit row may hold. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   absent: 'Jours marqués absents',
@@ -124,6 +127,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sectorName: 'Secteur',
   service: 'Service',
   sessionVersion: 'Version des sessions',
+  siteIds: 'Sites',
   sites: 'Sites',
   size: 'Taille',
   siteId: 'Site',
@@ -248,7 +252,8 @@ function scalar(key: string, value: unknown, ctx: Context): string {
     return label ?? value;
   }
   // « Heures par unité »: the hours of each slot (attendance_hours.update)
-  if (typeof value === 'number' && (key === 'hours' || key in CODE_LABELS.slot!)) return `${new Intl.NumberFormat('fr-FR').format(value)} h`;
+  if (typeof value === 'number' && (key === 'hours' || key in CODE_LABELS.slot!))
+    return `${new Intl.NumberFormat('fr-FR').format(value)} h`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string' && ISO_DATE.test(value))
     return key === 'birthDate' ? formatDateMedium(value) : formatDateLong(value);
@@ -297,7 +302,7 @@ function valueOf(key: string, value: unknown, ctx: Context): { value: string; it
       return { value: String(items.length), items };
     }
     if (key === 'openWeekdays') return { value: value.map((d) => WEEKDAY_NAMES_FR[Number(d)] ?? String(d)).join(', ') };
-    const element = key === 'units' ? 'unit' : key;
+    const element = key === 'units' ? 'unit' : (REF_LIST_KEYS[key] ?? key);
     return { value: value.map((v) => scalar(element, v, ctx)).join(', ') };
   }
   if (isRecord(value)) return { value: recordPhrase(value, ctx) };
@@ -328,8 +333,10 @@ export function collectAuditRefs(value: unknown, into: Record<AuditRef, Set<numb
   if (Array.isArray(value)) for (const v of value) collectAuditRefs(v, into);
   else if (isRecord(value))
     for (const [key, v] of Object.entries(value)) {
-      const ref = REF_KEYS[key];
-      if (ref && typeof v === 'number' && Number.isSafeInteger(v)) into[ref].add(v);
+      const ref = REF_KEYS[REF_LIST_KEYS[key] ?? key];
+      const ids = Array.isArray(v) && REF_LIST_KEYS[key] ? v : [v];
+      if (ref && ids.every((id) => typeof id === 'number' && Number.isSafeInteger(id)))
+        for (const id of ids as number[]) into[ref].add(id);
       else collectAuditRefs(v, into);
     }
 }

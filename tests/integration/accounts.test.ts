@@ -123,10 +123,15 @@ async function newParentWithoutAccount(email: string): Promise<number> {
 }
 
 describe('the Journal follows the portal’s clock', () => {
-  afterEach(() => vi.unstubAllEnvs());
+  // APP_NOW only: vi.unstubAllEnvs() would also take back the file's MAIL_DEV_DIR
+  const before = process.env.APP_NOW;
+  afterEach(() => {
+    if (before === undefined) delete process.env.APP_NOW;
+    else process.env.APP_NOW = before;
+  });
 
   it('dates an account’s audit rows at APP_NOW, while its link expires by the wall clock', async () => {
-    vi.stubEnv('APP_NOW', '2027-03-01T08:30:00+01:00');
+    process.env.APP_NOW = '2027-03-01T08:30:00+01:00';
     const wall = new Date('2026-12-01T03:00:00Z');
     const parentId = await newParentWithoutAccount('clock.journal@example.fr');
     const { accountId } = await database.db.transaction((tx) =>

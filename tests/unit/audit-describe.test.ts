@@ -90,9 +90,15 @@ describe('the Journal in French', () => {
       AuditRef,
       Set<number>
     >;
-    collectAuditRefs({ childId: 1, cancelled: [{ childId: 4, siteId: 3 }], parent: { accountId: 7 } }, ids);
+    collectAuditRefs(
+      { childId: 1, cancelled: [{ childId: 4, siteId: 3 }], parent: { accountId: 7 }, siteIds: [5, 3] },
+      ids,
+    );
     expect([...ids.child]).toEqual([1, 4]);
-    expect([...ids.site]).toEqual([3]);
+    expect([...ids.site].sort()).toEqual([3, 5]);
+    expect(text(describeAudit({ siteIds: [3] }, { action: 'account.sites', entity: 'account' }, names()))).toEqual([
+      'Sites : Les Tilleuls',
+    ]);
     expect([...ids.account]).toEqual([7]);
   });
 });
