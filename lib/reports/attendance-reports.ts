@@ -152,8 +152,8 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  * The absences of a period per family, in units: justified = units of a signalled absence decided « justifiée »;
  * non justifiée = a booked unit marked « Absent » without a signalled absence, plus the units of a signalled absence
  * decided « non justifiée »; pending = units of a signalled absence not yet decided; unbooked = marks « Présent » with
- * booked false. One query: the signalled units (through `absences`), the booked units marked absent (from the marks,
- * few, to their reservations), the unbooked present marks; grouped per family and kind.
+ * booked false. One query: the signalled units (through `absences`), the booked slots marked absent (the marks alone,
+ * less the signalled ones), the unbooked present marks; grouped per family and kind.
  */
 export async function absencesByFamily(db: Queryable, p: ReportScope): Promise<AbsencesReport> {
   const reservationSite = p.siteId ? sql`and r.site_id = ${p.siteId}` : sql``;
@@ -175,16 +175,16 @@ export async function absencesByFamily(db: Queryable, p: ReportScope): Promise<A
       join absences a on a.request_id = r.absence_request_id
       where r.absence_request_id is not null and r.date between ${p.from} and ${p.to} ${reservationSite}
       union all
+      -- a booked slot marked absent (the mark says whether the child was booked when it was tapped), unless that
+      -- slot's absence was signalled (counted above by its decision): an anti-join on the few signalled units
       select m.child_id, 'unjustified'
       from attendance_marks m
-      -- a parameterised lookup per absent mark (offset 0 keeps the planner from hashing every reservation)
-      cross join lateral (
-        select 1 from reservations r
-        where r.child_id = m.child_id and r.service = m.service and r.date = m.date
-          and ${slotOfUnit(sql`r.unit`)} = m.slot and r.absence_request_id is null
-        offset 0
-      ) r
-      where m.status = 'absent' and m.date between ${p.from} and ${p.to} ${markSite}
+      where m.status = 'absent' and m.booked and m.date between ${p.from} and ${p.to} ${markSite}
+        and not exists (
+          select 1 from reservations r
+          where r.absence_request_id is not null and r.child_id = m.child_id and r.service = m.service
+            and r.date = m.date and ${slotOfUnit(sql`r.unit`)} = m.slot
+        )
       union all
       select m.child_id, 'unbooked'
       from attendance_marks m
