@@ -28,24 +28,26 @@ const byLabel = (codes: string[], label: (code: string) => string) =>
 function Details({ lines, empty, label }: { lines: AuditLine[]; empty: string; label: string }) {
   if (lines.length === 0) return <span className="text-slate-600">{empty}</span>;
   return (
-    <dl tabIndex={0} role="region" aria-label={label} className="max-h-64 max-w-md overflow-auto text-sm">
-      {lines.map((line, i) => (
-        <div key={i} className="py-0.5">
-          <dt className="inline font-medium">{line.label} : </dt>
-          <dd className="inline">
-            {line.items ? (
-              <ul className="ml-4 list-disc">
-                {line.items.map((item, j) => (
-                  <li key={j}>{item}</li>
-                ))}
-              </ul>
-            ) : (
-              line.value
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div tabIndex={0} role="region" aria-label={label} className="max-h-64 max-w-md overflow-auto text-sm">
+      <dl>
+        {lines.map((line, i) => (
+          <div key={i} className="py-0.5">
+            <dt className="inline font-medium">{line.label} : </dt>
+            <dd className="inline">
+              {line.items ? (
+                <ul className="ml-4 list-disc">
+                  {line.items.map((item, j) => (
+                    <li key={j}>{item}</li>
+                  ))}
+                </ul>
+              ) : (
+                line.value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
