@@ -76,6 +76,26 @@ export const attendanceMarks = pgTable(
   ],
 );
 
+// The present marks counted per month, site, service, slot and child: what « Rapport CAF » reads (a town's month is
+// about 160,000 marks, 25,000 counts). Derived data, kept by statement triggers on attendance_marks (migration 0015),
+// in the writer's own transaction, whoever writes: « Pointage », a child's deletion, a bulk load. No foreign key: a
+// child's deletion removes their marks, whose trigger removes their counts.
+export const attendancePresentMonths = pgTable(
+  'attendance_present_months',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    siteId: integer('site_id').notNull(),
+    service: serviceEnum('service').notNull(),
+    slot: attendanceSlotEnum('slot').notNull(),
+    childId: integer('child_id').notNull(),
+    present: integer('present').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.siteId, t.service, t.slot, t.childId] }),
+    check('attendance_present_months_positive', sql`${t.present} > 0`),
+  ],
+);
+
 // Every tap received, once: the phone's idempotency key makes a tap sent twice count once. The trail keeps every tap,
 // the ones a later tap overrode included.
 export const attendanceTaps = pgTable(

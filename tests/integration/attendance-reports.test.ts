@@ -25,6 +25,7 @@ import reportsMessages from '@/messages/fr/admin-reports.json';
 import dashboardMessages from '@/messages/fr/admin-dashboard.json';
 import { parseCsv } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { presentMonthsDrift } from '../support/present-months';
 import { openTestSession, type TestSession } from '../support/session';
 
 const session = vi.hoisted(() => ({ current: null as null | TestSession }));
@@ -648,6 +649,39 @@ describe('the CAF report', () => {
     expect(report.total.total).toBe(sum!.centi);
     const oneSite = await cafReport(database.db, { from: '2027-03', to: '2027-03', siteId: siteIds.chenes });
     expect(oneSite.total).toEqual({ under6: 0, over6: 400, total: 400 });
+  });
+
+  it('reads counts the marks’ triggers keep equal to the marks: taps that add and flip marks, a mark moved or removed, a child deleted', async () => {
+    const march = { from: '2027-03', to: '2027-03' } as const;
+    const before = await cafReport(database.db, march);
+    const mercredi = (r: typeof before) => r.lines.find((l) => l.service === 'mercredi' && l.month === '2027-03')!;
+    await database.db
+      .transaction(async (tx) => {
+        // as « Pointage » writes (one statement, insert or update on conflict): Léa marked present on the 17th (new),
+        // Hugo's morning of the 3rd flipped to absent, Léa's morning of the 3rd tapped present again (no change)
+        await tx.execute(sql`
+          insert into attendance_marks (child_id, site_id, service, date, slot, status, booked, tapped_at, updated_at)
+          values (${childIds.Léa!}, ${siteIds.tilleuls!}, 'mercredi', '2027-03-17', 'matin', 'present', true, now(), now()),
+                 (${childIds.Hugo!}, ${siteIds.tilleuls!}, 'mercredi', '2027-03-03', 'matin', 'absent', true, now(), now()),
+                 (${childIds.Léa!}, ${siteIds.tilleuls!}, 'mercredi', '2027-03-03', 'matin', 'present', true, now(), now())
+          on conflict (child_id, service, date, slot) do update set status = excluded.status`);
+        expect(await presentMonthsDrift(tx)).toEqual([]);
+        const tapped = mercredi(await cafReport(tx, march)).centiHours;
+        const was = mercredi(before).centiHours;
+        expect(tapped).toEqual({ under6: was.under6 + 400, over6: was.over6 - 400, total: was.total });
+        // a mark moved to April, another removed, a child deleted (her marks go with her)
+        await tx.execute(sql`update attendance_marks set date = '2027-04-14'
+                             where child_id = ${childIds.Léa!} and date = '2027-03-17'`);
+        await tx.execute(sql`delete from attendance_marks where child_id = ${childIds.Hugo!} and date = '2027-03-10'`);
+        await tx.delete(children).where(eq(children.id, childIds.Nina!));
+        expect(await presentMonthsDrift(tx)).toEqual([]);
+        expect((await cafReport(tx, { ...march, siteId: siteIds.chenes })).lines).toEqual([]);
+        throw new Error('rollback');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.message === 'rollback')) throw error;
+      });
+    expect(await cafReport(database.db, march)).toEqual(before);
   });
 
   it('« Heures par unité »: a French comma, one transaction, audited; 0, 30 or a word refused in French, nothing written', async () => {

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 import { unlabelledAuditFields } from './audit-labels';
+import { presentMonthsDrift } from './present-months';
 
 export interface TestDatabase extends Database {
   engine: 'postgres' | 'pglite';
@@ -29,16 +30,20 @@ export async function createTestDatabase(options: Options = {}): Promise<TestDat
 
 /**
  * Closing a test's database first reads every audit row the test wrote as the Journal shows it: a field or a code
- * with no French label (lib/audit/describe.ts) fails the test file, rather than an agent reading raw JSON.
+ * with no French label (lib/audit/describe.ts) fails the test file, rather than an agent reading raw JSON; then the
+ * CAF report's monthly counts against the marks (tests/support/present-months.ts).
  */
 function checkedOnClose(database: TestDatabase): TestDatabase {
   return {
     ...database,
     async close() {
       const unlabelled = await unlabelledAuditFields(database.db);
+      const drift = await presentMonthsDrift(database.db);
       await database.close();
       if (unlabelled.length > 0)
         throw new Error(`The Journal cannot say these in French (lib/audit/describe.ts): ${unlabelled.join(', ')}`);
+      if (drift.length > 0)
+        throw new Error(`attendance_present_months disagrees with attendance_marks: ${drift.slice(0, 10).join('; ')}`);
     },
   };
 }
