@@ -126,8 +126,10 @@ export class Browser {
       if (position !== undefined) {
         if (!this.waiting) this.server.onWaiting?.(1);
         this.waiting = true;
-        // Refresh: "5" or "5; url=…": the browser reloads after that many seconds
-        const refresh = Number(String(answer.headers.refresh ?? '5').split(';')[0]) || 5;
+        // Refresh: "5" or "5; url=…": the browser reloads after that many seconds. A held refresh let in answers
+        // 303 to the same page with X-Salle-Attente 0 and Refresh 0: the browser follows it at once
+        const seconds = Number(String(answer.headers.refresh ?? '5').split(';')[0]);
+        const refresh = Number.isFinite(seconds) && seconds >= 0 ? seconds : 5;
         const waitStarted = performance.now();
         await sleep(refresh * 1000, this.signal);
         this.waitedMs += performance.now() - waitStarted + (waitStarted - started);

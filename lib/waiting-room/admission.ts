@@ -90,6 +90,9 @@ export type Verdict =
       admittedPerMinute: number;
     };
 
+/** A verdict before the caller says whether its ticket is new. */
+type Decided = Verdict extends infer V ? (V extends Verdict ? Omit<V, 'isNew'> : never) : never;
+
 export interface WaitingRoomCounts {
   limit: number | null;
   active: number;
@@ -97,6 +100,9 @@ export interface WaitingRoomCounts {
 }
 
 const RATE_WINDOW_MINUTES = 5;
+
+/** A PostgreSQL array literal of texts, each quoted (the ids are base64url, but a literal NULL would be a null). */
+const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 export class WaitingRoom {
   readonly config: WaitingRoomConfig;
@@ -107,6 +113,8 @@ export class WaitingRoom {
   private limitLoad: Promise<number | null> | null = null;
   private openingCache: { value: Date | null; until: number } | null = null;
   private passes: Promise<void> = Promise.resolve();
+  /** the pass not started yet, which callers join */
+  private nextPass: { tickets: Set<string>; result: Promise<Map<string, Decided>> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -184,7 +192,7 @@ export class WaitingRoom {
     if (standing.waiting) return { ...standing.waiting, isNew: ticketId === null };
     const verdict = await this.admitInTurn(standing.ticketId, limit);
     if (verdict.admitted) this.remember(verdict.ticketId!, wall);
-    return { ...verdict, isNew: ticketId === null } as Verdict;
+    return { ...verdict, isNew: ticketId === null };
   }
 
   /**
@@ -298,24 +306,39 @@ export class WaitingRoom {
   /**
    * The admission passes of this instance, one after the other. Concurrent callers wait here, in memory, rather than
    * on the advisory lock with a database connection each: in a rush the refreshes queued on the lock held the
-   * connections the admitted parents' pages needed. Across instances the lock still orders the passes.
+   * connections the admitted parents' pages needed. The callers that arrive while a pass runs share the next one (one
+   * transaction for all of them: a burst of arrivals at a free slot made hundreds of passes in a row, and the first
+   * admitted parents' pages waited behind them). Across instances the lock still orders the passes.
    */
-  private admitInTurn(known: string | null, limit: number): Promise<Omit<Verdict, 'isNew'>> {
-    const pass = this.passes.then(() => this.admit(known, limit));
-    this.passes = pass.then(
-      () => undefined,
-      () => undefined,
-    );
-    return pass;
+  private admitInTurn(known: string | null, limit: number): Promise<Decided> {
+    const ticketId = known ?? newTicketId();
+    let batch = this.nextPass;
+    if (!batch) {
+      const created: { tickets: Set<string>; result: Promise<Map<string, Decided>> } = {
+        tickets: new Set<string>(),
+        result: this.passes.then(() => {
+          this.nextPass = null; // later callers wait for the pass after this one
+          return this.admit([...created.tickets], limit);
+        }),
+      };
+      this.passes = created.result.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.nextPass = created;
+      batch = created;
+    }
+    batch.tickets.add(ticketId);
+    return batch.result.then((verdicts) => verdicts.get(ticketId)!);
   }
 
-  /** One admission pass, on behalf of the caller's ticket (created if it is new or has expired). */
-  private async admit(known: string | null, limit: number): Promise<Omit<Verdict, 'isNew'>> {
-    const ticketId = known ?? newTicketId();
+  /** One admission pass, on behalf of its callers' tickets (each created if it is new or has expired). */
+  private async admit(ticketIds: string[], limit: number): Promise<Map<string, Decided>> {
     const at = this.config.wallNow();
     const opensAt = await this.preQueueOpening(this.config.now());
     const { queueCut, idleCut } = this.cuts(at);
     const atIso = at.toISOString();
+    const ids = textArray(ticketIds);
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${WAITING_ROOM_LOCK})`);
       await tx.execute(
@@ -323,20 +346,22 @@ export class WaitingRoom {
             where (admitted_at is null and last_seen_at < ${queueCut})
                or (admitted_at is not null and last_seen_at < ${idleCut})`,
       );
-      const kept =
-        known !== null &&
+      const kept = new Set(
         (
           await rows<{ id: string }>(
             tx,
-            sql`update waiting_room_tickets set last_seen_at = ${atIso} where id = ${ticketId} returning id`,
+            sql`update waiting_room_tickets set last_seen_at = ${atIso} where id = any(${ids}::text[]) returning id`,
           )
-        ).length > 0;
-      if (!kept) {
+        ).map((r) => r.id),
+      );
+      const added = ticketIds.filter((id) => !kept.has(id));
+      if (added.length > 0) {
         // before an opening, a new arrival's place is drawn; otherwise it is its arrival time
-        const rank = opensAt ? this.config.random() : at.getTime() / 1000;
+        const ranks = added.map(() => (opensAt ? this.config.random() : at.getTime() / 1000));
         await tx.execute(
           sql`insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
-              values (${ticketId}, ${rank}, ${atIso}, ${atIso})`,
+              select t.id, t.rank, ${atIso}, ${atIso}
+              from unnest(${textArray(added)}::text[], ${`{${ranks.join(',')}}`}::float8[]) as t(id, rank)`,
         );
       }
       if (!opensAt) {
@@ -348,19 +373,28 @@ export class WaitingRoom {
               )`,
         );
       }
-      const [row] = await rows<{ admitted: boolean; position: number; recent: number }>(
+      const found = await rows<{ id: string; admitted: boolean; position: number; recent: number }>(
         tx,
-        sql`select t.admitted_at is not null as admitted, ${this.standingColumns(at)}
-            from waiting_room_tickets t where t.id = ${ticketId}`,
+        sql`select t.id, t.admitted_at is not null as admitted, ${this.standingColumns(at)}
+            from waiting_room_tickets t where t.id = any(${ids}::text[])`,
       );
-      if (!row || row.admitted) return { admitted: true as const, ticketId };
-      return {
-        admitted: false as const,
-        ticketId,
-        position: row.position,
-        opensAt,
-        admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
-      };
+      const byId = new Map(found.map((r) => [r.id, r]));
+      return new Map(
+        ticketIds.map((ticketId): [string, Decided] => {
+          const row = byId.get(ticketId);
+          if (!row || row.admitted) return [ticketId, { admitted: true as const, ticketId }];
+          return [
+            ticketId,
+            {
+              admitted: false as const,
+              ticketId,
+              position: row.position,
+              opensAt,
+              admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
+            },
+          ];
+        }),
+      );
     });
   }
 }

@@ -15,7 +15,13 @@ import { setActiveLimit, staffLimit } from '@/lib/waiting-room/settings';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let queries = 0;
-const counter: Logger = { logQuery: () => void (queries += 1) };
+let passes = 0;
+const counter: Logger = {
+  logQuery: (query) => {
+    queries += 1;
+    if (query.includes('pg_advisory_xact_lock')) passes += 1;
+  },
+};
 
 let database: TestDatabase;
 let second: Database | null = null; // the second instance's own connections, on PostgreSQL
@@ -90,6 +96,20 @@ describe('admission', () => {
       if (!again.admitted) places.push(again.position);
     }
     expect(places.sort((x, y) => x - y)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+  });
+
+  it('lets a burst of arrivals at free slots share the admission passes, in order, within the limit', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const room = new WaitingRoom(database.db, { envLimit: 5, ...t });
+    passes = 0;
+    const verdicts = await Promise.all(Array.from({ length: 30 }, () => room.check(null)));
+    // one pass runs while the others' callers gather for the next: a handful of transactions, not thirty
+    expect(passes).toBeGreaterThan(0);
+    expect(passes).toBeLessThanOrEqual(3);
+    expect(verdicts.filter((v) => v.admitted)).toHaveLength(5);
+    const places = verdicts.flatMap((v) => (v.admitted ? [] : [v.position]));
+    expect(new Set(places).size).toBe(25);
+    expect(Math.max(...places)).toBeLessThanOrEqual(25);
   });
 
   it('orders arrivals by real time even when the business clock is fixed (APP_NOW of a demo)', async () => {
@@ -335,6 +355,58 @@ describe('the gate in front of the app', () => {
 
       // the first parent signs out: the second gets in at their next refresh
       await gate.release(decodeURIComponent(firstCookie.split('=')[1]!));
+      expect(await (await fetch(`${base}/connexion`, { headers: { cookie: secondCookie } })).text()).toBe('app');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('holds the refresh of the next one in until a slot frees (a sign-out wakes it), then sends them to the page', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const gate = createGate(new WaitingRoom(database.db, { envLimit: 1, ...t }), {
+      secret: 'test-only-secret-0123456789abcdef0123456789',
+      messages: loadWaitingMessages(),
+      holdMs: 1500,
+      recheckMs: 60_000, // only a sign-out can wake it within the hold
+    });
+    const server = http.createServer((req, res) => {
+      void gate.handle(req, res).then((served) => {
+        if (served) return;
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end('app');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const cookieOf = (r: Response) => r.headers.getSetCookie()[0]!.split(';')[0]!;
+    try {
+      const firstCookie = cookieOf(await fetch(`${base}/`));
+      // a new arrival sees the page at once; its refresh is held the whole hold when no slot frees, then told to
+      // come back at once
+      const arrival = await fetch(`${base}/connexion`);
+      expect([arrival.headers.get('x-salle-attente'), arrival.headers.get('refresh')]).toEqual(['1', '5']);
+      const secondCookie = cookieOf(arrival);
+      const started = performance.now();
+      const held = await fetch(`${base}/connexion`, { headers: { cookie: secondCookie } });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1400);
+      expect([held.headers.get('x-salle-attente'), held.headers.get('refresh')]).toEqual(['1', '1']);
+      expect(await held.text()).toContain('Vous êtes 1er dans la file');
+
+      // held again; the first parent signs out meanwhile: the refresh answers at once, a 303 to the same page
+      const asked = performance.now();
+      const pending = fetch(`${base}/connexion?callbackUrl=%2F`, {
+        headers: { cookie: secondCookie },
+        redirect: 'manual',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await gate.release(decodeURIComponent(firstCookie.split('=')[1]!));
+      const admitted = await pending;
+      expect(performance.now() - asked).toBeLessThan(1400);
+      expect([admitted.status, admitted.headers.get('location'), admitted.headers.get('x-salle-attente')]).toEqual([
+        303,
+        '/connexion?callbackUrl=%2F',
+        '0',
+      ]);
       expect(await (await fetch(`${base}/connexion`, { headers: { cookie: secondCookie } })).text()).toBe('app');
     } finally {
       await new Promise((resolve) => server.close(resolve));
