@@ -291,6 +291,25 @@ describe('the limit staff set on the dashboard', () => {
   });
 });
 
+/** A server that asks the gate first, then answers « app » itself (the app's stand-in), counting its calls. */
+async function serveBehind(gate: ReturnType<typeof createGate>) {
+  const app = { calls: 0, server: null as unknown as http.Server, base: '' };
+  app.server = http.createServer((req, res) => {
+    void gate.handle(req, res).then((served) => {
+      if (served) return;
+      app.calls += 1;
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('app');
+    });
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  app.base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return app;
+}
+
+/** The « salle_attente » cookie a response sets, as a Cookie header's pair. */
+const cookieOf = (r: Response) => r.headers.getSetCookie()[0]!.split(';')[0]!;
+
 describe('the gate in front of the app', () => {
   it('keeps a place with its signed cookie, answers the waiting page alone, and never runs a waiting action', async () => {
     const t = clock('2026-11-30T09:00:00Z');
@@ -298,18 +317,8 @@ describe('the gate in front of the app', () => {
       secret: 'test-only-secret-0123456789abcdef0123456789',
       messages: loadWaitingMessages(),
     });
-    let appCalls = 0;
-    const server = http.createServer((req, res) => {
-      void gate.handle(req, res).then((served) => {
-        if (served) return;
-        appCalls += 1;
-        res.writeHead(200, { 'Content-Type': 'text/plain' });
-        res.end('app');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const cookieOf = (r: Response) => r.headers.getSetCookie()[0]!.split(';')[0]!;
+    const app = await serveBehind(gate);
+    const { server, base } = app;
     try {
       const first = await fetch(`${base}/`);
       expect(await first.text()).toBe('app');
@@ -333,7 +342,7 @@ describe('the gate in front of the app', () => {
       expect(forged.headers.get('x-salle-attente')).toBe('2');
 
       // an action sent while waiting does not reach the app: a form is sent back to the page, a fetch told to go there
-      const calls = appCalls;
+      const calls = app.calls;
       const form = await fetch(`${base}/demarches?x=1`, {
         method: 'POST',
         headers: { cookie: secondCookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -351,7 +360,7 @@ describe('the gate in front of the app', () => {
       for (const path of ['/logo-mark.svg', '/admin', '/api/health', '/accessibilite']) {
         expect(await (await fetch(`${base}${path}`, { headers: { cookie: secondCookie } })).text()).toBe('app');
       }
-      expect(appCalls).toBe(calls + 4);
+      expect(app.calls).toBe(calls + 4);
 
       // the first parent signs out: the second gets in at their next refresh
       await gate.release(decodeURIComponent(firstCookie.split('=')[1]!));
@@ -369,16 +378,7 @@ describe('the gate in front of the app', () => {
       holdMs: 1500,
       recheckMs: 60_000, // only a sign-out can wake it within the hold
     });
-    const server = http.createServer((req, res) => {
-      void gate.handle(req, res).then((served) => {
-        if (served) return;
-        res.writeHead(200, { 'Content-Type': 'text/plain' });
-        res.end('app');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const cookieOf = (r: Response) => r.headers.getSetCookie()[0]!.split(';')[0]!;
+    const { server, base } = await serveBehind(gate);
     try {
       const firstCookie = cookieOf(await fetch(`${base}/`));
       // a new arrival sees the page at once; its refresh is held the whole hold when no slot frees, then told to
