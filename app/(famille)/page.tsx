@@ -39,6 +39,7 @@ export default async function MonEspacePage() {
     year ? upcomingDays(db, { familyId: user.familyId, schoolYearId: year.id, today: todayIso, now: at }) : null,
   ]);
   const start = formAction(startReservationAction);
+  const lastAbsenceDay = absenceWindow(todayIso).to;
 
   // « À venir – Léa »: per service, the next open days in words; a modifiable day opens Étape 1 at its week
   const upcomingList = (kid: { id: number; firstName: string }, services: UpcomingService[]) => (
@@ -109,7 +110,7 @@ export default async function MonEspacePage() {
                           </Link>
                         </p>
                       )}
-                      {day.units.length > 0 && day.date <= absenceWindow(todayIso).to && (
+                      {day.units.length > 0 && day.date <= lastAbsenceDay && (
                         <Link
                           href={`/enfants/${kid.id}/absence?service=${service}&date=${day.date}`}
                           className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"

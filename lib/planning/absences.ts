@@ -2,7 +2,7 @@
 // From 2 working days back (Monday to Friday, public holidays of France excepted: a Monday's declaration reaches the
 // Thursday before) to 30 days ahead.
 import { addDays, isoWeekday } from './dates';
-import { publicHolidaysFrance } from './public-holidays';
+import { isPublicHolidayFrance } from './public-holidays';
 import type { IsoDate } from './types';
 
 /** How far back a parent may declare an absence: working days before today. */
@@ -12,9 +12,7 @@ export const ABSENCE_DAYS_AHEAD = 30;
 
 /** A weekday (Monday to Friday) that is not a public holiday of France. */
 export function isWorkingDay(date: IsoDate): boolean {
-  if (isoWeekday(date) > 5) return false;
-  const year = Number(date.slice(0, 4));
-  return !publicHolidaysFrance(year, year).includes(date);
+  return isoWeekday(date) <= 5 && !isPublicHolidayFrance(date);
 }
 
 /** The `count`-th working day before `today` (today itself never counts). */

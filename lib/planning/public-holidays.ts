@@ -5,18 +5,33 @@ import { schoolYearLastDay } from './calendar';
 import type { IsoDate, SchoolCalendar } from './types';
 
 let france: Holidays | undefined;
+/** Each year's public holidays, computed once per process: date-holidays (moment-timezone underneath) costs about a
+ * millisecond a year, and « Mon espace » asked for the absence window once per day it lists. */
+const byYear = new Map<number, readonly IsoDate[]>();
+
+function publicHolidaysOf(year: number): readonly IsoDate[] {
+  let dates = byYear.get(year);
+  if (!dates) {
+    france ??= new Holidays('FR');
+    // h.date is local to France, e.g. '2027-05-06 00:00:00': its first 10 characters are the date.
+    dates = [
+      ...new Set(france.getHolidays(year).flatMap((h) => (h.type === 'public' ? [h.date.slice(0, 10)] : []))),
+    ].sort();
+    byYear.set(year, dates);
+  }
+  return dates;
+}
 
 /** Public holidays (type 'public' only) of France from fromYear to toYear included, sorted. */
 export function publicHolidaysFrance(fromYear: number, toYear: number): IsoDate[] {
-  france ??= new Holidays('FR');
-  const dates = new Set<IsoDate>();
-  for (let year = fromYear; year <= toYear; year++) {
-    for (const h of france.getHolidays(year)) {
-      // h.date is local to France, e.g. '2027-05-06 00:00:00': its first 10 characters are the date.
-      if (h.type === 'public') dates.add(h.date.slice(0, 10));
-    }
-  }
-  return [...dates].sort();
+  const dates: IsoDate[] = [];
+  for (let year = fromYear; year <= toYear; year++) dates.push(...publicHolidaysOf(year));
+  return dates;
+}
+
+/** Whether `date` is a public holiday of France. */
+export function isPublicHolidayFrance(date: IsoDate): boolean {
+  return publicHolidaysOf(Number(date.slice(0, 4))).includes(date);
 }
 
 /** What the database stores of a school year. */
