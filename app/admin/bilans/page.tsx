@@ -29,12 +29,18 @@ export default async function AttendanceReportsPage({
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
-  const sites = await reportSites(db);
-  const parsed = knownSite(parsePresenceReportParams(raw, day), sites);
+  const requested = parsePresenceReportParams(raw, day);
+  // the reports start with the sites, not after them: a site that is not the town's gives empty reports, never shown
+  // (knownSite refuses it)
+  const [sites, reports] = await Promise.all([
+    reportSites(db),
+    requested.ok
+      ? Promise.all([attendanceVsExpected(db, requested.value), absencesByFamily(db, requested.value)])
+      : null,
+  ]);
+  const parsed = knownSite(requested, sites);
   const scope = parsed.ok ? parsed.value : null;
-  const [presence, absences] = scope
-    ? await Promise.all([attendanceVsExpected(db, scope), absencesByFamily(db, scope)])
-    : [null, null];
+  const [presence, absences] = scope && reports ? reports : [null, null];
   const fallback = lastFourWeeks(day);
   const fromValue = scope?.from ?? typed(raw, 'from') ?? fallback.from;
   const toValue = scope?.to ?? typed(raw, 'to') ?? fallback.to;
