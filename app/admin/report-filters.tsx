@@ -1,6 +1,7 @@
 // The parts the back office's reports share (« Bilans de présence », « Rapport CAF », « Listes de présence »,
-// « Commandes de repas », the dashboard's site): the one-row GET filter form (its dates, the site, « Afficher ») with the refusal of a bad
-// filter, the link « Exporter en CSV » and the class of a figure's cell. The lists' form is filtered-list.tsx.
+// « Commandes de repas », the dashboard's site): the one-row GET filter form (its dates, the site, « Afficher ») with
+// the refusal of a bad filter, the link « Exporter en CSV » and the class of a figure's cell. The lists' form is
+// filtered-list.tsx.
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { reportErrorMax, type Parsed } from '@/lib/reports/params';
