@@ -4,9 +4,8 @@
 // written by set-based SQL), ANALYZE, then the three queries of the pages, each timed (median of 5 runs) against
 // a 100 ms target and explained (EXPLAIN ANALYZE, BUFFERS). The database is dropped at the end, even on failure or Ctrl-C.
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { withBenchDatabase } from './database';
-import type { Logger } from 'drizzle-orm';
+import { queryTimer, type BenchQuery } from './support';
 import { openDatabase, rows, sql } from '@/db/client';
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { growTown } from './town';
@@ -28,47 +27,14 @@ function check(label: string, ok: boolean, detail = ''): void {
   if (!ok) failures.push(label);
 }
 
-/** The statements a use-case sends, captured so they can be explained exactly as the pages run them. */
-let captured: { query: string; params: unknown[] }[] | null = null;
-const capture: Logger = {
-  logQuery: (query, params) => {
-    captured?.push({ query, params });
-  },
-};
-
-// ---- timing ---------------------------------------------------------------------------------------------
-interface Timed {
-  label: string;
-  median: number;
-  runs: number[];
-  statements: { query: string; params: unknown[] }[];
-}
-
-async function time(label: string, run: () => Promise<unknown>): Promise<Timed> {
-  await run(); // warm-up: plan caches, buffers
-  captured = [];
-  await run();
-  const statements = captured;
-  captured = null;
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t0 = performance.now();
-    await run();
-    runs.push(performance.now() - t0);
-  }
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { label, median: sorted[Math.floor(sorted.length / 2)]!, runs, statements };
-}
-
 // ---- main -----------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
   const started = performance.now();
   await withBenchDatabase({ tag: 'bench:admin', prefix: 'portail_bench_admin', failures }, async (bench) => {
     console.log(`[bench:admin] PostgreSQL ${bench.version}, database ${bench.name}, today ${TODAY}`);
-    const database = await openDatabase({ url: bench.url }, { logger: capture, max: 4 });
+    const timer = queryTimer(bench, { runs: RUNS, target: TARGET_MS });
+    const database = await openDatabase({ url: bench.url }, { logger: timer.logger, max: 4 });
     bench.closeLater(() => database.close());
-    const explainer = postgres(bench.url, { max: 1, onnotice: () => {} });
-    bench.closeLater(() => explainer.end({ timeout: 5 }));
     const db = database.db;
 
     const seedStarted = performance.now();
@@ -102,17 +68,27 @@ async function main(): Promise<void> {
 
     const window = occupancyWindow(TODAY);
     const sizes = { occupancy: 0, attendance: 0, meals: 0 };
-    const results = [
-      await time(`dashboard: 8-week occupancy of every site (${window.from} → ${window.to})`, async () => {
-        sizes.occupancy = (await occupancy(db, window)).length;
-      }),
-      await time(`attendance list: ${centre!.name} on ${ATTENDANCE_DATE}`, async () => {
-        sizes.attendance = (await attendanceList(db, { date: ATTENDANCE_DATE, siteId: centre!.siteId })).length;
-      }),
-      await time(`kitchen orders: one month of every site (${MONTH.from} → ${MONTH.to})`, async () => {
-        sizes.meals = (await mealOrders(db, MONTH)).lines.length;
-      }),
+    const queries: BenchQuery[] = [
+      {
+        label: `dashboard: 8-week occupancy of every site (${window.from} → ${window.to})`,
+        run: async () => {
+          sizes.occupancy = (await occupancy(db, window)).length;
+        },
+      },
+      {
+        label: `attendance list: ${centre!.name} on ${ATTENDANCE_DATE}`,
+        run: async () => {
+          sizes.attendance = (await attendanceList(db, { date: ATTENDANCE_DATE, siteId: centre!.siteId })).length;
+        },
+      },
+      {
+        label: `kitchen orders: one month of every site (${MONTH.from} → ${MONTH.to})`,
+        run: async () => {
+          sizes.meals = (await mealOrders(db, MONTH)).lines.length;
+        },
+      },
     ];
+    const results = await timer.time(queries);
     console.log(
       `[bench:admin] result sizes: ${sizes.occupancy} occupancy cells, ${sizes.attendance} children on the list (${centre!.n} expected), ${sizes.meals} order lines`,
     );
@@ -122,28 +98,7 @@ async function main(): Promise<void> {
       `${sizes.attendance} of ${centre!.n}`,
     );
 
-    for (const r of results) {
-      console.log(`\n${r.label}`);
-      console.log(
-        `  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${TARGET_MS} ms`,
-      );
-      check(`${r.label}: median under ${TARGET_MS} ms`, r.median < TARGET_MS, `${r.median.toFixed(1)} ms`);
-      for (const s of r.statements) {
-        const plan = (await explainer.unsafe(
-          `explain (analyze, buffers) ${s.query}`,
-          s.params as never[],
-        )) as unknown as { 'QUERY PLAN': string }[];
-        console.log(plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n'));
-      }
-    }
-
-    console.log('\nAdmin reports benchmark');
-    console.log(`| query | median ms | target | |`);
-    console.log(`|---|---:|---:|---|`);
-    for (const r of results)
-      console.log(
-        `| ${r.label} | ${r.median.toFixed(1)} | < ${TARGET_MS} | ${r.median < TARGET_MS ? 'PASS' : 'FAIL'} |`,
-      );
+    await timer.report('Admin reports benchmark', results, check);
     console.log(
       `\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -5,14 +5,13 @@
 // justified or unjustified; children present without a reservation at the holiday centres), ANALYZE, then each
 // report's query timed (median of 5 runs, target < 100 ms) and explained (EXPLAIN ANALYZE, BUFFERS). Dropped at the end.
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
-import type { Logger } from 'drizzle-orm';
 import { openDatabase, rows, sql, type Db } from '@/db/client';
 import { seedIfEmpty } from '@/lib/demo/seed';
 import { absencesByFamily, attendanceVsExpected, cafReport } from '@/lib/reports/attendance-reports';
 import { lastFourWeeks } from '@/lib/reports/params';
 import { pointageDay, type PointageDay } from '@/lib/pointage/day';
 import { withBenchDatabase } from './database';
+import { queryTimer, type BenchQuery } from './support';
 import { growTown } from './town';
 
 // ---- configuration -------------------------------------------------------------------------------------
@@ -27,14 +26,6 @@ function check(label: string, ok: boolean, detail = ''): void {
   console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}${detail ? ` — ${detail}` : ''}`);
   if (!ok) failures.push(label);
 }
-
-/** The statements a report sends, captured so they are explained exactly as the pages run them. */
-let captured: { query: string; params: unknown[] }[] | null = null;
-const capture: Logger = {
-  logQuery: (query, params) => {
-    captured?.push({ query, params });
-  },
-};
 
 // ---- a school year of marks --------------------------------------------------------------------------------
 async function markTheYear(db: Db): Promise<void> {
@@ -80,60 +71,18 @@ async function markTheYear(db: Db): Promise<void> {
   });
 }
 
-// ---- timing ---------------------------------------------------------------------------------------------
-interface Timed {
-  label: string;
-  target: number;
-  median: number;
-  runs: number[];
-  statements: { query: string; params: unknown[] }[];
-  size: string;
-}
-
 /** What a check-in list holds: « 23 présents / 25 attendus » per slot. */
 const checkInSize = (day: PointageDay) =>
   day.slots.map((l) => `${l.slot} ${l.present} présents / ${l.expected} attendus`).join(', ');
-
-/** A query to measure: what it is, and the call of the page (it returns a short description of what it found). */
-export interface BenchQuery {
-  label: string;
-  /** ms, TARGET_MS unless said */
-  target?: number;
-  run: () => Promise<string>;
-}
-
-async function time(q: BenchQuery): Promise<Timed> {
-  await q.run(); // warm-up: plan caches, buffers
-  captured = [];
-  const size = await q.run();
-  const statements = captured;
-  captured = null;
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t0 = performance.now();
-    await q.run();
-    runs.push(performance.now() - t0);
-  }
-  const sorted = [...runs].sort((a, b) => a - b);
-  return {
-    label: q.label,
-    target: q.target ?? TARGET_MS,
-    median: sorted[Math.floor(sorted.length / 2)]!,
-    runs,
-    statements,
-    size,
-  };
-}
 
 // ---- main -----------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
   const started = performance.now();
   await withBenchDatabase({ tag: 'bench:attendance', prefix: 'portail_bench_attendance', failures }, async (bench) => {
     console.log(`[bench:attendance] PostgreSQL ${bench.version}, database ${bench.name}, today ${TODAY}`);
-    const database = await openDatabase({ url: bench.url }, { logger: capture, max: 4 });
+    const timer = queryTimer(bench, { runs: RUNS, target: TARGET_MS });
+    const database = await openDatabase({ url: bench.url }, { logger: timer.logger, max: 4 });
     bench.closeLater(() => database.close());
-    const explainer = postgres(bench.url, { max: 1, onnotice: () => {} });
-    bench.closeLater(() => explainer.end({ timeout: 5 }));
     const db = database.db;
 
     const seedStarted = performance.now();
@@ -226,29 +175,8 @@ async function main(): Promise<void> {
       },
     ];
 
-    const results: Timed[] = [];
-    for (const q of queries) results.push(await time(q));
-
-    for (const r of results) {
-      console.log(`\n${r.label} (${r.size})`);
-      console.log(
-        `  median ${r.median.toFixed(1)} ms over ${RUNS} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${r.target} ms`,
-      );
-      check(`${r.label}: median under ${r.target} ms`, r.median < r.target, `${r.median.toFixed(1)} ms`);
-      for (const s of r.statements) {
-        const plan = (await explainer.unsafe(
-          `explain (analyze, buffers) ${s.query}`,
-          s.params as never[],
-        )) as unknown as { 'QUERY PLAN': string }[];
-        console.log(plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n'));
-      }
-    }
-
-    console.log('\nAttendance reports benchmark');
-    console.log(`| query | median ms | target | |`);
-    console.log(`|---|---:|---:|---|`);
-    for (const r of results)
-      console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${r.target} | ${r.median < r.target ? 'PASS' : 'FAIL'} |`);
+    const results = await timer.time(queries);
+    await timer.report('Attendance reports benchmark', results, check);
     console.log(
       `\n${failures.length === 0 ? 'ALL PASS' : `FAIL: ${failures.join('; ')}`} — total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

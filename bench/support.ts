@@ -1,12 +1,17 @@
-// What the browser benches (bench:pages, bench:web) share: the end-to-end tests' server on the production build
-// (scripts/e2e-server.mjs, a fresh database of its own that it drops when stopped), and the demo parent's first
+// What the benches share. The browser benches (bench:pages, bench:web): the end-to-end tests' server on the production
+// build (scripts/e2e-server.mjs, a fresh database of its own that it drops when stopped), and the demo parent's first
 // steps in Playwright's Chromium: signing in, and starting a draft with one change so that the démarche's pages
-// have content.
+// have content. The query benches (bench:admin, bench:attendance): a page's use-case timed, then its statements
+// explained as the page sent them.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { BrowserContext } from '@playwright/test';
+import type { Logger } from 'drizzle-orm';
+import postgres from 'postgres';
 import { findChromium } from '../scripts/chromium.mjs';
+import type { BenchDatabase } from './database';
 
 /** the end-to-end tests' clock (playwright.config.ts): December is past the deadline, January open */
 export const APP_NOW = '2026-11-29T10:00:00+01:00';
@@ -135,4 +140,106 @@ export async function startDraft(context: BrowserContext, intro: string): Promis
   ]);
   await page.close();
   return step1;
+}
+
+// ---- the query benches ----------------------------------------------------------------------------------------
+
+/** A statement as the database driver received it. */
+export interface SentStatement {
+  query: string;
+  params: unknown[];
+}
+
+/** A query to measure: what it is, and the call of the page (it may return a short description of what it found). */
+export interface BenchQuery {
+  label: string;
+  /** ms, the timer's unless said */
+  target?: number;
+  run: () => Promise<string | void>;
+}
+
+export interface Timed {
+  label: string;
+  target: number;
+  median: number;
+  runs: number[];
+  statements: SentStatement[];
+  size: string | void;
+}
+
+export interface QueryTimer {
+  /** for openDatabase: it captures the statements of the run that `time` explains */
+  logger: Logger;
+  /**
+   * Each query in turn: once to warm plan caches and buffers, once to capture its statements, then timed `runs` times
+   * (the median).
+   */
+  time(queries: readonly BenchQuery[]): Promise<Timed[]>;
+  /**
+   * Each result against its target (a `check` each) with the EXPLAIN (ANALYZE, BUFFERS) of its statements, on a
+   * connection of its own, then a summary table under `title`.
+   */
+  report(title: string, results: Timed[], check: (label: string, ok: boolean, detail: string) => void): Promise<void>;
+}
+
+/** The timer of a query bench on `bench`'s database; its connection is closed before the database is dropped. */
+export function queryTimer(bench: BenchDatabase, p: { runs: number; target: number }): QueryTimer {
+  let captured: SentStatement[] | null = null;
+  const explainer = postgres(bench.url, { max: 1, onnotice: () => {} });
+  bench.closeLater(() => explainer.end({ timeout: 5 }));
+
+  const timeOne = async (q: BenchQuery): Promise<Timed> => {
+    await q.run(); // warm-up: plan caches, buffers
+    captured = [];
+    const size = await q.run();
+    const statements = captured;
+    captured = null;
+    const runs: number[] = [];
+    for (let i = 0; i < p.runs; i += 1) {
+      const t0 = performance.now();
+      await q.run();
+      runs.push(performance.now() - t0);
+    }
+    const sorted = [...runs].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    return { label: q.label, target: q.target ?? p.target, median, runs, statements, size };
+  };
+
+  const time = async (queries: readonly BenchQuery[]) => {
+    const results: Timed[] = [];
+    for (const q of queries) results.push(await timeOne(q));
+    return results;
+  };
+
+  const report: QueryTimer['report'] = async (title, results, check) => {
+    for (const r of results) {
+      console.log(`\n${r.label}${r.size ? ` (${r.size})` : ''}`);
+      console.log(
+        `  median ${r.median.toFixed(1)} ms over ${p.runs} runs (${r.runs.map((n) => n.toFixed(1)).join(', ')}), target < ${r.target} ms`,
+      );
+      check(`${r.label}: median under ${r.target} ms`, r.median < r.target, `${r.median.toFixed(1)} ms`);
+      for (const s of r.statements) {
+        const plan = (await explainer.unsafe(
+          `explain (analyze, buffers) ${s.query}`,
+          s.params as never[],
+        )) as unknown as { 'QUERY PLAN': string }[];
+        console.log(plan.map((line) => `    ${line['QUERY PLAN']}`).join('\n'));
+      }
+    }
+    console.log(`\n${title}`);
+    console.log(`| query | median ms | target | |`);
+    console.log(`|---|---:|---:|---|`);
+    for (const r of results)
+      console.log(`| ${r.label} | ${r.median.toFixed(1)} | < ${r.target} | ${r.median < r.target ? 'PASS' : 'FAIL'} |`);
+  };
+
+  return {
+    logger: {
+      logQuery: (query, params) => {
+        captured?.push({ query, params });
+      },
+    },
+    time,
+    report,
+  };
 }

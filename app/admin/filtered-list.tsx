@@ -60,14 +60,29 @@ export function FilterSelect({
     <label className="block">
       {label}
       <select name={name} defaultValue={value ?? ''} className={filterField}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <FilterOptions anyLabel={anyLabel} options={options} />
       </select>
     </label>
+  );
+}
+
+/** A filter's choices: first the one that does not filter (value ""), then the values. */
+export function FilterOptions({
+  anyLabel,
+  options,
+}: {
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <option value="">{anyLabel}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import Link from 'next/link';
 import { buildChart, CHART, chartPaths } from '@/lib/reports/occupancy-chart';
 import { occupancy, occupancyWindow, siteDays, totalsOn, type DayTotals } from '@/lib/reports/occupancy';
-import { MAX_RANGE_DAYS, parseSiteFilter, parseTableSite } from '@/lib/reports/params';
+import { parseSiteFilter, parseTableSite } from '@/lib/reports/params';
 import { reportSites, type ReportSite } from '@/lib/structures/sites';
 import { keyFigures } from '@/lib/reports/stats';
 import { dashboardPresence, frenchDecimal } from '@/lib/reports/attendance-reports';
@@ -19,6 +19,7 @@ import { today } from '@/lib/clock';
 import { pageParam } from '@/lib/search-params';
 import { addDays, formatDateLong, type IsoDate, type Unit } from '@/lib/planning';
 import { waitingCountsAhead } from '@/lib/waiting-list/staff';
+import { ReportFilters, SiteSelect } from './report-filters';
 import { WaitingRoomSection } from './waiting-room-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,11 +47,10 @@ export default async function AdminDashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, td, tu, te, tp, tw, tr] = await Promise.all([
+  const [t, td, tu, tp, tw, tr] = await Promise.all([
     getTranslations('admin'),
     getTranslations('adminDashboard'),
     getTranslations('units'),
-    getTranslations('reportErrors'),
     getTranslations('adminSignups'),
     getTranslations('adminWaitingLists'),
     getTranslations('attendanceReports'),
@@ -218,31 +218,9 @@ export default async function AdminDashboardPage({
         </div>
       </section>
 
-      <form method="get" className="mt-8 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{td('siteFilter')}</span>
-          <select
-            name="site"
-            defaultValue={siteId ?? ''}
-            className="rounded border border-slate-500 bg-white px-2 py-1.5"
-          >
-            <option value="">{td('allSites')}</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {td('show')}
-        </button>
-      </form>
-      {!filter.ok && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
-          {te(filter.error, { max: MAX_RANGE_DAYS })}
-        </div>
-      )}
+      <ReportFilters show={td('show')} parsed={filter} className="mt-8">
+        <SiteSelect label={td('siteFilter')} allLabel={td('allSites')} sites={sites} value={siteId ?? ''} />
+      </ReportFilters>
 
       <section aria-labelledby="expected-heading" className="mt-8">
         <h2 id="expected-heading" className="text-xl font-bold">

@@ -1,6 +1,7 @@
 // Back office "Journal": the audit log (who, when, what, before and after), newest first, with filters read
 // from the URL (validated by zod: a bad value is ignored), 50 a page.
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import {
@@ -122,6 +123,35 @@ export async function journalFacets(db: Queryable): Promise<{ actions: string[];
   return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v) };
 }
 
+/** Where the name behind each kind of id is read: its table, its id column, and the name (a column or SQL). */
+const NAME_SOURCES: readonly { ref: AuditRef; table: PgTable; id: PgColumn; name: PgColumn | SQL }[] = [
+  { ref: 'child', table: children, id: children.id, name: personName(children) },
+  { ref: 'parent', table: parents, id: parents.id, name: personName(parents) },
+  // an invited account may have no name yet: its address, then
+  {
+    ref: 'account',
+    table: accounts,
+    id: accounts.id,
+    name: sql`coalesce(nullif(${personName(accounts)}, ''), ${accounts.email})`,
+  },
+  { ref: 'site', table: sites, id: sites.id, name: sites.name },
+  { ref: 'schoolYear', table: schoolYears, id: schoolYears.id, name: schoolYears.label },
+  { ref: 'holidayPeriod', table: holidayPeriods, id: holidayPeriods.id, name: holidayPeriods.label },
+  { ref: 'sector', table: sectors, id: sectors.id, name: sectors.name },
+  // a draft has no reference yet
+  {
+    ref: 'request',
+    table: requests,
+    id: requests.id,
+    name: sql`coalesce(${requests.reference}, 'brouillon n° ' || ${requests.id})`,
+  },
+];
+
+/** « Léa Martin »; one name alone when the other is empty (the forms store names trimmed: no other white space). */
+function personName(t: { firstName: PgColumn; lastName: PgColumn }): SQL {
+  return sql`trim(${t.firstName} || ' ' || ${t.lastName})`;
+}
+
 /**
  * The names behind the ids the rows' before and after hold (« Léa Martin », « Les Tilleuls », « 2026-2027 »): one
  * query per kind of id met on the page, whatever the number of rows.
@@ -139,74 +169,14 @@ export async function journalNames(
     collectAuditRefs(r.after, ids);
   }
   const names = emptyAuditNames();
-  const person = (first: string, last: string) => `${first} ${last}`.trim();
-  const load = async <T extends { id: number }>(
-    ref: AuditRef,
-    query: (list: number[]) => Promise<T[]>,
-    name: (row: T) => string,
-  ) => {
-    const list = [...ids[ref]];
-    if (list.length === 0) return;
-    for (const row of await query(list)) names[ref].set(row.id, name(row));
-  };
-  await Promise.all([
-    load(
-      'child',
-      (l) =>
-        db
-          .select({ id: children.id, f: children.firstName, l: children.lastName })
-          .from(children)
-          .where(inArray(children.id, l)),
-      (r) => person(r.f, r.l),
-    ),
-    load(
-      'parent',
-      (l) =>
-        db
-          .select({ id: parents.id, f: parents.firstName, l: parents.lastName })
-          .from(parents)
-          .where(inArray(parents.id, l)),
-      (r) => person(r.f, r.l),
-    ),
-    load(
-      'account',
-      (l) =>
-        db
-          .select({ id: accounts.id, f: accounts.firstName, l: accounts.lastName, e: accounts.email })
-          .from(accounts)
-          .where(inArray(accounts.id, l)),
-      (r) => person(r.f, r.l) || r.e,
-    ),
-    load(
-      'site',
-      (l) => db.select({ id: sites.id, n: sites.name }).from(sites).where(inArray(sites.id, l)),
-      (r) => r.n,
-    ),
-    load(
-      'schoolYear',
-      (l) =>
-        db.select({ id: schoolYears.id, n: schoolYears.label }).from(schoolYears).where(inArray(schoolYears.id, l)),
-      (r) => r.n,
-    ),
-    load(
-      'holidayPeriod',
-      (l) =>
-        db
-          .select({ id: holidayPeriods.id, n: holidayPeriods.label })
-          .from(holidayPeriods)
-          .where(inArray(holidayPeriods.id, l)),
-      (r) => r.n,
-    ),
-    load(
-      'sector',
-      (l) => db.select({ id: sectors.id, n: sectors.name }).from(sectors).where(inArray(sectors.id, l)),
-      (r) => r.n,
-    ),
-    load(
-      'request',
-      (l) => db.select({ id: requests.id, n: requests.reference }).from(requests).where(inArray(requests.id, l)),
-      (r) => r.n ?? `brouillon n° ${r.id}`,
-    ),
-  ]);
+  await Promise.all(
+    NAME_SOURCES.filter((source) => ids[source.ref].size > 0).map(async ({ ref, table, id, name }) => {
+      const found = await db
+        .select({ id: sql<number>`${id}`, name: sql<string>`${name}` })
+        .from(table)
+        .where(inArray(id, [...ids[ref]]));
+      for (const row of found) names[ref].set(row.id, row.name);
+    }),
+  );
   return names;
 }

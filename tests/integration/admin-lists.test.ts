@@ -1,8 +1,8 @@
 // Back office lists on the demo town: « Demandes » (filters, pages, one request with its changes) and
 // « Journal » (filters on who, what and when), after the Martins book a Wednesday and an agent books one for them.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditLog, requests } from '@/db/schema';
+import { accounts, auditLog, holidayPeriods, parents, requests, schoolYears, sectors, sites } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/seed';
 import { getAdminRequest, listAdminRequests, requestFiltersSchema } from '@/lib/requests/list';
 import { describeAudit } from '@/lib/audit/describe';
@@ -19,6 +19,12 @@ let agentId: number;
 let byParent: { id: number; reference: string };
 let byAgent: { id: number; reference: string };
 const appUrl = 'http://localhost:3000';
+let statements = 0;
+const counter: Logger = {
+  logQuery: () => {
+    statements += 1;
+  },
+};
 
 async function book(p: {
   accountId: number;
@@ -68,7 +74,7 @@ const filters = (raw: Record<string, string>) => requestFiltersSchema.parse(raw)
 const journal = (raw: Record<string, string>) => journalFiltersSchema.parse(raw);
 
 beforeAll(async () => {
-  database = await createDemoDatabase();
+  database = await createDemoDatabase({ logger: counter });
   m = await martin(database.db);
   const [agent] = await database.db
     .select({ id: accounts.id })
@@ -188,6 +194,57 @@ describe('« Journal »', () => {
     expect(lines.find((l) => l.label === 'Ajouté')?.items?.every((d) => /^\S+ \d+ \S+ 20\d\d : [A-ZÉ]/.test(d))).toBe(
       true,
     );
+  });
+
+  it('names every kind of id from its own table, one query per kind met on the page', async () => {
+    const db = database.db;
+    const [site] = await db.select({ id: sites.id, name: sites.name }).from(sites).limit(1);
+    const [year] = await db.select({ id: schoolYears.id, name: schoolYears.label }).from(schoolYears).limit(1);
+    const [period] = await db
+      .select({ id: holidayPeriods.id, name: holidayPeriods.label })
+      .from(holidayPeriods)
+      .limit(1);
+    const [sector] = await db.select({ id: sectors.id, name: sectors.name }).from(sectors).limit(1);
+    const [parent] = await db
+      .select({ id: parents.id, first: parents.firstName, last: parents.lastName })
+      .from(parents)
+      .where(eq(parents.familyId, m.familyId))
+      .limit(1);
+    // an invited account with no name yet is named by its address; a draft has no reference yet
+    const [unnamed] = await db
+      .insert(accounts)
+      .values({ email: 'invitee.sans.nom@example.fr', role: 'staff' })
+      .returning({ id: accounts.id });
+    const lea = { familyId: m.familyId, accountId: m.accountId, childId: m.lea, service: 'mercredi' } as const;
+    const { requestId: draft } = await startReservationDraft(db, { ...lea, today: TODAY, now: NOW });
+    // a list of records, as a closure's cancellations are
+    const after = [
+      { childId: m.hugo, parentId: parent!.id, accountId: agentId, requestId: byAgent.id, siteIds: [site!.id] },
+      { accountId: unnamed!.id, requestId: draft, schoolYearId: year!.id, holidayPeriodId: period!.id },
+      { sectorId: sector!.id },
+    ];
+
+    statements = 0;
+    const names = await journalNames(db, [{ before: { childId: m.lea }, after }]);
+    expect(statements).toBe(8);
+    expect(Object.fromEntries(Object.entries(names).map(([ref, map]) => [ref, Object.fromEntries(map)]))).toEqual({
+      child: { [m.lea]: 'Léa Martin', [m.hugo]: 'Hugo Martin' },
+      parent: { [parent!.id]: `${parent!.first} ${parent!.last}` },
+      account: { [agentId]: 'Camille Agent', [unnamed!.id]: 'invitee.sans.nom@example.fr' },
+      site: { [site!.id]: site!.name },
+      schoolYear: { [year!.id]: year!.name },
+      holidayPeriod: { [period!.id]: period!.name },
+      sector: { [sector!.id]: sector!.name },
+      request: { [byAgent.id]: byAgent.reference, [draft]: `brouillon n° ${draft}` },
+    });
+
+    // only the kinds met are read; no id, no query
+    statements = 0;
+    expect((await journalNames(db, [{ before: null, after: { siteId: site!.id, childId: m.lea } }])).site.size).toBe(1);
+    expect(statements).toBe(2);
+    statements = 0;
+    await journalNames(db, [{ before: null, after: { reason: 'Demande au guichet' } }]);
+    expect(statements).toBe(0);
   });
 
   it('offers the actions and entities the log holds', async () => {

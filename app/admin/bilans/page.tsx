@@ -11,17 +11,13 @@ import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
 import { ABSENCE_KINDS, absencesByFamily, attendanceVsExpected, frenchDecimal } from '@/lib/reports/attendance-reports';
-import { knownSite, lastFourWeeks, parsePresenceReportParams, reportErrorMax } from '@/lib/reports/params';
+import { knownSite, lastFourWeeks, parsePresenceReportParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
+import { ExportLink, figureCell as num, ReportDate, ReportFilters, SiteSelect, typed } from '../report-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('attendanceReports'))('title') };
 }
-
-const num = 'p-2 text-right tabular-nums';
-const input = 'rounded border border-slate-500 bg-white px-2 py-1.5';
-const exportLink =
-  'inline-block rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50';
 
 export default async function AttendanceReportsPage({
   searchParams,
@@ -29,25 +25,26 @@ export default async function AttendanceReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, tu, te] = await Promise.all([
-    getTranslations('attendanceReports'),
-    getTranslations('units'),
-    getTranslations('reportErrors'),
-  ]);
+  const [t, tu] = await Promise.all([getTranslations('attendanceReports'), getTranslations('units')]);
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
-  const sites = await reportSites(db);
-  const parsed = knownSite(parsePresenceReportParams(raw, day), sites);
+  const requested = parsePresenceReportParams(raw, day);
+  // the reports start with the sites, not after them: a site that is not the town's gives empty reports, never shown
+  // (knownSite refuses it)
+  const [sites, reports] = await Promise.all([
+    reportSites(db),
+    requested.ok
+      ? Promise.all([attendanceVsExpected(db, requested.value), absencesByFamily(db, requested.value)])
+      : null,
+  ]);
+  const parsed = knownSite(requested, sites);
   const scope = parsed.ok ? parsed.value : null;
-  const [presence, absences] = scope
-    ? await Promise.all([attendanceVsExpected(db, scope), absencesByFamily(db, scope)])
-    : [null, null];
+  const [presence, absences] = scope && reports ? reports : [null, null];
   const fallback = lastFourWeeks(day);
-  const text = (name: string, def: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : def);
-  const fromValue = scope?.from ?? text('from', fallback.from);
-  const toValue = scope?.to ?? text('to', fallback.to);
-  const siteValue = scope?.siteId ?? text('site', '');
+  const fromValue = scope?.from ?? typed(raw, 'from') ?? fallback.from;
+  const toValue = scope?.to ?? typed(raw, 'to') ?? fallback.to;
+  const siteValue = scope?.siteId ?? typed(raw, 'site') ?? '';
   const period = scope ? { from: formatDateLong(scope.from), to: formatDateLong(scope.to) } : null;
   const siteName = scope?.siteId ? (sites.find((s) => s.id === scope.siteId)?.name ?? '') : t('allSites');
   const query = scope
@@ -70,35 +67,11 @@ export default async function AttendanceReportsPage({
           {t('cafLink')}
         </Link>
       </p>
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('from')}</span>
-          <input type="date" name="from" defaultValue={fromValue} required className={input} />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('to')}</span>
-          <input type="date" name="to" defaultValue={toValue} required className={input} />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('site')}</span>
-          <select name="site" defaultValue={siteValue} className={input}>
-            <option value="">{t('allSites')}</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t('show')}
-        </button>
-      </form>
-      {!parsed.ok && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
-          {te(parsed.error, { max: reportErrorMax(parsed.error) })}
-        </div>
-      )}
+      <ReportFilters show={t('show')} parsed={parsed}>
+        <ReportDate label={t('from')} name="from" value={fromValue} />
+        <ReportDate label={t('to')} name="to" value={toValue} />
+        <SiteSelect label={t('site')} allLabel={t('allSites')} sites={sites} value={siteValue} />
+      </ReportFilters>
 
       {presence && absences && period && (
         <>
@@ -118,9 +91,7 @@ export default async function AttendanceReportsPage({
               })}
             </p>
             <p className="mt-2">
-              <a href={`/admin/bilans/export?rapport=presences&${query}`} className={exportLink}>
-                {t('exportPresence')}
-              </a>
+              <ExportLink href={`/admin/bilans/export?rapport=presences&${query}`}>{t('exportPresence')}</ExportLink>
             </p>
             {presence.lines.length === 0 ? (
               <p className="mt-3 rounded bg-white p-4">{t('presenceEmpty')}</p>
@@ -191,9 +162,7 @@ export default async function AttendanceReportsPage({
               <li>{t('definitions.unbooked')}</li>
             </ul>
             <p className="mt-3">
-              <a href={`/admin/bilans/export?rapport=absences&${query}`} className={exportLink}>
-                {t('exportAbsences')}
-              </a>
+              <ExportLink href={`/admin/bilans/export?rapport=absences&${query}`}>{t('exportAbsences')}</ExportLink>
             </p>
             {ABSENCE_KINDS.map((kind) => {
               const title = t(`lists.${kind}`);

@@ -5,17 +5,16 @@ import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { mealOrders } from '@/lib/reports/meal-orders';
-import { MAX_RANGE_DAYS, nextWeek, parseMealOrderParams } from '@/lib/reports/params';
+import { nextWeek, parseMealOrderParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
+import { ExportLink, figureCell as num, ReportDate, ReportFilters, SiteSelect, typed } from '../report-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('mealOrders'))('title') };
 }
-
-const num = 'p-2 text-right tabular-nums';
 
 export default async function MealOrdersPage({
   searchParams,
@@ -23,7 +22,7 @@ export default async function MealOrdersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, te] = await Promise.all([getTranslations('mealOrders'), getTranslations('reportErrors')]);
+  const t = await getTranslations('mealOrders');
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
@@ -31,10 +30,9 @@ export default async function MealOrdersPage({
   const params = parsed.ok ? parsed.value : null;
   const [sites, orders] = await Promise.all([reportSites(db), params ? mealOrders(db, params) : Promise.resolve(null)]);
   const fallback = nextWeek(day);
-  const text = (name: string, def: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : def);
-  const fromValue = params?.from ?? text('from', fallback.from);
-  const toValue = params?.to ?? text('to', fallback.to);
-  const siteValue = params?.siteId ?? text('site', '');
+  const fromValue = params?.from ?? typed(raw, 'from') ?? fallback.from;
+  const toValue = params?.to ?? typed(raw, 'to') ?? fallback.to;
+  const siteValue = params?.siteId ?? typed(raw, 'site') ?? '';
   const exportHref = params
     ? `/admin/commandes/export?${new URLSearchParams({ from: params.from, to: params.to, ...(params.siteId ? { site: String(params.siteId) } : {}) }).toString()}`
     : null;
@@ -46,60 +44,17 @@ export default async function MealOrdersPage({
       <p className="text-sm uppercase tracking-wide text-slate-700">{t('title')}</p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('from')}</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={fromValue}
-            required
-            className="rounded border border-slate-500 bg-white px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('to')}</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={toValue}
-            required
-            className="rounded border border-slate-500 bg-white px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('site')}</span>
-          <select name="site" defaultValue={siteValue} className="rounded border border-slate-500 bg-white px-2 py-1.5">
-            <option value="">{t('allSites')}</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t('show')}
-        </button>
-      </form>
-      {!parsed.ok && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
-          {te(parsed.error, { max: MAX_RANGE_DAYS })}
-        </div>
-      )}
+      <ReportFilters show={t('show')} parsed={parsed}>
+        <ReportDate label={t('from')} name="from" value={fromValue} />
+        <ReportDate label={t('to')} name="to" value={toValue} />
+        <SiteSelect label={t('site')} allLabel={t('allSites')} sites={sites} value={siteValue} />
+      </ReportFilters>
 
       {orders && period && (
         <>
           <div className="mt-4 flex flex-wrap items-center gap-4">
             <p className="font-medium">{t('period', period)}</p>
-            {exportHref && (
-              <a
-                href={exportHref}
-                className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
-              >
-                {t('export')}
-              </a>
-            )}
+            {exportHref && <ExportLink href={exportHref}>{t('export')}</ExportLink>}
           </div>
           {orders.lines.length === 0 ? (
             <p className="mt-6 rounded bg-white p-4">{t('empty')}</p>

@@ -5,11 +5,12 @@ import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { attendanceList, type AttendanceRow } from '@/lib/reports/attendance';
-import { MAX_RANGE_DAYS, parseAttendanceParams } from '@/lib/reports/params';
+import { parseAttendanceParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { formatDateLong } from '@/lib/planning';
+import { ExportLink, ReportDate, ReportFilters, SiteSelect, typed } from '../report-filters';
 import { PrintButton } from './print-button';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,11 +27,7 @@ export default async function AttendancePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, tu, te] = await Promise.all([
-    getTranslations('attendance'),
-    getTranslations('units'),
-    getTranslations('reportErrors'),
-  ]);
+  const [t, tu] = await Promise.all([getTranslations('attendance'), getTranslations('units')]);
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
@@ -43,7 +40,7 @@ export default async function AttendancePage({
   for (const row of list) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
   // every site: with no site chosen, only the sites expecting someone (the others would print empty pages)
   const sections = params?.siteId ? shownSites : shownSites.filter((s) => bySite.has(s.id));
-  const dateValue = params?.date ?? (typeof raw.date === 'string' ? raw.date : day);
+  const dateValue = params?.date ?? typed(raw, 'date') ?? day;
   const exportHref = params
     ? `/admin/presences/export?${new URLSearchParams({ date: params.date, ...(params.siteId ? { site: String(params.siteId) } : {}) }).toString()}`
     : null;
@@ -55,52 +52,14 @@ export default async function AttendancePage({
         <p className="text-sm uppercase tracking-wide text-slate-700">{t('title')}</p>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="mt-2 max-w-3xl">{t('intro')}</p>
-        <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">{t('site')}</span>
-            <select
-              name="site"
-              defaultValue={params?.siteId ?? ''}
-              className="rounded border border-slate-500 bg-white px-2 py-1.5"
-            >
-              <option value="">{t('allSites')}</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">{t('date')}</span>
-            <input
-              type="date"
-              name="date"
-              defaultValue={dateValue}
-              required
-              className="rounded border border-slate-500 bg-white px-2 py-1.5"
-            />
-          </label>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t('show')}
-          </button>
-        </form>
-        {!parsed.ok && (
-          <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
-            {te(parsed.error, { max: MAX_RANGE_DAYS })}
-          </div>
-        )}
+        <ReportFilters show={t('show')} parsed={parsed}>
+          <SiteSelect label={t('site')} allLabel={t('allSites')} sites={sites} value={params?.siteId ?? ''} />
+          <ReportDate label={t('date')} name="date" value={dateValue} />
+        </ReportFilters>
         {params && (
           <div className="mt-4 flex flex-wrap gap-3">
             <PrintButton label={t('print')} />
-            {exportHref && (
-              <a
-                href={exportHref}
-                className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
-              >
-                {t('export')}
-              </a>
-            )}
+            {exportHref && <ExportLink href={exportHref}>{t('export')}</ExportLink>}
           </div>
         )}
       </div>

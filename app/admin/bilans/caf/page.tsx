@@ -18,17 +18,15 @@ import {
   frenchMonth,
   SERVICES_ORDER,
 } from '@/lib/reports/attendance-reports';
-import { knownSite, parseCafParams, reportErrorMax } from '@/lib/reports/params';
+import { knownSite, parseCafParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
 import { AdminForm } from '../../calendrier/admin-form';
+import { ExportLink, figureCell as num, ReportDate, ReportFilters, SiteSelect, typed } from '../../report-filters';
 import { setAttendanceHoursAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cafReport'))('title') };
 }
-
-const num = 'p-2 text-right tabular-nums';
-const input = 'rounded border border-slate-500 bg-white px-2 py-1.5';
 
 export default async function CafReportPage({
   searchParams,
@@ -36,11 +34,7 @@ export default async function CafReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff();
-  const [t, ts, te] = await Promise.all([
-    getTranslations('cafReport'),
-    getTranslations('services'),
-    getTranslations('reportErrors'),
-  ]);
+  const [t, ts] = await Promise.all([getTranslations('cafReport'), getTranslations('services')]);
   const db = await getDb();
   const raw = await searchParams;
   const [sites, fallback, hours] = await Promise.all([
@@ -51,7 +45,6 @@ export default async function CafReportPage({
   const parsed = knownSite(parseCafParams(raw, fallback), sites);
   const scope = parsed.ok ? parsed.value : null;
   const report = scope ? await cafReport(db, scope) : null;
-  const text = (name: string, def: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : def);
   const siteName = scope?.siteId ? (sites.find((s) => s.id === scope.siteId)?.name ?? '') : t('allSites');
   const exportHref = scope
     ? `/admin/bilans/caf/export?${new URLSearchParams({ from: scope.from, to: scope.to, ...(scope.siteId ? { site: String(scope.siteId) } : {}) }).toString()}`
@@ -67,49 +60,21 @@ export default async function CafReportPage({
       </p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl">{t('intro')}</p>
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('from')}</span>
-          <input
-            type="month"
-            name="from"
-            defaultValue={scope?.from ?? text('from', fallback.from)}
-            required
-            placeholder="aaaa-mm"
-            className={input}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('to')}</span>
-          <input
-            type="month"
-            name="to"
-            defaultValue={scope?.to ?? text('to', fallback.to)}
-            required
-            placeholder="aaaa-mm"
-            className={input}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">{t('site')}</span>
-          <select name="site" defaultValue={scope?.siteId ?? text('site', '')} className={input}>
-            <option value="">{t('allSites')}</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t('show')}
-        </button>
-      </form>
-      {!parsed.ok && (
-        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3">
-          {te(parsed.error, { max: reportErrorMax(parsed.error) })}
-        </div>
-      )}
+      <ReportFilters show={t('show')} parsed={parsed}>
+        <ReportDate
+          type="month"
+          label={t('from')}
+          name="from"
+          value={scope?.from ?? typed(raw, 'from') ?? fallback.from}
+        />
+        <ReportDate type="month" label={t('to')} name="to" value={scope?.to ?? typed(raw, 'to') ?? fallback.to} />
+        <SiteSelect
+          label={t('site')}
+          allLabel={t('allSites')}
+          sites={sites}
+          value={scope?.siteId ?? typed(raw, 'site') ?? ''}
+        />
+      </ReportFilters>
 
       {report && scope && (
         <>
@@ -117,14 +82,7 @@ export default async function CafReportPage({
             <p className="font-medium">
               {t('period', { from: frenchMonth(scope.from), to: frenchMonth(scope.to), site: siteName })}
             </p>
-            {exportHref && (
-              <a
-                href={exportHref}
-                className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
-              >
-                {t('export')}
-              </a>
-            )}
+            {exportHref && <ExportLink href={exportHref}>{t('export')}</ExportLink>}
           </div>
           {report.lines.length === 0 ? (
             <p className="mt-6 rounded bg-white p-4">{t('empty')}</p>
