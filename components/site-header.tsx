@@ -13,6 +13,17 @@ export interface NavItem {
 export interface SignedInAccount {
   name: string;
   signOut: (formData: FormData) => Promise<void>;
+  /**
+   * The form around « Se déconnecter » when the page must act before the session ends (« Pointage »: the taps still
+   * on the phone sent, its offline copy deleted); a plain form otherwise.
+   */
+  signOutForm?: (form: SignOutFormProps) => React.ReactNode;
+}
+
+export interface SignOutFormProps {
+  action: (formData: FormData) => Promise<void>;
+  className: string;
+  children: React.ReactNode;
 }
 
 export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; account?: SignedInAccount }) {
@@ -32,17 +43,22 @@ export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; accou
             </span>
           </span>
         </Link>
-        {account !== undefined && (
-          <form action={account.signOut} className="flex shrink-0 items-center gap-3">
-            <span className="hidden text-sm sm:inline">{t('signedInAs', { name: account.name })}</span>
-            <button
-              type="submit"
-              className="min-h-11 rounded border border-white px-3 text-sm font-medium hover:bg-brand-800"
-            >
-              {t('signOut')}
-            </button>
-          </form>
-        )}
+        {account !== undefined &&
+          (account.signOutForm ?? PlainForm)({
+            action: account.signOut,
+            className: 'flex shrink-0 items-center gap-3',
+            children: (
+              <>
+                <span className="hidden text-sm sm:inline">{t('signedInAs', { name: account.name })}</span>
+                <button
+                  type="submit"
+                  className="min-h-11 rounded border border-white px-3 text-sm font-medium hover:bg-brand-800"
+                >
+                  {t('signOut')}
+                </button>
+              </>
+            ),
+          })}
       </div>
       {nav.length > 0 && (
         <nav aria-label={t('mainNav')} className="focus-inset bg-brand-800">
@@ -61,5 +77,13 @@ export async function SiteHeader({ nav = [], account }: { nav?: NavItem[]; accou
         </nav>
       )}
     </header>
+  );
+}
+
+function PlainForm({ action, className, children }: SignOutFormProps) {
+  return (
+    <form action={action} className={className}>
+      {children}
+    </form>
   );
 }

@@ -1,13 +1,17 @@
 // The phone's outbox of « Pointage »: every tap is written to IndexedDB (through `idb`) before anything else, then
 // sent to POST /api/pointage; only the keys the server answers are forgotten. So a tap survives a reload, the phone
 // going to sleep and the network going away, and is sent once the connection returns (the key makes a resend count
-// once). Browser-only: imported by the board (a client component).
+// once). Browser-only: imported by the board and by « Se déconnecter » (client components).
+// The animateurs share phones: each tap records the account that made it, and only that account's pages show, count
+// and send it (the server refuses a batch under another session too: lib/pointage/taps.ts).
 import { openDB, type IDBPDatabase } from 'idb';
 import type { AttendanceSlot, AttendanceStatus } from '@/lib/pointage/slots';
 
 /** A tap as the server takes it, and the child's name (a child added offline is shown again after a reload). */
 export interface PendingTap {
   key: string;
+  /** the account signed in when it was tapped: the only one that sends it */
+  accountId: number;
   childId: number;
   siteId: number;
   date: string;
@@ -34,10 +38,13 @@ export async function addTap(tap: PendingTap): Promise<void> {
   await (await database()).put(STORE, tap);
 }
 
-/** Every tap not yet stored by the server, oldest first. */
-export async function pendingTaps(): Promise<PendingTap[]> {
+/**
+ * Every tap of the account not yet stored by the server, oldest first. (A tap stored before taps named their account,
+ * in development only, has no owner to send it: it is left alone.)
+ */
+export async function pendingTaps(accountId: number): Promise<PendingTap[]> {
   const all = (await (await database()).getAll(STORE)) as PendingTap[];
-  return all.sort((a, b) => a.tappedAt.localeCompare(b.tappedAt));
+  return all.filter((t) => t.accountId === accountId).sort((a, b) => a.tappedAt.localeCompare(b.tappedAt));
 }
 
 export async function forgetTaps(keys: string[]): Promise<void> {
@@ -54,9 +61,9 @@ export type SendOutcome =
 
 const MAX_BATCH = 500;
 
-/** Sends what waits (at most one batch); forgets what the server stored, or refused for good. */
-export async function sendPending(): Promise<SendOutcome> {
-  const pending = (await pendingTaps()).slice(0, MAX_BATCH);
+/** Sends what waits of the account (at most one batch); forgets what the server stored, or refused for good. */
+async function sendPending(accountId: number): Promise<SendOutcome> {
+  const pending = (await pendingTaps(accountId)).slice(0, MAX_BATCH);
   if (!pending.length) return { kind: 'nothing' };
   let response: Response;
   try {
@@ -66,6 +73,7 @@ export async function sendPending(): Promise<SendOutcome> {
       credentials: 'same-origin',
       cache: 'no-store',
       body: JSON.stringify({
+        account: accountId,
         taps: pending.map(({ key, childId, siteId, date, slot, status, tappedAt }) => ({
           key,
           childId,
@@ -90,6 +98,35 @@ export async function sendPending(): Promise<SendOutcome> {
     await forgetTaps(body.rejected);
     return { kind: 'refused', count: body.rejected.length, reason: body.error ?? '' };
   }
-  // signed out, a server error: kept for later
+  // signed out, another account's session, a server error: kept for later
   return { kind: 'failed', reason: body.error ?? '' };
+}
+
+/** What one sending left: the last outcome, and the taps the server refused for good on the way. */
+export interface SendReport {
+  last: SendOutcome;
+  refused: { count: number; reason: string }[];
+}
+
+let sending: Promise<SendReport> | null = null;
+
+/**
+ * Sends the account's taps batch after batch (five at most), one sending at a time: a caller arriving while one runs
+ * (« Se déconnecter » while the board sends) waits for it rather than sending the same taps beside it.
+ */
+export function sendAll(accountId: number): Promise<SendReport> {
+  sending ??= (async () => {
+    const refused: SendReport['refused'] = [];
+    let last: SendOutcome = { kind: 'nothing' };
+    for (let round = 0; round < 5; round += 1) {
+      last = await sendPending(accountId);
+      if (last.kind === 'refused') refused.push({ count: last.count, reason: last.reason });
+      // after a batch sent or refused, more may wait; otherwise (nothing, offline, failed) stop here
+      if (last.kind !== 'sent' && last.kind !== 'refused') break;
+    }
+    return { last, refused };
+  })().finally(() => {
+    sending = null;
+  });
+  return sending;
 }

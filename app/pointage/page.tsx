@@ -5,7 +5,6 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db/client';
 import { requireMarker } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -98,14 +97,14 @@ export default async function PointagePage({
         {dayLink(days.today, t('today'))}
         {dayLink(days.yesterday, t('yesterday'))}
       </nav>
-      <ClientMessages namespaces={['pointage']}>
-        <PointageBoard
-          siteId={site.id}
-          date={date}
-          slots={day.slots.map((s) => ({ slot: s.slot, label: SLOT_LABELS[s.slot], children: s.children }))}
-          enrolled={day.enrolled}
-        />
-      </ClientMessages>
+      {/* its messages: the layout's provider */}
+      <PointageBoard
+        accountId={user.id}
+        siteId={site.id}
+        date={date}
+        slots={day.slots.map((s) => ({ slot: s.slot, label: SLOT_LABELS[s.slot], children: s.children }))}
+        enrolled={day.enrolled}
+      />
     </>
   );
 }

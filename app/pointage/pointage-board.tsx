@@ -4,12 +4,14 @@
 // and « Ajouter un enfant présent sans réservation ». A tap changes the screen at once and goes to the phone's outbox
 // (IndexedDB, ./outbox.ts) before the network; the outbox is sent now, when the connection returns, and every 20 s
 // while something waits. The banner says how many taps wait. The service worker (app/serwist/sw.ts) keeps the page
-// for a reload offline: the taps still waiting are applied again over what the page was rendered with.
+// for a reload offline: the taps still waiting are applied again over what the page was rendered with. Only the taps
+// of the account signed in are shown, counted and sent (a shared phone may hold another animateur's: ./outbox.ts).
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PointageChild } from '@/lib/pointage/day';
 import { counterText, toggleName, type AttendanceSlot, type AttendanceStatus } from '@/lib/pointage/slots';
-import { addTap, pendingTaps, sendPending, type PendingTap } from './outbox';
+import { keepOfflineCopy } from './offline-copy';
+import { addTap, pendingTaps, sendAll, type PendingTap } from './outbox';
 
 interface SlotProps {
   slot: AttendanceSlot;
@@ -21,19 +23,6 @@ interface Child {
   childId: number;
   firstName: string;
   lastName: string;
-}
-
-/** Once the registration's worker is active (its precache complete). */
-function activated(registration: ServiceWorkerRegistration): Promise<void> {
-  if (registration.active) return Promise.resolve();
-  const worker = registration.installing ?? registration.waiting;
-  if (!worker) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    worker.addEventListener('statechange', () => {
-      if (worker.state === 'activated') resolve();
-      if (worker.state === 'redundant') reject(new Error('the service worker was not installed'));
-    });
-  });
 }
 
 /** navigator.onLine, as a store: the banner follows the network (true while rendered on the server). */
@@ -80,11 +69,14 @@ function applyTaps(slots: SlotProps[], taps: PendingTap[], siteId: number, date:
 }
 
 export function PointageBoard({
+  accountId,
   siteId,
   date,
   slots: initial,
   enrolled,
 }: {
+  /** the account signed in, whose taps these are */
+  accountId: number;
   siteId: number;
   date: string;
   slots: SlotProps[];
@@ -101,30 +93,22 @@ export function PointageBoard({
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
-  const sending = useRef(false);
 
-  const refreshCount = useCallback(async () => setPending((await pendingTaps()).length), []);
+  const refreshCount = useCallback(async () => setPending((await pendingTaps(accountId)).length), [accountId]);
 
   const flush = useCallback(async () => {
-    if (sending.current) return;
-    sending.current = true;
     try {
-      for (let round = 0; round < 5; round += 1) {
-        const outcome = await sendPending();
-        if (outcome.kind === 'refused') setNotice(t('refused', { count: outcome.count, reason: outcome.reason }));
-        if (outcome.kind === 'sent' || outcome.kind === 'refused') continue; // more may wait
-        break;
-      }
+      const { refused } = await sendAll(accountId);
+      for (const r of refused) setNotice(t('refused', { count: r.count, reason: r.reason }));
     } finally {
-      sending.current = false;
       await refreshCount();
     }
-  }, [refreshCount, t]);
+  }, [accountId, refreshCount, t]);
 
   // the taps still waiting on this phone, over the page as it was rendered (a reload, offline or not)
   useEffect(() => {
     let active = true;
-    void pendingTaps().then((taps) => {
+    void pendingTaps(accountId).then((taps) => {
       if (!active) return;
       setSlots(applyTaps(initial, taps, siteId, date));
       setPending(taps.length);
@@ -133,7 +117,7 @@ export function PointageBoard({
     return () => {
       active = false;
     };
-  }, [initial, siteId, date, flush]);
+  }, [initial, accountId, siteId, date, flush]);
 
   // the connection back: send what waits; and again every 20 s while something waits
   useEffect(() => {
@@ -152,21 +136,10 @@ export function PointageBoard({
   useEffect(() => {
     if (!('serviceWorker' in navigator) || !('caches' in window)) return;
     let active = true;
-    void (async () => {
-      try {
-        const registration = await navigator.serviceWorker.register('/serwist/sw.js', {
-          scope: '/pointage',
-          updateViaCache: 'none',
-        });
-        // not `navigator.serviceWorker.ready`: after signing in, this document was created as /connexion (a client
-        // navigation brought it here), outside the scope, so `ready` would never resolve
-        await activated(registration);
-        if (navigator.onLine) await (await caches.open('pointage-pages')).add(window.location.href);
-        if (active) setOfflineReady(true);
-      } catch (error) {
-        console.warn('[pointage] offline mode unavailable', error);
-      }
-    })();
+    void keepOfflineCopy().then(
+      () => active && setOfflineReady(true),
+      (error: unknown) => console.warn('[pointage] offline mode unavailable', error),
+    );
     return () => {
       active = false;
     };
@@ -175,6 +148,7 @@ export function PointageBoard({
   async function mark(slot: AttendanceSlot, child: Child, status: AttendanceStatus) {
     const tap: PendingTap = {
       key: crypto.randomUUID(),
+      accountId,
       childId: child.childId,
       siteId,
       date,

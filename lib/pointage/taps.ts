@@ -4,6 +4,8 @@
 // offline and arrives after a newer one does not override it.
 // Refused as a whole, nothing written, when one tap names a day other than today or yesterday, a site the person does
 // not reach, or a child neither booked nor enrolled there: the answer names those taps so the phone drops them.
+// A batch names the account that tapped it, and is refused under any other session (nothing dropped): on a phone the
+// animateurs share, a page left open after its person signed out must not send their taps as the next person.
 // Two statements whatever the batch's size: one reads what each tap may be, one writes the trail and the marks.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -29,6 +31,8 @@ export const tapSchema = z.object({
 export type Tap = z.infer<typeof tapSchema>;
 
 export const tapBatchSchema = z.object({
+  /** the account that tapped them, as the phone recorded it: it must be the session's */
+  account: z.number().int().positive().max(2_147_483_647),
   taps: z
     .array(tapSchema)
     .min(1, 'Aucun pointage à envoyer.')
@@ -45,11 +49,16 @@ export function rejectedTaps(error: unknown): string[] | null {
   return Array.isArray(rejected) ? rejected.map(String) : null;
 }
 
-/** Stores a batch; answers every key of the batch (new or already stored), which the phone may forget. */
+/**
+ * Stores a batch tapped by `tappedBy`; answers every key of the batch (new or already stored), which the phone may
+ * forget.
+ */
 export async function recordTaps(
   tx: Queryable,
-  p: { who: Marker; taps: Tap[]; today: string; now: Date },
+  p: { who: Marker; tappedBy: number; taps: Tap[]; today: string; now: Date },
 ): Promise<{ stored: string[]; added: string[] }> {
+  // another person's taps: kept on the phone (no key named) until their own account sends them
+  if (p.tappedBy !== p.who.id) throw new UserError('pointage_account_refused');
   if (p.who.role !== 'animateur' && p.who.role !== 'staff' && p.who.role !== 'admin')
     throw new UserError('pointage_site_refused', {}, refusedKeys(p.taps.map((t) => t.key)));
   // a key sent twice in one batch: its first tap

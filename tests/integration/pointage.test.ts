@@ -3,7 +3,8 @@
 // with both in the trail, an older tap arriving late does not override, a child enrolled without a booking marked
 // « présent non réservé », refusals writing nothing (another site's child, a parent, another animateur's site, a day
 // other than today or yesterday), the same statements for 1 tap and for 20, and the sync endpoint's doors (the
-// origin, the session, the role).
+// origin, the session, the role). On a shared phone, taps are sent under the session of the account that tapped them
+// only: a batch naming another account is refused, nothing written and no tap named (the phone keeps them).
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm';
@@ -65,8 +66,8 @@ const tap = (fields: Partial<Tap> & Pick<Tap, 'childId'>): Tap => ({
   ...fields,
 });
 
-const record = (who: Marker, taps: Tap[], now = NOW) =>
-  db.transaction((tx) => recordTaps(tx, { who, taps, today: TODAY, now }));
+const record = (who: Marker, taps: Tap[], now = NOW, tappedBy = who.id) =>
+  db.transaction((tx) => recordTaps(tx, { who, tappedBy, taps, today: TODAY, now }));
 
 /** Everything the sync writes: the trail and the marks. */
 async function attendanceState(): Promise<string> {
@@ -299,6 +300,24 @@ describe('« Pointage »: the taps', () => {
     expect((await markOf(elsewhere))!.status).toBe('present');
   });
 
+  it('refuses, under another account’s session, the taps a shared phone kept for their own account', async () => {
+    const child = booked[3]!.childId;
+    // the animateur's taps, sent while the agent is signed in on the phone (a page left open): nothing written, and
+    // no tap named, so the phone keeps them for the animateur
+    const before = await attendanceState();
+    const error = await record(agent, [tap({ childId: child })], NOW, animateur.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('pointage_account_refused');
+    expect((error as UserError).message).toMatch(/sous un autre compte/);
+    expect(rejectedTaps(error)).toBeNull();
+    expect(await attendanceState()).toBe(before);
+    // the other way round too, whatever the sites
+    await expect(record(animateur, [tap({ childId: child })], NOW, other.id)).rejects.toMatchObject({
+      code: 'pointage_account_refused',
+    });
+    expect(await attendanceState()).toBe(before);
+  });
+
   it('takes the same statements for 1 tap and for 20', async () => {
     statements = 0;
     await record(animateur, [tap({ childId: booked[4]!.childId, slot: 'repas' })]);
@@ -330,18 +349,34 @@ describe('POST /api/pointage', () => {
   it('answers the keys stored to the animateur; refuses another origin, a visitor, a parent, a bad batch', async () => {
     const animateurSession = await openTestSession(db, animateur.id);
     const parentSession = await openTestSession(db, m.accountId);
-    const good = { taps: [{ ...tap({ childId: booked[5]!.childId }) }] };
+    const good = { account: animateur.id, taps: [{ ...tap({ childId: booked[5]!.childId }) }] };
     const before = await attendanceState();
     expect((await post(animateurSession, good, 'https://ailleurs.example')).status).toBe(403);
     expect((await post(animateurSession, good, null)).status).toBe(403);
     expect((await post(null, good)).status).toBe(401);
     expect((await post(parentSession, good)).status).toBe(403);
-    expect((await post(animateurSession, { taps: [{ ...good.taps[0], key: 'pas-une-clé' }] })).status).toBe(400);
-    const refused = await post(animateurSession, { taps: [tap({ childId: elsewhere })] });
+    expect((await post(animateurSession, { ...good, taps: [{ ...good.taps[0], key: 'pas-une-clé' }] })).status).toBe(
+      400,
+    );
+    // a batch that does not say whose taps these are
+    expect((await post(animateurSession, { taps: good.taps })).status).toBe(400);
+    const refused = await post(animateurSession, { ...good, taps: [tap({ childId: elsewhere })] });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: 'pointage_child_refused' });
-    const otherSite = await post(animateurSession, { taps: [tap({ childId: elsewhere, siteId: jeanMoulin.id })] });
+    const otherSite = await post(animateurSession, {
+      ...good,
+      taps: [tap({ childId: elsewhere, siteId: jeanMoulin.id })],
+    });
     expect(otherSite.status).toBe(403);
+    expect(await attendanceState()).toBe(before);
+
+    // the animateur's taps under the agent's session: 409, no tap named, nothing written
+    const agentSession = await openTestSession(db, agent.id);
+    const elsewhereSession = await post(agentSession, good);
+    expect(elsewhereSession.status).toBe(409);
+    const answer = (await elsewhereSession.json()) as { code?: string; rejected?: unknown };
+    expect(answer.code).toBe('pointage_account_refused');
+    expect(answer.rejected).toBeUndefined();
     expect(await attendanceState()).toBe(before);
 
     const stored = await post(animateurSession, good);

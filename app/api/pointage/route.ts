@@ -3,6 +3,8 @@
 // fetch POST: none, or another, is refused), an animateur, agent or administrator only; the use-case checks the site,
 // the day and the child, and writes the batch in one transaction (lib/pointage/taps.ts). Answers the keys stored, so
 // the phone forgets them; a refusal names the taps it refused, so the phone drops those and sends the others again.
+// Taps of another account than the session's are refused without a key named (409): the phone keeps them for their
+// own account.
 import { getDb } from '@/db/client';
 import { currentUser } from '@/lib/auth/session';
 import { now, today } from '@/lib/clock';
@@ -34,7 +36,13 @@ export async function POST(request: Request): Promise<Response> {
     const result = await (
       await getDb()
     ).transaction((tx) =>
-      recordTaps(tx, { who: { id: user.id, role: user.role }, taps: parsed.data.taps, today: today(), now: now() }),
+      recordTaps(tx, {
+        who: { id: user.id, role: user.role },
+        tappedBy: parsed.data.account,
+        taps: parsed.data.taps,
+        today: today(),
+        now: now(),
+      }),
     );
     return answer(200, result);
   } catch (error) {
@@ -45,7 +53,8 @@ export async function POST(request: Request): Promise<Response> {
         code: error.code,
         rejected,
       });
-    if (error instanceof UserError) return answer(422, { error: error.message, code: error.code });
+    if (error instanceof UserError)
+      return answer(error.code === 'pointage_account_refused' ? 409 : 422, { error: error.message, code: error.code });
     console.error('[pointage] the batch could not be stored', error);
     return answer(500, { error: errorText('generic') });
   }
