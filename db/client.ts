@@ -27,6 +27,16 @@ export interface Database {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /**
+ * PostgreSQL connections per process (DATABASE_POOL_SIZE, default 5). More is not faster: on 2 cores, `npm run
+ * bench:rush` (2 workers, the waiting room at 20) made 324 démarches a minute with 10 per worker, 360 with 5, 357 with
+ * 3: the extra connections only added PostgreSQL backends competing for the same cores.
+ */
+export function poolSize(source: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(source.DATABASE_POOL_SIZE);
+  return Number.isInteger(n) && n >= 1 ? n : 5;
+}
+
+/**
  * Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://' (with
  * `loadDataDir`, a PGlite started from that dump: the tests' demo database, tests/support/db.ts).
  */
@@ -35,7 +45,7 @@ export async function openDatabase(
   options: { logger?: Logger; max?: number } = {},
 ): Promise<Database> {
   if ('url' in target) {
-    const client = postgres(target.url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(target.url, { max: options.max ?? poolSize(), onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger: options.logger });
     // Several app instances may start together: one migrates at a time (a session lock on its own connection).
     const lock = postgres(target.url, { max: 1, onnotice: () => {} });

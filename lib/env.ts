@@ -4,6 +4,8 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
+  // read by db/client.ts (poolSize): PostgreSQL connections per process
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   RESEND_API_KEY: z.string().optional(),

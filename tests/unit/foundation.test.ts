@@ -4,6 +4,7 @@ import { credentialsSchema } from '@/lib/auth/authenticate';
 import { clientAddress, PEER_HEADER, proxyHopsWarning, trustedProxyHops } from '@/lib/auth/client-address';
 import { now, parisDate, today, warnIfFixed } from '@/lib/clock';
 import { parseEnv } from '@/lib/env';
+import { poolSize } from '@/db/client';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -48,6 +49,12 @@ describe('the configuration', () => {
 
   it('names a malformed DATABASE_URL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
+  });
+
+  it('opens 5 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and names a bad one', () => {
+    expect(poolSize({} as NodeJS.ProcessEnv)).toBe(5);
+    expect(poolSize({ DATABASE_POOL_SIZE: '8' } as unknown as NodeJS.ProcessEnv)).toBe(8);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('accepts the local demo with no variable at all', () => {
