@@ -27,13 +27,13 @@ export interface Database {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /**
- * PostgreSQL connections per process (DATABASE_POOL_SIZE, default 5). More is not faster: on 2 cores, `npm run
- * bench:rush` (2 workers, the waiting room at 20) made 324 démarches a minute with 10 per worker, 360 with 5, 357 with
- * 3: the extra connections only added PostgreSQL backends competing for the same cores.
+ * PostgreSQL connections per process (DATABASE_POOL_SIZE, default 10). On 2 cores `npm run bench:rush` (2 workers, the
+ * waiting room at 20) did not tell 10 from 5 apart: 324 and 360 démarches a minute at 500 parents, but 375 and 355 at
+ * 2,500, within the runs' spread. A smaller pool is the knob for a database shared with other work.
  */
 export function poolSize(source: NodeJS.ProcessEnv = process.env): number {
   const n = Number(source.DATABASE_POOL_SIZE);
-  return Number.isInteger(n) && n >= 1 ? n : 5;
+  return Number.isInteger(n) && n >= 1 ? n : 10;
 }
 
 /**

@@ -51,8 +51,8 @@ describe('the configuration', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
   });
 
-  it('opens 5 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and names a bad one', () => {
-    expect(poolSize({} as NodeJS.ProcessEnv)).toBe(5);
+  it('opens 10 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise, and names a bad one', () => {
+    expect(poolSize({} as NodeJS.ProcessEnv)).toBe(10);
     expect(poolSize({ DATABASE_POOL_SIZE: '8' } as unknown as NodeJS.ProcessEnv)).toBe(8);
     expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_POOL_SIZE/);
   });
