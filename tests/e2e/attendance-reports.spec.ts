@@ -74,8 +74,13 @@ test('an agent reads the attendance reports, exports them and sets the hours per
   await page.getByLabel('Repas (heures)').fill('2');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Heures par unité enregistrées.' })).toBeVisible();
-  // an unknown site, in French, and no report (« Bilans de présence » counts while it reads the sites)
-  for (const url of ['/admin/bilans/caf?site=999999', '/admin/bilans?site=999999']) {
+  // an unknown site, in French, and no report (the reports count while they read the sites)
+  for (const url of [
+    '/admin/bilans/caf?site=999999',
+    '/admin/bilans?site=999999',
+    '/admin/presences?site=999999',
+    '/admin/commandes?site=999999',
+  ]) {
     await page.goto(url);
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
       "Le site choisi n'existe pas : choisissez-en un dans la liste.",

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { mealOrders } from '@/lib/reports/meal-orders';
-import { nextWeek, parseMealOrderParams } from '@/lib/reports/params';
+import { knownSite, nextWeek, parseMealOrderParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -26,9 +26,15 @@ export default async function MealOrdersPage({
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
-  const parsed = parseMealOrderParams(raw, day);
+  const requested = parseMealOrderParams(raw, day);
+  const [sites, found] = await Promise.all([
+    reportSites(db),
+    requested.ok ? mealOrders(db, requested.value) : Promise.resolve(null),
+  ]);
+  // a site that is not the town's is refused, its empty orders never shown
+  const parsed = knownSite(requested, sites);
   const params = parsed.ok ? parsed.value : null;
-  const [sites, orders] = await Promise.all([reportSites(db), params ? mealOrders(db, params) : Promise.resolve(null)]);
+  const orders = params ? found : null;
   const fallback = nextWeek(day);
   const fromValue = params?.from ?? typed(raw, 'from') ?? fallback.from;
   const toValue = params?.to ?? typed(raw, 'to') ?? fallback.to;

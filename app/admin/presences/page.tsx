@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ScrollRegion } from '@/components/scroll-region';
 import { getDb } from '@/db/client';
 import { attendanceList, type AttendanceRow } from '@/lib/reports/attendance';
-import { parseAttendanceParams } from '@/lib/reports/params';
+import { knownSite, parseAttendanceParams } from '@/lib/reports/params';
 import { reportSites } from '@/lib/structures/sites';
 import { requireStaff } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
@@ -31,10 +31,16 @@ export default async function AttendancePage({
   const db = await getDb();
   const day = today();
   const raw = await searchParams;
-  const parsed = parseAttendanceParams(raw, day);
+  const requested = parseAttendanceParams(raw, day);
+  // the list starts with the sites, not after them; a site that is not the town's is refused (knownSite), its empty
+  // list never shown
+  const [sites, found] = await Promise.all([
+    reportSites(db),
+    requested.ok ? attendanceList(db, requested.value) : Promise.resolve([]),
+  ]);
+  const parsed = knownSite(requested, sites);
   const params = parsed.ok ? parsed.value : null;
-  const sites = await reportSites(db);
-  const list = params ? await attendanceList(db, params) : [];
+  const list = params ? found : [];
   const shownSites = params?.siteId ? sites.filter((s) => s.id === params.siteId) : sites;
   const bySite = new Map<number, AttendanceRow[]>();
   for (const row of list) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
