@@ -90,8 +90,17 @@ export type Verdict =
       admittedPerMinute: number;
     };
 
+/** Omit of each member of a union (Omit of the union itself keeps only their common keys). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A verdict before the caller says whether its ticket is new. */
-type Decided = Verdict extends infer V ? (V extends Verdict ? Omit<V, 'isNew'> : never) : never;
+type Decided = OmitEach<Verdict, 'isNew'>;
+type Waiting = Omit<Extract<Verdict, { admitted: false }>, 'isNew'>;
+
+/** The callers of one admission pass not started yet, and the verdicts it will give each ticket. */
+interface Batch {
+  tickets: Set<string>;
+  result: Promise<Map<string, Decided>>;
+}
 
 export interface WaitingRoomCounts {
   limit: number | null;
@@ -100,6 +109,20 @@ export interface WaitingRoomCounts {
 }
 
 const RATE_WINDOW_MINUTES = 5;
+
+/**
+ * A waiting ticket's verdict from the columns of standingColumns (its position, the admissions of the last
+ * RATE_WINDOW_MINUTES): the lock-free standing and the admission pass tell a parent the same thing.
+ */
+function waitingVerdict(ticketId: string, row: { position: number; recent: number }, opensAt: Date | null): Waiting {
+  return {
+    admitted: false,
+    ticketId,
+    position: row.position,
+    opensAt,
+    admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
+  };
+}
 
 /** A PostgreSQL array literal of texts, each quoted (the ids are base64url, but a literal NULL would be a null). */
 const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
@@ -114,7 +137,7 @@ export class WaitingRoom {
   private openingCache: { value: Date | null; until: number } | null = null;
   private passes: Promise<void> = Promise.resolve();
   /** the pass not started yet, which callers join */
-  private nextPass: { tickets: Set<string>; result: Promise<Map<string, Decided>> } | null = null;
+  private nextPass: Batch | null = null;
 
   constructor(
     private readonly db: Db,
@@ -204,7 +227,7 @@ export class WaitingRoom {
   private async standing(
     ticketId: string | null,
     limit: number,
-  ): Promise<{ waiting?: Omit<Extract<Verdict, { admitted: false }>, 'isNew'>; ticketId: string | null }> {
+  ): Promise<{ waiting?: Waiting; ticketId: string | null }> {
     const at = this.config.wallNow();
     const atIso = at.toISOString();
     const opensAt = await this.preQueueOpening(this.config.now());
@@ -227,13 +250,7 @@ export class WaitingRoom {
     );
     // the ticket sent is no longer waiting (admitted, expired, unknown): the admission pass decides
     if (!row) return { ticketId };
-    const waiting = {
-      admitted: false as const,
-      ticketId: id,
-      position: row.position,
-      opensAt,
-      admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
-    };
+    const waiting = waitingVerdict(id, row, opensAt);
     // a free slot is filled at once by whoever finds it (the pass gives it to the head of the queue, not to the caller)
     if (opensAt || row.active >= limit) return { waiting, ticketId: id };
     return { ticketId: id };
@@ -314,7 +331,7 @@ export class WaitingRoom {
     const ticketId = known ?? newTicketId();
     let batch = this.nextPass;
     if (!batch) {
-      const created: { tickets: Set<string>; result: Promise<Map<string, Decided>> } = {
+      const created: Batch = {
         tickets: new Set<string>(),
         result: this.passes.then(() => {
           this.nextPass = null; // later callers wait for the pass after this one
@@ -383,16 +400,7 @@ export class WaitingRoom {
         ticketIds.map((ticketId): [string, Decided] => {
           const row = byId.get(ticketId);
           if (!row || row.admitted) return [ticketId, { admitted: true as const, ticketId }];
-          return [
-            ticketId,
-            {
-              admitted: false as const,
-              ticketId,
-              position: row.position,
-              opensAt,
-              admittedPerMinute: row.recent / RATE_WINDOW_MINUTES,
-            },
-          ];
+          return [ticketId, waitingVerdict(ticketId, row, opensAt)];
         }),
       );
     });
