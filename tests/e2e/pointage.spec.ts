@@ -14,6 +14,16 @@ const afternoon = (page: Page) => page.locator('#creneau-apres_midi');
 const meal = (page: Page) => page.locator('#creneau-repas');
 const presentButtons = (page: Page) => morning(page).getByRole('button', { name: /^Présent – .+ – Matin$/ });
 
+/** Once the page is kept for a reload offline (its service worker active, the page in its cache). */
+const offlineReady = (page: Page) =>
+  expect(page.locator('[data-offline-ready="true"]')).toBeAttached({ timeout: 60_000 });
+
+/** The animateur of Les Tilleuls signed in on the phone, « Pointage » kept for offline. */
+async function signInOfflineReady(page: Page): Promise<void> {
+  await signIn(page, ACCOUNTS.animateur);
+  await offlineReady(page);
+}
+
 test('offline: five children marked, the page reloaded, the marks sent once the network returns', async ({
   page,
   context,
@@ -35,7 +45,7 @@ test('offline: five children marked, the page reloaded, the marks sent once the 
   await expect(counter).toHaveText(`0 présents / ${expected} attendus`);
   await expectAccessible(page);
   // the service worker is installed and the page is in its cache
-  await expect(page.locator('[data-offline-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await offlineReady(page);
 
   const names = (await presentButtons(page).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!)))
     .slice(0, 5)
@@ -113,8 +123,7 @@ test('a shared phone: « Se déconnecter » sends the waiting tap first, then of
   browser,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, ACCOUNTS.animateur);
-  await expect(page.locator('[data-offline-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await signInOfflineReady(page);
   // every child of the day by name, as the page shows them (the afternoon: the journey above marks the morning)
   const names = [
     ...new Set(
@@ -185,8 +194,7 @@ test('a tap left on the phone by a session that ended otherwise is sent by its o
   context,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, ACCOUNTS.animateur);
-  await expect(page.locator('[data-offline-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await signInOfflineReady(page);
   const child = (await meal(page)
     .getByRole('button', { name: /^Présent – .+ – Repas$/ })
     .first()
