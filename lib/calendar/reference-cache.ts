@@ -11,6 +11,7 @@
 // checks.
 import { asc, eq } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
+import { cache } from 'react';
 import type { Queryable } from '@/db/client';
 import {
   bookingOpenings,
@@ -70,6 +71,13 @@ async function currentVersion(db: Queryable): Promise<{ databaseId: string; vers
   if (!row) throw new Error('reference_versions has no calendar row: the migrations were not applied');
   return { databaseId: row.databaseId, version: Number(row.version) };
 }
+
+/**
+ * The version as one server render reads it: once per render (React's request scope), however many of its loaders ask
+ * (a page asked up to four times). A render writes no reference row, so it cannot miss its own change; a request
+ * after a commit renders anew and reads again. Outside a render (a server action, a script) `cache` keeps nothing.
+ */
+const renderVersion = cache((db: Queryable) => currentVersion(db));
 
 async function loadReferenceData(db: Queryable, version: number): Promise<ReferenceData> {
   // Read after the version: a write committed in between is in the data under the older number, and the next
@@ -140,7 +148,7 @@ async function loadReferenceData(db: Queryable, version: number): Promise<Refere
  * through the transaction and not kept: it may hold that transaction's own uncommitted writes.
  */
 export async function referenceData(db: Queryable): Promise<ReferenceData> {
-  const { databaseId, version } = await currentVersion(db);
+  const { databaseId, version } = await (db instanceof PgTransaction ? currentVersion(db) : renderVersion(db));
   const entry = loaded.get(databaseId);
   if (entry && entry.version === version) return entry.data;
   if (db instanceof PgTransaction) return loadReferenceData(db, version);

@@ -1,8 +1,7 @@
 // What the démarche's pages need for a draft the actor may load: the draft, the calendar as the actor sees it
 // (its deadline), the site and the family's names.
-import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { families, sites } from '@/db/schema';
+import { referenceData } from '@/lib/calendar/reference-cache';
 import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { loadDraftGroup, type Draft } from './drafts';
 import { calendarFor, type DemarchePolicy } from './policy';
@@ -17,21 +16,24 @@ export interface DemarchePage {
   familyName: string;
 }
 
-/** A UserError (expired, not found) is for the page to show. */
+/**
+ * A UserError (expired, not found) is for the page to show. Two statements when the reference data is in memory:
+ * the drafts (with the family's name) and the reference version, the site's name coming with the calendar's data.
+ */
 export async function loadDemarchePage(
   db: Queryable,
   p: { policy: DemarchePolicy; requestId: number; now: Date },
 ): Promise<DemarchePage> {
   const group = await loadDraftGroup(db, p);
   const draft = group[0]!;
-  const [cal, [site], [family]] = await Promise.all([
+  const [cal, reference] = await Promise.all([
     loadServiceCalendar(db, {
       schoolYearId: draft.enrolment.schoolYearId,
       service: draft.service,
       siteId: draft.enrolment.siteId,
     }),
-    db.select({ name: sites.name }).from(sites).where(eq(sites.id, draft.enrolment.siteId)),
-    db.select({ name: families.name }).from(families).where(eq(families.id, draft.familyId)),
+    referenceData(db),
   ]);
-  return { draft, group, cal: calendarFor(p.policy, cal), siteName: site?.name ?? '', familyName: family?.name ?? '' };
+  const siteName = reference.sites.find((s) => s.id === draft.enrolment.siteId)?.name ?? '';
+  return { draft, group, cal: calendarFor(p.policy, cal), siteName, familyName: draft.familyName };
 }

@@ -48,6 +48,8 @@ export type DraftPayload = z.infer<typeof draftPayloadSchema>;
 export interface Draft {
   id: number;
   familyId: number;
+  /** the family's name (the démarche's pages head with it) */
+  familyName: string;
   childId: number;
   childFirstName: string;
   childLastName: string;
@@ -150,6 +152,7 @@ function reachableBy(policy: DemarchePolicy): SQL {
 type DraftRow = {
   id: number;
   familyId: number;
+  familyName: string;
   childId: number;
   service: ServiceKind;
   status: 'draft' | 'submitted' | 'cancelled';
@@ -177,6 +180,7 @@ async function selectDrafts(
     .select({
       id: requests.id,
       familyId: requests.familyId,
+      familyName: families.name,
       childId: requests.childId,
       service: requests.service,
       status: requests.status,
@@ -193,6 +197,7 @@ async function selectDrafts(
     })
     .from(requests)
     .innerJoin(children, and(eq(children.id, requests.childId), eq(children.familyId, requests.familyId)))
+    .innerJoin(families, eq(families.id, requests.familyId))
     .leftJoin(
       enrolments,
       and(
@@ -221,6 +226,7 @@ function toDraft(row: DraftRow, now: Date): Draft {
   return {
     id: row.id,
     familyId: row.familyId,
+    familyName: row.familyName,
     childId: row.childId,
     childFirstName: row.firstName,
     childLastName: row.lastName,
