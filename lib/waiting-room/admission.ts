@@ -256,6 +256,30 @@ export class WaitingRoom {
     return { ticketId: id };
   }
 
+  /**
+   * For the gate's held refreshes, one statement for all of them: how many slots are free now (0 during a pre-queue:
+   * nobody gets in before the opening), and which of `ticketIds` an admission pass (this instance's or another's) has
+   * let in meanwhile; those are remembered as admitted. Asked every few hundred ms by each instance holding refreshes,
+   * instead of one statement per held refresh.
+   */
+  async probe(ticketIds: string[]): Promise<{ free: number; admitted: Set<string> }> {
+    const limit = await this.limit();
+    if (limit === null) return { free: Infinity, admitted: new Set(ticketIds) };
+    const at = this.config.wallNow();
+    const { idleCut } = this.cuts(at);
+    const opensAt = await this.preQueueOpening(this.config.now());
+    const [row] = await rows<{ active: number; admitted: string[] | null }>(
+      this.db,
+      sql`select count(*) filter (where last_seen_at >= ${idleCut})::int as active,
+            array_agg(id) filter (where id = any(${textArray(ticketIds)}::text[])) as admitted
+          from waiting_room_tickets where admitted_at is not null`,
+    );
+    const admitted = new Set(row?.admitted ?? []);
+    const wall = this.config.wallMs();
+    for (const id of admitted) this.remember(id, wall);
+    return { free: opensAt ? 0 : Math.max(0, limit - (row?.active ?? 0)), admitted };
+  }
+
   /** Frees the ticket's slot or place (sign-out). */
   async release(ticketId: string): Promise<void> {
     this.admitted.delete(ticketId);

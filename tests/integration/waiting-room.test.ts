@@ -412,4 +412,53 @@ describe('the gate in front of the app', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("lets a held refresh in when a slot frees on another instance, or another instance's pass admits it", async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const { a, b } = twoInstances({ envLimit: 2, ...t });
+    const options = {
+      secret: 'test-only-secret-0123456789abcdef0123456789',
+      messages: loadWaitingMessages(),
+      holdMs: 3000,
+      recheckMs: 50,
+    };
+    const gateOne = createGate(a, options);
+    const one = await serveBehind(gateOne);
+    const two = await serveBehind(createGate(b, options));
+    try {
+      // two parents in through the first instance, two waiting on the second
+      const first = cookieOf(await fetch(`${one.base}/`));
+      cookieOf(await fetch(`${one.base}/`));
+      const third = cookieOf(await fetch(`${two.base}/`));
+      t.advance(1);
+      const fourth = cookieOf(await fetch(`${two.base}/`));
+      expect((await fetch(`${two.base}/`, { headers: { cookie: fourth } })).headers.get('x-salle-attente')).toBe('2');
+
+      // both refreshes held on the second instance; the first parent signs out on the first: the probe finds the slot
+      // and the better placed takes it, while the other is still held
+      const asked = performance.now();
+      const held = ['/a', '/b'].map((path, i) =>
+        fetch(`${two.base}${path}`, { headers: { cookie: i === 0 ? third : fourth }, redirect: 'manual' }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await gateOne.release(decodeURIComponent(first.split('=')[1]!));
+      const thirdIn = await held[0]!;
+      expect(performance.now() - asked).toBeLessThan(1500);
+      expect([thirdIn.status, thirdIn.headers.get('location')]).toEqual([303, '/a']);
+
+      // the third signs out on the first instance and a parent arrives there: whichever instance runs the pass (the
+      // arrival's, or the held refresh woken by the probe's free slot), the fourth, head of the queue, gets in, and the
+      // second instance's probe lets its held refresh in
+      await gateOne.release(decodeURIComponent(third.split('=')[1]!));
+      t.advance(1);
+      const arrival = await fetch(`${one.base}/`);
+      expect(arrival.headers.get('x-salle-attente')).toBe('1');
+      const fourthIn = await held[1]!;
+      expect(performance.now() - asked).toBeLessThan(2500);
+      expect([fourthIn.status, fourthIn.headers.get('location')]).toEqual([303, '/b']);
+    } finally {
+      await new Promise((resolve) => one.server.close(resolve));
+      await new Promise((resolve) => two.server.close(resolve));
+    }
+  });
 });
