@@ -2,7 +2,7 @@
 // (its deadline), the site and the family's names.
 import type { Queryable } from '@/db/client';
 import { referenceData } from '@/lib/calendar/reference-cache';
-import { loadServiceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { serviceCalendar, type ServiceCalendar } from '@/lib/reservations/calendar';
 import { loadDraftGroup, type Draft } from './drafts';
 import { calendarFor, type DemarchePolicy } from './policy';
 
@@ -24,16 +24,13 @@ export async function loadDemarchePage(
   db: Queryable,
   p: { policy: DemarchePolicy; requestId: number; now: Date },
 ): Promise<DemarchePage> {
-  const group = await loadDraftGroup(db, p);
+  const [group, reference] = await Promise.all([loadDraftGroup(db, p), referenceData(db)]);
   const draft = group[0]!;
-  const [cal, reference] = await Promise.all([
-    loadServiceCalendar(db, {
-      schoolYearId: draft.enrolment.schoolYearId,
-      service: draft.service,
-      siteId: draft.enrolment.siteId,
-    }),
-    referenceData(db),
-  ]);
+  const cal = serviceCalendar(reference, {
+    schoolYearId: draft.enrolment.schoolYearId,
+    service: draft.service,
+    siteId: draft.enrolment.siteId,
+  });
   const siteName = reference.sites.find((s) => s.id === draft.enrolment.siteId)?.name ?? '';
   return { draft, group, cal: calendarFor(p.policy, cal), siteName, familyName: draft.familyName };
 }

@@ -90,9 +90,16 @@ export async function loadServiceCalendar(
   db: Queryable,
   p: { schoolYearId: number; service: ServiceKind; siteId: number | null },
 ): Promise<ServiceCalendar> {
+  return serviceCalendar(await referenceData(db), p);
+}
+
+/** One service's calendar at one site, from reference data already loaded. */
+export function serviceCalendar(
+  data: ReferenceData,
+  p: { schoolYearId: number; service: ServiceKind; siteId: number | null },
+): ServiceCalendar {
   const key = { service: p.service, siteId: p.siteId };
-  const found = await loadServiceCalendars(db, { schoolYearId: p.schoolYearId, keys: [key] });
-  return found.get(calendarKey(p.service, p.siteId))!;
+  return serviceCalendars(data, { schoolYearId: p.schoolYearId, keys: [key] }).get(calendarKey(p.service, p.siteId))!;
 }
 
 /**
@@ -103,9 +110,16 @@ export async function loadServiceCalendars(
   db: Queryable,
   p: { schoolYearId: number; keys: readonly { service: ServiceKind; siteId: number | null }[] },
 ): Promise<Map<string, ServiceCalendar>> {
+  if (p.keys.length === 0) return new Map();
+  return serviceCalendars(await referenceData(db), p);
+}
+
+function serviceCalendars(
+  data: ReferenceData,
+  p: { schoolYearId: number; keys: readonly { service: ServiceKind; siteId: number | null }[] },
+): Map<string, ServiceCalendar> {
   const found = new Map<string, ServiceCalendar>();
   if (p.keys.length === 0) return found;
-  const data = await referenceData(db);
   const year = data.schoolYears.find((y) => y.id === p.schoolYearId);
   const base = data.yearCalendars.get(p.schoolYearId);
   if (!year || !base) throw new UserError('school_year_not_found');

@@ -107,9 +107,9 @@ export function createGate(
     wake(why: 'admitted' | 'slot'): void;
   }
   const sleepers = new Set<Sleeper>();
-  /** Wakes the `n` best-placed held refreshes (not `except`): they run the admission pass, which lets in the head. */
-  const wakeBest = (n: number, except: ReadonlySet<string> = new Set()) => {
-    const best = [...sleepers].filter((s) => !except.has(s.ticketId)).sort((a, b) => a.position - b.position);
+  /** Wakes the `n` best-placed held refreshes: they run the admission pass, which lets in the head. */
+  const wakeBest = (n: number) => {
+    const best = [...sleepers].sort((a, b) => a.position - b.position);
     for (const sleeper of best.slice(0, n)) sleeper.wake('slot');
   };
   let probing: ReturnType<typeof setTimeout> | null = null;
@@ -139,8 +139,9 @@ export function createGate(
       console.error('[waiting-room] probe failed', error);
       return;
     }
+    // waking a sleeper takes it out of `sleepers`: those let in are not woken again below
     for (const sleeper of held) if (found.admitted.has(sleeper.ticketId)) sleeper.wake('admitted');
-    wakeBest(found.free, found.admitted);
+    wakeBest(found.free);
   }
 
   /**
