@@ -119,7 +119,6 @@ function serviceCalendars(
   p: { schoolYearId: number; keys: readonly { service: ServiceKind; siteId: number | null }[] },
 ): Map<string, ServiceCalendar> {
   const found = new Map<string, ServiceCalendar>();
-  if (p.keys.length === 0) return found;
   const year = data.schoolYears.find((y) => y.id === p.schoolYearId);
   const base = data.yearCalendars.get(p.schoolYearId);
   if (!year || !base) throw new UserError('school_year_not_found');

@@ -61,6 +61,16 @@ function twoInstances(config: Partial<WaitingRoomConfig>) {
 
 const position = (v: Verdict) => (v.admitted ? 'admitted' : v.position);
 
+/** The places of those still waiting when each of `verdicts`' tickets refreshes in turn on `room`, in order. */
+async function placesOnRefresh(room: WaitingRoom, verdicts: Verdict[]): Promise<number[]> {
+  const places: number[] = [];
+  for (const v of verdicts) {
+    const again = await room.check(v.ticketId);
+    if (!again.admitted) places.push(again.position);
+  }
+  return places.sort((x, y) => x - y);
+}
+
 describe('admission', () => {
   it('admits first come, first served up to the limit, counted across both instances', async () => {
     const t = clock('2026-11-30T09:00:00Z');
@@ -90,12 +100,7 @@ describe('admission', () => {
     const verdicts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).check(null)));
     expect(verdicts.filter((v) => v.admitted)).toHaveLength(5);
     // and each of the others holds a place of its own
-    const places: number[] = [];
-    for (const v of verdicts) {
-      const again = await a.check(v.ticketId);
-      if (!again.admitted) places.push(again.position);
-    }
-    expect(places.sort((x, y) => x - y)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    expect(await placesOnRefresh(a, verdicts)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
   });
 
   it('lets a burst of arrivals at free slots share the admission passes, in order, within the limit', async () => {
@@ -113,13 +118,7 @@ describe('admission', () => {
     expect(Math.max(...places)).toBeLessThanOrEqual(25);
     // during the burst two arrivals may be told the same place: an arrival's count, without the lock, does not see
     // another arrival not committed yet. The next refresh (a few seconds later in a browser) tells each its own.
-    const again: number[] = [];
-    for (const v of verdicts) {
-      if (v.admitted) continue;
-      const refreshed = await room.check(v.ticketId);
-      if (!refreshed.admitted) again.push(refreshed.position);
-    }
-    expect(again.sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(await placesOnRefresh(room, verdicts)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
   it('orders arrivals by real time even when the business clock is fixed (APP_NOW of a demo)', async () => {
