@@ -1,13 +1,14 @@
 // Who is asking: the session, checked against the database on every request: its row is still open (not signed
 // out, not expired), the account is not disabled, and its password has not changed since (session_version).
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { accounts, families, parents, sessions, type FamilyStatus, type Role } from '@/db/schema';
 import { wallNow } from '@/lib/clock';
+import { sharedReadsPerDatabase } from '@/lib/shared-reads';
 import { SESSION_ID } from './sessions';
 
 export type { Role } from '@/db/schema';
@@ -28,16 +29,20 @@ export interface ParentUser extends CurrentUser {
   familyId: number;
 }
 
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const user = session?.user as { id?: string; sessionVersion?: number; sid?: string } | undefined;
-  const id = Number(user?.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
-  const sid = user?.sid ?? '';
-  if (!SESSION_ID.test(sid)) return null; // a cookie from before sessions were recorded, or a forged one
-  const db = await getDb();
-  const [account] = await db
+/** An open session's account, as the session check reads it (by session id). */
+interface SessionAccount extends CurrentUser {
+  sessionVersion: number;
+}
+
+/**
+ * The session check of every request: the open sessions asked for, with their accounts, in one statement shared by
+ * the requests that ask while another check is in flight (lib/shared-reads.ts). Each request still gets a read sent
+ * after it asked, so a session ended (« Se déconnecter », a new password, an account disabled) is refused at once.
+ */
+const sessionChecks = sharedReadsPerDatabase(async (db: Db, sids: string[]) => {
+  const found = await db
     .select({
+      sid: sessions.id,
       id: accounts.id,
       email: accounts.email,
       firstName: accounts.firstName,
@@ -48,29 +53,44 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
       familyId: parents.familyId,
       familyStatus: families.status,
     })
-    .from(accounts)
-    .innerJoin(
-      sessions,
+    .from(sessions)
+    .innerJoin(accounts, and(eq(accounts.id, sessions.accountId), isNull(accounts.disabledAt)))
+    .leftJoin(parents, eq(parents.accountId, accounts.id))
+    .leftJoin(families, eq(families.id, parents.familyId))
+    // the ids are checked against SESSION_ID (base64url) before they get here: the array literal needs no escaping
+    .where(
       and(
-        eq(sessions.id, sid),
-        eq(sessions.accountId, accounts.id),
+        sql`${sessions.id} = any(${`{${sids.join(',')}}`}::text[])`,
         isNull(sessions.endedAt),
         gt(sessions.expiresAt, wallNow()),
       ),
-    )
-    .leftJoin(parents, eq(parents.accountId, accounts.id))
-    .leftJoin(families, eq(families.id, parents.familyId))
-    .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
-    .limit(1);
-  if (!account || account.sessionVersion !== (user?.sessionVersion ?? 0)) return null;
+    );
+  return new Map(
+    found.map(({ sid, ...account }): [string, SessionAccount] => [
+      sid,
+      { ...account, familyId: account.familyId ?? null, familyStatus: account.familyStatus ?? null },
+    ]),
+  );
+});
+
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const user = session?.user as { id?: string; sessionVersion?: number; sid?: string } | undefined;
+  const id = Number(user?.id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const sid = user?.sid ?? '';
+  if (!SESSION_ID.test(sid)) return null; // a cookie from before sessions were recorded, or a forged one
+  const account = await sessionChecks(await getDb()).get(sid);
+  // the session must be this account's, and the password unchanged since the sign-in (session_version)
+  if (!account || account.id !== id || account.sessionVersion !== (user?.sessionVersion ?? 0)) return null;
   return {
     id: account.id,
     email: account.email,
     firstName: account.firstName,
     lastName: account.lastName,
     role: account.role,
-    familyId: account.familyId ?? null,
-    familyStatus: account.familyStatus ?? null,
+    familyId: account.familyId,
+    familyStatus: account.familyStatus,
     locale: account.locale,
   };
 });

@@ -22,6 +22,7 @@ import {
   serviceSettings,
   sites,
 } from '@/db/schema';
+import { sharedReadsPerDatabase } from '@/lib/shared-reads';
 import { buildSchoolCalendar, type IsoDate, type SchoolCalendar, type ServiceKind } from '@/lib/planning';
 
 /** The tables whose writes move the version (each has a statement trigger calling bump_calendar_version()). */
@@ -73,11 +74,20 @@ async function currentVersion(db: Queryable): Promise<{ databaseId: string; vers
 }
 
 /**
+ * The version read outside a transaction, shared by the requests that ask while another read is in flight (each gets
+ * a read sent after it asked: lib/shared-reads.ts). Under the rush this was a sixth of a démarche's statements.
+ */
+const sharedVersion = sharedReadsPerDatabase((db: Queryable) =>
+  currentVersion(db).then((v) => new Map([['calendar' as const, v]])),
+);
+
+/**
  * The version as one server render reads it: once per render (React's request scope), however many of its loaders ask
  * (a page asked up to four times). A render writes no reference row, so it cannot miss its own change; a request
- * after a commit renders anew and reads again. Outside a render (a server action, a script) `cache` keeps nothing.
+ * after a commit renders anew and reads again. Outside a render (a server action, a script) `cache` keeps nothing,
+ * and the read is shared only with the calls of other requests in flight.
  */
-const renderVersion = cache((db: Queryable) => currentVersion(db));
+const renderVersion = cache(async (db: Queryable) => (await sharedVersion(db).get('calendar'))!);
 
 async function loadReferenceData(db: Queryable, version: number): Promise<ReferenceData> {
   // Read after the version: a write committed in between is in the data under the older number, and the next

@@ -101,6 +101,31 @@ describe('a session', () => {
     expect(row!.endedAt).not.toBeNull();
   });
 
+  it('is checked with the other requests asking at the same time, each against its own row', async () => {
+    const agent = await openTestSession(database.db, agentId);
+    const other = await openTestSession(database.db, otherId);
+    const ended = await openTestSession(database.db, agentId);
+    await endSession(database.db, { id: ended.user.sid, now: new Date() });
+    // requests of one turn: one statement for all of them (lib/shared-reads.ts), each answered as if alone
+    const checks = [agent, other, ended, { user: { ...agent.user, sid: other.user.sid } }].map((s) => {
+      session.current = s;
+      return currentUser();
+    });
+    const [a, b, c, swapped] = await Promise.all(checks);
+    expect(a).toMatchObject({ id: agentId });
+    expect(b).toMatchObject({ id: otherId });
+    expect(c).toBeNull();
+    expect(swapped).toBeNull();
+
+    // a check in flight when the session ends does not answer a request that asks after: it gets a read of its own
+    session.current = agent;
+    const before = currentUser();
+    await endSession(database.db, { id: agent.user.sid, now: new Date() });
+    const after = currentUser();
+    await before;
+    expect(await after).toBeNull();
+  });
+
   it('is refused without a session id, with a forged one, or with the row of another account', async () => {
     const mine = await openTestSession(database.db, agentId);
     const other = await openTestSession(database.db, otherId);
