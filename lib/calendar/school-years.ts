@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { schoolYears } from '@/db/schema';
-import { referenceData } from '@/lib/calendar/reference-cache';
+import { referenceData, type ReferenceData } from '@/lib/calendar/reference-cache';
 
 export interface SchoolYearRow {
   id: number;
@@ -20,9 +20,17 @@ export async function currentSchoolYearSpan(
   db: Queryable,
   today: string,
 ): Promise<{ year: SchoolYearRow; lastDay: string } | null> {
+  return schoolYearSpanIn(await referenceData(db), today);
+}
+
+/** currentSchoolYearSpan, from reference data already loaded. */
+export function schoolYearSpanIn(
+  data: Pick<ReferenceData, 'schoolYears' | 'holidays'>,
+  today: string,
+): { year: SchoolYearRow; lastDay: string } | null {
   // a year lasts until the end of its last holiday period (the summer), so July and August belong to it; the years
   // come by rentrée from the reference data each instance keeps (lib/calendar/reference-cache.ts)
-  const { schoolYears: years, holidays } = await referenceData(db);
+  const { schoolYears: years, holidays } = data;
   const lastDay = (y: SchoolYearRow) =>
     holidays.reduce<string | null>(
       (last, h) => (h.schoolYearId === y.id && (!last || h.end > last) ? h.end : last),

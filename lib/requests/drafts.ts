@@ -26,8 +26,14 @@ import {
   type Template,
   type Unit,
 } from '@/lib/planning';
-import { currentSchoolYear } from '@/lib/calendar/school-years';
-import { loadServiceCalendar, planningOptions, type ServiceCalendar } from '@/lib/reservations/calendar';
+import { referenceData, type ReferenceData } from '@/lib/calendar/reference-cache';
+import { schoolYearSpanIn } from '@/lib/calendar/school-years';
+import {
+  loadServiceCalendar,
+  planningOptions,
+  serviceCalendar,
+  type ServiceCalendar,
+} from '@/lib/reservations/calendar';
 import { draftExpiresAt, isExpiredDraft, openOrResumeDraft } from './lifecycle';
 import { calendarFor, refuses, type DemarchePolicy } from './policy';
 import { assertFamilyActive } from '@/lib/families/signups';
@@ -92,7 +98,10 @@ export async function childReservations(
   return sortReservations(found);
 }
 
-/** "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. */
+/**
+ * "Commencer": opens a draft for the family's enrolled child, or resumes the one already open. `reference`: the
+ * reference data its caller has already read in the same transaction (« Commencer » for siblings), else read here.
+ */
 export async function startReservationDraft(
   db: Queryable,
   p: {
@@ -105,8 +114,10 @@ export async function startReservationDraft(
     /** an agent acting for the family: resumes only the agent's own draft */
     onBehalf?: boolean;
   },
+  reference?: ReferenceData,
 ): Promise<{ requestId: number; resumed: boolean }> {
-  const year = await currentSchoolYear(db, p.today);
+  const data = reference ?? (await referenceData(db));
+  const year = schoolYearSpanIn(data, p.today)?.year;
   if (!year) throw new UserError('no_year_for_reservations');
   const [child] = await db
     .select({
@@ -130,7 +141,7 @@ export async function startReservationDraft(
 
   const key = { ...p, type: 'reservation' as const, onBehalf: Boolean(p.onBehalf) };
   return openOrResumeDraft(db, key, async () => {
-    const cal = await loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
+    const cal = serviceCalendar(data, { schoolYearId: year.id, service: p.service, siteId: child.siteId });
     const current = await childReservations(db, {
       childId: p.childId,
       service: p.service,

@@ -23,12 +23,13 @@ import {
   type ServiceKind,
   type Unit,
 } from '@/lib/planning';
-import { currentSchoolYear } from '@/lib/calendar/school-years';
+import { referenceData } from '@/lib/calendar/reference-cache';
+import { schoolYearSpanIn } from '@/lib/calendar/school-years';
 import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
 import { joinWaitingList, splitWaiting } from '@/lib/waiting-list/join';
 import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
 import { refillFreedPlaces } from '@/lib/waiting-list/promote';
-import { loadServiceCalendar, planningOptions } from '@/lib/reservations/calendar';
+import { loadServiceCalendar, planningOptions, serviceCalendar } from '@/lib/reservations/calendar';
 import {
   fullDatesParam,
   invalidDaysRefusal,
@@ -102,7 +103,9 @@ export async function startSiblingDrafts(
   const childIds = [...new Set(p.childIds)];
   if (childIds.length === 0) throw new UserError('siblings_child_not_found');
   if (childIds.length > MAX_SIBLINGS) throw new UserError('siblings_too_many');
-  const year = await currentSchoolYear(db, p.today);
+  // the reference data once for the whole « Commencer » (the year, each site's calendar, each child's draft)
+  const reference = await referenceData(db);
+  const year = schoolYearSpanIn(reference, p.today)?.year;
   if (!year) throw new UserError('no_year_for_reservations');
   const found = await db
     .select({
@@ -130,8 +133,8 @@ export async function startSiblingDrafts(
       throw new UserError('not_enrolled', { firstName: c.firstName, service: serviceParam(p.service) });
   }
   const siteIds = [...new Set(ordered.map((c) => c.siteId!))];
-  const cals = await Promise.all(
-    siteIds.map((siteId) => loadServiceCalendar(db, { schoolYearId: year.id, service: p.service, siteId })),
+  const cals = siteIds.map((siteId) =>
+    serviceCalendar(reference, { schoolYearId: year.id, service: p.service, siteId }),
   );
   const names = namesOf(ordered.map((c) => c.firstName));
   if (new Set(cals.map((c) => c.deadlineDays)).size > 1) throw new UserError('siblings_deadlines_differ', { names });
@@ -142,7 +145,7 @@ export async function startSiblingDrafts(
 
   const started: { requestId: number; resumed: boolean }[] = [];
   for (const childId of childIds) {
-    started.push(await startReservationDraft(db, { ...p, childId }));
+    started.push(await startReservationDraft(db, { ...p, childId }, reference));
   }
   const lead = started[0]!.requestId;
   const ids = sql.join(
