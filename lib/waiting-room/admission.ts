@@ -12,6 +12,7 @@ import type { SQL } from 'drizzle-orm';
 import { rows, sql, type Db } from '@/db/client';
 import { WAITING_ROOM_LOCK } from '@/db/locks';
 import { now as clockNow, wallNow } from '@/lib/clock';
+import { sharedReads } from '@/lib/shared-reads';
 import { newTicketId } from './cookie';
 
 export interface WaitingRoomConfig {
@@ -102,6 +103,20 @@ interface Batch {
   result: Promise<Map<string, Decided>>;
 }
 
+/** A ticket whose standing is asked: a waiting parent's refresh, or a new arrival's ticket (inserted by the ask). */
+interface StandingKey {
+  id: string;
+  arriving: boolean;
+}
+
+/** A waiting ticket's standing (standingColumns), the live admitted tickets, and the pre-queue's opening if any. */
+interface Standing {
+  position: number;
+  recent: number;
+  active: number;
+  opensAt: Date | null;
+}
+
 export interface WaitingRoomCounts {
   limit: number | null;
   active: number;
@@ -138,6 +153,8 @@ export class WaitingRoom {
   private passes: Promise<void> = Promise.resolve();
   /** the pass not started yet, which callers join */
   private nextPass: Batch | null = null;
+  /** the refreshes and arrivals of a moment, one statement for all of them */
+  private readonly standings = sharedReads<StandingKey, Standing>((keys) => this.readStandings(keys));
 
   constructor(
     private readonly db: Db,
@@ -210,7 +227,8 @@ export class WaitingRoom {
       }
     }
     // most calls during a rush are waiting parents' refreshes and arrivals while every slot is taken: they are
-    // answered by one statement without the lock; only a caller who finds a free slot runs the admission pass
+    // answered without the lock, by one statement for those that reach this instance together; only a caller who
+    // finds a free slot runs the admission pass
     const standing = await this.standing(ticketId, limit);
     if (standing.waiting) return { ...standing.waiting, isNew: ticketId === null };
     const verdict = await this.admitInTurn(standing.ticketId, limit);
@@ -219,41 +237,65 @@ export class WaitingRoom {
   }
 
   /**
-   * A waiting parent's refresh (the ticket's heartbeat) or a new arrival's ticket, with their position, in one
-   * statement and without the admission lock. Without `waiting`, the caller goes through the admission pass with
-   * `ticketId` (the new arrival's ticket just created, or null when the one sent is unknown): the ticket is unknown,
-   * expired or admitted, or a slot is free (and no pre-queue is running).
+   * A waiting parent's refresh (the ticket's heartbeat) or a new arrival's ticket, with their position, without the
+   * admission lock. Without `waiting`, the caller goes through the admission pass with `ticketId` (the new arrival's
+   * ticket just created, or null when the one sent is unknown): the ticket is unknown, expired or admitted, or a slot
+   * is free (and no pre-queue is running).
    */
   private async standing(
     ticketId: string | null,
     limit: number,
   ): Promise<{ waiting?: Waiting; ticketId: string | null }> {
+    const key: StandingKey = ticketId ? { id: ticketId, arriving: false } : { id: newTicketId(), arriving: true };
+    const found = await this.standings.get(key);
+    // the ticket sent is no longer waiting (admitted, expired, unknown): the admission pass decides
+    if (!found) return { ticketId };
+    const waiting = waitingVerdict(key.id, found, found.opensAt);
+    // a free slot is filled at once by whoever finds it (the pass gives it to the head of the queue, not to the caller)
+    if (found.opensAt || found.active >= limit) return { waiting, ticketId: key.id };
+    return { ticketId: key.id };
+  }
+
+  /**
+   * The standings of the refreshes and arrivals that reach this instance together, in one statement (lib/shared-reads:
+   * each caller's statement is sent after it asked): on rush day the waiting parents' refreshes were the portal's most
+   * frequent statement, about 20 per completed démarche. The refreshed tickets' lastSeenAt is touched and the
+   * arrivals' tickets inserted; each gets its place, counting the arrivals of the same statement ahead of it.
+   */
+  private async readStandings(keys: StandingKey[]): Promise<Map<StandingKey, Standing>> {
     const at = this.config.wallNow();
     const atIso = at.toISOString();
     const opensAt = await this.preQueueOpening(this.config.now());
     const { queueCut, idleCut } = this.cuts(at);
-    const id = ticketId ?? newTicketId();
-    const me = ticketId
-      ? sql`update waiting_room_tickets set last_seen_at = ${atIso}
-            where id = ${id} and admitted_at is null and last_seen_at >= ${queueCut}
-            returning rank, id`
-      : sql`insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
-            values (${id}, ${opensAt ? this.config.random() : at.getTime() / 1000}, ${atIso}, ${atIso})
-            returning rank, id`;
-    const [row] = await rows<{ position: number; active: number; recent: number }>(
+    const refreshed = keys.filter((k) => !k.arriving).map((k) => k.id);
+    const arriving = keys.filter((k) => k.arriving).map((k) => k.id);
+    // before an opening, a new arrival's place is drawn; otherwise it is its arrival time
+    const ranks = arriving.map(() => (opensAt ? this.config.random() : at.getTime() / 1000));
+    const arrivedAhead = sql`(select count(*)::int from arrived a where (a.rank, a.id) < (t.rank, t.id))`;
+    const found = await rows<{ id: string; position: number; active: number; recent: number }>(
       this.db,
-      sql`with me as (${me})
-          select ${this.standingColumns(at)},
+      sql`with me as (
+            update waiting_room_tickets set last_seen_at = ${atIso}
+            where id = any(${textArray(refreshed)}::text[]) and admitted_at is null and last_seen_at >= ${queueCut}
+            returning rank, id
+          ), arrived as (
+            insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
+            select a.id, a.rank, ${atIso}, ${atIso}
+            from unnest(${textArray(arriving)}::text[], ${`{${ranks.join(',')}}`}::float8[]) as a(id, rank)
+            returning rank, id
+          )
+          select t.id, ${this.standingColumns(at, arrivedAhead)},
             (select count(*)::int from waiting_room_tickets
               where admitted_at is not null and last_seen_at >= ${idleCut}) as active
-          from me t`,
+          from (select rank, id from me union all select rank, id from arrived) t`,
     );
-    // the ticket sent is no longer waiting (admitted, expired, unknown): the admission pass decides
-    if (!row) return { ticketId };
-    const waiting = waitingVerdict(id, row, opensAt);
-    // a free slot is filled at once by whoever finds it (the pass gives it to the head of the queue, not to the caller)
-    if (opensAt || row.active >= limit) return { waiting, ticketId: id };
-    return { ticketId: id };
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const standings = new Map<StandingKey, Standing>();
+    for (const key of keys) {
+      const row = byId.get(key.id);
+      if (row) standings.set(key, { ...row, opensAt });
+    }
+    return standings;
   }
 
   /**
@@ -303,13 +345,14 @@ export class WaitingRoom {
    * The columns `position` and `recent` of the ticket `t` of the enclosing query, at `at`: its place among the live
    * waiting tickets (1 for the next one in), and every instance's admissions of the last RATE_WINDOW_MINUTES (for the
    * estimate). Shared by the lock-free standing and the admission pass, so both tell a parent the same thing.
+   * `aheadToo` counts the tickets ahead of `t` that the statement's snapshot cannot see (its own insertions).
    */
-  private standingColumns(at: Date): SQL {
+  private standingColumns(at: Date, aheadToo: SQL = sql`0`): SQL {
     const { queueCut } = this.cuts(at);
     const since = new Date(at.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
     return sql`(select count(*)::int from waiting_room_tickets w
-                 where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (t.rank, t.id)) + 1
-                 as position,
+                 where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (t.rank, t.id))
+                 + ${aheadToo} + 1 as position,
                (select count(*)::int from waiting_room_tickets w where w.admitted_at >= ${since}) as recent`;
   }
 

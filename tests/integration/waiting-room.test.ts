@@ -148,6 +148,31 @@ describe('admission', () => {
     }
   });
 
+  it('answers the refreshes and arrivals that reach an instance together in one statement, each with its own place', async () => {
+    const t = clock('2026-11-30T09:00:00Z');
+    const room = new WaitingRoom(database.db, { envLimit: 1, settingsCacheSeconds: 600, ...t });
+    await room.check(null);
+    const waiting: Verdict[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      t.advance(1);
+      waiting.push(await room.check(null));
+    }
+    t.advance(1);
+    queries = 0;
+    const together = await Promise.all([
+      ...waiting.map((v) => room.check(v.ticketId)),
+      room.check(null),
+      room.check(null),
+    ]);
+    // the limit and the next opening are cached: one statement touched four tickets and inserted two
+    expect(queries).toBe(1);
+    expect(together.slice(0, 4).map(position)).toEqual([1, 2, 3, 4]);
+    // the two arrivals of one statement see each other: 5 and 6, not 5 twice
+    expect(together.slice(4).map(position).sort()).toEqual([5, 6]);
+    expect(together.slice(4).every((v) => v.isNew && !waiting.some((w) => w.ticketId === v.ticketId))).toBe(true);
+    expect(await placesOnRefresh(room, together)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('drops a waiting ticket silent for longer than the queue allows: its bearer starts again at the back', async () => {
     const t = clock('2026-11-30T09:00:00Z');
     const { a, b } = twoInstances({ envLimit: 1, queueSeconds: 120, ...t });
