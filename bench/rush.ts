@@ -184,6 +184,22 @@ function treeUsage(root: number): { rss: number; cpu: number } {
   return total;
 }
 
+/**
+ * The CPU time (seconds) every core of the machine has spent busy since boot, from /proc/stat: what the web tier and
+ * the bench's parents leave of it is PostgreSQL's share (and whatever else runs). Linux only; 0 elsewhere.
+ */
+function machineBusy(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    // cpu user nice system idle iowait irq softirq steal guest guest_nice, in clock ticks (1/100 s); guest time is
+    // already counted in user and nice
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Samples every second: the web tier's memory and the bench database's PostgreSQL connections; keeps the peaks. */
 function sampler(pid: number, monitor: postgres.Sql, database: string) {
   const peak = { rss: 0, connections: 0, waiting: 0 };
@@ -240,6 +256,8 @@ interface Level {
   /** CPU seconds over the level: the web tier (server and workers), this bench's own parents */
   serverCpu: number;
   clientCpu: number;
+  /** CPU seconds every core of the machine spent busy during the level (PostgreSQL included) */
+  machineCpu: number;
 }
 
 async function runLevel(
@@ -260,6 +278,7 @@ async function runLevel(
   const started = performance.now();
   const serverCpu = treeUsage(server.pid!).cpu;
   const clientCpu = process.cpuUsage();
+  const machineCpu = machineBusy();
   const ids = MODE === 'js' ? actionIds() : undefined;
   const runs = await Promise.all(
     parents.map(async (parent): Promise<ParentRun> => {
@@ -291,6 +310,7 @@ async function runLevel(
   const wallMs = performance.now() - started;
   const serverCpuUsed = treeUsage(server.pid!).cpu - serverCpu;
   const { user, system } = process.cpuUsage(clientCpu);
+  const machineCpuUsed = machineBusy() - machineCpu;
   clearTimeout(deadline);
   await sampling.stop();
   const { rss, connections, waiting } = sampling.peak;
@@ -303,6 +323,7 @@ async function runLevel(
     peakWaiting: waiting,
     serverCpu: serverCpuUsed,
     clientCpu: (user + system) / 1e6,
+    machineCpu: machineCpuUsed,
   };
 }
 
@@ -345,6 +366,15 @@ function report(level: Level): void {
     `  CPU: the web tier ${level.serverCpu.toFixed(0)} s (${cores(level.serverCpu)} cores busy on average), ` +
       `this bench's parents ${level.clientCpu.toFixed(0)} s (${cores(level.clientCpu)} cores), ${os.cpus().length} CPUs`,
   );
+  if (level.machineCpu > 0) {
+    const rest = Math.max(0, level.machineCpu - level.serverCpu - level.clientCpu);
+    const perDemarche = (cpu: number) => (completed.length > 0 ? (1000 * cpu) / completed.length : 0).toFixed(0);
+    console.log(
+      `  the whole machine ${level.machineCpu.toFixed(0)} s (${cores(level.machineCpu)} cores busy), PostgreSQL and ` +
+        `the rest ${rest.toFixed(0)} s (${cores(rest)} cores); per completed démarche: the web tier ` +
+        `${perDemarche(level.serverCpu)} ms, the machine ${perDemarche(level.machineCpu)} ms`,
+    );
+  }
   console.log(
     `  web tier peak RSS ${(level.peakRss / 2 ** 20).toFixed(0)} MB; PostgreSQL peak connections on the bench database ${level.peakConnections}`,
   );
