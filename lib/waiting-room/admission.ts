@@ -259,7 +259,7 @@ export class WaitingRoom {
   /**
    * The standings of the refreshes and arrivals that reach this instance together, in one statement (lib/shared-reads:
    * each caller's statement is sent after it asked): on rush day the waiting parents' refreshes were the portal's most
-   * frequent statement, about 20 per completed démarche. The refreshed tickets' lastSeenAt is touched and the
+   * frequent statement, 9 to 21 per completed démarche. The refreshed tickets' lastSeenAt is touched and the
    * arrivals' tickets inserted; each gets its place, counting the arrivals of the same statement ahead of it.
    */
   private async readStandings(keys: StandingKey[]): Promise<Map<StandingKey, Standing>> {
@@ -269,8 +269,7 @@ export class WaitingRoom {
     const { queueCut, idleCut } = this.cuts(at);
     const refreshed = keys.filter((k) => !k.arriving).map((k) => k.id);
     const arriving = keys.filter((k) => k.arriving).map((k) => k.id);
-    // before an opening, a new arrival's place is drawn; otherwise it is its arrival time
-    const ranks = arriving.map(() => (opensAt ? this.config.random() : at.getTime() / 1000));
+    const ranks = this.arrivalRanks(arriving, opensAt, at);
     const arrivedAhead = sql`(select count(*)::int from arrived a where (a.rank, a.id) < (t.rank, t.id))`;
     const found = await rows<{ id: string; position: number; active: number; recent: number }>(
       this.db,
@@ -281,7 +280,7 @@ export class WaitingRoom {
           ), arrived as (
             insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
             select a.id, a.rank, ${atIso}, ${atIso}
-            from unnest(${textArray(arriving)}::text[], ${`{${ranks.join(',')}}`}::float8[]) as a(id, rank)
+            from unnest(${textArray(arriving)}::text[], ${ranks}::float8[]) as a(id, rank)
             returning rank, id
           )
           select t.id, ${this.standingColumns(at, arrivedAhead)},
@@ -354,6 +353,14 @@ export class WaitingRoom {
                  where w.admitted_at is null and w.last_seen_at >= ${queueCut} and (w.rank, w.id) < (t.rank, t.id))
                  + ${aheadToo} + 1 as position,
                (select count(*)::int from waiting_room_tickets w where w.admitted_at >= ${since}) as recent`;
+  }
+
+  /**
+   * The ranks of new arrivals' tickets at `at`, as a PostgreSQL float8 array literal: before an opening (its
+   * pre-queue), each place is drawn; otherwise it is the arrival time.
+   */
+  private arrivalRanks(ticketIds: string[], opensAt: Date | null, at: Date): string {
+    return `{${ticketIds.map(() => (opensAt ? this.config.random() : at.getTime() / 1000)).join(',')}}`;
   }
 
   private cuts(at: Date) {
@@ -440,12 +447,11 @@ export class WaitingRoom {
       );
       const added = ticketIds.filter((id) => !kept.has(id));
       if (added.length > 0) {
-        // before an opening, a new arrival's place is drawn; otherwise it is its arrival time
-        const ranks = added.map(() => (opensAt ? this.config.random() : at.getTime() / 1000));
+        const ranks = this.arrivalRanks(added, opensAt, at);
         await tx.execute(
           sql`insert into waiting_room_tickets (id, rank, arrived_at, last_seen_at)
               select t.id, t.rank, ${atIso}, ${atIso}
-              from unnest(${textArray(added)}::text[], ${`{${ranks.join(',')}}`}::float8[]) as t(id, rank)`,
+              from unnest(${textArray(added)}::text[], ${ranks}::float8[]) as t(id, rank)`,
         );
       }
       if (!opensAt) {
