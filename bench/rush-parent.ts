@@ -22,7 +22,6 @@ export const STEPS = [
   'commencer',
   'etape-1',
   'template',
-  'refresh',
   'to-etape-2',
   'recap',
   'valider',
@@ -353,16 +352,9 @@ export async function journey(browser: Browser, parent: Parent): Promise<void> {
     headers: { accept: 'text/x-component', 'next-action': applyId, 'content-type': 'text/plain;charset=UTF-8' },
     body: Buffer.from(JSON.stringify([{ requestId, weeks: TEMPLATE_WEEKS, from, to }])),
   });
-  if (applied.status !== 200 || !/"ok":true/.test(applied.body)) {
-    throw new Failed(`template refused (HTTP ${applied.status}: ${applied.body.slice(0, 120)})`, 'template');
-  }
-  // router.refresh(): the page's flight data again. The browser also sends its router's state tree, and _rsc the
-  // hash of those headers; without the tree, the hash of no headers is empty (Next.js answers 307 to a wrong one)
-  // and the whole page's flight data is rendered, as a refresh renders it.
-  const refreshed = await browser.send('refresh', 'GET', `${step1}?_rsc=`, { headers: { rsc: '1', accept: '*/*' } });
-  if (refreshed.status !== 200) throw new Failed(`HTTP ${refreshed.status}`, 'refresh');
+  templateApplied(applied);
 
-  // « Aller à l'étape 2 » (from the refreshed page: the same form in the HTML Étape 1 was served with)
+  // « Aller à l'étape 2 » (from the redrawn page: the same form in the HTML Étape 1 was served with)
   form = await multipart(formFields(page, /tape 2/, 'to-etape-2'));
   next = expectRedirect(
     await browser.send('to-etape-2', 'POST', step1, { headers: { 'content-type': form.type }, body: form.body }),
@@ -440,7 +432,18 @@ async function callAction(
   return { location, body: answer.body };
 }
 
-/** A link followed in the app: the page's flight data (RSC: 1), as bench/rush-parent's refresh asks for it. */
+/**
+ * The periodicity's answer: its result, and Étape 1 redrawn with the days it ticked (the action's `refresh()`), which
+ * the browser's router shows without asking for the page again.
+ */
+function templateApplied(applied: Answer): void {
+  if (applied.status !== 200 || !/"ok":true/.test(applied.body)) {
+    throw new Failed(`template refused (HTTP ${applied.status}: ${applied.body.slice(0, 120)})`, 'template');
+  }
+  if (!/Étape 1/.test(applied.body)) throw new Failed('Étape 1 not redrawn in the answer', 'template', applied.body);
+}
+
+/** A link followed in the app: the page's flight data (RSC: 1). */
 async function navigate(browser: Browser, step: Step, target: string, marker: RegExp): Promise<string> {
   const answer = await browser.send(step, 'GET', `${target}${target.includes('?') ? '&' : '?'}_rsc=`, {
     headers: { rsc: '1', accept: '*/*' },
@@ -497,10 +500,7 @@ export async function journeyWithScripts(browser: Browser, parent: Parent, ids: 
     headers: { accept: 'text/x-component', 'next-action': ids.apply, 'content-type': 'text/plain;charset=UTF-8' },
     body: Buffer.from(JSON.stringify([{ requestId, weeks: TEMPLATE_WEEKS, from, to }])),
   });
-  if (applied.status !== 200 || !/"ok":true/.test(applied.body)) {
-    throw new Failed(`template refused (HTTP ${applied.status}: ${applied.body.slice(0, 120)})`, 'template');
-  }
-  await navigate(browser, 'refresh', step1, /Étape 1/);
+  templateApplied(applied);
 
   // « Aller à l'étape 2 » brings the recap; « Valider » sends the version the recap was computed on
   answer = await callAction(browser, 'to-etape-2', step1, ids.goToRecap, [['requestId', String(requestId)]], {

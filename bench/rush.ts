@@ -4,7 +4,7 @@
 // Each virtual parent is a family of its own, with its own cookie jar and keep-alive connections (at most 6, as a
 // browser), and sends the requests a browser sends over loopback:
 //   GET /connexion → « Se connecter » → Mon espace → the introduction → « Commencer » → Étape 1
-//   → a two-week template to the end of the school year (+ the refresh the form asks for) → « Aller à l'étape 2 »
+//   → a two-week template to the end of the school year (its answer carrying Étape 1 redrawn) → « Aller à l'étape 2 »
 //   → Étape 2 (the recap) → « Valider » → the confirmation.
 // By default (BENCH_RUSH_MODE=js) as a browser with JavaScript: the actions are called as React calls them (a POST
 // with the Next-Action header and the action's id, from the build's manifest as the bundle carries it), and each

@@ -4,7 +4,6 @@
 // template (seed: "pour 1 semaine", "pour 2 semaines", "un mercredi type", "Du … Au …") applied over a period preset
 // to the end of the school year. It replaces the draft's reservations of the period's bookable days. Its code (with
 // react-hook-form) reaches the browser only when the panel is first opened: Étape 1's first load stays light.
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -65,7 +64,6 @@ export default function TemplateFormBody({
 }: Props) {
   const t = useTranslations('template');
   const words = useWording();
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, control } = useForm<FormValues>({
@@ -119,7 +117,7 @@ export default function TemplateFormBody({
             removed: result.data.removed,
           }),
         );
-        router.refresh();
+        // the action's answer carries Étape 1 redrawn (refresh() in the action): nothing more to ask for
       } else if (result.ok === false) {
         const field = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
         setError(field ?? result.formError ?? '');

@@ -2,6 +2,7 @@
 
 // The parent's démarche « Gérer mes réservations »: each action builds the parent's policy and runs the step the
 // back office's agent runs too (lib/requests/steps.ts).
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
@@ -78,10 +79,15 @@ export const saveDaysAction = action({ role: 'parent', input: saveDaysSchema }, 
   saveDays(await getDb(), parentPolicy(user), input, { today: today(), now: now() }),
 );
 
-/** Étape 1, "Appliquer une périodicité". */
-export const applyTemplateAction = action({ role: 'parent', input: templateSchema }, async (input, user) =>
-  applyTemplate(await getDb(), parentPolicy(user), input, { today: today(), now: now() }),
-);
+/**
+ * Étape 1, "Appliquer une périodicité". The answer carries Étape 1 redrawn with the days it ticked (`refresh()`): the
+ * browser asks for nothing more, one request fewer per démarche on rush day.
+ */
+export const applyTemplateAction = action({ role: 'parent', input: templateSchema }, async (input, user) => {
+  const applied = await applyTemplate(await getDb(), parentPolicy(user), input, { today: today(), now: now() });
+  refresh();
+  return applied;
+});
 
 /** "Aller à l'étape 2". */
 export const goToRecapAction = action({ role: 'parent', input: anyForm }, async (form, user) => {

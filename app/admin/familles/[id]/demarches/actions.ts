@@ -3,6 +3,7 @@
 // The agent's démarche for a family (« Gérer les réservations »): each action builds the agent's policy for the
 // family of the form (deadline waived, reason required, the agent's own drafts) and runs the parent's steps
 // (lib/requests/steps.ts).
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
@@ -55,7 +56,9 @@ export const applyTemplateOnBehalfAction = action(
   { role: 'staff', input: agentTemplateSchema },
   async (input, user) => {
     const { familyId, ...template } = input;
-    return applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
+    const applied = await applyTemplate(await getDb(), agentPolicy(user, familyId), template, clock());
+    refresh(); // the answer carries Étape 1 redrawn, as for the parent
+    return applied;
   },
 );
 
