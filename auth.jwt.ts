@@ -1,8 +1,8 @@
-// Auth.js' session cookie is a JWE (A256CBC-HS512, a key derived by HKDF, a SHA thumbprint as its kid). Every
-// `auth()` decodes it, and then encodes a new one for a sliding expiry, and a request calls `auth()` twice (the proxy,
-// then the page): four HKDF derivations, four digests and four AES passes per request, a tenth of a worker's CPU in a
-// rush. The re-issued cookie is thrown away (proxy.ts removes it: a session lasts 8 hours from sign-in), so the
-// cookie a browser sends is the one issued at sign-in, request after request. This remembers, per process:
+// Auth.js' session cookie is a JWE (A256CBC-HS512, a key derived by HKDF, a SHA thumbprint as its kid). Each request
+// reads it twice (the proxy, then the page: lib/auth/session-token.ts), and Auth.js' own endpoints (/api/auth/*)
+// decode it and encode a new one for a sliding expiry: an HKDF derivation, a digest and an AES pass each time, a
+// tenth of a worker's CPU in a rush. The cookie a browser sends is the one issued at sign-in, request after request
+// (nothing re-issues it: a session lasts 8 hours from sign-in). This remembers, per process:
 // - each cookie that Auth.js' own `decode` accepted, with its payload, until the payload's `exp`;
 // - for each such payload's `jti`, that cookie: an `encode` of the same token returns the cookie it came from, which
 //   is what the browser keeps anyway. Only a token without a known `jti` (at sign-in) is encrypted again.

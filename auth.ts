@@ -1,9 +1,11 @@
 // Auth.js with the Credentials provider (e-mail + password, argon2id, sign-in limits in the database).
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
 import { clientAddress } from '@/lib/auth/client-address';
+import { readSessionToken, type SessionToken } from '@/lib/auth/session-token';
 import { endSession } from '@/lib/auth/sessions';
 import { wallNow } from '@/lib/clock';
 import { authConfig } from './auth.config';
@@ -21,7 +23,7 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
     error(error) {
@@ -53,3 +55,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
 });
+
+/**
+ * The request's session token, as Auth.js' `auth()` answered it, read from the cookie without Auth.js' request
+ * pipeline (lib/auth/session-token.ts). lib/auth/session.ts checks its row in the database.
+ */
+export async function auth(): Promise<SessionToken | null> {
+  return readSessionToken(await cookies());
+}

@@ -1,56 +1,43 @@
 // Every request: a 4xx for a server-action call from another origin or with an unreadable body (action-guard.ts),
 // a fast redirect of anonymous visitors to Connexion (pages, actions and route handlers check the session again),
 // the page's Content-Security-Policy with a fresh nonce, and HSTS when the portal is served over HTTPS.
-import NextAuth from 'next-auth';
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig, isPublic } from './auth.config';
+import { readSessionToken } from './lib/auth/session-token';
 import { isInfoPage } from './lib/info-pages';
 import { actionRequestRefusal } from './lib/security/action-guard';
 import { contentSecurityPolicy, createNonce } from './lib/security/csp';
 import { setTransportSecurity } from './lib/security/headers';
 
-const { auth } = NextAuth(authConfig);
-
-// Auth.js calls this only when its `authorized` callback did not answer with a redirect of its own.
-const withSession = auth((request) => {
+/**
+ * The session cookie is read as Auth.js reads it (lib/auth/session-token.ts), not through Auth.js' `auth()`: that
+ * ran Auth.js' whole handler and re-issued the session cookie on every request (a sliding expiry), which this proxy
+ * then had to remove, lest a response still on its way when the person signs out (a link prefetched a moment before)
+ * set the cookie again. Only signing in sets the session cookie, and signing out removes it; a session lasts 8 hours
+ * from sign-in (auth.config.ts).
+ */
+export default async function proxy(request: NextRequest): Promise<Response> {
+  const refused = await actionRequestRefusal(request);
+  if (refused) return refused;
   const { pathname } = request.nextUrl;
   // the information pages every footer links to (accessibilité, mentions légales…) are open to everyone
-  if (!request.auth?.user && !isPublic(pathname) && !isInfoPage(pathname)) {
+  if (!isPublic(pathname) && !isInfoPage(pathname) && !(await readSessionToken(request.cookies))) {
     const signIn = request.nextUrl.clone();
     signIn.pathname = authConfig.pages.signIn;
     signIn.search = '';
     signIn.searchParams.set('callbackUrl', request.nextUrl.href);
-    return NextResponse.redirect(signIn);
+    const toSignIn = NextResponse.redirect(signIn);
+    setTransportSecurity(toSignIn.headers);
+    return toSignIn;
   }
   const policy = contentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
-  return response;
-}) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
-
-/**
- * Auth.js re-issues the session cookie on every request it sees (a sliding expiry). A response still on its way
- * when the person signs out (a link prefetched a moment before) would then set the cookie again and sign them
- * back in. So only signing in sets the session cookie, and signing out removes it; a session lasts 8 hours from
- * sign-in (auth.config.ts).
- */
-export default async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const refused = await actionRequestRefusal(request);
-  if (refused) return refused;
-  const response = await withSession(request, event);
-  const cookies = response.headers.getSetCookie();
-  if (cookies.some(isSessionCookie)) {
-    response.headers.delete('set-cookie');
-    for (const cookie of cookies) if (!isSessionCookie(cookie)) response.headers.append('set-cookie', cookie);
-  }
   setTransportSecurity(response.headers); // HSTS when APP_URL is https (lib/security/headers.ts)
   return response;
 }
-
-// authjs.session-token, __Secure-authjs.session-token, and their chunks (.0, .1…)
-const isSessionCookie = (cookie: string) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(cookie);
 
 // Not seen by the proxy, hence open without a session: Next's static files, the favicon (app/icon.svg), the web app
 // manifest (/manifest.webmanifest), the icons and the town's logo (public/*.png, *.svg), the load balancer's

@@ -27,15 +27,34 @@ export function today(at: Date = now()): string {
   return parisDate(at);
 }
 
+/**
+ * One formatter for every Paris date and time of the process: dayjs' `tz()` builds a new one for each call (through
+ * `toLocaleString`), and every request asks for today several times.
+ */
+const PARIS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parisParts(at: Date): { date: string; hour: number; minute: number } {
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of PARIS.formatToParts(at)) part[type] = value;
+  return { date: `${part.year}-${part.month}-${part.day}`, hour: Number(part.hour), minute: Number(part.minute) };
+}
+
 /** The Paris calendar date of an instant: 23:30 UTC on 2 January is already 3 January in Paris. */
 export function parisDate(at: Date): string {
-  return dayjs(at).tz(TIME_ZONE).format('YYYY-MM-DD');
+  return parisParts(at).date;
 }
 
 /** An instant's Paris date and time of day: 06:00 UTC on 4 May 2027 is 8 h in Paris (summer time). */
 export function parisDateTime(at: Date): { date: string; hour: number; minute: number } {
-  const paris = dayjs(at).tz(TIME_ZONE);
-  return { date: paris.format('YYYY-MM-DD'), hour: paris.hour(), minute: paris.minute() };
+  return parisParts(at);
 }
 
 /**

@@ -2,7 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credentialsSchema } from '@/lib/auth/authenticate';
 import { clientAddress, PEER_HEADER, proxyHopsWarning, trustedProxyHops } from '@/lib/auth/client-address';
-import { now, parisDate, today, warnIfFixed } from '@/lib/clock';
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { now, parisDate, parisDateTime, today, warnIfFixed } from '@/lib/clock';
 import { parseEnv } from '@/lib/env';
 import { poolSize } from '@/db/client';
 
@@ -15,6 +18,22 @@ describe('the clock', () => {
     expect(parisDate(new Date('2027-01-02T23:30:00Z'))).toBe('2027-01-03');
     expect(parisDate(new Date('2027-07-01T22:30:00Z'))).toBe('2027-07-02');
     expect(parisDate(new Date('2027-07-01T21:30:00Z'))).toBe('2027-07-01');
+  });
+
+  it('gives the Paris time of day: midnight is 0 h, and the summer-time changes are followed', () => {
+    expect(parisDateTime(new Date('2027-05-04T06:00:00Z'))).toEqual({ date: '2027-05-04', hour: 8, minute: 0 });
+    expect(parisDateTime(new Date('2026-12-31T23:05:00Z'))).toEqual({ date: '2027-01-01', hour: 0, minute: 5 });
+    expect(parisDateTime(new Date('2027-03-28T01:30:00Z'))).toEqual({ date: '2027-03-28', hour: 3, minute: 30 });
+    expect(parisDateTime(new Date('2027-10-31T00:30:00Z'))).toEqual({ date: '2027-10-31', hour: 2, minute: 30 });
+    expect(parisDateTime(new Date('2027-10-31T01:30:00Z'))).toEqual({ date: '2027-10-31', hour: 2, minute: 30 });
+    // the same as dayjs' time zones, every 97 minutes over two years
+    dayjs.extend(utc);
+    dayjs.extend(timezone);
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 97 * 60_000) {
+      const paris = dayjs(t).tz('Europe/Paris');
+      const expected = { date: paris.format('YYYY-MM-DD'), hour: paris.hour(), minute: paris.minute() };
+      expect(parisDateTime(new Date(t))).toEqual(expected);
+    }
   });
 
   it('is fixed by APP_NOW and says so at start', () => {
