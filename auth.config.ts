@@ -1,6 +1,7 @@
 // Edge-safe Auth.js configuration (no providers, no database): used by the proxy and extended by auth.ts.
 import type { NextAuthConfig } from 'next-auth';
 import { decode, encode } from './auth.jwt';
+import { SECURE_COOKIES } from './lib/auth/session-token';
 
 export const PUBLIC_PATHS = [
   '/connexion',
@@ -22,7 +23,7 @@ export const authConfig = {
   jwt: { encode, decode },
   trustHost: true,
   // secure, http-only, same-site session cookies in production (browsers treat http://localhost as a secure origin)
-  useSecureCookies: process.env.NODE_ENV === 'production',
+  useSecureCookies: SECURE_COOKIES,
   providers: [],
   callbacks: {
     // No `authorized` callback: proxy.ts sends anonymous visitors of a private page to Connexion, but it cannot tell

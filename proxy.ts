@@ -20,21 +20,21 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   const refused = await actionRequestRefusal(request);
   if (refused) return refused;
   const { pathname } = request.nextUrl;
+  let response: NextResponse;
   // the information pages every footer links to (accessibilité, mentions légales…) are open to everyone
   if (!isPublic(pathname) && !isInfoPage(pathname) && !(await readSessionToken(request.cookies))) {
     const signIn = request.nextUrl.clone();
     signIn.pathname = authConfig.pages.signIn;
     signIn.search = '';
     signIn.searchParams.set('callbackUrl', request.nextUrl.href);
-    const toSignIn = NextResponse.redirect(signIn);
-    setTransportSecurity(toSignIn.headers);
-    return toSignIn;
+    response = NextResponse.redirect(signIn);
+  } else {
+    const policy = contentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === 'development' });
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', policy);
+    response = NextResponse.next({ request: { headers } });
+    response.headers.set('Content-Security-Policy', policy);
   }
-  const policy = contentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === 'development' });
-  const headers = new Headers(request.headers);
-  headers.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set('Content-Security-Policy', policy);
   setTransportSecurity(response.headers); // HSTS when APP_URL is https (lib/security/headers.ts)
   return response;
 }

@@ -7,8 +7,11 @@
 // (lib/auth/session.ts). No cookie is set: a session lasts 8 hours from sign-in, as before.
 import { decode } from '@/auth.jwt';
 
-/** Auth.js' cookie name (`useSecureCookies` in production: auth.config.ts). */
-export const SESSION_COOKIE = `${process.env.NODE_ENV === 'production' ? '__Secure-' : ''}authjs.session-token`;
+/** Secure, `__Secure-` session cookies in production (auth.config.ts' `useSecureCookies`). */
+export const SECURE_COOKIES = process.env.NODE_ENV === 'production';
+
+/** Auth.js' cookie name for those settings. */
+export const SESSION_COOKIE = `${SECURE_COOKIES ? '__Secure-' : ''}authjs.session-token`;
 
 /** What the session answers of the signed-in account, as Auth.js' `auth()` did (auth.config.ts, `session`). */
 export interface SessionToken {
