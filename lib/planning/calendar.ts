@@ -29,13 +29,22 @@ interface CompiledCalendar {
   closures: ReadonlySet<IsoDate>;
 }
 
+// A calendar is read-only data (the app keeps one per school year across requests): compiled once per object, not
+// once per date asked about.
+const compiled = new WeakMap<SchoolCalendar, CompiledCalendar>();
+
 function compile(cal: SchoolCalendar): CompiledCalendar {
-  return {
-    cal,
-    lastDay: schoolYearLastDay(cal),
-    publicHolidays: new Set(cal.publicHolidays),
-    closures: new Set(cal.closures),
-  };
+  let c = compiled.get(cal);
+  if (!c) {
+    c = {
+      cal,
+      lastDay: schoolYearLastDay(cal),
+      publicHolidays: new Set(cal.publicHolidays),
+      closures: new Set(cal.closures),
+    };
+    compiled.set(cal, c);
+  }
+  return c;
 }
 
 /** Last day the calendar covers: the end of its last holiday period (the summer), at least the day before yearEnd. */

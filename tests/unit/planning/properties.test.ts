@@ -14,6 +14,7 @@ import {
   expandTemplate,
   fromDayNumber,
   greyReason,
+  isIsoDate,
   isModifiable,
   isoWeekday,
   mondayOf,
@@ -305,5 +306,22 @@ describe('properties of calendar dates', () => {
       }),
       RUNS,
     );
+  });
+
+  it('remembered conversions stay exact past the bound of what is remembered, and a bad date stays refused', () => {
+    // 60,000 days: three times what dates.ts keeps, so its memory is emptied and refilled on the way
+    for (let day = -30_000; day < 30_000; day++) {
+      const date = fromDayNumber(day);
+      expect(toDayNumber(date)).toBe(day);
+      expect(fromDayNumber(toDayNumber(date))).toBe(date);
+    }
+    for (let round = 0; round < 2; round++) {
+      expect(toDayNumber('2027-02-28')).toBe(toDayNumber('2027-03-01') - 1);
+      expect(isIsoDate('2027-02-30')).toBe(false);
+      expect(() => toDayNumber('2027-02-30')).toThrow(RangeError);
+      expect(isIsoDate('2027-2-28')).toBe(false);
+      expect(isIsoDate('0999-12-31')).toBe(false);
+      expect(() => toDayNumber(20270228 as unknown as string)).toThrow(RangeError);
+    }
   });
 });
