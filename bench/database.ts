@@ -19,7 +19,7 @@ export async function withBenchDatabase(
   p: { tag: string; prefix: string; failures: string[] },
   run: (bench: BenchDatabase) => Promise<void>,
 ): Promise<void> {
-  const name = `${p.prefix}_${Date.now()}`;
+  const name = `${p.prefix}_${Date.now()}_${process.pid}`; // two benches at once never share one
   const server = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   const closers: (() => Promise<unknown>)[] = [];
   let dropped = false;

@@ -185,6 +185,41 @@ function treeUsage(root: number): { rss: number; cpu: number } {
 }
 
 /**
+ * CPU time so far (seconds, user + system) of each PostgreSQL backend connected to `database`, by pid: their process
+ * title names the database ("postgres: 15/main: postgres <database> 127.0.0.1(…) idle"). Linux only; empty elsewhere,
+ * or when PostgreSQL runs as another user whose processes this one cannot read.
+ */
+function backendsCpu(database: string): Map<number, number> {
+  const found = new Map<number, number>();
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      found.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** The CPU the backends of `database` spent between two readings (a backend that closed meanwhile is not counted). */
+function backendsCpuSince(database: string, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of backendsCpu(database)) total += cpu - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
  * The CPU time (seconds) every core of the machine has spent busy since boot, from /proc/stat: what the web tier and
  * the bench's parents leave of it is PostgreSQL's share (and whatever else runs). Linux only; 0 elsewhere.
  */
@@ -258,6 +293,11 @@ interface Level {
   clientCpu: number;
   /** CPU seconds every core of the machine spent busy during the level (PostgreSQL included) */
   machineCpu: number;
+  /**
+   * CPU seconds of the PostgreSQL backends serving the bench database: PostgreSQL's own share, which two benches run
+   * at once on one machine (to compare two builds under the same conditions) can tell apart, unlike the machine's
+   */
+  databaseCpu: number;
 }
 
 async function runLevel(
@@ -279,6 +319,7 @@ async function runLevel(
   const serverCpu = treeUsage(server.pid!).cpu;
   const clientCpu = process.cpuUsage();
   const machineCpu = machineBusy();
+  const databaseCpu = backendsCpu(database);
   const ids = MODE === 'js' ? actionIds() : undefined;
   const runs = await Promise.all(
     parents.map(async (parent): Promise<ParentRun> => {
@@ -311,6 +352,7 @@ async function runLevel(
   const serverCpuUsed = treeUsage(server.pid!).cpu - serverCpu;
   const { user, system } = process.cpuUsage(clientCpu);
   const machineCpuUsed = machineBusy() - machineCpu;
+  const databaseCpuUsed = backendsCpuSince(database, databaseCpu);
   clearTimeout(deadline);
   await sampling.stop();
   const { rss, connections, waiting } = sampling.peak;
@@ -324,6 +366,7 @@ async function runLevel(
     serverCpu: serverCpuUsed,
     clientCpu: (user + system) / 1e6,
     machineCpu: machineCpuUsed,
+    databaseCpu: databaseCpuUsed,
   };
 }
 
@@ -374,6 +417,11 @@ function report(level: Level): void {
         `the rest ${rest.toFixed(0)} s (${cores(rest)} cores); per completed démarche: the web tier ` +
         `${perDemarche(level.serverCpu)} ms, the machine ${perDemarche(level.machineCpu)} ms`,
     );
+    if (level.databaseCpu > 0)
+      console.log(
+        `  PostgreSQL's backends on the bench database ${level.databaseCpu.toFixed(0)} s ` +
+          `(${cores(level.databaseCpu)} cores), ${perDemarche(level.databaseCpu)} ms per completed démarche`,
+      );
   }
   console.log(
     `  web tier peak RSS ${(level.peakRss / 2 ** 20).toFixed(0)} MB; PostgreSQL peak connections on the bench database ${level.peakConnections}`,
@@ -471,9 +519,9 @@ async function main(): Promise<void> {
     // unit and centre), so every centre gets room for everyone, as bench/reservations.ts does.
     await db.execute(sql`update site_capacities set capacity = ${BENCH_CAPACITY}`);
     // What autovacuum does after a bulk load, done before the server starts, as bench/reservations.ts does: the
-    // statistics (without them the planner counts a centre's bookings for Étape 1 in a nested loop, once per unit:
-    // 185 ms instead of 8 ms on this machine) and the visibility map (index-only scans without heap fetches). A
-    // town's database is analysed; a fresh bench database is not, and autovacuum may be off (it is on these machines).
+    // statistics (the seed gathers them too) and the visibility map: Étape 1's count of a month of a centre's
+    // bookings, an index-only scan, took 13-16 ms unanalysed, 3 ms analysed, 1 ms vacuumed. A town's database is
+    // vacuumed and analysed by autovacuum; a fresh bench database is not, and autovacuum is off on these machines.
     await db.execute(sql`vacuum (analyze) reservations`);
     await db.execute(sql`analyze`);
     // One parent account per generated family (their e-mails end in .<n>@example.fr; the demo's own stay out), and
