@@ -149,6 +149,16 @@ async function waitForServer(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * A process's parent and CPU time so far (seconds, user + system), from /proc/<pid>/stat; throws when it has gone.
+ * After "pid (name) ": state, ppid, … utime and stime are the 12th and 13th fields, in clock ticks (1/100 s).
+ */
+function processStat(pid: string): { ppid: number; cpu: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
+/**
  * The resident memory (bytes) and CPU time so far (seconds, user + system) of a process and all its descendants (the
  * cluster workers): /proc, Linux only. The CPU time of a descendant that has exited is not counted.
  */
@@ -158,12 +168,9 @@ function treeUsage(root: number): { rss: number; cpu: number } {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // after "pid (name) ": state, ppid, … utime and stime are the 12th and 13th fields, in clock ticks (1/100 s)
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+      const stat = processStat(entry);
+      children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), Number(entry)]);
+      cpu.set(Number(entry), stat.cpu);
     } catch {
       // gone meanwhile
     }
@@ -202,9 +209,7 @@ function backendsCpu(database: string): Map<number, number> {
     try {
       const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      found.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+      found.set(Number(entry), processStat(entry).cpu);
     } catch {
       // gone meanwhile
     }
