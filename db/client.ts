@@ -37,6 +37,50 @@ export function poolSize(source: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * Whether the app's statements are prepared on their connection (DATABASE_PREPARED_STATEMENTS, default on; `0` for a
+ * pooler in transaction mode that cannot keep them, such as PgBouncer before 1.21).
+ */
+export function preparedStatements(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.DATABASE_PREPARED_STATEMENTS !== '0';
+}
+
+type Unsafe = (query: string, args?: unknown[], options?: Record<string, unknown>) => unknown;
+type Scoped = (...args: unknown[]) => unknown;
+interface PreparableSql {
+  unsafe: Unsafe;
+  begin?: Scoped;
+  savepoint?: Scoped;
+}
+
+/**
+ * Drizzle sends every statement unprepared (postgres.js' `unsafe(…, { prepare: false })`): postgres.js then asks
+ * PostgreSQL for the parameters' types before it binds them, two round trips per statement, and PostgreSQL parses
+ * and plans the text each time. Prepared by default instead, as postgres.js prepares its own tagged statements:
+ * after its first use on a connection, a statement is bound and run in one round trip, its plan kept by PostgreSQL
+ * (a generic plan after five runs, only where it costs no more than the custom ones, PostgreSQL's `auto` mode). The
+ * transactions and savepoints Drizzle opens get their own `unsafe`, so they are wrapped as they open. A connection
+ * keeps the statements it has prepared until postgres.js replaces it (`max_lifetime`, 30 to 60 minutes).
+ */
+function prepareByDefault<T>(sql: T): T {
+  const target = sql as unknown as PreparableSql;
+  const unsafe = target.unsafe;
+  target.unsafe = (query, args = [], options = {}) => unsafe(query, args, { ...options, prepare: true });
+  for (const key of ['begin', 'savepoint'] as const) {
+    const open = target[key];
+    if (!open) continue;
+    // (options?, fn): the scope's own `sql` is handed to fn
+    target[key] = (...args: unknown[]) => {
+      const fn = args.at(-1);
+      // a tagged savepoint (sql.savepoint`…`) is not a scope: left as it is
+      if (typeof fn !== 'function') return open(...args);
+      args.pop();
+      return open(...args, (scoped: unknown) => (fn as (s: unknown) => unknown)(prepareByDefault(scoped)));
+    };
+  }
+  return sql;
+}
+
+/**
  * Opens a database and applies the migrations. `target`: a postgres URL, a PGlite folder, or 'memory://' (with
  * `loadDataDir`, a PGlite started from that dump: the tests' demo database, tests/support/db.ts).
  */
@@ -46,6 +90,7 @@ export async function openDatabase(
 ): Promise<Database> {
   if ('url' in target) {
     const client = postgres(target.url, { max: options.max ?? poolSize(), onnotice: () => {} });
+    if (preparedStatements()) prepareByDefault(client);
     const db = drizzlePostgres(client, { schema, logger: options.logger });
     // Several app instances may start together: one migrates at a time (a session lock on its own connection).
     const lock = postgres(target.url, { max: 1, onnotice: () => {} });

@@ -6,6 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   // read by db/client.ts (poolSize): PostgreSQL connections per process
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  // read by db/client.ts (preparedStatements): 0 for a pooler in transaction mode
+  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1']).optional(),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   RESEND_API_KEY: z.string().optional(),

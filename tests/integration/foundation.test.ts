@@ -155,3 +155,21 @@ describe('the demo holiday centre', () => {
     ]);
   });
 });
+
+describe('the connection to PostgreSQL', () => {
+  it("prepares the app's statements (one round trip each after the first use), not PGlite's in-process ones", async () => {
+    // in one transaction, so on one connection: the statement just run is among that connection's prepared ones
+    const prepared = await database.db.transaction(async (tx) => {
+      await rows(tx, sql`select count(*)::int as n from families where id > ${0} /* foundation: prepared */`);
+      return rows<{ statement: string }>(
+        tx,
+        sql`select statement from pg_prepared_statements where statement like ${'%foundation: prepared%'}`,
+      );
+    });
+    expect(prepared.map((p) => p.statement)).toEqual(
+      database.engine === 'postgres'
+        ? ['select count(*)::int as n from families where id > $1 /* foundation: prepared */']
+        : [],
+    );
+  });
+});
