@@ -12,3 +12,8 @@ export function e2eTempPrefix(runId) {
 export function e2eMailDir(runId, port) {
   return path.join(os.tmpdir(), `${e2eTempPrefix(runId)}${port}-mail`);
 }
+
+/** Where the server on `port` writes its process id: the teardown stops the servers before it drops their databases. */
+export function e2ePidFile(runId, port) {
+  return path.join(os.tmpdir(), `${e2eTempPrefix(runId)}${port}.pid`);
+}

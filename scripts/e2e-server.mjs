@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { e2eMailDir } from './e2e-paths.mjs';
+import { e2eMailDir, e2ePidFile } from './e2e-paths.mjs';
 
 const runId = process.env.E2E_RUN_ID ?? String(Date.now());
 const port = process.env.E2E_PORT ?? '3100';
@@ -42,6 +42,8 @@ cleanup = async () => {
   await cleanupDatabase();
   fs.rmSync(mailDir, { recursive: true, force: true });
 };
+// the teardown, which runs before Playwright stops the servers, asks this process to stop (and waits) first
+fs.writeFileSync(e2ePidFile(runId, port), String(process.pid));
 
 // E2E_NODE_ARGS: flags for the web server's Node only, e.g. npm run bench:pages's --cpu-prof (not allowed in NODE_OPTIONS)
 const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
