@@ -1,4 +1,6 @@
 // Types of scripts/chromium.mjs, for playwright.config.ts and the unit tests.
+export const HEADLESS_SHELL: string;
+export const DEBIAN_CHROMIUM: string;
 export const CHROMIUM_PATHS: readonly string[];
 export const CHROMIUM_ENV: readonly string[];
 export const APT_INSTALL: readonly (readonly [string, readonly string[]])[];

@@ -13,10 +13,15 @@ const facts = () => ({
   hasAptGet: onPath('apt-get'),
 });
 
-let decision = chromiumDecision({ found: findChromium(), ...facts() });
+const found = findChromium();
+let decision = chromiumDecision({ found, ...facts() });
 
 if (decision.action === 'install') {
-  console.log("[chromium] no Chromium or Chrome found: installing Debian's chromium package");
+  console.log(
+    found
+      ? "[chromium] installing Debian's chromium-headless-shell package (lighter than the browser found)"
+      : "[chromium] no Chromium or Chrome found: installing Debian's chromium-headless-shell package",
+  );
   for (const [command, args] of decision.commands) {
     const run = spawnSync(command, args, {
       stdio: 'inherit',
@@ -27,7 +32,8 @@ if (decision.action === 'install') {
       break;
     }
   }
-  // Whatever apt-get did, only a browser on disk counts; never try installing twice.
+  // Whatever apt-get did, only a browser on disk counts (the one found before, if the install failed); never try
+  // installing twice.
   decision = chromiumDecision({ found: findChromium(), ...facts(), isRoot: false });
 }
 

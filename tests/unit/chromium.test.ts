@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   APT_INSTALL,
   CHROMIUM_PATHS,
+  DEBIAN_CHROMIUM,
+  HEADLESS_SHELL,
   chromiumCandidates,
   chromiumDecision,
   findChromium,
@@ -37,9 +39,10 @@ describe('finding a Chromium or Chrome', () => {
     );
   });
 
-  it('tries /usr/bin/chromium, then the usual install paths in order, macOS included', () => {
+  it("tries Debian's headless shell, then /usr/bin/chromium, then the usual install paths in order, macOS included", () => {
     expect(chromiumCandidates({})).toEqual(CHROMIUM_PATHS);
-    expect(CHROMIUM_PATHS[0]).toBe('/usr/bin/chromium');
+    expect(CHROMIUM_PATHS.slice(0, 2)).toEqual(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']);
+    expect(findChromium({ env: {}, isExecutable: only(DEBIAN_CHROMIUM, HEADLESS_SHELL) })).toBe(HEADLESS_SHELL);
     expect(findChromium({ env: {}, isExecutable: only('/snap/bin/chromium', '/opt/google/chrome/chrome') })).toBe(
       '/snap/bin/chromium',
     );
@@ -60,19 +63,31 @@ describe('finding a Chromium or Chrome', () => {
 });
 
 describe('what the pre-step of npm test does', () => {
-  it('uses the browser it found, installing nothing', () => {
-    expect(chromiumDecision({ found: '/usr/bin/chromium', isRoot: true, hasAptGet: true })).toEqual({
+  it('uses the headless shell, or any browser it may not trade for it, installing nothing', () => {
+    expect(chromiumDecision({ found: HEADLESS_SHELL, isRoot: true, hasAptGet: true })).toEqual({
       action: 'use',
-      path: '/usr/bin/chromium',
+      path: HEADLESS_SHELL,
+    });
+    expect(chromiumDecision({ found: '/opt/google/chrome/chrome', isRoot: true, hasAptGet: true })).toEqual({
+      action: 'use',
+      path: '/opt/google/chrome/chrome',
+    });
+    expect(chromiumDecision({ found: DEBIAN_CHROMIUM, isRoot: false, hasAptGet: true })).toEqual({
+      action: 'use',
+      path: DEBIAN_CHROMIUM,
     });
   });
 
-  it("installs Debian's chromium when none is found, apt-get is there and it runs as root", () => {
-    const decision = chromiumDecision({ found: null, isRoot: true, hasAptGet: true });
-    expect(decision).toEqual({ action: 'install', commands: APT_INSTALL });
+  it("installs Debian's headless shell when none is found, or only the whole browser, as root with apt-get", () => {
+    for (const found of [null, DEBIAN_CHROMIUM]) {
+      expect(chromiumDecision({ found, isRoot: true, hasAptGet: true })).toEqual({
+        action: 'install',
+        commands: APT_INSTALL,
+      });
+    }
     expect(APT_INSTALL.map(([command, args]) => [command, args.filter((a) => !a.startsWith('-q'))])).toEqual([
       ['apt-get', ['update']],
-      ['apt-get', ['install', '-y', 'chromium']],
+      ['apt-get', ['install', '-y', 'chromium-headless-shell']],
     ]);
   });
 
@@ -80,7 +95,9 @@ describe('what the pre-step of npm test does', () => {
     const decision = chromiumDecision({ found: null, isRoot: false, hasAptGet: true, platform: 'linux' });
     expect(decision.action).toBe('stop');
     const message = decision.action === 'stop' ? decision.message : '';
-    expect(message).toMatch(/^No Chromium or Chrome found for the end-to-end tests: .*apt-get install -y chromium/);
+    expect(message).toMatch(
+      /^No Chromium or Chrome found for the end-to-end tests: .*apt-get install -y chromium-headless-shell/,
+    );
     expect(message).toMatch(/PLAYWRIGHT_CHROMIUM_PATH/);
     expect(message.match(/\.(\s|$)/g)).toHaveLength(1); // one sentence
   });
