@@ -74,9 +74,19 @@ function enrolmentMissing(firstName: string, service: ServiceKind): UserError {
 }
 
 /** The full dates of a refusal: « mercredi 13 janvier 2027 (matin) », said again in the request's language. */
-export function fullDatesParam(full: readonly { date: IsoDate; unit: Unit }[]) {
+function fullDatesParam(full: readonly { date: IsoDate; unit: Unit }[]) {
   return said(full.map((f) => `${formatDateLong(f.date)} (${UNIT_LABELS[f.unit].toLowerCase()})`).join(', '), (s) =>
     full.map((f) => `${s.words.dateLong(f.date)} (${s.words.unit(f.unit).toLocaleLowerCase()})`).join(', '),
+  );
+}
+
+/** « Valider »'s refusal of the units over their capacity (bookWithinCapacity's answer), or null when none is. */
+export function fullRefusal(full: readonly { date: IsoDate; unit: Unit }[]): UserError | null {
+  if (full.length === 0) return null;
+  return new UserError(
+    full.length === 1 ? 'date_full' : 'dates_full',
+    { dates: fullDatesParam(full) },
+    { details: full },
   );
 }
 

@@ -25,13 +25,13 @@ import {
 } from '@/lib/planning';
 import { referenceData } from '@/lib/calendar/reference-cache';
 import { schoolYearSpanIn } from '@/lib/calendar/school-years';
-import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
+import { bookWithinCapacity } from '@/lib/reservations/capacity';
 import { joinWaitingList, splitWaiting } from '@/lib/waiting-list/join';
 import { datesHeldToDeadline, promotionGraceDays } from '@/lib/waiting-list/grace';
 import { refillFreedPlaces } from '@/lib/waiting-list/promote';
 import { loadServiceCalendar, planningOptions, serviceCalendar } from '@/lib/reservations/calendar';
 import {
-  fullDatesParam,
+  fullRefusal,
   invalidDaysRefusal,
   loadDraft,
   loadDraftGroup,
@@ -312,25 +312,14 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
         });
     }
 
-    // Capacity: every child's additions counted together (two children on the last place: refused).
-    const added = changed.flatMap((c) => c.added);
-    await takeCapacityTurn(tx, { siteId, service, adding: added.length > 0 });
-    const full = await fullUnits(tx, { siteId, service, added });
-    if (full.length > 0) {
-      const list = fullDatesParam(full);
-      throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
-    }
-
-    const removedRows = changed.flatMap((c) => c.removed.map((r) => ({ child_id: c.draft.childId, ...r })));
-    const addedRows = changed.flatMap((c) =>
-      c.added.map((r) => ({ child_id: c.draft.childId, request_id: c.draft.id, ...r })),
+    // The additions are booked last (bookWithinCapacity), so the site's capacity turn is held only to the commit.
+    const added = changed.flatMap((c) =>
+      c.added.map((r) => ({ childId: c.draft.childId, requestId: c.draft.id, date: r.date, unit: r.unit })),
     );
+    const removedRows = changed.flatMap((c) => c.removed.map((r) => ({ child_id: c.draft.childId, ...r })));
     await tx.execute(sql`delete from reservations r
       using jsonb_to_recordset(${asJson(removedRows)}::jsonb) as x(child_id int, date date, unit unit)
       where r.child_id = x.child_id and r.service = ${service} and r.date = x.date and r.unit = x.unit`);
-    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit, request_id)
-      select x.child_id, ${service}, ${siteId}, x.date, x.unit, x.request_id
-      from jsonb_to_recordset(${asJson(addedRows)}::jsonb) as x(child_id int, request_id int, date date, unit unit)`);
     await tx
       .update(enrolments)
       .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
@@ -444,12 +433,16 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
         },
       });
     }
-    // the places these validations freed go to the waiting list, in the same transaction
+    // the places these validations freed go to the waiting list, in the same transaction, before anyone's additions
     await refillFreedPlaces(
       tx,
       { siteId, service, dates: [...new Set(removedRows.map((r) => r.date))] },
       { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
+    // Capacity: every child's additions counted together (two children on the last place: refused), all or none, in
+    // the site's turn (any refusal rolls back everything above)
+    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service, added }));
+    if (refusal) throw refusal;
     const given = changed.map((c) => referenceOf.get(c.draft.id)!);
     return {
       reference: referenceOf.get(lead.id) ?? given[0]!,

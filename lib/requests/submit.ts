@@ -5,9 +5,9 @@ import type { Db } from '@/db/client';
 import { enrolments } from '@/db/schema';
 import { errorText, UserError } from '@/lib/errors';
 import { groupByDate, type IsoDate } from '@/lib/planning';
-import { fullUnits, takeCapacityTurn } from '@/lib/reservations/capacity';
+import { bookWithinCapacity } from '@/lib/reservations/capacity';
 import { loadServiceCalendar } from '@/lib/reservations/calendar';
-import { fullDatesParam, invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
+import { fullRefusal, invalidDaysRefusal, loadDraft, lockedDatesRefusal } from './drafts';
 import { joinWaitingList, placesOfChild } from '@/lib/waiting-list/join';
 import { childGraceDays, datesHeldToDeadline } from '@/lib/waiting-list/grace';
 import { refillFreedPlaces } from '@/lib/waiting-list/promote';
@@ -106,21 +106,11 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     if (invalid) throw invalid;
 
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
+    // The additions are booked last (bookWithinCapacity), so the site's capacity turn is held only to the commit.
     const siteId = draft.enrolment.siteId;
-    // Capacity: validations of one site and service take turns only where staff set a capacity.
-    await takeCapacityTurn(tx, { siteId, service: draft.service, adding: added.length > 0 });
-    const full = await fullUnits(tx, { siteId, service: draft.service, added });
-    if (full.length > 0) {
-      const list = fullDatesParam(full);
-      throw new UserError(full.length === 1 ? 'date_full' : 'dates_full', { dates: list }, { details: full });
-    }
-
     await tx.execute(sql`delete from reservations r
       using jsonb_to_recordset(${asJson(removed)}::jsonb) as x(date date, unit unit)
       where r.child_id = ${draft.childId} and r.service = ${draft.service} and r.date = x.date and r.unit = x.unit`);
-    await tx.execute(sql`insert into reservations (child_id, service, site_id, date, unit, request_id)
-      select ${draft.childId}, ${draft.service}, ${siteId}, x.date, x.unit, ${draft.id}
-      from jsonb_to_recordset(${asJson(added)}::jsonb) as x(date date, unit unit)`);
     await tx
       .update(enrolments)
       .set({ planningVersion: sql`${enrolments.planningVersion} + 1` })
@@ -168,12 +158,16 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
         },
       }),
     });
-    // the places this validation freed go to the waiting list, in the same transaction
+    // the places this validation freed go to the waiting list, in the same transaction, before anyone's additions
     await refillFreedPlaces(
       tx,
       { siteId, service: draft.service, dates: [...new Set(removed.map((r) => r.date))] },
       { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
+    // Capacity: the additions, all or none, in the site's turn (any refusal rolls back everything above)
+    const bookings = added.map((r) => ({ childId: draft.childId, requestId: draft.id, date: r.date, unit: r.unit }));
+    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service: draft.service, added: bookings }));
+    if (refusal) throw refusal;
     return {
       reference,
       alreadySubmitted: false,

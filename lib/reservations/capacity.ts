@@ -1,18 +1,11 @@
 // Capacity, in one place: the places staff set per site, service and unit (site_capacities) against the children
 // booked (one reservation = one child for one unit of one day). Places left on Étape 1, « Complet », the check of
-// « Valider » and the dashboard's occupancy all count with bookedCounts(); the validation takes its turn with
-// takeCapacityTurn() (the advisory lock of db/locks.ts) only where a capacity exists.
+// « Valider » and the dashboard's occupancy all count with bookedCounts(); the validation books with
+// bookWithinCapacity(), which takes the site's turn (the advisory lock of db/locks.ts) only where a capacity exists.
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Queryable } from '@/db/client';
 import { CAPACITY_LOCK } from '@/db/locks';
-import {
-  addDays,
-  GREY_REASON_LABELS,
-  type IsoDate,
-  type Reservation,
-  type ServiceKind,
-  type Unit,
-} from '@/lib/planning';
+import { addDays, GREY_REASON_LABELS, type IsoDate, type ServiceKind, type Unit } from '@/lib/planning';
 import type { PlanningView } from './planning-view';
 
 /**
@@ -92,39 +85,57 @@ export async function markPlaces(
  * Validations of one site and service take turns where staff set a capacity, so two families never both take the
  * last place; without additions or without a capacity the statement runs and takes nothing (constant count).
  */
-export async function takeCapacityTurn(
-  db: Queryable,
-  p: { siteId: number; service: ServiceKind; adding: boolean },
-): Promise<void> {
+async function takeCapacityTurn(db: Queryable, p: { siteId: number; service: ServiceKind; adding: boolean }) {
   await db.execute(sql`select pg_advisory_xact_lock(${CAPACITY_LOCK[p.service]}, ${p.siteId})
     where ${p.adding} and exists (select 1 from site_capacities where site_id = ${p.siteId} and service = ${p.service})`);
 }
 
-function asJson(list: Reservation[]): string {
-  return JSON.stringify(list.map((r) => ({ date: r.date, unit: r.unit })));
+/** One unit of one day booked for a child by a request. */
+export interface Booking {
+  childId: number;
+  requestId: number;
+  date: IsoDate;
+  unit: Unit;
 }
 
 /**
- * The additions that would exceed a capacity (not enough places left), in date order. One query, whatever the list.
- * Siblings validated together may ask the same unit of the same day: the list counts each of them.
+ * « Valider »'s last write: takes the site's capacity turn, then books `added` unless one of its units would exceed a
+ * capacity, and returns those units in date order (then nothing is booked, and the caller refuses). Two statements
+ * whatever the list. Siblings validated together may ask the same unit of the same day: the list counts each of them.
+ *
+ * The caller runs it after the démarche's other writes, just before its commit: the turn is held for these two
+ * statements and the commit, so validations of a busy site wait that long for each other, not a whole démarche's
+ * round trips. The count runs in a statement of its own, after the turn: its snapshot sees what the previous holder
+ * committed.
  */
-export async function fullUnits(
+export async function bookWithinCapacity(
   db: Queryable,
-  p: { siteId: number; service: ServiceKind; added: Reservation[] },
+  p: { siteId: number; service: ServiceKind; added: Booking[] },
 ): Promise<{ date: IsoDate; unit: Unit }[]> {
+  await takeCapacityTurn(db, { siteId: p.siteId, service: p.service, adding: p.added.length > 0 });
+  const added = JSON.stringify(
+    p.added.map((b) => ({ child_id: b.childId, request_id: b.requestId, date: b.date, unit: b.unit })),
+  );
   return rows<{ date: IsoDate; unit: Unit }>(
     db,
-    sql`with wanted as (select date, unit, count(*)::int as n
-                        from jsonb_to_recordset(${asJson(p.added)}::jsonb) as x(date date, unit unit)
-                        group by date, unit)
-        select to_char(w.date, 'YYYY-MM-DD') as date, w.unit
-        from wanted w
-        join site_capacities c on c.site_id = ${p.siteId} and c.service = ${p.service} and c.unit = w.unit
-        -- lateral: one index lookup per day and unit asked, not a count of every unit of those days at the site
-        left join lateral (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date = w.date and r.unit = w.unit`)}) o
-          on true
-        where coalesce(o.booked, 0) + w.n > c.capacity
-        order by 1, 2`,
+    sql`with x as (select * from jsonb_to_recordset(${added}::jsonb)
+                   as x(child_id int, request_id int, date date, unit unit)),
+        wanted as (select date, unit, count(*)::int as n from x group by date, unit),
+        full_units as (
+          select w.date, w.unit
+          from wanted w
+          join site_capacities c on c.site_id = ${p.siteId} and c.service = ${p.service} and c.unit = w.unit
+          -- lateral: one index lookup per day and unit asked, not a count of every unit of those days at the site
+          left join lateral (${bookedCounts(sql`r.site_id = ${p.siteId} and r.service = ${p.service} and r.date = w.date and r.unit = w.unit`)}) o
+            on true
+          where coalesce(o.booked, 0) + w.n > c.capacity),
+        -- all or nothing: one unit over its capacity and no unit is booked
+        booked as (
+          insert into reservations (child_id, service, site_id, date, unit, request_id)
+          select x.child_id, ${p.service}, ${p.siteId}, x.date, x.unit, x.request_id
+          from x
+          where not exists (select 1 from full_units))
+        select to_char(date, 'YYYY-MM-DD') as date, unit::text as unit from full_units order by 1, 2`,
   );
 }
 
