@@ -312,7 +312,7 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
         });
     }
 
-    // The additions are booked last (bookWithinCapacity), so the site's capacity turn is held only to the commit.
+    // The additions are booked last but the refill (bookWithinCapacity), so the site's capacity turn is held briefly.
     const added = changed.flatMap((c) =>
       c.added.map((r) => ({ childId: c.draft.childId, requestId: c.draft.id, date: r.date, unit: r.unit })),
     );
@@ -433,16 +433,17 @@ export async function submitSiblingRequests(db: Db, p: SubmitInput): Promise<Sub
         },
       });
     }
-    // the places these validations freed go to the waiting list, in the same transaction, before anyone's additions
+    // Capacity: every child's additions counted together (two children on the last place: refused), all or none, in
+    // the site's turn (any refusal rolls back everything above)
+    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service, added }));
+    if (refusal) throw refusal;
+    // the places these validations freed go to the waiting list, in the same transaction (after the additions: a
+    // waiting child's units booked just now are held, not booked twice)
     await refillFreedPlaces(
       tx,
       { siteId, service, dates: [...new Set(removedRows.map((r) => r.date))] },
       { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
-    // Capacity: every child's additions counted together (two children on the last place: refused), all or none, in
-    // the site's turn (any refusal rolls back everything above)
-    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service, added }));
-    if (refusal) throw refusal;
     const given = changed.map((c) => referenceOf.get(c.draft.id)!);
     return {
       reference: referenceOf.get(lead.id) ?? given[0]!,

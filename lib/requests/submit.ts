@@ -106,7 +106,7 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
     if (invalid) throw invalid;
 
     // The statements below run whatever the change (an empty list costs nothing): the count stays constant.
-    // The additions are booked last (bookWithinCapacity), so the site's capacity turn is held only to the commit.
+    // The additions are booked last but the refill (bookWithinCapacity), so the site's capacity turn is held briefly.
     const siteId = draft.enrolment.siteId;
     await tx.execute(sql`delete from reservations r
       using jsonb_to_recordset(${asJson(removed)}::jsonb) as x(date date, unit unit)
@@ -158,16 +158,17 @@ export async function submitReservationRequest(db: Db, p: SubmitInput): Promise<
         },
       }),
     });
-    // the places this validation freed go to the waiting list, in the same transaction, before anyone's additions
+    // Capacity: the additions, all or none, in the site's turn (any refusal rolls back everything above)
+    const bookings = added.map((r) => ({ childId: draft.childId, requestId: draft.id, date: r.date, unit: r.unit }));
+    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service: draft.service, added: bookings }));
+    if (refusal) throw refusal;
+    // the places this validation freed go to the waiting list, in the same transaction (after the additions: a
+    // waiting child's units booked just now are held, not booked twice)
     await refillFreedPlaces(
       tx,
       { siteId, service: draft.service, dates: [...new Set(removed.map((r) => r.date))] },
       { today: p.today, now: p.now, appUrl: p.appUrl, actor: { id: policy.accountId } },
     );
-    // Capacity: the additions, all or none, in the site's turn (any refusal rolls back everything above)
-    const bookings = added.map((r) => ({ childId: draft.childId, requestId: draft.id, date: r.date, unit: r.unit }));
-    const refusal = fullRefusal(await bookWithinCapacity(tx, { siteId, service: draft.service, added: bookings }));
-    if (refusal) throw refusal;
     return {
       reference,
       alreadySubmitted: false,

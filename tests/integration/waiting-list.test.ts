@@ -241,6 +241,23 @@ async function wait(p: Parent, date: IsoDate, units: Unit[], service: ServiceKin
   return row!.id;
 }
 
+describe('a child on the list books part of the day directly', () => {
+  it('the refill of the same validation counts the units booked as held, and books nothing twice', async () => {
+    // Jules holds the afternoon of a Friday and waits for its morning; the morning has places again: his parents
+    // swap the afternoon for the morning. The afternoon freed refills that day in the same transaction, after the
+    // morning is booked: Jules' entry finds the morning held, so nothing is booked twice (no unique violation).
+    const FRIDAY = '2027-04-09';
+    await demarche(petit, [{ date: FRIDAY, units: ['apres_midi'] }]);
+    const id = await wait(petit, FRIDAY, ['matin'], 'vacances', tilleuls);
+    await expect(demarche(petit, [{ date: FRIDAY, units: ['matin'] }])).resolves.toMatchObject({
+      added: 1,
+      removed: 1,
+    });
+    expect(await held(petit.childId, FRIDAY)).toEqual(['matin']);
+    expect((await entries(petit.childId)).find((e) => e.id === id)?.status).toBe('waiting');
+  });
+});
+
 describe('leaving and expiring', () => {
   it("« Quitter la liste d'attente » takes the family's own entry off the list, with a journal row", async () => {
     const id = await wait(petit, '2027-02-10', ['apres_midi'], 'vacances', tilleuls);
